@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Spool",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "spool", targets: ["spool"]),
+        .executable(name: "spool-bench", targets: ["spool-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .target(name: "SpoolCore"),
+        .target(name: "SpoolImport", dependencies: ["SpoolCore"]),
+        .target(name: "SpoolState", dependencies: ["SpoolCore"]),
+        .target(name: "SpoolView", dependencies: ["SpoolCore", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .systemLibrary(
+            name: "CNCursesW", pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "SpoolTerminal", dependencies: ["SpoolView", "CNCursesW"]),
+        .executableTarget(
+            name: "spool",
+            dependencies: [
+                "SpoolImport", "SpoolState", "SpoolView", "SpoolTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "spool-bench",
+            dependencies: ["SpoolImport", "SpoolState", "SpoolView"]),
+        .target(
+            name: "SpoolTestSupport",
+            dependencies: ["SpoolCore", "SpoolImport", "SpoolView", "SpoolState"],
+            path: "Tests/SpoolTestSupport"),
+        .testTarget(name: "SpoolCoreTests", dependencies: ["SpoolCore", "SpoolImport", "SpoolTestSupport"]),
+        .testTarget(name: "SpoolImportTests", dependencies: ["SpoolImport", "SpoolTestSupport"]),
+        .testTarget(name: "SpoolStateTests", dependencies: ["SpoolState", "SpoolTestSupport"]),
+        .testTarget(
+            name: "SpoolViewTests", dependencies: ["SpoolView", "SpoolTestSupport"],
+            exclude: ["__Snapshots__"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["spool", "SpoolTestSupport"]),
+    ]
+)

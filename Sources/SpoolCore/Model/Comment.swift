@@ -1,0 +1,29 @@
+/// One comment of a discussion, as imported.
+public struct Comment: Hashable, Sendable {
+    /// The source's own identity (Message-ID, HN or Reddit id, printed number) or else the
+    /// position path (`"4.2"`).
+    public var id: String
+    /// The read-state key; see ``StableKey``.
+    public var key: StableKey
+    public var author: String
+    public var date: Timestamp?
+    /// Plain text, paragraphs separated by one blank line, source indentation removed.
+    public var body: String
+    /// Index of the parent in ``Discussion/comments``; nil for a top-level comment.
+    public var parent: Int?
+    /// A message that replies name but the source does not contain.
+    public var isPlaceholder: Bool
+
+    public init(
+        id: String, key: StableKey? = nil, author: String, date: Timestamp?, body: String,
+        parent: Int? = nil, isPlaceholder: Bool = false
+    ) {
+        self.id = id
+        self.key = key ?? .sourceID(id)
+        self.author = author
+        self.date = date
+        self.body = body
+        self.parent = parent
+        self.isPlaceholder = isPlaceholder
+    }
+}

@@ -1,0 +1,38 @@
+/// The format a discussion was imported from.
+public enum SourceFormat: String, CaseIterable, Sendable {
+    case web, mbox, hn, reddit
+}
+
+/// An imported discussion: an optional article and its comments.
+///
+/// Comments are kept flat in source order; each names its parent by index, so a
+/// discussion of any depth is stored without recursion. ``ThreadTree`` turns it into the
+/// pre-order tree the reader shows.
+public struct Discussion: Sendable {
+    public var title: String?
+    public var article: String?
+    public var articleAuthor: String?
+    public var articleDate: Timestamp?
+    public var format: SourceFormat
+    public var comments: [Comment]
+    /// What the importer wants the reader to know (a count that disagrees, no comments found).
+    public var notices: [String]
+
+    public init(
+        title: String?, article: String?, articleAuthor: String? = nil, articleDate: Timestamp? = nil,
+        format: SourceFormat, comments: [Comment], notices: [String] = []
+    ) {
+        self.title = title
+        self.article = article
+        self.articleAuthor = articleAuthor
+        self.articleDate = articleDate
+        self.format = format
+        self.comments = comments
+        self.notices = notices
+    }
+
+    /// Indices of the comments that reply to `index` (nil: the top-level comments), in source order.
+    public func replies(to index: Int?) -> [Int] {
+        comments.indices.filter { comments[$0].parent == index }
+    }
+}

@@ -1,0 +1,59 @@
+/// The read-state key of a comment: survives re-importing, updated copies and moved files.
+///
+/// It is the source's own identity where there is one (`id:<Message-ID>`), else a hash of
+/// the discussion title, author, date and whitespace-normalised body (`h:` + 16 hex digits).
+public struct StableKey: Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    /// The key of a comment that carries its own identity in the source.
+    public static func sourceID(_ id: String) -> StableKey { StableKey(rawValue: "id:" + id) }
+
+    /// The key of a comment without a source identity, from its content.
+    public static func content(title: String?, author: String, date: Timestamp?, body: String) -> StableKey {
+        var hash = FNV1a64()
+        hash.add(title ?? "")
+        hash.add("\u{1F}")
+        hash.add(author)
+        hash.add("\u{1F}")
+        hash.add(date?.iso8601 ?? "")
+        hash.add("\u{1F}")
+        var pendingSpace = false
+        for scalar in body.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace { hash.add(" ") }
+            pendingSpace = false
+            hash.add(scalar)
+        }
+        return StableKey(rawValue: "h:" + hash.hex)
+    }
+
+    public var description: String { rawValue }
+}
+
+/// 64-bit FNV-1a over UTF-8: stable across runs and machines, unlike Swift's `Hasher`.
+struct FNV1a64 {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ text: String) {
+        for byte in text.utf8 { add(byte) }
+    }
+
+    mutating func add(_ scalar: Unicode.Scalar) {
+        for byte in String(scalar).utf8 { add(byte) }
+    }
+
+    mutating func add(_ byte: UInt8) {
+        value ^= UInt64(byte)
+        value = value &* 0x0000_0100_0000_01B3
+    }
+
+    var hex: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

@@ -1,0 +1,174 @@
+/// A discussion laid out as a pre-order tree under one root node (the article).
+///
+/// Node 0 is the root; every other node is one comment. Because nodes are numbered in
+/// pre-order, a subtree is the contiguous range `node ..< subtreeEnd[node]`, which makes
+/// collapsing, hidden counts and "next in reading order" simple index arithmetic. Built
+/// iteratively, so a reply chain of any depth never touches the call stack.
+public struct ThreadTree: Sendable {
+    /// The node that stands for the article (or the archive) at the top of the tree.
+    public static let root = 0
+
+    /// The comment index in the discussion for each node; -1 for the root.
+    public let commentIndex: [Int]
+    /// The parent node of each node; -1 for the root.
+    public let parent: [Int]
+    /// Depth of each node: 0 for the root, 1 for top-level comments.
+    public let depth: [Int]
+    /// One past the last node of each node's subtree.
+    public let subtreeEnd: [Int]
+    /// The next sibling of each node, or -1.
+    public let nextSibling: [Int]
+    /// The previous sibling of each node, or -1.
+    public let previousSibling: [Int]
+    /// The interned author of each node (index into ``authors``); -1 for the root.
+    public let authorID: [Int]
+    /// Distinct author names, in order of first appearance.
+    public let authors: [String]
+    /// For each author, the nodes they wrote, in pre-order.
+    public let nodesByAuthor: [[Int]]
+    /// The node of each comment index.
+    public let nodeOfComment: [Int]
+
+    public var count: Int { parent.count }
+
+    /// Lays out `discussion`; replies keep their source order among siblings.
+    ///
+    /// A parent index that is out of range, or that would make a cycle, makes its comment
+    /// a top-level one.
+    public init(_ discussion: Discussion) {
+        let comments = discussion.comments
+        let children = ThreadTree.childLists(of: comments)
+        let order = ThreadTree.preOrder(children: children, count: comments.count)
+        let n = order.count + 1
+        var commentIndex = [Int](repeating: -1, count: n)
+        var nodeOfComment = [Int](repeating: 0, count: comments.count)
+        for (position, comment) in order.enumerated() {
+            commentIndex[position + 1] = comment
+            nodeOfComment[comment] = position + 1
+        }
+        var parent = [Int](repeating: -1, count: n)
+        var depth = [Int](repeating: 0, count: n)
+        for node in 1..<max(n, 1) {
+            let comment = commentIndex[node]
+            let parentNode = children.effectiveParent[comment].map { nodeOfComment[$0] } ?? 0
+            parent[node] = parentNode
+            depth[node] = depth[parentNode] + 1
+        }
+        var subtreeEnd = [Int](repeating: 0, count: n)
+        for node in stride(from: n - 1, through: 0, by: -1) {
+            subtreeEnd[node] = max(subtreeEnd[node], node + 1)
+            if node > 0 { subtreeEnd[parent[node]] = max(subtreeEnd[parent[node]], subtreeEnd[node]) }
+        }
+        var nextSibling = [Int](repeating: -1, count: n)
+        var previousSibling = [Int](repeating: -1, count: n)
+        for node in 1..<max(n, 1) {
+            let candidate = subtreeEnd[node]
+            if candidate < n && parent[candidate] == parent[node] {
+                nextSibling[node] = candidate
+                previousSibling[candidate] = node
+            }
+        }
+        var authorIDs = [Int](repeating: -1, count: n)
+        var authors: [String] = []
+        var idOfAuthor: [String: Int] = [:]
+        var nodesByAuthor: [[Int]] = []
+        for node in 1..<max(n, 1) {
+            let name = comments[commentIndex[node]].author
+            let id: Int
+            if let known = idOfAuthor[name] {
+                id = known
+            } else {
+                id = authors.count
+                idOfAuthor[name] = id
+                authors.append(name)
+                nodesByAuthor.append([])
+            }
+            authorIDs[node] = id
+            nodesByAuthor[id].append(node)
+        }
+        self.commentIndex = commentIndex
+        self.parent = parent
+        self.depth = depth
+        self.subtreeEnd = subtreeEnd
+        self.nextSibling = nextSibling
+        self.previousSibling = previousSibling
+        self.authorID = authorIDs
+        self.authors = authors
+        self.nodesByAuthor = nodesByAuthor
+        self.nodeOfComment = nodeOfComment
+    }
+
+    /// How many nodes are below `node` (all descendants, not only direct replies).
+    public func descendantCount(of node: Int) -> Int { subtreeEnd[node] - node - 1 }
+
+    /// Whether `node` has replies.
+    public func hasChildren(_ node: Int) -> Bool { subtreeEnd[node] > node + 1 }
+
+    /// The first reply of `node`, if any.
+    public func firstChild(of node: Int) -> Int? { hasChildren(node) ? node + 1 : nil }
+
+    /// Whether `node` is the last reply of its parent.
+    public func isLastChild(_ node: Int) -> Bool { nextSibling[node] < 0 }
+
+    /// Whether `ancestor` is `node` or one of its ancestors.
+    public func contains(_ ancestor: Int, _ node: Int) -> Bool {
+        ancestor <= node && node < subtreeEnd[ancestor]
+    }
+
+    /// The ancestors of `node`, nearest first, without the node itself.
+    public func ancestors(of node: Int) -> [Int] {
+        var result: [Int] = []
+        var current = parent[node]
+        while current >= 0 {
+            result.append(current)
+            current = parent[current]
+        }
+        return result
+    }
+}
+
+extension ThreadTree {
+    /// Children lists in source order, with parents that are invalid or cyclic dropped.
+    struct ChildLists {
+        var topLevel: [Int]
+        var replies: [[Int]]
+        var effectiveParent: [Int?]
+    }
+
+    static func childLists(of comments: [Comment]) -> ChildLists {
+        var effectiveParent: [Int?] = comments.map { comment in
+            guard let p = comment.parent, p >= 0, p < comments.count else { return nil }
+            return p
+        }
+        // Break cycles: walk each chain, marking nodes; a chain that meets itself is cut.
+        var state = [UInt8](repeating: 0, count: comments.count)  // 0 new, 1 on path, 2 done
+        for start in comments.indices where state[start] == 0 {
+            var path: [Int] = []
+            var current: Int? = start
+            while let node = current, state[node] == 0 {
+                state[node] = 1
+                path.append(node)
+                current = effectiveParent[node]
+            }
+            if let node = current, state[node] == 1 { effectiveParent[node] = nil }
+            for node in path { state[node] = 2 }
+        }
+        var topLevel: [Int] = []
+        var replies = [[Int]](repeating: [], count: comments.count)
+        for index in comments.indices {
+            if let p = effectiveParent[index] { replies[p].append(index) } else { topLevel.append(index) }
+        }
+        return ChildLists(topLevel: topLevel, replies: replies, effectiveParent: effectiveParent)
+    }
+
+    static func preOrder(children: ChildLists, count: Int) -> [Int] {
+        var order: [Int] = []
+        order.reserveCapacity(count)
+        var stack: [Int] = children.topLevel.reversed()
+        while let node = stack.popLast() {
+            order.append(node)
+            stack.append(contentsOf: children.replies[node].reversed())
+        }
+        return order
+    }
+}

@@ -1,0 +1,113 @@
+import SpoolCore
+
+/// Imports a discussion copied as text from a web page (`--from web`).
+///
+/// Accepts the title on the first line, the article up to a count line ("16 Responses to
+/// …", "N Comments", "N Replies", or a Markdown `**N Responses to “…”**`), then comments
+/// whose header lines carry a list marker (`1.`, `1)`, `•`, `◦`, `-`, `*`), the author and a
+/// date (see ``WebCommentHeader``). Reply depth comes from the indentation of the headers,
+/// to any depth. Headers wrapped over several lines and a name line standing above its
+/// header are joined. A Markdown export (front matter) has its soft-wrapped lines joined,
+/// and a flat list whose replies open with `@Name:` is threaded under the latest earlier
+/// comment by that name. Comment ids are the printed numbers of top-level comments and
+/// position paths (`4.2`) for replies, so the source order stays readable from the ids.
+///
+/// Throws ``ImportError`` for empty and binary input; text with no recognisable comments
+/// opens as an article with a notice, and a stated count that disagrees with what was
+/// found is a notice too, never an error.
+public struct WebPageImporter: Sendable {
+    public init() {}
+
+    /// Parses `bytes` read from `file` (the name is used in messages only).
+    ///
+    /// ```swift
+    /// let discussion = try WebPageImporter().parse(Array(data), file: "thread.txt")
+    /// print(discussion.comments.count)
+    /// ```
+    public func parse(_ bytes: [UInt8], file: String) throws -> Discussion {
+        let source = try SourceText(bytes: bytes, file: file)
+        var page = PageLayout(lines: source.lines)
+        let headers = CommentHeaderScanner(lines: page.lines).scan(from: page.commentsStart)
+        page.settleArticle(firstHeader: headers.first?.lineIndex)
+        var comments = buildComments(headers: headers, page: page)
+        if page.isMarkdown || comments.allSatisfy({ $0.parent == nil }) {
+            MentionThreading.link(&comments)
+            renumberReplies(&comments)
+        }
+        let title = page.title
+        for index in comments.indices {
+            let c = comments[index]
+            comments[index].key = .content(title: title, author: c.author, date: c.date, body: c.body)
+        }
+        disambiguateKeys(&comments)
+        return Discussion(
+            title: title, article: page.article, format: .web, comments: comments,
+            notices: notices(stated: page.statedCount, found: comments.count, file: file))
+    }
+
+    private func buildComments(headers: [FoundHeader], page: PageLayout) -> [Comment] {
+        var comments: [Comment] = []
+        var stack: [(indent: Int, index: Int)] = []
+        var usedIDs: Set<String> = []
+        var replyCounts: [Int: Int] = [:]
+        var topLevelCount = 0
+        for (n, found) in headers.enumerated() {
+            while let top = stack.last, top.indent >= found.indent { stack.removeLast() }
+            let parent = stack.last?.index
+            let bodyEnd = n + 1 < headers.count ? headers[n + 1].lineIndex : page.lines.count
+            let bodyLines = page.lines[(found.lineIndex + found.lineCount)..<bodyEnd]
+            var id: String
+            if let parent {
+                replyCounts[parent, default: 0] += 1
+                id = comments[parent].id + "." + String(replyCounts[parent]!)
+            } else {
+                topLevelCount += 1
+                if case .number(let number) = found.header.marker { id = String(number) } else { id = String(topLevelCount) }
+            }
+            if usedIDs.contains(id) { id += "~" + String(comments.count + 1) }
+            usedIDs.insert(id)
+            comments.append(
+                Comment(
+                    id: id, author: found.header.author, date: found.header.date,
+                    body: BodyText.normalise(bodyLines, markdown: page.isMarkdown), parent: parent))
+            stack.append((found.indent, comments.count - 1))
+        }
+        return comments
+    }
+
+    /// Gives replies threaded by mention a position path under their new parent, keeping
+    /// the printed number of every top-level comment.
+    private func renumberReplies(_ comments: inout [Comment]) {
+        var replyCounts: [Int: Int] = [:]
+        for index in comments.indices {
+            guard let parent = comments[index].parent else { continue }
+            replyCounts[parent, default: 0] += 1
+            comments[index].id = comments[parent].id + "." + String(replyCounts[parent]!)
+        }
+    }
+
+    /// Two comments with the same author, date and body get distinct keys by order.
+    private func disambiguateKeys(_ comments: inout [Comment]) {
+        var seen: [StableKey: Int] = [:]
+        for index in comments.indices {
+            let key = comments[index].key
+            if let count = seen[key] {
+                seen[key] = count + 1
+                comments[index].key = StableKey(rawValue: key.rawValue + "#" + String(count + 1))
+            } else {
+                seen[key] = 1
+            }
+        }
+    }
+
+    private func notices(stated: Int?, found: Int, file: String) -> [String] {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        if found == 0 {
+            return ["No comments recognised in \(name); showing it as an article."]
+        }
+        if let stated, stated != found {
+            return ["The page says \(stated) responses; \(found) comments were found."]
+        }
+        return []
+    }
+}
