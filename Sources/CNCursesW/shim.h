@@ -1,0 +1,57 @@
+#ifndef SPOOL_CNCURSESW_SHIM_H
+#define SPOOL_CNCURSESW_SHIM_H
+
+/* SwiftPM drops pkg-config's -D flags, so ask for the wide-character API here,
+   before any libc header is read. */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 600
+#endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
+
+#include <locale.h>
+#include <signal.h>
+#include <wchar.h>
+#include <ncurses.h>
+
+/* Accessors for globals and macros that Swift cannot import or use safely. */
+static inline WINDOW *spool_stdscr(void) { return stdscr; }
+static inline int spool_lines(void) { return LINES; }
+static inline int spool_cols(void) { return COLS; }
+static inline int spool_colors(void) { return COLORS; }
+static inline int spool_color_pairs(void) { return COLOR_PAIRS; }
+static inline attr_t spool_a_bold(void) { return A_BOLD; }
+static inline attr_t spool_a_dim(void) { return A_DIM; }
+static inline attr_t spool_a_italic(void) { return A_ITALIC; }
+static inline attr_t spool_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t spool_a_reverse(void) { return A_REVERSE; }
+
+/* Signals that end the reader: the handler only records the signal; the key loop sees
+   get_wch return ERR (EINTR or timeout), restores the terminal and exits. */
+static volatile sig_atomic_t spool_pending_signal_value = 0;
+
+static inline void spool_record_signal(int signal_number) { spool_pending_signal_value = signal_number; }
+
+static inline void spool_install_exit_signals(void) {
+    struct sigaction action;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    action.sa_handler = spool_record_signal;
+    sigaction(SIGINT, &action, 0);
+    sigaction(SIGTERM, &action, 0);
+    sigaction(SIGHUP, &action, 0);
+    signal(SIGPIPE, SIG_IGN);
+}
+
+static inline int spool_pending_signal(void) { return spool_pending_signal_value; }
+
+/* Clears a signal mask inherited from the parent (test runners block nearly all),
+   so that SIGWINCH reaches ncurses and SIGTERM reaches us. */
+static inline void spool_unblock_signals(void) {
+    sigset_t empty;
+    sigemptyset(&empty);
+    sigprocmask(SIG_SETMASK, &empty, 0);
+}
+
+#endif

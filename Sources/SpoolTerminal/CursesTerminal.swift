@@ -1,0 +1,108 @@
+import CNCursesW
+import Glibc
+import SpoolView
+
+/// The only code that talks to ncurses: sets the terminal up, draws ``Screen``s cell by
+/// changed cell, reads keys, and always puts the terminal back.
+public final class CursesTerminal {
+    private var colors: CursesColors
+    private var previous: Screen?
+    private var closed = false
+
+    /// Takes over the terminal. `useColour` false draws with attributes only.
+    ///
+    /// - Throws: ``TerminalError`` when standard input or output is not a terminal, or the
+    ///   terminal type is unknown; the terminal is left untouched then.
+    public init(useColour: Bool) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        spool_unblock_signals()
+        setlocale(LC_ALL, "")
+        if !CursesTerminal.localeIsUTF8 { setlocale(LC_CTYPE, "C.UTF-8") }
+        guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
+            newterm(nil, output, input) != nil
+        else {
+            throw TerminalError.unknownTerminal(getenv("TERM").map { String(cString: $0) } ?? "(unset)")
+        }
+        spool_install_exit_signals()
+        cbreak()
+        noecho()
+        nonl()
+        keypad(spool_stdscr(), true)
+        curs_set(0)
+        set_escdelay(25)
+        wtimeout(spool_stdscr(), 250)
+        colors = CursesColors(useColour: useColour)
+    }
+
+    deinit { close() }
+
+    /// Whether the character locale is UTF-8, so box drawing and wide text can be shown.
+    public static var localeIsUTF8: Bool {
+        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+        let name = String(cString: codeset).uppercased()
+        return name == "UTF-8" || name == "UTF8"
+    }
+
+    /// The terminal size in columns and rows.
+    public var size: (columns: Int, rows: Int) { (Int(spool_cols()), Int(spool_lines())) }
+
+    /// Draws `screen`, sending only the cells that differ from the last one drawn.
+    public func draw(_ screen: Screen) {
+        let full = previous.map { $0.width != screen.width || $0.height != screen.height } ?? true
+        if full { wclear(spool_stdscr()) }
+        for y in 0..<screen.height {
+            for x in 0..<screen.width {
+                let cell = screen[x, y]
+                if cell.isContinuation { continue }
+                if !full, let previous, previous[x, y] == cell,
+                    x + 1 >= screen.width || previous[x + 1, y] == screen[x + 1, y]
+                {
+                    continue
+                }
+                put(cell, x: x, y: y)
+            }
+        }
+        wnoutrefresh(spool_stdscr())
+        doupdate()
+        previous = screen
+    }
+
+    private func put(_ cell: Cell, x: Int, y: Int) {
+        let (attributes, pair) = colors.attributes(for: cell.style)
+        var wide: [wchar_t] = cell.grapheme.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+        if wide.isEmpty { wide = [wchar_t(32)] }
+        wide.append(0)
+        var character = cchar_t()
+        setcchar(&character, wide, attributes, pair, nil)
+        mvwadd_wch(spool_stdscr(), Int32(y), Int32(x), &character)
+    }
+
+    /// What reading the keyboard gave.
+    public enum Input {
+        case key(Key)
+        /// SIGINT, SIGTERM or SIGHUP arrived.
+        case signal(Int32)
+        /// Nothing within the poll interval.
+        case idle
+    }
+
+    /// Waits up to a quarter second for a key.
+    public func read() -> Input {
+        var code: wint_t = 0
+        let result = wget_wch(spool_stdscr(), &code)
+        let pending = spool_pending_signal()
+        if pending != 0 { return .signal(pending) }
+        switch result {
+        case KEY_CODE_YES: return CursesKeyDecoder.functionKey(Int32(bitPattern: code), size: size).map(Input.key) ?? .idle
+        case OK: return CursesKeyDecoder.character(code).map(Input.key) ?? .idle
+        default: return .idle
+        }
+    }
+
+    /// Gives the terminal back as it was. Safe to call more than once.
+    public func close() {
+        guard !closed else { return }
+        closed = true
+        endwin()
+    }
+}

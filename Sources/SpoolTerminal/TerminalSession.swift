@@ -1,0 +1,46 @@
+import SpoolView
+
+/// The interactive loop: draw, read a key, let the App handle it, until it quits or a
+/// signal ends it; the terminal is restored on every path.
+public enum TerminalSession {
+    /// How the session ended.
+    public enum Ending: Equatable {
+        case quit
+        case signal(Int32)
+    }
+
+    /// Runs `app` in the terminal. `pushed` keys are handled after the first frame, as if
+    /// typed; `persist` is called whenever read marks change and once at the end.
+    public static func run(
+        _ app: inout App, view: ReaderView, useColour: Bool, pushed: [Key], persist: (App) -> Void
+    ) throws -> Ending {
+        let terminal = try CursesTerminal(useColour: useColour)
+        defer {
+            terminal.close()
+            persist(app)
+        }
+        let size = terminal.size
+        app.handle(.resize(columns: size.columns, rows: size.rows))
+        terminal.draw(view.render(app))
+        for key in pushed {
+            if apply(key, to: &app, persist: persist) { return .quit }
+        }
+        if !pushed.isEmpty { terminal.draw(view.render(app)) }
+        while true {
+            switch terminal.read() {
+            case .signal(let number): return .signal(number)
+            case .idle: continue
+            case .key(let key):
+                if apply(key, to: &app, persist: persist) { return .quit }
+                terminal.draw(view.render(app))
+            }
+        }
+    }
+
+    /// Handles one key; returns true when the App asked to quit.
+    private static func apply(_ key: Key, to app: inout App, persist: (App) -> Void) -> Bool {
+        let effects = app.handle(key)
+        if effects.contains(.persistReadMarks) { persist(app) }
+        return effects.contains(.quit)
+    }
+}

@@ -1,0 +1,157 @@
+import SpoolCore
+
+extension App {
+    mutating func perform(_ action: Action) -> Effects {
+        switch action {
+        case .nextComment, .previousComment:
+            let step = action == .nextComment ? 1 : -1
+            if focus == .article { scrollArticle(by: step) } else { moveSelection(byRows: step) }
+        case .toggleCollapse: toggleCollapse()
+        case .collapseOrParent: collapseOrParent()
+        case .expandOrChild: expandOrChild()
+        case .parent: goToParent()
+        case .nextSibling, .previousSibling: goToSibling(forward: action == .nextSibling)
+        case .collapseAll:
+            collapse.collapseToTopLevel(in: tree)
+            rebuildRows()
+            message = "Collapsed to the top level."
+        case .expandAll:
+            collapse.expandAll()
+            rebuildRows()
+        case .first: select(rows[0])
+        case .last: select(rows[rows.count - 1])
+        case .pageDown: moveSelection(byRows: max(1, layout.tree.height - 1))
+        case .pageUp: moveSelection(byRows: -max(1, layout.tree.height - 1))
+        case .articlePageDown: pageArticleDown()
+        case .articlePageUp: scrollArticle(by: -max(1, layout.article.height - 1))
+        case .articleLineDown: scrollArticle(by: 1)
+        case .articleLineUp: scrollArticle(by: -1)
+        case .nextSameAuthor, .previousSameAuthor: jumpBySameAuthor(forward: action == .nextSameAuthor)
+        case .nextUnread, .previousUnread: goToUnread(forward: action == .nextUnread)
+        case .toggleRead: toggleRead()
+        case .markSubtreeRead: markRead(selected..<tree.subtreeEnd[selected], what: "in this subtree")
+        case .markAllRead: markRead(0..<tree.count, what: "in the discussion")
+        case .undoBulkMark: undoBulkMark()
+        case .switchLayout:
+            options.orientation = layout.orientation == .stacked ? .sideBySide : .stacked
+            message = options.orientation == .stacked ? "Tree above the article." : "Tree beside the article."
+        case .switchFocus:
+            focus = focus == .tree ? .article : .tree
+            message = focus == .tree ? "Focus: tree." : "Focus: article (j/k scroll it, w to go back)."
+        case .help:
+            isShowingHelp = true
+            helpScroll = 0
+        case .close: if focus == .article { focus = .tree }
+        case .quit: return .quit
+        }
+        return []
+    }
+
+    // MARK: - Selection
+
+    /// Selects `node`, expanding what hides it; marks it read when the policy says so.
+    mutating func select(_ node: Int) {
+        if rows.row(of: node) == nil {
+            collapse.reveal(node, in: tree)
+            rebuildRows()
+        }
+        if node != selected { articleScroll = 0 }
+        selected = node
+        if options.marksReadOnSelect { marks.setRead(node, true) }
+    }
+
+    mutating func moveSelection(byRows delta: Int) {
+        let current = rows.row(of: selected) ?? 0
+        let target = min(max(0, current + delta), rows.count - 1)
+        if target == current {
+            message = delta > 0 ? "This is the last comment." : "This is the first row."
+            return
+        }
+        select(rows[target])
+    }
+
+    mutating func rebuildRows() {
+        rows = VisibleRows(tree: tree, collapsed: collapse)
+        if rows.row(of: selected) == nil {
+            // The selection was folded away: select the collapsed ancestor that hides it.
+            selected = rows[rows.rowAtOrBefore(selected)]
+            articleScroll = 0
+        }
+    }
+
+    /// Scrolls the tree so the selected row is on screen.
+    mutating func keepSelectionOnScreen() {
+        let height = max(1, layout.tree.height)
+        let row = rows.row(of: selected) ?? 0
+        if row < treeTop { treeTop = row }
+        if row >= treeTop + height { treeTop = row - height + 1 }
+        treeTop = max(0, min(treeTop, max(0, rows.count - height)))
+    }
+
+    // MARK: - Tree moves
+
+    private mutating func toggleCollapse() {
+        guard tree.hasChildren(selected) else {
+            message = "No replies to collapse."
+            return
+        }
+        collapse.toggle(selected)
+        rebuildRows()
+    }
+
+    private mutating func collapseOrParent() {
+        if tree.hasChildren(selected) && !collapse.isCollapsed(selected) {
+            collapse.collapse(selected)
+            rebuildRows()
+        } else {
+            goToParent()
+        }
+    }
+
+    private mutating func expandOrChild() {
+        if collapse.isCollapsed(selected) {
+            collapse.expand(selected)
+            rebuildRows()
+        } else if let child = tree.firstChild(of: selected) {
+            select(child)
+        } else {
+            message = "No replies."
+        }
+    }
+
+    private mutating func goToParent() {
+        let parent = tree.parent[selected]
+        guard parent >= 0 else {
+            message = "This is the top of the discussion."
+            return
+        }
+        select(parent)
+    }
+
+    private mutating func goToSibling(forward: Bool) {
+        let sibling = forward ? tree.nextSibling[selected] : tree.previousSibling[selected]
+        guard sibling >= 0 else {
+            message = forward ? "No next sibling." : "No previous sibling."
+            return
+        }
+        select(sibling)
+    }
+
+    private mutating func jumpBySameAuthor(forward: Bool) {
+        guard let jump = tree.jumpBySameAuthor(from: selected, forward: forward) else {
+            message = "Select a comment to follow its author."
+            return
+        }
+        select(jump.node)
+        message = "\(jump.ordinal) of \(jump.total) by \(jump.author)"
+    }
+
+    private mutating func goToUnread(forward: Bool) {
+        let target = forward ? marks.nextUnread(after: selected) : marks.previousUnread(before: selected)
+        guard let target else {
+            message = "No unread comments."
+            return
+        }
+        select(target)
+    }
+}

@@ -1,0 +1,33 @@
+import SpoolCore
+
+extension App {
+    mutating func toggleRead() {
+        guard selected != ThreadTree.root else {
+            message = "The article has no read mark; select a comment."
+            return
+        }
+        let read = !marks.isRead(selected)
+        marks.setRead(selected, read)
+        message = read ? "Marked read." : "Marked unread."
+    }
+
+    /// Marks every node in `nodes` read and remembers which changed, for undo.
+    mutating func markRead(_ nodes: Range<Int>, what: String) {
+        var changed: [Int] = []
+        for node in nodes where marks.setRead(node, true) { changed.append(node) }
+        if !changed.isEmpty { lastBulkMark = changed }
+        let noun = changed.count == 1 ? "comment" : "comments"
+        message = changed.isEmpty ? "Everything \(what) was already read." : "Marked \(changed.count) \(noun) \(what) read; U undoes."
+    }
+
+    mutating func undoBulkMark() {
+        guard !lastBulkMark.isEmpty else {
+            message = "No bulk mark to undo."
+            return
+        }
+        for node in lastBulkMark { marks.setRead(node, false) }
+        let noun = lastBulkMark.count == 1 ? "comment" : "comments"
+        message = "\(lastBulkMark.count) \(noun) unread again."
+        lastBulkMark = []
+    }
+}

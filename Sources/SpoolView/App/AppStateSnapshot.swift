@@ -1,0 +1,42 @@
+import SpoolCore
+
+/// The App state that `spool render --json` prints, as DESIGN.md specifies.
+public struct AppStateSnapshot: Codable, Equatable, Sendable {
+    /// The selected row.
+    public struct Selection: Codable, Equatable, Sendable {
+        /// The comment id, or nil for the article.
+        public var id: String?
+        public var author: String?
+        public var depth: Int
+        /// Index among the visible rows.
+        public var index: Int
+    }
+
+    public var selected: Selection
+    public var visible: Int
+    public var total: Int
+    public var unread: Int
+    /// Ids of the collapsed comments (`"article"` for the root).
+    public var collapsed: [String]
+    public var articleScroll: Int
+    public var focus: String
+    public var layout: String
+    public var theme: String
+    public var message: String?
+    public var help: Bool
+}
+
+extension App {
+    /// A snapshot of the state for scripts and tests.
+    public func snapshot(themeName: String) -> AppStateSnapshot {
+        let isRoot = selected == ThreadTree.root
+        let selection = AppStateSnapshot.Selection(
+            id: isRoot ? nil : comment(at: selected).id, author: isRoot ? discussion.articleAuthor : comment(at: selected).author,
+            depth: tree.depth[selected], index: rows.row(of: selected) ?? 0)
+        return AppStateSnapshot(
+            selected: selection, visible: rows.count, total: discussion.comments.count, unread: marks.unreadCount,
+            collapsed: collapse.nodes.map { $0 == ThreadTree.root ? "article" : comment(at: $0).id },
+            articleScroll: articleScroll, focus: focus.rawValue, layout: layout.orientation.rawValue, theme: themeName,
+            message: message, help: isShowingHelp)
+    }
+}

@@ -1,0 +1,125 @@
+import SpoolCore
+
+/// One wrapped line of the article pane and the role it is drawn in.
+public struct ArticleLine: Equatable, Sendable {
+    public var text: String
+    public var role: ThemeRole
+}
+
+/// The wrapped lines of the article pane for a node at a width, cached for the last
+/// request so scrolling a long comment wraps it once, not on every key.
+final class ArticleText: @unchecked Sendable {
+    private var cachedKey: (node: Int, width: Int)?
+    private var cachedLines: [ArticleLine] = []
+
+    func lines(for node: Int, width: Int, in app: App) -> [ArticleLine] {
+        if let key = cachedKey, key.node == node, key.width == width { return cachedLines }
+        let lines = node == ThreadTree.root ? articleLines(app, width: width) : commentLines(node, app, width: width)
+        cachedKey = (node, width)
+        cachedLines = lines
+        return lines
+    }
+
+    private func articleLines(_ app: App, width: Int) -> [ArticleLine] {
+        let discussion = app.discussion
+        var lines = wrap(discussion.title ?? "Untitled discussion", width, .articleTitle)
+        var meta = "\(discussion.comments.count) comment\(discussion.comments.count == 1 ? "" : "s")"
+        if let author = discussion.articleAuthor { meta = author + " · " + meta }
+        if let date = discussion.articleDate { meta += " · " + AgeText.absolute(date) }
+        lines += wrap(meta, width, .articleMeta)
+        lines.append(ArticleLine(text: "", role: .articleText))
+        lines += body(discussion.article ?? "(This discussion has no article text.)", width)
+        for notice in discussion.notices {
+            lines.append(ArticleLine(text: "", role: .articleText))
+            lines += wrap(notice, width, .articleMeta)
+        }
+        return lines
+    }
+
+    private func commentLines(_ node: Int, _ app: App, width: Int) -> [ArticleLine] {
+        let comment = app.comment(at: node)
+        var lines = wrap(comment.author, width, .articleAuthor)
+        var meta: [String] = []
+        if let date = comment.date { meta.append(AgeText.absolute(date)) }
+        meta.append("#" + comment.id)
+        let parent = app.tree.parent[node]
+        if parent > ThreadTree.root { meta.append("reply to " + app.comment(at: parent).author) }
+        let replies = app.tree.descendantCount(of: node)
+        if replies > 0 { meta.append("\(replies) repl\(replies == 1 ? "y" : "ies") below") }
+        lines += wrap(meta.joined(separator: " · "), width, .articleMeta)
+        lines.append(ArticleLine(text: "", role: .articleText))
+        lines += body(comment.body.isEmpty ? "(empty comment)" : comment.body, width)
+        return lines
+    }
+
+    private func wrap(_ text: String, _ width: Int, _ role: ThemeRole) -> [ArticleLine] {
+        WordWrap.lines(of: text, width: width).map { ArticleLine(text: $0, role: role) }
+    }
+
+    /// Body text, with quoted lines (`>`) in the quote role.
+    private func body(_ text: String, _ width: Int) -> [ArticleLine] {
+        var lines: [ArticleLine] = []
+        for source in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let role: ThemeRole = source.hasPrefix(">") ? .articleQuote : .articleText
+            lines += wrap(String(source), width, role)
+        }
+        return lines
+    }
+}
+
+extension App {
+    /// The article pane's lines for the selection at the current layout.
+    public var articleLines: [ArticleLine] {
+        article.lines(for: selected, width: max(1, layout.article.width - 2), in: self)
+    }
+
+    mutating func scrollArticle(by delta: Int) {
+        let before = articleScroll
+        articleScroll += delta
+        clampArticleScroll()
+        if articleScroll == before {
+            message = delta > 0 ? "End of this comment." : "Top of this comment."
+        }
+    }
+
+    mutating func clampArticleScroll() {
+        let maximum = max(0, articleLines.count - max(1, layout.article.height))
+        articleScroll = max(0, min(articleScroll, maximum))
+    }
+
+    /// Space: a page down, or at the end of the comment the next unread one.
+    mutating func pageArticleDown() {
+        let height = max(1, layout.article.height)
+        if articleScroll + height >= articleLines.count {
+            guard let next = marks.nextUnread(after: selected) else {
+                message = "End of the comment, and no unread comments left."
+                return
+            }
+            select(next)
+        } else {
+            articleScroll += max(1, height - 1)
+            clampArticleScroll()
+        }
+    }
+}
+
+/// Dates as the reader shows them.
+public enum AgeText {
+    /// A short age for tree rows: `12m`, `5h`, `3d` for recent dates, `Oct 28` within the
+    /// year, else `2014-10-28`.
+    public static func short(_ date: Timestamp, now: Timestamp) -> String {
+        let seconds = now.secondsSinceEpoch - date.secondsSinceEpoch
+        if seconds >= 0 && seconds < 3600 { return "\(seconds / 60)m" }
+        if seconds >= 0 && seconds < 86_400 { return "\(seconds / 3600)h" }
+        if seconds >= 0 && seconds < 30 * 86_400 { return "\(seconds / 86_400)d" }
+        if seconds >= 0 && seconds < 330 * 86_400 { return "\(monthNames[date.month - 1]) \(date.day)" }
+        return String(date.iso8601.prefix(10))
+    }
+
+    /// The full date for the article header: `2014-10-28 12:33`.
+    public static func absolute(_ date: Timestamp) -> String {
+        date.iso8601.replacing("T", with: " ")
+    }
+
+    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+}

@@ -1,0 +1,37 @@
+import SpoolCore
+
+/// What handling a key asks of the loop around the App.
+public struct Effects: OptionSet, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// The screen changed: draw it.
+    public static let redraw = Effects(rawValue: 1 << 0)
+    /// Read marks changed: save them.
+    public static let persistReadMarks = Effects(rawValue: 1 << 1)
+    /// Leave the reader.
+    public static let quit = Effects(rawValue: 1 << 2)
+}
+
+/// Which pane the movement keys act on.
+public enum Focus: String, Sendable {
+    case tree, article
+}
+
+/// Reader settings that come from the command line or the config file.
+public struct ReaderOptions: Sendable {
+    /// Selecting a comment marks it read (`mark_read = "on-select"`); false is `"manual"`.
+    public var marksReadOnSelect: Bool
+    /// Fixed orientation, or nil to choose by width.
+    public var orientation: Orientation?
+    public var glyphs: GlyphSet
+    /// The moment ages are measured from.
+    public var now: Timestamp
+
+    public init(marksReadOnSelect: Bool = true, orientation: Orientation? = nil, glyphs: GlyphSet = .unicode, now: Timestamp) {
+        self.marksReadOnSelect = marksReadOnSelect
+        self.orientation = orientation
+        self.glyphs = glyphs
+        self.now = now
+    }
+}

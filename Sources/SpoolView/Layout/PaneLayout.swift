@@ -1,0 +1,42 @@
+/// How the tree and the article share the screen.
+public enum Orientation: String, Sendable {
+    /// Tree above, article below.
+    case stacked
+    /// Tree on the left, article on the right.
+    case sideBySide = "side-by-side"
+}
+
+/// Where each pane goes on a screen of a given size.
+public struct PaneLayout: Equatable, Sendable {
+    public var tree: Rect
+    public var article: Rect
+    public var divider: Rect
+    public var status: Rect
+    public var orientation: Orientation
+
+    /// The width from which `nil` (automatic) orientation puts the panes side by side.
+    public static let sideBySideMinimumWidth = 120
+
+    /// Lays out `columns` x `rows`; `choice` nil picks by width. Any size works, down to 0x0:
+    /// the status line gets the last row first, then the tree, then the article.
+    public init(columns: Int, rows: Int, choice: Orientation?) {
+        let body = max(0, rows - 1)
+        status = Rect(x: 0, y: body, width: columns, height: rows > 0 ? 1 : 0)
+        var orientation = choice ?? (columns >= PaneLayout.sideBySideMinimumWidth ? .sideBySide : .stacked)
+        if columns < 40 { orientation = .stacked }
+        self.orientation = orientation
+        switch orientation {
+        case .stacked:
+            let treeHeight = body < 4 ? body : max(2, body * 2 / 5)
+            tree = Rect(x: 0, y: 0, width: columns, height: treeHeight)
+            let rest = body - treeHeight
+            divider = Rect(x: 0, y: treeHeight, width: columns, height: rest >= 2 ? 1 : 0)
+            article = Rect(x: 0, y: treeHeight + divider.height, width: columns, height: rest - divider.height)
+        case .sideBySide:
+            let treeWidth = columns * 2 / 5
+            tree = Rect(x: 0, y: 0, width: treeWidth, height: body)
+            divider = Rect(x: treeWidth, y: 0, width: 1, height: body)
+            article = Rect(x: treeWidth + 1, y: 0, width: columns - treeWidth - 1, height: body)
+        }
+    }
+}

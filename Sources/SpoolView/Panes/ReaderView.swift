@@ -1,0 +1,30 @@
+/// Renders an ``App`` into a ``Screen``: tree, divider, article, status line, help.
+public struct ReaderView: Sendable {
+    public var theme: Theme
+
+    public init(theme: Theme) { self.theme = theme }
+
+    /// The whole screen for `app` at its current size.
+    public func render(_ app: App) -> Screen {
+        var screen = Screen(width: app.columns, height: app.screenRows, style: theme[.treeText])
+        let layout = app.layout
+        TreePane(theme: theme, glyphs: app.options.glyphs).render(app, in: layout.tree, on: &screen)
+        drawDivider(layout, on: &screen, glyphs: app.options.glyphs)
+        ArticlePane(theme: theme).render(app, in: layout.article, on: &screen)
+        StatusLine(theme: theme).render(app, in: layout.status, on: &screen)
+        if app.isShowingHelp { HelpOverlay(theme: theme).render(app, on: &screen) }
+        return screen
+    }
+
+    private func drawDivider(_ layout: PaneLayout, on screen: inout Screen, glyphs: GlyphSet) {
+        let area = layout.divider
+        guard !area.isEmpty else { return }
+        let style = theme[.divider]
+        if layout.orientation == .stacked {
+            let line = String(repeating: glyphs.horizontal, count: area.width)
+            screen.put(line, x: area.x, y: area.y, style: style, clip: area)
+        } else {
+            for y in area.y..<area.maxY { screen.put(glyphs.vertical, x: area.x, y: y, style: style, clip: area) }
+        }
+    }
+}

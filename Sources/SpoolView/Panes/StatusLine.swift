@@ -1,0 +1,22 @@
+import SpoolCore
+
+/// The last row: position, unread count, the selected author, and the message.
+struct StatusLine {
+    let theme: Theme
+
+    func render(_ app: App, in area: Rect, on screen: inout Screen) {
+        guard !area.isEmpty else { return }
+        screen.fill(area, style: theme[.status])
+        let row = (app.rows.row(of: app.selected) ?? 0) + 1
+        var left = " \(row)/\(app.rows.count)  \(app.marks.unreadCount) unread"
+        if app.selected != ThreadTree.root { left += "  " + app.comment(at: app.selected).author }
+        var x = screen.put(left, x: area.x, y: area.y, style: theme[.status], clip: area)
+        if let message = app.message {
+            x = screen.put("  " + message, x: x, y: area.y, style: theme[.statusMessage], clip: area)
+        }
+        let hint = "?:help  q:quit "
+        if area.maxX - x > hint.count + 2 {
+            screen.put(hint, x: area.maxX - hint.count, y: area.y, style: theme[.status], clip: area)
+        }
+    }
+}

@@ -1,0 +1,84 @@
+/// An in-memory grid of cells that the view renders into and the backend draws.
+///
+/// All text enters through ``put(_:x:y:style:clip:)``, which sanitises it, measures each
+/// grapheme's display width and clips to a rectangle, so nothing is ever drawn outside a
+/// pane and a wide character is never split.
+///
+/// ```swift
+/// var screen = Screen(width: 20, height: 2)
+/// screen.put("語 text", x: 0, y: 0, style: .plain, clip: screen.bounds)
+/// screen.textLines  // ["語 text", ""]
+/// ```
+public struct Screen: Equatable, Sendable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int, style: Style = .plain) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank(style), count: self.width * self.height)
+    }
+
+    public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    public subscript(x: Int, y: Int) -> Cell { cells[y * width + x] }
+
+    /// Fills `rect` with blanks of `style`.
+    public mutating func fill(_ rect: Rect, style: Style) {
+        let area = rect.intersection(bounds)
+        guard !area.isEmpty else { return }
+        for y in area.y..<area.maxY {
+            for x in area.x..<area.maxX { cells[y * width + x] = .blank(style) }
+        }
+    }
+
+    /// Writes `text` at (`x`, `y`) in `style`, clipped to `clip`; returns the column after it.
+    @discardableResult
+    public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style, clip: Rect) -> Int {
+        let area = clip.intersection(bounds)
+        guard y >= area.y, y < area.maxY else { return x }
+        var column = x
+        for character in Sanitizer.clean(text) {
+            let w = DisplayWidth.of(character)
+            if w == 0 { continue }
+            if column + w > area.maxX { break }
+            if column >= area.x {
+                setCell(Cell(grapheme: String(character), width: UInt8(w), style: style), x: column, y: y)
+                if w == 2 { setCell(Cell(grapheme: "", width: 0, style: style), x: column + 1, y: y) }
+            }
+            column += w
+        }
+        return column
+    }
+
+    /// Changes the style of the cells in `rect`, keeping their text.
+    public mutating func restyle(_ rect: Rect, _ transform: (Style) -> Style) {
+        let area = rect.intersection(bounds)
+        guard !area.isEmpty else { return }
+        for y in area.y..<area.maxY {
+            for x in area.x..<area.maxX { cells[y * width + x].style = transform(cells[y * width + x].style) }
+        }
+    }
+
+    private mutating func setCell(_ cell: Cell, x: Int, y: Int) {
+        let index = y * width + x
+        // Overwriting half of a wide character blanks its other half.
+        if cells[index].isContinuation, x > 0 { cells[index - 1] = .blank(cells[index - 1].style) }
+        if cells[index].width == 2, x + 1 < width, cell.width != 2 { cells[index + 1] = .blank(cells[index + 1].style) }
+        cells[index] = cell
+    }
+
+    /// The text of each row with trailing blanks removed.
+    public var textLines: [String] {
+        (0..<height).map { y in
+            var line = ""
+            for x in 0..<width where !self[x, y].isContinuation { line += self[x, y].grapheme }
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
+        }
+    }
+
+    /// The rows joined by newlines, as `spool render` prints them.
+    public var textDump: String { textLines.joined(separator: "\n") }
+}

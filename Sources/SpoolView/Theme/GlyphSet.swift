@@ -1,0 +1,30 @@
+import SpoolCore
+
+/// The characters that draw tree lines and markers: Unicode box drawing or plain ASCII.
+public struct GlyphSet: Sendable, Equatable {
+    public var blank: String
+    public var stem: String
+    public var tee: String
+    public var corner: String
+    public var unread: String
+    public var collapsedRoot: String
+    public var horizontal: String
+    public var vertical: String
+
+    public static let unicode = GlyphSet(
+        blank: "   ", stem: "│  ", tee: "├─ ", corner: "└─ ", unread: "●", collapsedRoot: "▪", horizontal: "─",
+        vertical: "│")
+    public static let ascii = GlyphSet(
+        blank: "   ", stem: "|  ", tee: "|- ", corner: "`- ", unread: "*", collapsedRoot: "#", horizontal: "-",
+        vertical: "|")
+
+    /// The glyph for one tree guide column.
+    public func glyph(_ guide: TreeGuide) -> String {
+        switch guide {
+        case .blank: return blank
+        case .stem: return stem
+        case .tee: return tee
+        case .corner: return corner
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// A colour theme: a style for every ``ThemeRole``.
+public struct Theme: Sendable, Equatable {
+    public var name: String
+    public var styles: [ThemeRole: Style]
+
+    public init(name: String, styles: [ThemeRole: Style]) {
+        self.name = name
+        self.styles = styles
+    }
+
+    /// The style of `role`; a role a theme leaves out is plain.
+    public subscript(role: ThemeRole) -> Style { styles[role] ?? .plain }
+
+    /// Every role in terminal default colours with attributes only: what `NO_COLOR`
+    /// asks for, and what tests render with.
+    public static let monochrome = Theme(
+        name: "monochrome",
+        styles: [
+            .treeAuthor: Style(attributes: .bold), .treeUnread: Style(attributes: .bold),
+            .treeRoot: Style(attributes: .bold), .treeSelected: Style(attributes: .reverse),
+            .treeSelectedUnfocused: Style(attributes: [.reverse, .dim]), .treeGuide: Style(attributes: .dim),
+            .treeDate: Style(attributes: .dim), .treeCount: Style(attributes: .bold),
+            .articleTitle: Style(attributes: .bold), .articleAuthor: Style(attributes: .bold),
+            .articleMeta: Style(attributes: .dim), .articleQuote: Style(attributes: .italic),
+            .articleURL: Style(attributes: .underline), .status: Style(attributes: .reverse),
+            .statusMessage: Style(attributes: [.reverse, .bold]), .helpKey: Style(attributes: .bold),
+            .helpTitle: Style(attributes: [.bold, .underline]), .divider: Style(attributes: .dim),
+        ])
+
+    /// This theme with every colour removed and attributes kept (`NO_COLOR`).
+    public var withoutColour: Theme {
+        Theme(name: name, styles: styles.mapValues { Style(attributes: $0.attributes) })
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import SpoolState
+import SpoolTerminal
+import SpoolView
+
+/// `spool [FILE]`: the interactive reader.
+struct ReadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "read", abstract: "Read a discussion (the default; no FILE opens the demo).")
+
+    @Argument(help: "The discussion file to read.")
+    var files: [String] = []
+
+    @OptionGroup var reading: ReadingOptions
+
+    @Option(help: "Keys to press after the first frame, in render's notation (e.g. \"jj<Enter>q\").")
+    var keys: String = ""
+
+    func validate() throws {
+        if files.count > 1 {
+            throw ValidationError("open one discussion at a time (got \(files.count) files)")
+        }
+    }
+
+    func run() throws {
+        let discussion = try Wiring.discussion(at: files.first, format: reading.from)
+        let pushed = try Wiring.keys(keys)
+        let noColour = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        var theme = try Wiring.theme(named: reading.theme)
+        if noColour { theme = theme.withoutColour }
+        let glyphs: GlyphSet = CursesTerminal.localeIsUTF8 || ProcessInfo.processInfo.environment["LANG"] == nil ? .unicode : .ascii
+        var app = App(discussion: discussion, columns: 80, rows: 24, options: ReaderOptions(glyphs: glyphs, now: Wiring.now))
+        let store = InMemoryReadMarkStore()
+        let identity = files.first ?? DemoDiscussion.fileName
+        let ending: TerminalSession.Ending
+        do {
+            ending = try TerminalSession.run(&app, view: ReaderView(theme: theme), useColour: !noColour, pushed: pushed) {
+                store.save($0.readKeys, in: identity)
+            }
+        } catch let error as TerminalError {
+            throw RuntimeFailure(message: error.description, status: 2)
+        }
+        if case .signal(let number) = ending { Foundation.exit(128 + number) }
+    }
+}

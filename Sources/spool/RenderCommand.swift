@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import SpoolView
+
+/// `spool render`: the reader without a terminal, for tests, scripts and benchmarks.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render", abstract: "Replay keys through the reader headless and print the final screen.")
+
+    @Argument(help: "The discussion file (none: the demo).")
+    var file: String?
+
+    @Option(help: "Screen size as COLSxROWS.")
+    var size: String = "80x24"
+
+    @Option(help: "Keys to press, e.g. \"jj<Enter><Tab>\"; see README for the notation.")
+    var keys: String = ""
+
+    @Flag(help: "Print {\"screen\": [rows], \"state\": {…}} instead of the screen text.")
+    var json = false
+
+    @OptionGroup var reading: ReadingOptions
+
+    func run() throws {
+        let (columns, rows) = try Wiring.size(size)
+        let pressed = try Wiring.keys(keys)
+        let discussion = try Wiring.discussion(at: file, format: reading.from)
+        let theme = try Wiring.theme(named: reading.theme)
+        var app = App(discussion: discussion, columns: columns, rows: rows, options: ReaderOptions(now: Wiring.now))
+        for key in pressed where app.handle(key).contains(.quit) { break }
+        let screen = ReaderView(theme: theme).render(app)
+        guard json else {
+            print(screen.textDump)
+            return
+        }
+        struct Output: Encodable {
+            let screen: [String]
+            let state: AppStateSnapshot
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(Output(screen: screen.textLines, state: app.snapshot(themeName: theme.name)))
+        print(String(decoding: data, as: UTF8.self))
+    }
+}

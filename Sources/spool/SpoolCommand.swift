@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+
+/// `spool`: read a discussion in the terminal, or render and export it for scripts.
+@main
+struct SpoolCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spool",
+        abstract: "A full-screen terminal reader for threaded discussions.",
+        version: "0.1.0",
+        subcommands: [ReadCommand.self, ExportCommand.self, RenderCommand.self, ThemesCommand.self],
+        defaultSubcommand: ReadCommand.self)
+
+    /// Runs the command line with DESIGN.md's exit statuses: 0 ok, 1 runtime error, 2 usage error.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as RuntimeFailure {
+            FileHandle.standardError.write(Data("spool: \(failure.message)\n".utf8))
+            Foundation.exit(failure.status)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// An error the user can act on, with the exit status it ends the run with.
+struct RuntimeFailure: Error {
+    let message: String
+    var status: Int32 = 1
+}
+
+/// Options shared by the commands that read a discussion.
+struct ReadingOptions: ParsableArguments {
+    @Option(help: "Colour theme: a file name in Themes/ or the user themes folder, without .toml.")
+    var theme: String = "default"
+
+    @Option(help: "Importer to use: auto (sniff the content) or web.")
+    var from: InputFormatArgument = .auto
+}

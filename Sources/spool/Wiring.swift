@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import SpoolCore
+import SpoolImport
+import SpoolView
+
+/// `--from` values.
+enum InputFormatArgument: String, ExpressibleByArgument, CaseIterable {
+    case auto, web
+
+    var format: InputFormat { self == .web ? .web : .auto }
+}
+
+/// Loading and setting up, shared by the commands.
+enum Wiring {
+    /// The discussion in `path`, or the demo when there is none.
+    static func discussion(at path: String?, format: InputFormatArgument) throws -> Discussion {
+        do {
+            guard let path else {
+                return try DiscussionFile.parse(bytes: Array(DemoDiscussion.text.utf8), file: DemoDiscussion.fileName)
+            }
+            return try DiscussionFile.load(path: path, format: format.format)
+        } catch let error as ImportError {
+            throw RuntimeFailure(message: Sanitizer.clean(error.description))
+        }
+    }
+
+    /// The current time, for ages.
+    static var now: Timestamp { Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)) }
+
+    /// The named theme; a broken theme file is an error naming the file and line.
+    static func theme(named name: String) throws -> Theme {
+        do {
+            return try ThemeCatalog().theme(named: name)
+        } catch let error as ThemeError {
+            throw RuntimeFailure(message: Sanitizer.clean(error.description))
+        }
+    }
+
+    /// Parses `--size COLSxROWS`.
+    static func size(_ text: String) throws -> (columns: Int, rows: Int) {
+        let parts = text.lowercased().split(separator: "x")
+        guard parts.count == 2, let columns = Int(parts[0]), let rows = Int(parts[1]), columns >= 0, rows >= 0,
+            columns <= 2000, rows <= 1000
+        else {
+            throw ValidationError("--size must be COLSxROWS, for example 80x24 (got \"\(text)\")")
+        }
+        return (columns, rows)
+    }
+
+    /// Parses `--keys`.
+    static func keys(_ text: String) throws -> [Key] {
+        do {
+            return try KeyNotation.parse(text)
+        } catch let error as KeyNotation.ParseError {
+            throw ValidationError("--keys: \(error.description)")
+        }
+    }
+}
