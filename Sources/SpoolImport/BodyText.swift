@@ -27,7 +27,7 @@ enum MarkdownText {
         var hardBreak = true
         for line in lines {
             var text = line
-            let ownLine = text.hasPrefix("    ") || text.hasPrefix(">") || text.firstMatch(of: /^(?:[*+\-]|\d+[.)])[ \t]/) != nil
+            let ownLine = text.hasPrefix("    ") || text.hasPrefix(">") || WebCommentHeader.splitMarker(text[...]).0 != .none
             if !result.isEmpty { result += hardBreak || ownLine ? "\n" : " " }
             hardBreak = text.hasSuffix("\\") || text.hasPrefix("    ")
             if text.hasSuffix("\\") { text.removeLast() }
@@ -38,6 +38,7 @@ enum MarkdownText {
 
     /// Images become their alt text, links `text <url>`, and backslash escapes their character.
     static func inline(_ text: String) -> String {
+        guard text.contains("](") || text.contains("\\") else { return text }
         var text = text.replacing(/!\[([^\]]*)\]\([^)\s]*\)/) { String($0.1) }
         text = text.replacing(/\[([^\]]+)\]\(([^)\s]+)\)/) { match in
             match.1 == match.2 ? String(match.2) : "\(match.1) <\(match.2)>"

@@ -57,6 +57,9 @@ struct PageLayout {
 
     /// A count line at `index` ("16 Responses to …"), which may wrap when it is bold Markdown.
     private func countLine(at index: Int) -> (count: Int, title: String?, end: Int)? {
+        guard lines[index].text.drop(while: { $0 == "*" || $0 == "#" || $0 == " " }).first?.isNumber == true else {
+            return nil
+        }
         var text = String(lines[index].text)
         var end = index + 1
         if text.hasPrefix("**") && !text.dropFirst(2).contains("**") {

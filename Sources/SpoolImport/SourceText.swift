@@ -14,20 +14,22 @@ struct SourceText {
 
     let lines: [Line]
 
-    /// Decodes `bytes`; a NUL byte means the file is not text.
+    /// Decodes `bytes` line by line; a NUL byte means the file is not text.
     init(bytes: [UInt8], file: String) throws {
         if let nul = bytes.firstIndex(of: 0) { throw ImportError(file: file, reason: .binary(offset: nul)) }
-        let text = String(decoding: bytes, as: UTF8.self)
         var lines: [Line] = []
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
             number += 1
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            for piece in line.split(separator: "\r", omittingEmptySubsequences: false) {
-                lines.append(SourceText.measure(piece, number: number))
-            }
+            let text = String(decoding: bytes[start..<end], as: UTF8.self)
+            lines.append(SourceText.measure(text[...], number: number))
+            if end < bytes.count && bytes[end] == 0x0D && end + 1 < bytes.count && bytes[end + 1] == 0x0A { end += 1 }
+            start = end + 1
         }
-        if lines.last?.isBlank == true && text.hasSuffix("\n") { lines.removeLast() }
+        if lines.last?.isBlank == true && (bytes.last == 0x0A || bytes.last == 0x0D) { lines.removeLast() }
         guard lines.contains(where: { !$0.isBlank }) else { throw ImportError(file: file, reason: .empty) }
         self.lines = lines
     }

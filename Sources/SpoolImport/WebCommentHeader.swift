@@ -19,19 +19,31 @@ struct WebCommentHeader: Equatable {
 
     /// The marker at the start of `text` and the text after it.
     static func splitMarker(_ text: Substring) -> (Marker, Substring) {
-        if let match = text.prefixMatch(of: /(\d{1,5})[.)][ \t\u{A0}]+/) {
-            return (.number(Int(match.1) ?? 0), text[match.range.upperBound...])
+        var index = text.startIndex
+        var digits = 0
+        while index < text.endIndex, text[index].isASCII, text[index].isNumber, digits < 6 {
+            index = text.index(after: index)
+            digits += 1
         }
-        if let match = text.prefixMatch(of: /[•◦▪‣·*\-][ \t\u{A0}]+/) {
-            return (.bullet, text[match.range.upperBound...])
+        if digits > 0 && digits <= 5, index < text.endIndex, text[index] == "." || text[index] == ")" {
+            let afterMark = text.index(after: index)
+            if afterMark < text.endIndex, isSpace(text[afterMark]) {
+                return (.number(Int(text[..<index]) ?? 0), text[afterMark...].drop(while: isSpace))
+            }
+        }
+        if let first = text.first, "•◦▪‣·*-".contains(first) {
+            let afterMark = text.index(after: text.startIndex)
+            if afterMark < text.endIndex, isSpace(text[afterMark]) {
+                return (.bullet, text[afterMark...].drop(while: isSpace))
+            }
         }
         return (.none, text)
     }
 
     /// Parses `text` (a line, or wrapped lines joined by a space) as a header.
     static func parse(_ text: Substring) -> WebCommentHeader? {
-        // Cheap filter: every accepted date has digits.
-        guard text.contains(where: \.isNumber) else { return nil }
+        // Cheap filter: every accepted date has a time with a colon or a dot.
+        guard text.contains(":") || text.contains(".") else { return nil }
         let (marker, rest) = splitMarker(text)
         guard let (date, authorEnd) = trailingDate(in: rest) else { return nil }
         guard let author = cleanAuthor(rest[..<authorEnd]) else { return nil }
@@ -39,45 +51,101 @@ struct WebCommentHeader: Equatable {
     }
 
     /// The date at the end of `text` and where the text before it ends.
+    ///
+    /// Reads whitespace-separated words backwards: an optional `#`, am/pm, the time
+    /// (`11:24`, `11:24:05`, `11.24`, `11:24am`), an optional `at`, then the year and the
+    /// day and month in either order (`October 28, 2014`, `28th October 2014`), or an ISO
+    /// date (`2014-10-28T11:24`, `2014-10-28 11:24`), and an optional `on`.
     static func trailingDate(in text: Substring) -> (Timestamp?, Substring.Index)? {
-        let monthFirst =
-            /[ \t\u{A0}]+(?:on[ \t\u{A0}]+)?(?<month>[A-Za-z]{3,9})\.?[ \t\u{A0}]+(?<day>\d{1,2})(?:st|nd|rd|th)?,?[ \t\u{A0}]+(?<year>\d{4}),?(?:[ \t\u{A0}]+at)?[ \t\u{A0}]+(?<hour>\d{1,2})[:.](?<minute>\d{2})(?::(?<second>\d{2}))?[ \t\u{A0}]*(?<ampm>[AaPp]\.?[Mm]\.?)?[ \t\u{A0}]*#?$/
-        let dayFirst =
-            /[ \t\u{A0}]+(?:on[ \t\u{A0}]+)?(?<day>\d{1,2})(?:st|nd|rd|th)?[ \t\u{A0}]+(?<month>[A-Za-z]{3,9})\.?,?[ \t\u{A0}]+(?<year>\d{4}),?(?:[ \t\u{A0}]+at)?[ \t\u{A0}]+(?<hour>\d{1,2})[:.](?<minute>\d{2})(?::(?<second>\d{2}))?[ \t\u{A0}]*(?<ampm>[AaPp]\.?[Mm]\.?)?[ \t\u{A0}]*#?$/
-        let iso =
-            /[ \t\u{A0}]+(?:on[ \t\u{A0}]+)?(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2})[T ](?<hour>\d{2}):(?<minute>\d{2})(?::(?<second>\d{2}))?[ \t\u{A0}]*#?$/
-        if let m = text.firstMatch(of: monthFirst), let month = monthNumber(m.month) {
-            let date = timestamp(
-                year: m.year, month: month, day: m.day, hour: m.hour, minute: m.minute, second: m.second,
-                ampm: m.ampm)
-            return (date, m.range.lowerBound)
+        var words = DateWords(text)
+        words.dropLast(if: { $0 == "#" })
+        var meridiem: Substring?
+        if let last = words.last, isMeridiem(last) {
+            meridiem = last
+            words.removeLast()
         }
-        if let m = text.firstMatch(of: dayFirst), let month = monthNumber(m.month) {
-            let date = timestamp(
-                year: m.year, month: month, day: m.day, hour: m.hour, minute: m.minute, second: m.second,
-                ampm: m.ampm)
-            return (date, m.range.lowerBound)
+        guard var timeWord = words.popLast() else { return nil }
+        if meridiem == nil, let attached = timeWord.firstIndex(where: { $0.isLetter }), isMeridiem(timeWord[attached...]) {
+            meridiem = timeWord[attached...]
+            timeWord = timeWord[..<attached]
         }
-        if let m = text.firstMatch(of: iso) {
-            let date = timestamp(
-                year: m.year, month: Int(m.month) ?? 0, day: m.day, hour: m.hour, minute: m.minute,
-                second: m.second, ampm: nil)
-            return (date, m.range.lowerBound)
+        if let isoSplit = timeWord.firstIndex(of: "T"), timeWord.count > 11 {
+            words.push(timeWord[..<isoSplit])
+            timeWord = timeWord[timeWord.index(after: isoSplit)...]
         }
-        return nil
+        guard let (hour, minute, second) = clockTime(timeWord, meridiem: meridiem) else { return nil }
+        words.dropLast(if: { $0.lowercased() == "at" || $0 == "," || $0 == "-" })
+        guard let dateWord = words.popLast() else { return nil }
+        let calendar: (year: Int, month: Int, day: Int)?
+        if let iso = isoDate(dateWord) {
+            calendar = iso
+        } else {
+            guard let year = number(trimming: dateWord), year >= 1000, year <= 9999,
+                let second = words.popLast(), let first = words.popLast()
+            else { return nil }
+            if let day = dayNumber(second), let month = monthNumber(trimmed(first)) {
+                calendar = (year, month, day)
+            } else if let month = monthNumber(trimmed(second)), let day = dayNumber(first) {
+                calendar = (year, month, day)
+            } else {
+                return nil
+            }
+        }
+        words.dropLast(if: { $0.lowercased() == "on" })
+        guard let calendar else { return nil }
+        let date = Timestamp(year: calendar.year, month: calendar.month, day: calendar.day, hour: hour, minute: minute, second: second)
+        return (date.isValid ? date : nil, words.endOfRemaining)
     }
 
-    private static func timestamp(
-        year: Substring, month: Int, day: Substring, hour: Substring, minute: Substring, second: Substring?,
-        ampm: Substring?
-    ) -> Timestamp? {
-        guard var h = Int(hour), let y = Int(year), let d = Int(day), let mi = Int(minute) else { return nil }
-        if let ampm = ampm?.lowercased() {
-            guard (1...12).contains(h) else { return nil }
-            if ampm.hasPrefix("a") { h = h == 12 ? 0 : h } else { h = h == 12 ? 12 : h + 12 }
+    private static func isSpace(_ c: Character) -> Bool { c == " " || c == "\t" || c == "\u{A0}" }
+
+    private static func isMeridiem(_ word: Substring) -> Bool {
+        let letters = word.lowercased().filter { $0 != "." }
+        return letters == "am" || letters == "pm"
+    }
+
+    private static func clockTime(_ word: Substring, meridiem: Substring?) -> (Int, Int, Int)? {
+        let parts = word.split(omittingEmptySubsequences: false) { $0 == ":" || $0 == "." }
+        guard parts.count == 2 || parts.count == 3, parts[1].count == 2,
+            let hour = Int(parts[0]), let minute = Int(parts[1]), parts[0].count <= 2
+        else { return nil }
+        let second = parts.count == 3 ? Int(parts[2]) : 0
+        guard let second else { return nil }
+        guard let meridiem else { return (hour, minute, second) }
+        guard (1...12).contains(hour) else { return nil }
+        let isMorning = meridiem.lowercased().hasPrefix("a")
+        return (isMorning ? hour % 12 : hour % 12 + 12, minute, second)
+    }
+
+    private static func isoDate(_ word: Substring) -> (Int, Int, Int)? {
+        let parts = word.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
+        return (y, m, d)
+    }
+
+    private static func trimmed(_ word: Substring) -> Substring {
+        var word = word
+        while let last = word.last, last == "," || last == "." { word = word.dropLast() }
+        return word
+    }
+
+    private static func number(trimming word: Substring) -> Int? {
+        let core = trimmed(word)
+        guard !core.isEmpty, core.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(core)
+    }
+
+    /// `28`, `28,`, `28th`, `1st,`.
+    private static func dayNumber(_ word: Substring) -> Int? {
+        var core = trimmed(word)
+        for suffix in ["st", "nd", "rd", "th"] where core.lowercased().hasSuffix(suffix) {
+            core = core.dropLast(2)
+            break
         }
-        let date = Timestamp(year: y, month: month, day: d, hour: h, minute: mi, second: second.flatMap { Int($0) } ?? 0)
-        return date.isValid ? date : nil
+        guard !core.isEmpty, core.count <= 2, core.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(core)
     }
 
     private static let monthNames = [
@@ -118,4 +186,43 @@ extension String {
         let last = lastIndex(where: { !isSpace($0) })!
         return String(self[first...last])
     }
+}
+
+/// The words of a header line, read from the end, each with its place in the line.
+private struct DateWords {
+    private let text: Substring
+    private var ranges: [Range<Substring.Index>]
+
+    init(_ text: Substring) {
+        self.text = text
+        var ranges: [Range<Substring.Index>] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            while index < text.endIndex, text[index] == " " || text[index] == "\t" || text[index] == "\u{A0}" {
+                index = text.index(after: index)
+            }
+            let start = index
+            while index < text.endIndex, text[index] != " ", text[index] != "\t", text[index] != "\u{A0}" {
+                index = text.index(after: index)
+            }
+            if start < index { ranges.append(start..<index) }
+        }
+        self.ranges = ranges
+    }
+
+    var last: Substring? { ranges.last.map { text[$0] } }
+
+    mutating func removeLast() { ranges.removeLast() }
+
+    mutating func popLast() -> Substring? { ranges.popLast().map { text[$0] } }
+
+    /// Puts back part of a word that was split (the date half of `2014-10-28T11:24`).
+    mutating func push(_ word: Substring) { ranges.append(word.startIndex..<word.endIndex) }
+
+    mutating func dropLast(if predicate: (Substring) -> Bool) {
+        if let last, predicate(last) { ranges.removeLast() }
+    }
+
+    /// Where the words not yet read end: the end of the author's text.
+    var endOfRemaining: Substring.Index { ranges.last?.upperBound ?? text.startIndex }
 }

@@ -16,8 +16,7 @@ public final class CursesTerminal {
     public init(useColour: Bool) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         spool_unblock_signals()
-        setlocale(LC_ALL, "")
-        if !CursesTerminal.localeIsUTF8 { setlocale(LC_CTYPE, "C.UTF-8") }
+        _ = CursesTerminal.configureLocale()
         guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
             newterm(nil, output, input) != nil
         else {
@@ -36,8 +35,18 @@ public final class CursesTerminal {
 
     deinit { close() }
 
-    /// Whether the character locale is UTF-8, so box drawing and wide text can be shown.
-    public static var localeIsUTF8: Bool {
+    /// Takes the locale from the environment; when that gives no UTF-8 character set and
+    /// none was asked for (LANG, LC_ALL and LC_CTYPE unset), uses C.UTF-8, since discussions
+    /// are UTF-8 text. Returns whether the locale is UTF-8, so box drawing can be used.
+    public static func configureLocale() -> Bool {
+        setlocale(LC_ALL, "")
+        let variables: [String] = ["LC_ALL", "LC_CTYPE", "LANG"]
+        let asked = variables.contains { getenv($0) != nil }
+        if !localeIsUTF8 && !asked { setlocale(LC_CTYPE, "C.UTF-8") }
+        return localeIsUTF8
+    }
+
+    private static var localeIsUTF8: Bool {
         guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
         let name = String(cString: codeset).uppercased()
         return name == "UTF-8" || name == "UTF8"

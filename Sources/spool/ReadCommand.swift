@@ -29,7 +29,7 @@ struct ReadCommand: ParsableCommand {
         let noColour = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         var theme = try Wiring.theme(named: reading.theme)
         if noColour { theme = theme.withoutColour }
-        let glyphs: GlyphSet = CursesTerminal.localeIsUTF8 || ProcessInfo.processInfo.environment["LANG"] == nil ? .unicode : .ascii
+        let glyphs: GlyphSet = CursesTerminal.configureLocale() ? .unicode : .ascii
         var app = App(discussion: discussion, columns: 80, rows: 24, options: ReaderOptions(glyphs: glyphs, now: Wiring.now))
         let store = InMemoryReadMarkStore()
         let identity = files.first ?? DemoDiscussion.fileName

@@ -73,6 +73,15 @@ extension App {
         article.lines(for: selected, width: max(1, layout.article.width - 2), in: self)
     }
 
+    /// How far down a long article pane is scrolled ("40%", "end"), or nil when it all fits.
+    public var articleShownPercent: String? {
+        let total = articleLines.count
+        let height = layout.article.height
+        guard height > 0, total > height else { return nil }
+        let bottom = min(total, articleScroll + height)
+        return bottom >= total ? "(end)" : "(\(bottom * 100 / total)%)"
+    }
+
     mutating func scrollArticle(by delta: Int) {
         let before = articleScroll
         articleScroll += delta

@@ -12,10 +12,6 @@ struct ArticlePane {
         for index in app.articleScroll..<last {
             drawLine(lines[index], y: area.y + index - app.articleScroll, in: inner, on: &screen)
         }
-        if lines.count > area.height, area.width >= 8 {
-            let shown = "\(min(100, last * 100 / max(1, lines.count)))%"
-            screen.put(shown, x: area.maxX - shown.count - 1, y: area.maxY - 1, style: theme[.articleMeta], clip: area)
-        }
     }
 
     private func drawLine(_ line: ArticleLine, y: Int, in area: Rect, on screen: inout Screen) {

@@ -10,6 +10,7 @@ struct StatusLine {
         let row = (app.rows.row(of: app.selected) ?? 0) + 1
         var left = " \(row)/\(app.rows.count)  \(app.marks.unreadCount) unread"
         if app.selected != ThreadTree.root { left += "  " + app.comment(at: app.selected).author }
+        if let shown = app.articleShownPercent { left += "  " + shown }
         var x = screen.put(left, x: area.x, y: area.y, style: theme[.status], clip: area)
         if let message = app.message {
             x = screen.put("  " + message, x: x, y: area.y, style: theme[.statusMessage], clip: area)

@@ -1,0 +1,42 @@
+import SpoolCore
+import SpoolView
+
+/// Drives the headless App with key notation and reads its screen, as `spool render` does.
+///
+/// ```swift
+/// var harness = try AppHarness(fixture: Fixture.seed, columns: 80, rows: 24)
+/// harness.press("jj<Enter>")
+/// harness.screen.textLines
+/// ```
+public struct AppHarness {
+    public var app: App
+    public let view: ReaderView
+    /// The fixed "now" of every harness, so ages in snapshots never change.
+    public static let now = Timestamp(year: 2026, month: 11, day: 25, hour: 12, minute: 0, utcOffsetMinutes: 0)
+
+    public init(discussion: Discussion, columns: Int, rows: Int, keyMap: KeyMap = .standard, readKeys: Set<StableKey> = []) {
+        app = App(
+            discussion: discussion, columns: columns, rows: rows, options: ReaderOptions(now: AppHarness.now),
+            keyMap: keyMap, readKeys: readKeys)
+        view = ReaderView(theme: .monochrome)
+    }
+
+    public init(fixture: String, columns: Int, rows: Int) throws {
+        self.init(discussion: try Fixture.discussion(fixture), columns: columns, rows: rows)
+    }
+
+    /// Presses the keys `notation` names; returns the effects of the last one.
+    @discardableResult
+    public mutating func press(_ notation: String) throws -> Effects {
+        var effects: Effects = []
+        for key in try KeyNotation.parse(notation) { effects = app.handle(key) }
+        return effects
+    }
+
+    public var screen: Screen { view.render(app) }
+
+    /// The selected comment's id, or nil for the article.
+    public var selectedID: String? {
+        app.selected == ThreadTree.root ? nil : app.comment(at: app.selected).id
+    }
+}
