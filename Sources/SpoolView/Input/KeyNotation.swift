@@ -9,6 +9,11 @@ public enum KeyNotation {
     public struct ParseError: Error, Equatable, CustomStringConvertible, Sendable {
         public let column: Int
         public let text: String
+
+        public init(column: Int, text: String) {
+            self.column = column
+            self.text = text
+        }
         public var description: String {
             "unknown key \(text) at column \(column); use one of \(KeyNotation.names.keys.sorted().map { "<\($0)>" }.joined(separator: " ")), <C-x> or <resize:COLSxROWS>"
         }

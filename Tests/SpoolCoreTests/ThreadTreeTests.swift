@@ -1,0 +1,142 @@
+import SpoolCore
+import Testing
+
+/// Builds a discussion from (author, parent) pairs.
+func discussion(_ shape: [(String, Int?)]) -> Discussion {
+    Discussion(
+        title: "T", article: nil, format: .web,
+        comments: shape.enumerated().map { index, entry in
+            Comment(id: String(index), author: entry.0, date: nil, body: "body \(index)", parent: entry.1)
+        })
+}
+
+@Suite struct ThreadTreeTests {
+    // 0 a ─ 1 b ─ 3 d
+    //     └ 2 c
+    // 4 e
+    let tree = ThreadTree(discussion([("a", nil), ("b", 0), ("c", 0), ("d", 1), ("e", nil)]))
+
+    @Test func nodesAreInPreOrderUnderTheRoot() {
+        #expect(tree.count == 6)
+        #expect(tree.commentIndex == [-1, 0, 1, 3, 2, 4])
+        #expect(tree.parent == [-1, 0, 1, 2, 1, 0])
+        #expect(tree.depth == [0, 1, 2, 3, 2, 1])
+    }
+
+    @Test func subtreesAreContiguousRanges() {
+        #expect(tree.subtreeEnd == [6, 5, 4, 4, 5, 6])
+        #expect(tree.descendantCount(of: 1) == 3)
+        #expect(tree.descendantCount(of: ThreadTree.root) == 5)
+        #expect(tree.contains(1, 3))
+        #expect(!tree.contains(2, 4))
+    }
+
+    @Test func siblingsLinkBothWays() {
+        #expect(tree.nextSibling[1] == 5)
+        #expect(tree.previousSibling[5] == 1)
+        #expect(tree.nextSibling[2] == 4)
+        #expect(tree.nextSibling[4] == -1)
+        #expect(tree.isLastChild(4))
+    }
+
+    @Test func guidesDescribeTheTreeLinesWithoutGlyphs() {
+        #expect(tree.guides(for: 0) == [])
+        #expect(tree.guides(for: 1) == [.tee])
+        #expect(tree.guides(for: 3) == [.stem, .stem, .corner])
+        #expect(tree.guides(for: 4) == [.stem, .corner])
+        #expect(tree.guides(for: 5) == [.corner])
+    }
+
+    @Test func authorsAreInternedWithTheirNodesInReadingOrder() {
+        let t = ThreadTree(discussion([("x", nil), ("y", 0), ("x", 1), ("x", nil)]))
+        #expect(t.authors == ["x", "y"])
+        #expect(t.nodesByAuthor[0] == [1, 3, 4])
+    }
+
+    @Test func cyclesAndBadParentsBecomeTopLevel() {
+        let t = ThreadTree(discussion([("a", 1), ("b", 0), ("c", 99), ("d", 3)]))
+        #expect(t.count == 5)
+        #expect(t.depth.filter { $0 == 1 }.count == 3)
+    }
+
+    @Test func aHundredThousandDeepChainNeedsNoRecursion() {
+        let n = 100_000
+        let chain = discussion((0..<n).map { ("u\($0 % 7)", $0 == 0 ? nil : $0 - 1) })
+        let t = ThreadTree(chain)
+        #expect(t.depth[n] == n)
+        #expect(t.guides(for: n).count == n)
+        #expect(VisibleRows(tree: t, collapsed: CollapseState(collapsed: [1])).count == 2)
+    }
+}
+
+@Suite struct VisibleRowsTests {
+    let tree = ThreadTree(discussion([("a", nil), ("b", 0), ("c", 0), ("d", 1), ("e", nil)]))
+
+    @Test func collapsingHidesDescendantsOnly() {
+        let rows = VisibleRows(tree: tree, collapsed: CollapseState(collapsed: [2]))
+        #expect(rows.nodes == [0, 1, 2, 4, 5])
+        #expect(rows.row(of: 3) == nil)
+        #expect(rows.row(of: 4) == 3)
+        #expect(rows.rowAtOrBefore(3) == 2)
+    }
+
+    @Test func collapseToTopLevelKeepsTheRootOpen() {
+        var state = CollapseState()
+        state.collapseToTopLevel(in: tree)
+        #expect(state.nodes == [1])
+        #expect(VisibleRows(tree: tree, collapsed: state).nodes == [0, 1, 5])
+        state.reveal(3, in: tree)
+        #expect(state.nodes.isEmpty)
+    }
+}
+
+@Suite struct NavigationTests {
+    let tree = ThreadTree(discussion([("ann", nil), ("bob", 0), ("ann", 1), ("cy", nil), ("ann", 3)]))
+
+    @Test func sameAuthorJumpWrapsAndCounts() throws {
+        let first = try #require(tree.jumpBySameAuthor(from: 1, forward: true))
+        #expect(first.node == 3 && first.ordinal == 2 && first.total == 3 && first.author == "ann")
+        let wrapped = try #require(tree.jumpBySameAuthor(from: 5, forward: true))
+        #expect(wrapped.node == 1 && wrapped.ordinal == 1)
+        let back = try #require(tree.jumpBySameAuthor(from: 1, forward: false))
+        #expect(back.node == 5 && back.ordinal == 3)
+        #expect(tree.jumpBySameAuthor(from: ThreadTree.root, forward: true) == nil)
+    }
+
+    @Test func unreadSearchWrapsAndSkipsTheRoot() {
+        var marks = ReadMarks(tree: tree)
+        #expect(marks.unreadCount == 5)
+        for node in [1, 2, 3] { marks.setRead(node, true) }
+        #expect(marks.unreadCount == 2)
+        #expect(marks.nextUnread(after: 0) == 4)
+        #expect(marks.nextUnread(after: 5) == 4)
+        #expect(marks.previousUnread(before: 4) == 5)
+        let changedRoot = marks.setRead(ThreadTree.root, false)
+        #expect(!changedRoot)
+        marks.setRead(4, true)
+        marks.setRead(5, true)
+        #expect(marks.nextUnread(after: 0) == nil)
+    }
+}
+
+@Suite struct ModelValueTests {
+    @Test func timestampsConvertToEpochAndISO() {
+        let t = Timestamp(year: 2014, month: 10, day: 29, hour: 0, minute: 2)
+        #expect(t.iso8601 == "2014-10-29T00:02")
+        #expect(Timestamp(secondsSinceEpoch: t.secondsSinceEpoch).iso8601 == "2014-10-29T00:02Z")
+        #expect(Timestamp(year: 2024, month: 2, day: 29).isValid)
+        #expect(!Timestamp(year: 2023, month: 2, day: 29).isValid)
+        #expect(Timestamp(year: 2020, month: 1, day: 1, hour: 1, utcOffsetMinutes: 60).iso8601 == "2020-01-01T01:00+01:00")
+    }
+
+    @Test func contentKeysIgnoreWhitespaceAndSeparateDiscussions() {
+        let date = Timestamp(year: 2014, month: 10, day: 28)
+        let a = StableKey.content(title: "T", author: "Ann", date: date, body: "Hello  world\n\nagain")
+        let b = StableKey.content(title: "T", author: "Ann", date: date, body: "Hello world again")
+        let c = StableKey.content(title: "Other", author: "Ann", date: date, body: "Hello world again")
+        #expect(a == b)
+        #expect(a != c)
+        #expect(a.rawValue.hasPrefix("h:") && a.rawValue.count == 18)
+        #expect(StableKey.sourceID("<x@y>").rawValue == "id:<x@y>")
+    }
+}

@@ -1,0 +1,196 @@
+import SpoolCore
+import SpoolTestSupport
+import SpoolView
+import Testing
+
+/// The App driven by keys on the seed discussion, as `spool render --keys` drives it.
+@Suite struct AppTests {
+    var harness: AppHarness
+
+    init() throws { harness = try AppHarness(fixture: Fixture.seed, columns: 100, rows: 30) }
+
+    @Test func startsOnTheArticleWithEverythingUnread() {
+        #expect(harness.selectedID == nil)
+        #expect(harness.app.marks.unreadCount == 16)
+        #expect(harness.app.rows.count == 17)
+    }
+
+    @Test mutating func sameAuthorJumpWrapsAndSaysWhereItIs() throws {
+        try harness.press("jjj")
+        #expect(harness.selectedID == "3")
+        try harness.press("a")
+        #expect(harness.selectedID == "4")
+        #expect(harness.app.message == "2 of 3 by Sharon Shoesmith")
+        try harness.press("a")
+        #expect(harness.selectedID == "11")
+        #expect(harness.app.message == "3 of 3 by Sharon Shoesmith")
+        try harness.press("a")
+        #expect(harness.selectedID == "3")
+        #expect(harness.app.message == "1 of 3 by Sharon Shoesmith")
+        try harness.press("A")
+        #expect(harness.selectedID == "11")
+    }
+
+    @Test mutating func sameAuthorJumpExpandsWhatHidesTheTarget() throws {
+        try harness.press("jjjjj")
+        #expect(harness.selectedID == "4.1")
+        try harness.press("G")
+        try harness.press("C")
+        #expect(harness.app.rows.count == 14)
+        try harness.press("7ggjjjjjjj")
+        // Edna wrote 4.2 and 5.1, both hidden under collapsed parents.
+        harness = try AppHarness(fixture: Fixture.seed, columns: 100, rows: 30)
+        try harness.press("C")
+        try harness.press("G")
+        #expect(harness.selectedID == "13")
+    }
+
+    @Test mutating func collapseShowsTheHiddenCountAndExpandRestores() throws {
+        try harness.press("jjjj")
+        #expect(harness.selectedID == "4")
+        try harness.press("<Enter>")
+        #expect(harness.app.rows.count == 15)
+        #expect(harness.screen.textLines.contains { $0.contains("Sharon Shoesmith  2014-10-28 [+2]") })
+        try harness.press("o")
+        #expect(harness.app.rows.count == 17)
+    }
+
+    @Test mutating func hAndLWalkTheTree() throws {
+        try harness.press("jjjjj")
+        #expect(harness.selectedID == "4.1")
+        try harness.press("h")
+        #expect(harness.selectedID == "4", "a leaf goes to its parent")
+        try harness.press("h")
+        #expect(harness.app.collapse.isCollapsed(harness.app.selected), "an open node collapses")
+        try harness.press("h")
+        #expect(harness.selectedID == nil, "a collapsed node goes to its parent, the article")
+        try harness.press("jjjjl")
+        #expect(harness.selectedID == "4" && !harness.app.collapse.isCollapsed(harness.app.selected))
+        try harness.press("l")
+        #expect(harness.selectedID == "4.1")
+    }
+
+    @Test mutating func parentAndSiblingMoves() throws {
+        try harness.press("jjjjjj")
+        #expect(harness.selectedID == "4.2")
+        try harness.press("[")
+        #expect(harness.selectedID == "4.1")
+        try harness.press("]")
+        #expect(harness.selectedID == "4.2")
+        try harness.press("]")
+        #expect(harness.app.message == "No next sibling.")
+        try harness.press("p")
+        #expect(harness.selectedID == "4")
+        try harness.press("]")
+        #expect(harness.selectedID == "5")
+        try harness.press("p")
+        #expect(harness.selectedID == nil)
+        try harness.press("p")
+        #expect(harness.app.message == "This is the top of the discussion.")
+    }
+
+    @Test mutating func selectingMarksReadAndRTogglesIt() throws {
+        try harness.press("jj")
+        #expect(harness.app.marks.unreadCount == 14)
+        try harness.press("r")
+        #expect(harness.app.marks.unreadCount == 15)
+        #expect(harness.app.message == "Marked unread.")
+        let effects = try harness.press("r")
+        #expect(effects.contains(.persistReadMarks))
+        #expect(harness.app.marks.unreadCount == 14)
+    }
+
+    @Test mutating func tabGoesToTheNextUnreadAndWraps() throws {
+        try harness.press("<Tab>")
+        #expect(harness.selectedID == "1")
+        try harness.press("G<Tab>")
+        #expect(harness.selectedID == "2", "wraps past the end to the first unread")
+        try harness.press("<S-Tab>")
+        #expect(harness.selectedID == "12")
+    }
+
+    @Test mutating func catchUpAndUndo() throws {
+        try harness.press("jjjj")
+        #expect(harness.app.marks.unreadCount == 12)
+        try harness.press("R")
+        #expect(harness.app.marks.unreadCount == 10, "4.1 and 4.2 are marked with their parent")
+        try harness.press("M")
+        #expect(harness.app.marks.unreadCount == 0)
+        #expect(harness.app.message == "Marked 10 comments in the discussion read; U undoes.")
+        try harness.press("U")
+        #expect(harness.app.marks.unreadCount == 10)
+        try harness.press("U")
+        #expect(harness.app.message == "No bulk mark to undo.")
+    }
+
+    @Test mutating func spaceAtTheEndOfACommentGoesToTheNextUnread() throws {
+        harness = try AppHarness(fixture: Fixture.seed, columns: 60, rows: 20)
+        try harness.press("j")
+        #expect(harness.selectedID == "1")
+        let long = harness.app.articleLines.count
+        #expect(long > harness.app.layout.article.height, "comment 1 is longer than the pane")
+        try harness.press("<Space>")
+        #expect(harness.app.articleScroll > 0)
+        var presses = 1
+        while harness.selectedID == "1" && presses < 20 {
+            try harness.press("<Space>")
+            presses += 1
+        }
+        #expect(harness.selectedID == "2")
+        #expect(presses > 2, "the comment was paged through before moving on")
+        #expect(harness.app.articleScroll == 0)
+    }
+
+    @Test mutating func focusOnTheArticleMakesJScrollIt() throws {
+        harness = try AppHarness(fixture: Fixture.seed, columns: 60, rows: 20)
+        try harness.press("jwjj")
+        #expect(harness.selectedID == "1")
+        #expect(harness.app.articleScroll == 2)
+        try harness.press("<Esc>j")
+        #expect(harness.selectedID == "2")
+    }
+
+    @Test mutating func layoutSwitchesAndResizeKeepsTheSelectionOnScreen() throws {
+        #expect(harness.app.layout.orientation == .stacked)
+        try harness.press("v")
+        #expect(harness.app.layout.orientation == .sideBySide)
+        try harness.press("G<resize:30x5>")
+        #expect(harness.app.layout.orientation == .stacked, "too narrow for side by side")
+        let row = try #require(harness.app.rows.row(of: harness.app.selected))
+        #expect(row >= harness.app.treeTop && row < harness.app.treeTop + harness.app.layout.tree.height)
+        for size in ["1x1", "0x0", "2x1", "1x3", "500x200", "3x2"] {
+            try harness.press("<resize:\(size)>jk<Space>?")
+            _ = harness.screen
+            try harness.press("q")
+        }
+    }
+
+    @Test mutating func helpListsTheLiveKeyMap() throws {
+        var remapped = KeyMap.standard.bindings
+        remapped[.character("x")] = .nextSameAuthor
+        harness = AppHarness(discussion: harness.app.discussion, columns: 100, rows: 50, keyMap: KeyMap(bindings: remapped))
+        try harness.press("?")
+        #expect(harness.app.isShowingHelp)
+        let text = harness.screen.textDump
+        #expect(text.contains("a x"))
+        #expect(text.contains("next comment by the same author"))
+        try harness.press("q")
+        #expect(!harness.app.isShowingHelp)
+        let quit = try harness.press("q")
+        #expect(quit.contains(.quit))
+    }
+
+    @Test func readKeysRestoreMarks() throws {
+        let d = try Fixture.discussion(Fixture.seed)
+        let keys: Set<StableKey> = [d.comments[0].key, d.comments[5].key]
+        let h = AppHarness(discussion: d, columns: 80, rows: 24, readKeys: keys)
+        #expect(h.app.marks.unreadCount == 14)
+        #expect(h.app.readKeys == keys)
+    }
+
+    @Test func importerNoticesShowInTheStatusLine() throws {
+        let d = try Fixture.web("T\n\n3 Comments\n\n  1. Ann June 1, 2022 at 8:00 am #\n\n    x\n")
+        let h = AppHarness(discussion: d, columns: 80, rows: 10)
+        #expect(h.screen.textLines.last?.contains("The page says 3 responses; 1 comments were found.") == true)
+    }
+}

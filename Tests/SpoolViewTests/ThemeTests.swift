@@ -1,0 +1,55 @@
+import Foundation
+import SpoolView
+import Testing
+
+@Suite struct ThemeTests {
+    static let themesFolder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Themes")
+
+    static var shipped: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: themesFolder.path)) ?? []).filter { $0.hasSuffix(".toml") }.sorted()
+    }
+
+    @Test func theDefaultThemeIsShipped() {
+        #expect(ThemeTests.shipped.contains("default.toml"))
+    }
+
+    @Test(arguments: shipped)
+    func everyShippedThemeParsesAndCoversEveryRole(file: String) throws {
+        let text = try String(contentsOf: ThemeTests.themesFolder.appendingPathComponent(file), encoding: .utf8)
+        let theme = try Theme.parse(toml: text, file: file)
+        let missing = ThemeRole.allCases.filter { theme.styles[$0] == nil }
+        #expect(missing.isEmpty, "\(file) lacks \(missing.map(\.rawValue))")
+    }
+
+    @Test func coloursAndAttributesParse() throws {
+        let theme = try Theme.parse(toml: """
+            [palette]
+            accent = "#5fafff"
+            [roles]
+            "tree.unread" = { fg = "accent", bg = "bright-black", bold = true }
+            "status" = { fg = 208, reverse = true }
+            """, file: "t.toml")
+        #expect(theme[.treeUnread] == Style(foreground: .rgb(0x5F, 0xAF, 0xFF), background: .ansi(8), attributes: .bold))
+        #expect(theme[.status] == Style(foreground: .indexed(208), attributes: .reverse))
+    }
+
+    @Test func anUnknownRoleNamesTheLineAndTheNearestRole() {
+        #expect(throws: ThemeError(file: "t.toml", line: 3, message: "unknown role \"tree.unred\"; did you mean \"tree.unread\"?")) {
+            try Theme.parse(toml: "name = \"x\"\n[roles]\n\"tree.unred\" = { fg = \"red\" }\n", file: "t.toml")
+        }
+    }
+
+    @Test func brokenTOMLNamesTheLine() {
+        do {
+            _ = try Theme.parse(toml: "[roles]\n\"status\" = { fg = \n", file: "bad.toml")
+            Issue.record("a broken theme parsed")
+        } catch let error as ThemeError {
+            #expect(error.file == "bad.toml")
+            #expect(error.line == 2)
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+}
