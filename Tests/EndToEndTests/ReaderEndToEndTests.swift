@@ -1,0 +1,132 @@
+import Foundation
+import SpoolTestSupport
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The built `spool` binary in a real terminal (tmux).
+@Suite(.serialized) struct ReaderEndToEndTests {
+    private func trimmedLines(_ text: String) -> [String] {
+        var lines = text.components(separatedBy: "\n").map { line -> String in
+            var line = line
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
+        }
+        while lines.last == "" { lines.removeLast() }
+        return lines
+    }
+
+    @Test func firstScreenKeysResizeAndQuit() throws {
+        let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed)], columns: 100, rows: 30)
+        let first = session.waitFor { $0.contains("16 comments") && $0.contains("16 unread") }
+        #expect(first.contains("├─ ● Philip Measures  2014-10-28"))
+        session.send("j", "j", "j", "a")
+        let jumped = session.waitFor { $0.contains("2 of 3 by Sharon Shoesmith") }
+        #expect(jumped.contains("2 of 3 by Sharon Shoesmith"))
+        #expect(jumped.contains("I see some references to the compensation payment"))
+        session.resize(columns: 130, rows: 20)
+        let resized = session.waitFor { screen in screen.components(separatedBy: "\n").contains { $0.contains("│ Sharon Shoesmith") } }
+        #expect(resized.contains("│ Sharon Shoesmith"), "130 columns puts the article beside the tree:\n\(resized)")
+        session.resize(columns: 1, rows: 1)
+        session.resize(columns: 80, rows: 24)
+        let back = session.waitFor { $0.contains("unread") && $0.contains("Sharon Shoesmith") }
+        #expect(back.contains("Sharon Shoesmith"))
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+        let after = session.capture()
+        #expect(after.contains("SPOOL-EXITED"), "the shell runs again after q")
+        #expect(!after.contains("16 unread"), "the reader's screen is gone")
+    }
+
+    @Test func renderMatchesTheTerminalForTheSameKeys() throws {
+        let keys = "jjjjj<Enter>jj"
+        let rendered = spawn([spoolBinary, "render", Fixture.path(Fixture.seed), "--size", "100x30", "--keys", keys])
+        #expect(rendered.status == 0)
+        let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed), "--keys", keys], columns: 100, rows: 30)
+        let expected = trimmedLines(rendered.output)
+        let screen = session.waitFor { trimmedLines($0) == expected }
+        #expect(trimmedLines(screen) == expected, "tmux:\n\(screen)\nrender:\n\(rendered.output)")
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed)])
+        session.waitFor { $0.contains("16 unread") }
+        let pid = try #require(session.panePID())
+        kill(pid, SIGTERM)
+        #expect(session.exitStatus() == 128 + SIGTERM)
+        #expect(!session.capture().contains("16 unread"))
+    }
+
+    @Test func ctrlCQuitsCleanly() throws {
+        let session = TmuxSession([spoolBinary])
+        session.waitFor { $0.contains("Welcome to Spool") }
+        session.send("C-c")
+        #expect(session.exitStatus() == 128 + SIGINT)
+        #expect(!session.capture().contains("unread"))
+    }
+
+    @Test func escapeSequencesInTheDiscussionNeverReachTheTerminal() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("spool-hostile-\(UUID().uuidString).txt").path
+        defer { unlink(path) }
+        let hostile = "Title \u{1B}]0;pwned\u{7}\n\nArticle \u{1B}[2J clear \u{1B}]52;c;ZXZpbA==\u{7} \u{9B}31m bidi \u{202E}olleh\n"
+        try hostile.write(toFile: path, atomically: true, encoding: .utf8)
+        let session = TmuxSession([spoolBinary, path])
+        let screen = session.waitFor { $0.contains("unread") }
+        #expect(screen.contains("^[]0;pwned^G"))
+        #expect(screen.contains("^[[2J clear ^[]52;c;ZXZpbA==^G <U+009B>31m bidi <U+202E>olleh"))
+        let styled = session.capture(escapes: true)
+        #expect(!styled.contains("\u{1B}]"), "no OSC sequence reached the terminal")
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+
+    @Test func badFilesFailWithAMessageNamingThem() {
+        let missing = spawn([spoolBinary, "/nonexistent/thread.txt"])
+        #expect(missing.status == 1)
+        #expect(missing.output.contains("spool: /nonexistent/thread.txt: no such file"))
+        let directory = spawn([spoolBinary, "export", Fixture.folder.path])
+        #expect(directory.status == 1)
+        #expect(directory.output.contains("is a directory"))
+        let usage = spawn([spoolBinary, "render", "--size", "80by24"])
+        #expect(usage.status == 2)
+        #expect(usage.output.contains("--size must be COLSxROWS"))
+    }
+
+    @Test func withoutATerminalTheReaderSaysSoAndExitsWithTwo() {
+        let result = spawn([spoolBinary, Fixture.path(Fixture.seed)])
+        #expect(result.status == 2)
+        #expect(result.output.contains("not a terminal"))
+    }
+
+    @Test func exportPrintsTheModel() throws {
+        let result = spawn([spoolBinary, "export", Fixture.path(Fixture.seed), "--format", "json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect((json["comments"] as? [Any])?.count == 13)
+        let text = spawn([spoolBinary, "export", Fixture.path(Fixture.seed), "--format", "text"])
+        #expect(text.output.contains("16 Responses to Baby P"))
+        #expect(text.output.contains("    • Edna 2014-10-29T00:02 #"))
+    }
+
+    @Test func renderJSONReportsTheState() throws {
+        let result = spawn([spoolBinary, "render", Fixture.path(Fixture.seed), "--size", "80x24", "--keys", "jjjj<Enter>", "--json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let state = try #require(json["state"] as? [String: Any])
+        let selected = try #require(state["selected"] as? [String: Any])
+        #expect(selected["id"] as? String == "4")
+        #expect(selected["author"] as? String == "Sharon Shoesmith")
+        #expect(selected["depth"] as? Int == 1)
+        #expect(selected["index"] as? Int == 4)
+        #expect(state["visible"] as? Int == 15)
+        #expect(state["total"] as? Int == 16)
+        #expect(state["unread"] as? Int == 12)
+        #expect(state["collapsed"] as? [String] == ["4"])
+        #expect(state["focus"] as? String == "tree")
+        #expect(state["theme"] as? String == "default")
+        #expect((json["screen"] as? [String])?.count == 24)
+    }
+}
