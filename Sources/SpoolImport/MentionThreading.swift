@@ -23,8 +23,17 @@ enum MentionThreading {
 
     /// The lower-cased name after a leading `@`, if the body opens with one.
     static func mention(in body: String) -> String? {
-        guard let match = body.prefixMatch(of: /[ \t*_]*@([^:,\n@]{1,40})[:,]/) else { return nil }
-        let name = String(match.1).trimmingSpaces().lowercased()
-        return name.isEmpty ? nil : name
+        let start = body.drop(while: { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "_" })
+        guard start.first == "@" else { return nil }
+        var name = ""
+        for character in start.dropFirst().prefix(41) {
+            if character == ":" || character == "," {
+                let trimmed = name.trimmingSpaces().lowercased()
+                return trimmed.isEmpty ? nil : trimmed
+            }
+            if character == "\n" || character == "@" { return nil }
+            name.append(character)
+        }
+        return nil
     }
 }

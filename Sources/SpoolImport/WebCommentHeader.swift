@@ -1,3 +1,4 @@
+import Foundation
 import SpoolCore
 
 /// A comment header line of a web page: list marker, author and date.
@@ -42,8 +43,7 @@ struct WebCommentHeader: Equatable {
 
     /// Parses `text` (a line, or wrapped lines joined by a space) as a header.
     static func parse(_ text: Substring) -> WebCommentHeader? {
-        // Cheap filter: every accepted date has a time with a colon or a dot.
-        guard text.contains(":") || text.contains(".") else { return nil }
+        guard endsLikeATime(text) else { return nil }
         let (marker, rest) = splitMarker(text)
         guard let (date, authorEnd) = trailingDate(in: rest) else { return nil }
         guard let author = cleanAuthor(rest[..<authorEnd]) else { return nil }
@@ -95,6 +95,24 @@ struct WebCommentHeader: Equatable {
         guard let calendar else { return nil }
         let date = Timestamp(year: calendar.year, month: calendar.month, day: calendar.day, hour: hour, minute: minute, second: second)
         return (date.isValid ? date : nil, words.endOfRemaining)
+    }
+
+    /// A cheap test on the last bytes: every header ends in a time (`11:24`, `9.05`),
+    /// perhaps followed by am/pm, `#` and spaces, so most body lines are rejected here.
+    static func endsLikeATime(_ text: Substring) -> Bool {
+        let tail = text.utf8.suffix(16)
+        var digitsAfter = 0
+        var previous: UInt8 = 0
+        for byte in tail.reversed() {
+            if byte >= 0x30 && byte <= 0x39 {
+                if previous == 0x3A || previous == 0x2E, digitsAfter == 2 { return true }
+                digitsAfter = previous >= 0x30 && previous <= 0x39 ? digitsAfter + 1 : 1
+            } else if byte != 0x3A && byte != 0x2E {
+                digitsAfter = 0
+            }
+            previous = byte
+        }
+        return false
     }
 
     private static func isSpace(_ c: Character) -> Bool { c == " " || c == "\t" || c == "\u{A0}" }
@@ -166,9 +184,13 @@ struct WebCommentHeader: Equatable {
     /// The author's name from the text before the date: Markdown links and emphasis
     /// removed, trailing "on", "says" and punctuation dropped; nil if nothing name-like is left.
     static func cleanAuthor(_ raw: Substring) -> String? {
-        var name = String(raw)
-        if let link = name.wholeMatch(of: /\[(.+)\]\((\S*)\)/) { name = String(link.1) }
-        name = name.replacing("**", with: "").replacing("__", with: "")
+        var name = String(raw).trimmingSpaces()
+        if name.first == "[", name.last == ")", let close = name.range(of: "](", options: .backwards) {
+            name = String(name[name.index(after: name.startIndex)..<close.lowerBound])
+        }
+        if name.contains("*") || name.contains("_") {
+            name = name.replacing("**", with: "").replacing("__", with: "")
+        }
         name = name.trimmingSpaces()
         for suffix in [" on", " says", " said", " wrote", ",", " -", " |", " —", ":"] where name.hasSuffix(suffix) {
             name = String(name.dropLast(suffix.count)).trimmingSpaces()

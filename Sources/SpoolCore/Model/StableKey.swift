@@ -21,7 +21,8 @@ public struct StableKey: Hashable, Sendable, CustomStringConvertible {
         hash.add("\u{1F}")
         var pendingSpace = false
         for scalar in body.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            let isSpace = scalar.isASCII ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
+            if isSpace {
                 pendingSpace = true
                 continue
             }
@@ -44,7 +45,8 @@ struct FNV1a64 {
     }
 
     mutating func add(_ scalar: Unicode.Scalar) {
-        for byte in String(scalar).utf8 { add(byte) }
+        guard let bytes = UTF8.encode(scalar) else { return }
+        for byte in bytes { add(byte) }
     }
 
     mutating func add(_ byte: UInt8) {

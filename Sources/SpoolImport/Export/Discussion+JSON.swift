@@ -55,21 +55,42 @@ enum JSONText {
     static func value(_ text: String?) -> String { text.map(string) ?? "null" }
 
     static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(text.utf8.count + 2)
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            switch byte {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0x00..<0x20, 0x7F: out += escaped(UInt32(byte))
+            case 0xC2:
+                // U+0080-U+009F (C1 controls) are escaped too, so no output carries them raw.
+                guard let next = utf8.next() else { break }
+                if (0x80...0x9F).contains(next) { out += escaped(UInt32(next)) } else { out += [byte, next] }
+            case 0xE2:
+                // U+2028 and U+2029 break JavaScript parsers that read JSON as code.
+                guard let second = utf8.next() else { break }
+                guard let third = utf8.next() else {
+                    out += [byte, second]
+                    break
+                }
+                if second == 0x80 && (third == 0xA8 || third == 0xA9) {
+                    out += escaped(0x2000 + UInt32(third) - 0x80)
+                } else {
+                    out += [byte, second, third]
+                }
+            default: out.append(byte)
             }
         }
-        return out + "\""
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func escaped(_ value: UInt32) -> [UInt8] {
+        let hex = String(value, radix: 16)
+        return Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
     }
 }

@@ -47,7 +47,10 @@ struct TreePane {
         if app.collapse.isCollapsed(node) && app.tree.hasChildren(node) {
             x = screen.put(" [+\(app.tree.descendantCount(of: node))]", x: x, y: area.y, style: theme[.treeCount], clip: area)
         }
-        screen.put("  " + TreePane.preview(of: comment.body), x: x, y: area.y, style: theme[.treePreview], clip: area)
+        let room = area.maxX - x - 2
+        if room > 0 {
+            screen.put("  " + TreePane.preview(of: comment.body, columns: room), x: x, y: area.y, style: theme[.treePreview], clip: area)
+        }
     }
 
     /// Draws the guides; past half the pane's width the outer levels give way to the depth as a number.
@@ -63,11 +66,12 @@ struct TreePane {
         return x
     }
 
-    /// The first line of a body with runs of white space folded, at most 200 characters.
-    static func preview(of body: String) -> String {
+    /// The start of a body with runs of white space folded, as much as fits in `columns`
+    /// (wide characters counted twice, so it never reads more of the body than it shows).
+    static func preview(of body: String, columns: Int) -> String {
         var text = ""
         var lastWasSpace = false
-        for character in body.prefix(400) {
+        for character in body.prefix(columns + 8) {
             if character.isWhitespace {
                 if !lastWasSpace && !text.isEmpty { text.append(" ") }
                 lastWasSpace = true
@@ -75,7 +79,6 @@ struct TreePane {
                 text.append(character)
                 lastWasSpace = false
             }
-            if text.count >= 200 { break }
         }
         return text
     }

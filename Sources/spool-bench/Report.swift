@@ -1,0 +1,43 @@
+import Foundation
+
+/// The benchmark's output: one table for people, or JSON for scripts.
+enum Report {
+    static func table(_ results: [Measurement], peakRSS: Int) -> String {
+        var out = "scenario                  comments      MB   import MB/s  first frame"
+        for key in Measurement.keyNames { out += pad(key, 14) }
+        out += "\n"
+        for r in results {
+            out += r.name.padding(toLength: 24, withPad: " ", startingAt: 0)
+            out += pad(String(r.comments), 10)
+            out += pad(String(format: "%.2f", Double(r.bytes) / 1_048_576), 8)
+            out += pad(r.megabytesPerSecond.map { String(format: "%.1f", $0) } ?? "-", 14)
+            out += pad(milliseconds(r.firstFrameSeconds), 13)
+            for key in r.keys { out += pad("\(milliseconds(key.median))/\(milliseconds(key.p99))", 14) }
+            out += "\n"
+        }
+        out += "key columns: median/p99 for handling the key and rendering a 120x40 screen\n"
+        out += "peak RSS: \(peakRSS / 1024) MiB"
+        return out
+    }
+
+    static func json(_ results: [Measurement], peakRSS: Int) -> String {
+        let entries: [[String: Any]] = results.map { r in
+            [
+                "scenario": r.name, "comments": r.comments, "bytes": r.bytes,
+                "importMBps": r.megabytesPerSecond ?? NSNull(), "firstFrameSeconds": r.firstFrameSeconds,
+                "keys": Dictionary(uniqueKeysWithValues: r.keys.map { ($0.name, ["median": $0.median, "p99": $0.p99]) }),
+            ]
+        }
+        let object: [String: Any] = ["results": entries, "peakRSSKilobytes": peakRSS]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func milliseconds(_ seconds: Double) -> String {
+        seconds < 0.001 ? String(format: "%.3fms", seconds * 1000) : String(format: "%.1fms", seconds * 1000)
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(1, width - text.count)) + text
+    }
+}

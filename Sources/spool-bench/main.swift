@@ -1,1 +1,0 @@
-print("spool-bench: see issue 6")
