@@ -29,7 +29,10 @@ let package = Package(
             ]),
         .executableTarget(
             name: "spool-bench",
-            dependencies: ["SpoolImport", "SpoolState", "SpoolView"]),
+            dependencies: [
+                "SpoolImport", "SpoolView",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .target(
             name: "SpoolTestSupport",
             dependencies: ["SpoolCore", "SpoolImport", "SpoolView", "SpoolState"],

@@ -45,6 +45,7 @@ func discussion(_ shape: [(String, Int?)]) -> Discussion {
         #expect(tree.guides(for: 3) == [.stem, .stem, .corner])
         #expect(tree.guides(for: 4) == [.stem, .corner])
         #expect(tree.guides(for: 5) == [.corner])
+        #expect(tree.guides(for: 3, innermost: 2) == [.stem, .corner])
     }
 
     @Test func authorsAreInternedWithTheirNodesInReadingOrder() {

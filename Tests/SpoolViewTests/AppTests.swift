@@ -194,3 +194,17 @@ import Testing
         #expect(h.screen.textLines.last?.contains("The page says 3 responses; 1 comments were found.") == true)
     }
 }
+
+@Suite struct DeepNestingTests {
+    @Test func deepRowsShowTheirDepthInsteadOfRunningOffScreen() throws {
+        let chain = Discussion(
+            title: "Deep", article: nil, format: .web,
+            comments: (0..<30).map { Comment(id: "\($0)", author: "u\($0)", date: nil, body: "b", parent: $0 == 0 ? nil : $0 - 1) })
+        var harness = AppHarness(discussion: chain, columns: 40, rows: 10)
+        try harness.press("G")
+        let lines = harness.screen.textLines
+        let selectedRow = try #require(lines.first { $0.contains("u29") })
+        #expect(selectedRow.hasPrefix("‹30›"))
+        #expect(selectedRow.contains("● u29") || selectedRow.contains("  u29"))
+    }
+}

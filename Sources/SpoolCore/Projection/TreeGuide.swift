@@ -15,9 +15,12 @@ extension ThreadTree {
     ///
     /// Costs O(depth) and reads only the node's ancestors, so drawing is proportional to
     /// what is on screen. Top-level comments get one guide; the root gets none.
-    public func guides(for node: Int) -> [TreeGuide] {
-        guard node != ThreadTree.root else { return [] }
-        var guides = [TreeGuide](repeating: .blank, count: depth[node])
+    public func guides(for node: Int) -> [TreeGuide] { guides(for: node, innermost: Int.max) }
+
+    /// The `limit` innermost guides of `node`: O(limit), however deep the node is.
+    public func guides(for node: Int, innermost limit: Int) -> [TreeGuide] {
+        guard node != ThreadTree.root, limit > 0 else { return [] }
+        var guides = [TreeGuide](repeating: .blank, count: min(depth[node], limit))
         guides[guides.count - 1] = isLastChild(node) ? .corner : .tee
         var ancestor = parent[node]
         var level = guides.count - 2

@@ -55,10 +55,10 @@ struct TreePane {
 
     /// Draws the guides; past half the pane's width the outer levels give way to the depth as a number.
     private func drawGuides(_ node: Int, _ tree: ThreadTree, in area: Rect, on screen: inout Screen) -> Int {
-        var guides = tree.guides(for: node)
         var x = area.x
         let room = max(1, area.width / 2 / 3)
-        if guides.count > room {
+        var guides = tree.guides(for: node, innermost: room)
+        if tree.depth[node] > room {
             guides = Array(guides.suffix(max(1, room - 1)))
             x = screen.put("‹\(tree.depth[node])›", x: x, y: area.y, style: theme[.treeGuide], clip: area)
         }
