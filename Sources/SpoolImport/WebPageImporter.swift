@@ -9,8 +9,9 @@ import SpoolCore
 /// to any depth. Headers wrapped over several lines and a name line standing above its
 /// header are joined. A Markdown export (front matter) has its soft-wrapped lines joined,
 /// and a flat list whose replies open with `@Name:` is threaded under the latest earlier
-/// comment by that name. Comment ids are the printed numbers of top-level comments and
-/// position paths (`4.2`) for replies, so the source order stays readable from the ids.
+/// comment by that name. Comment ids are the printed numbers where the page numbers its
+/// comments (so a threaded mention reply keeps its place in the source order, readable as
+/// `#11` in the article pane) and position paths (`4.2`) for unnumbered replies.
 ///
 /// Throws ``ImportError`` for empty and binary input; text with no recognisable comments
 /// opens as an article with a notice, and a stated count that disagrees with what was
@@ -30,10 +31,7 @@ public struct WebPageImporter: Sendable {
         let headers = CommentHeaderScanner(lines: page.lines).scan(from: page.commentsStart)
         page.settleArticle(firstHeader: headers.first?.lineIndex)
         var comments = buildComments(headers: headers, page: page)
-        if page.isMarkdown || comments.allSatisfy({ $0.parent == nil }) {
-            MentionThreading.link(&comments)
-            renumberReplies(&comments)
-        }
+        if comments.allSatisfy({ $0.parent == nil }) { MentionThreading.link(&comments) }
         let title = page.title
         for index in comments.indices {
             let c = comments[index]
@@ -73,17 +71,6 @@ public struct WebPageImporter: Sendable {
             stack.append((found.indent, comments.count - 1))
         }
         return comments
-    }
-
-    /// Gives replies threaded by mention a position path under their new parent, keeping
-    /// the printed number of every top-level comment.
-    private func renumberReplies(_ comments: inout [Comment]) {
-        var replyCounts: [Int: Int] = [:]
-        for index in comments.indices {
-            guard let parent = comments[index].parent else { continue }
-            replyCounts[parent, default: 0] += 1
-            comments[index].id = comments[parent].id + "." + String(replyCounts[parent]!)
-        }
     }
 
     /// Two comments with the same author, date and body get distinct keys by order.

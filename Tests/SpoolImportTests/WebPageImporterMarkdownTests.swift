@@ -42,6 +42,6 @@ import Testing
         let replyToMaverick = try #require(d.comments.first { $0.body.hasPrefix("@maverick:") })
         #expect(replyToDave.parent == dave)
         #expect(replyToMaverick.parent == maverick)
-        #expect(replyToMaverick.id == "9.1", "the id names the parent's printed number")
+        #expect(replyToMaverick.id == "11", "the printed number stays the id, so the source order is reachable")
     }
 }

@@ -163,6 +163,6 @@ import Testing
             """)
         #expect(d.comments.map(\.author) == ["Dave", "Peter", "Gustavo Duarte"])
         #expect(d.comments[2].parent == 0)
-        #expect(d.comments.map(\.id) == ["1", "2", "1.1"])
+        #expect(d.comments.map(\.id) == ["1", "2", "3"], "printed numbers keep the source order")
     }
 }
