@@ -6,9 +6,9 @@ import SpoolView
 
 /// `--from` values.
 enum InputFormatArgument: String, ExpressibleByArgument, CaseIterable {
-    case auto, web
+    case auto, web, mbox
 
-    var format: InputFormat { self == .web ? .web : .auto }
+    var format: InputFormat { InputFormat(rawValue: rawValue) ?? .auto }
 }
 
 /// Loading and setting up, shared by the commands.

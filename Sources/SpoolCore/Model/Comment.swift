@@ -7,6 +7,8 @@ public struct Comment: Hashable, Sendable {
     public var key: StableKey
     public var author: String
     public var date: Timestamp?
+    /// The subject line of mail and news; nil for web comments.
+    public var subject: String?
     /// Plain text, paragraphs separated by one blank line, source indentation removed.
     public var body: String
     /// Index of the parent in ``Discussion/comments``; nil for a top-level comment.
@@ -15,9 +17,10 @@ public struct Comment: Hashable, Sendable {
     public var isPlaceholder: Bool
 
     public init(
-        id: String, key: StableKey? = nil, author: String, date: Timestamp?, body: String,
+        id: String, key: StableKey? = nil, author: String, date: Timestamp?, subject: String? = nil, body: String,
         parent: Int? = nil, isPlaceholder: Bool = false
     ) {
+        self.subject = subject
         self.id = id
         self.key = key ?? .sourceID(id)
         self.author = author

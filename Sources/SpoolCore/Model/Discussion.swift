@@ -11,6 +11,8 @@ public enum SourceFormat: String, CaseIterable, Sendable {
 public struct Discussion: Sendable {
     public var title: String?
     public var article: String?
+    /// What to call the source on screen when it has no title (the file name).
+    public var sourceName: String?
     public var articleAuthor: String?
     public var articleDate: Timestamp?
     public var format: SourceFormat
@@ -20,8 +22,9 @@ public struct Discussion: Sendable {
 
     public init(
         title: String?, article: String?, articleAuthor: String? = nil, articleDate: Timestamp? = nil,
-        format: SourceFormat, comments: [Comment], notices: [String] = []
+        format: SourceFormat, comments: [Comment], notices: [String] = [], sourceName: String? = nil
     ) {
+        self.sourceName = sourceName
         self.title = title
         self.article = article
         self.articleAuthor = articleAuthor

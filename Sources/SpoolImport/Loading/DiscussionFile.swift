@@ -7,6 +7,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
     case auto
     /// Text copied from a web page, or a Markdown comments export.
     case web
+    /// A mailbox (mbox, pipermail) or a single mail or news message.
+    case mbox
 }
 
 /// Reads discussion files from disk and hands their bytes to the right importer.
@@ -34,9 +36,18 @@ public enum DiscussionFile {
     /// Imports `bytes` that came from `file`.
     public static func parse(bytes: [UInt8], file: String, format: InputFormat = .auto) throws -> Discussion {
         if bytes.isEmpty { throw ImportError(file: file, reason: .empty) }
+        let chosen: SourceFormat
         switch format {
-        case .auto, .web:
-            return try WebPageImporter().parse(bytes, file: file)
+        case .auto: chosen = FormatSniffer.sniff(bytes)
+        case .web: chosen = .web
+        case .mbox: chosen = .mbox
         }
+        var discussion: Discussion
+        switch chosen {
+        case .mbox: discussion = try MboxImporter().parse(bytes, file: file)
+        case .web, .hn, .reddit: discussion = try WebPageImporter().parse(bytes, file: file)
+        }
+        discussion.sourceName = file.split(separator: "/").last.map(String.init) ?? file
+        return discussion
     }
 }

@@ -1,0 +1,36 @@
+import SpoolCore
+
+/// Picks the importer from a file's content, never from its name.
+enum FormatSniffer {
+    /// The format `bytes` look like.
+    static func sniff(_ bytes: [UInt8]) -> SourceFormat {
+        let start = bytes.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
+        if start.starts(with: MboxSplitter.fromPrefix) { return .mbox }
+        if looksLikeMessageHeaders(start) { return .mbox }
+        return .web
+    }
+
+    /// Two or more header fields at the top, among them a mail or news one, and then an
+    /// empty line: a single message or news article.
+    private static func looksLikeMessageHeaders(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let known: Set<String> = ["from", "date", "subject", "message-id", "path", "newsgroups", "received", "return-path", "to", "mime-version"]
+        var index = bytes.startIndex
+        var fields = 0
+        var knownFields = 0
+        while index < bytes.endIndex, fields < 200 {
+            let end = bytes[index...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            let line = bytes[index..<end]
+            if line.isEmpty || line == [0x0D] { return fields >= 2 && knownFields >= 1 }
+            if line.first == 0x20 || line.first == 0x09 {
+                guard fields > 0 else { return false }
+            } else if MailHeaders.looksLikeHeaderLine(line), let colon = line.firstIndex(of: UInt8(ascii: ":")) {
+                fields += 1
+                if known.contains(String(decoding: line[line.startIndex..<colon], as: UTF8.self).lowercased()) { knownFields += 1 }
+            } else {
+                return false
+            }
+            index = end + 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+
+/// The readable text of a message body: MIME parts walked, transfer encodings and
+/// charsets decoded, HTML-only text converted, attachments listed by name, type and size.
+///
+/// Parts are walked with an explicit stack (no recursion) and at most 50 levels deep.
+enum MIMEBody {
+    /// A Content-Type value split into its type and parameters.
+    struct ContentType {
+        var type: String
+        var parameters: [String: String]
+
+        init(_ raw: String?) {
+            let pieces = MIMEBody.splitParameters(raw ?? "text/plain")
+            type = pieces.first?.lowercased().trimmingWhitespace() ?? "text/plain"
+            if !type.contains("/") { type = "text/plain" }
+            var parameters: [String: String] = [:]
+            for piece in pieces.dropFirst() {
+                guard let equals = piece.firstIndex(of: "=") else { continue }
+                let name = piece[..<equals].lowercased().trimmingWhitespace()
+                var value = String(piece[piece.index(after: equals)...]).trimmingWhitespace()
+                if value.count >= 2, value.first == "\"", value.last == "\"" { value = String(value.dropFirst().dropLast()) }
+                parameters[name.hasSuffix("*") ? String(name.dropLast()) : name] = value
+            }
+            self.parameters = parameters
+        }
+    }
+
+    private struct Part {
+        var headers: MailHeaders
+        var body: ArraySlice<UInt8>
+        var depth: Int
+        var inAlternative: Bool
+    }
+
+    /// The text to show for a message with `headers` and `body`.
+    static func text(headers: MailHeaders, body: ArraySlice<UInt8>) -> String {
+        var texts: [String] = []
+        var attachments: [String] = []
+        var stack = [Part(headers: headers, body: body, depth: 0, inAlternative: false)]
+        while let part = stack.popLast() {
+            let type = ContentType(part.headers["content-type"])
+            if type.type.hasPrefix("multipart/"), part.depth < 50, let boundary = type.parameters["boundary"], !boundary.isEmpty {
+                var children = split(part.body, boundary: boundary).map { bytes -> Part in
+                    let (childHeaders, start) = MailHeaders.parse(bytes)
+                    return Part(headers: childHeaders, body: bytes[start...], depth: part.depth + 1, inAlternative: false)
+                }
+                if type.type == "multipart/alternative", let chosen = preferredAlternative(children) {
+                    children = [chosen]
+                }
+                stack.append(contentsOf: children.reversed())
+                continue
+            }
+            let disposition = part.headers["content-disposition"]?.lowercased() ?? ""
+            let name = filename(part.headers)
+            let isText = type.type == "text/plain" || type.type == "text/html" || type.type == "text/x-patch"
+                || type.type == "text/x-diff" || (type.type.hasPrefix("text/") && name == nil)
+            if isText && !disposition.hasPrefix("attachment") {
+                texts.append(decodedText(part, type: type))
+            } else {
+                let decoded = transferDecoded(part)
+                attachments.append("[attachment: \(name ?? "unnamed"), \(type.type), \(sizeText(decoded.count))]")
+            }
+        }
+        let body = texts.map { $0.trimmingTrailingNewlines() }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+        return ([body] + attachments).filter { !$0.isEmpty }.joined(separator: "\n\n")
+    }
+
+    private static func preferredAlternative(_ parts: [Part]) -> Part? {
+        parts.first { ContentType($0.headers["content-type"]).type == "text/plain" }
+            ?? parts.first { ContentType($0.headers["content-type"]).type.hasPrefix("multipart/") }
+            ?? parts.first { ContentType($0.headers["content-type"]).type == "text/html" }
+            ?? parts.first
+    }
+
+    private static func decodedText(_ part: Part, type: ContentType) -> String {
+        let bytes = transferDecoded(part)
+        var text = Charset.decode(bytes, charset: type.parameters["charset"])
+        text = text.replacing("\r\n", with: "\n")
+        if type.type == "text/html" { text = HTMLText.plainText(text) }
+        return text
+    }
+
+    private static func transferDecoded(_ part: Part) -> [UInt8] {
+        switch part.headers["content-transfer-encoding"]?.lowercased().trimmingWhitespace() {
+        case "quoted-printable": return QuotedPrintable.decode(Array(part.body))
+        case "base64":
+            let text = String(decoding: part.body, as: UTF8.self)
+            if let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) { return [UInt8](data) }
+            return Array(part.body)
+        default: return Array(part.body)
+        }
+    }
+
+    private static func filename(_ headers: MailHeaders) -> String? {
+        let candidates = [
+            ContentType(headers["content-disposition"].map { "x/x; " + $0 }).parameters["filename"],
+            ContentType(headers["content-type"]).parameters["name"],
+        ]
+        return candidates.compactMap { $0 }.first.map { EncodedWords.decode($0) }
+    }
+
+    private static func sizeText(_ bytes: Int) -> String {
+        bytes < 1024 ? "\(bytes) bytes" : bytes < 1_048_576 ? "\(bytes / 1024) KB" : String(format: "%.1f MB", Double(bytes) / 1_048_576)
+    }
+
+    /// The parts between `--boundary` lines (preamble and epilogue dropped).
+    static func split(_ body: ArraySlice<UInt8>, boundary: String) -> [ArraySlice<UInt8>] {
+        let marker = Array(("--" + boundary).utf8)
+        var parts: [ArraySlice<UInt8>] = []
+        var partStart: Int?
+        var index = body.startIndex
+        while index < body.endIndex {
+            var end = index
+            while end < body.endIndex && body[end] != 0x0A { end += 1 }
+            let line = body[index..<end]
+            if line.starts(with: marker) {
+                var contentEnd = index
+                if contentEnd > body.startIndex && body[contentEnd - 1] == 0x0A { contentEnd -= 1 }
+                if contentEnd > body.startIndex && body[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+                if let start = partStart, start <= contentEnd { parts.append(body[start..<contentEnd]) }
+                let rest = line.dropFirst(marker.count)
+                if rest.starts(with: [0x2D, 0x2D]) { return parts }
+                partStart = min(end + 1, body.endIndex)
+            }
+            index = end + 1
+        }
+        if let start = partStart, start < body.endIndex { parts.append(body[start...]) }
+        return parts
+    }
+
+    /// `a; b="x;y"; c` split at semicolons outside quotes.
+    static func splitParameters(_ value: String) -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        var quoted = false
+        for character in value {
+            if character == "\"" { quoted.toggle() }
+            if character == ";" && !quoted {
+                pieces.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        pieces.append(current)
+        return pieces
+    }
+}
+
+extension String {
+    func trimmingTrailingNewlines() -> String {
+        var text = self
+        while text.hasSuffix("\n") || text.hasSuffix(" ") { text.removeLast() }
+        while text.hasPrefix("\n") { text.removeFirst() }
+        return text
+    }
+}

@@ -1,0 +1,53 @@
+import SpoolCore
+
+/// Imports a mailbox (`--from mbox`): mboxo and mboxrd files, Mailman pipermail archives,
+/// and single raw messages or news articles without a separator line.
+///
+/// Each message becomes a comment: author from `From:` (display name, else address), date
+/// from `Date:` (else the separator line), subject, and the text MIMEBody makes of the
+/// body. Messages are threaded by ``MailThreader``; the discussion has no title or article
+/// and one top-level node per thread. Throws ``ImportError`` when no message is found.
+public struct MboxImporter: Sendable {
+    public init() {}
+
+    public func parse(_ bytes: [UInt8], file: String) throws -> Discussion {
+        let found = MboxSplitter.messages(in: bytes)
+        var messages: [MailMessage] = []
+        messages.reserveCapacity(found.count)
+        var missingIDs = 0
+        for (index, raw) in found.enumerated() {
+            let (headers, bodyStart) = MailHeaders.parse(raw.bytes)
+            guard !headers.fields.isEmpty else { continue }
+            let body = MIMEBody.text(headers: headers, body: MboxSplitter.unescape(raw.bytes[bodyStart...]))
+            let messageID = MessageIDs.all(in: headers["message-id"]).first
+            if messageID == nil { missingIDs += 1 }
+            var references = MessageIDs.all(in: headers["references"])
+            if references.isEmpty { references = Array(MessageIDs.all(in: headers["in-reply-to"]).prefix(1)) }
+            let date = MailDate.parse(headers["date"]) ?? MailDate.parse(raw.separator.map { String($0.dropFirst(5)) })
+            let subject = headers["subject"].map { EncodedWords.decode($0) }
+            let author = headers["from"].map(MailAddress.displayName) ?? "(no sender)"
+            let id = messageID ?? "<message-\(index + 1)@\(file.split(separator: "/").last ?? "")>"
+            var comment = Comment(id: id, author: author.isEmpty ? "(no sender)" : author, date: date, subject: subject, body: body)
+            if messageID == nil { comment.key = .content(title: subject, author: author, date: date, body: body) }
+            messages.append(MailMessage(messageID: messageID, references: references.filter { $0 != messageID }, comment: comment))
+        }
+        guard !messages.isEmpty else {
+            throw ImportError(file: file, line: 1, reason: .malformed("no mail message found (expected a `From ` separator line or message headers)."))
+        }
+        var comments = MailThreader.thread(messages)
+        disambiguateKeys(&comments)
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        return Discussion(title: nil, article: nil, format: .mbox, comments: comments, sourceName: name)
+    }
+
+    /// A Message-ID seen twice keeps its id on both copies; the copies' keys get `#2`, `#3`.
+    private func disambiguateKeys(_ comments: inout [Comment]) {
+        var seen: [StableKey: Int] = [:]
+        for index in comments.indices where !comments[index].isPlaceholder {
+            let key = comments[index].key
+            let count = (seen[key] ?? 0) + 1
+            seen[key] = count
+            if count > 1 { comments[index].key = StableKey(rawValue: key.rawValue + "#\(count)") }
+        }
+    }
+}

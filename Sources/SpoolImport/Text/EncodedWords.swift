@@ -1,0 +1,98 @@
+import Foundation
+
+/// RFC 2047 encoded words in header text (`=?ISO-8859-1?Q?Andr=E9?=`), decoded; white
+/// space between two encoded words is dropped as the RFC says.
+public enum EncodedWords {
+    public static func decode(_ text: String) -> String {
+        guard text.contains("=?") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        var pendingSpace = ""
+        var lastWasEncoded = false
+        while let start = rest.range(of: "=?") {
+            let before = rest[..<start.lowerBound]
+            guard let word = encodedWord(at: rest[start.lowerBound...]) else {
+                out += pendingSpace + before + "=?"
+                pendingSpace = ""
+                lastWasEncoded = false
+                rest = rest[start.upperBound...]
+                continue
+            }
+            let isOnlySpace = before.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+            if !(lastWasEncoded && isOnlySpace) { out += pendingSpace + before }
+            out += word.text
+            pendingSpace = ""
+            lastWasEncoded = true
+            rest = rest[word.end...]
+        }
+        return out + pendingSpace + rest
+    }
+
+    private static func encodedWord(at text: Substring) -> (text: String, end: Substring.Index)? {
+        let parts = text.dropFirst(2)
+        guard let q1 = parts.firstIndex(of: "?") else { return nil }
+        let charset = parts[..<q1].split(separator: "*").first.map(String.init) ?? ""
+        let afterCharset = parts[parts.index(after: q1)...]
+        guard let encoding = afterCharset.first, afterCharset.dropFirst().first == "?" else { return nil }
+        let payloadStart = afterCharset.index(afterCharset.startIndex, offsetBy: 2)
+        guard let close = afterCharset[payloadStart...].range(of: "?=") else { return nil }
+        let payload = afterCharset[payloadStart..<close.lowerBound]
+        guard !payload.contains(" "), payload.count < 1000 else { return nil }
+        let bytes: [UInt8]
+        switch encoding {
+        case "B", "b":
+            var padded = String(payload)
+            while padded.count % 4 != 0 { padded += "=" }
+            guard let data = Data(base64Encoded: padded, options: .ignoreUnknownCharacters) else { return nil }
+            bytes = [UInt8](data)
+        case "Q", "q":
+            bytes = QuotedPrintable.decode(Array(payload.utf8), underscoreIsSpace: true)
+        default:
+            return nil
+        }
+        return (Charset.decode(bytes, charset: charset), close.upperBound)
+    }
+}
+
+/// Quoted-printable (RFC 2045) decoding, tolerant of bad escapes (kept as they are).
+public enum QuotedPrintable {
+    public static func decode(_ bytes: [UInt8], underscoreIsSpace: Bool = false) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "=") {
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A {
+                    index += 2
+                    continue
+                }
+                if index + 2 < bytes.count, bytes[index + 1] == 0x0D, bytes[index + 2] == 0x0A {
+                    index += 3
+                    continue
+                }
+                if index + 2 < bytes.count, let high = hex(bytes[index + 1]), let low = hex(bytes[index + 2]) {
+                    out.append(high << 4 | low)
+                    index += 3
+                    continue
+                }
+                out.append(byte)
+            } else if underscoreIsSpace && byte == UInt8(ascii: "_") {
+                out.append(0x20)
+            } else {
+                out.append(byte)
+            }
+            index += 1
+        }
+        return out
+    }
+
+    private static func hex(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: return byte - 0x30
+        case 0x41...0x46: return byte - 0x41 + 10
+        case 0x61...0x66: return byte - 0x61 + 10
+        default: return nil
+        }
+    }
+}
