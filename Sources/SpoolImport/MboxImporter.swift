@@ -21,15 +21,18 @@ public struct MboxImporter: Sendable {
             let body = MIMEBody.text(headers: headers, body: MboxSplitter.unescape(raw.bytes[bodyStart...]))
             let messageID = MessageIDs.all(in: headers["message-id"]).first
             if messageID == nil { missingIDs += 1 }
-            var references = MessageIDs.all(in: headers["references"])
-            if references.isEmpty { references = Array(MessageIDs.all(in: headers["in-reply-to"]).prefix(1)) }
+            let references = MessageIDs.all(in: headers["references"])
+            let inReplyTo = MessageIDs.all(in: headers["in-reply-to"]).first
             let date = MailDate.parse(headers["date"]) ?? MailDate.parse(raw.separator.map { String($0.dropFirst(5)) })
             let subject = headers["subject"].map { EncodedWords.decode($0) }
             let author = headers["from"].map(MailAddress.displayName) ?? "(no sender)"
             let id = messageID ?? "<message-\(index + 1)@\(file.split(separator: "/").last ?? "")>"
             var comment = Comment(id: id, author: author.isEmpty ? "(no sender)" : author, date: date, subject: subject, body: body)
             if messageID == nil { comment.key = .content(title: subject, author: author, date: date, body: body) }
-            messages.append(MailMessage(messageID: messageID, references: references.filter { $0 != messageID }, comment: comment))
+            messages.append(
+                MailMessage(
+                    messageID: messageID, references: references.filter { $0 != messageID },
+                    inReplyTo: inReplyTo == messageID ? nil : inReplyTo, comment: comment))
         }
         guard !messages.isEmpty else {
             throw ImportError(file: file, line: 1, reason: .malformed("no mail message found (expected a `From ` separator line or message headers)."))

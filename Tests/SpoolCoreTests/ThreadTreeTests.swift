@@ -114,8 +114,12 @@ func discussion(_ shape: [(String, Int?)]) -> Discussion {
         #expect(marks.previousUnread(before: 4) == 5)
         let changedRoot = marks.setRead(ThreadTree.root, false)
         #expect(!changedRoot)
+        #expect(marks.unreadCount(inSubtreeOf: 3, of: tree) == 1)
+        #expect(marks.unreadCount(inSubtreeOf: 1, of: tree) == 0)
+        #expect(marks.unreadCount(inSubtreeOf: 0, of: tree) == 2)
         marks.setRead(4, true)
         marks.setRead(5, true)
+        #expect(marks.unreadCount(inSubtreeOf: 0, of: tree) == 0)
         #expect(marks.nextUnread(after: 0) == nil)
     }
 }

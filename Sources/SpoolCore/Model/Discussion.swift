@@ -34,6 +34,9 @@ public struct Discussion: Sendable {
         self.notices = notices
     }
 
+    /// A mail archive: top-level nodes are threads, not comments on an article.
+    public var isArchive: Bool { format == .mbox }
+
     /// Indices of the comments that reply to `index` (nil: the top-level comments), in source order.
     public func replies(to index: Int?) -> [Int] {
         comments.indices.filter { comments[$0].parent == index }

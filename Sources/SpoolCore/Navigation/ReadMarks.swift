@@ -1,14 +1,51 @@
 /// Which comments of a tree have been read, with a running unread count.
+///
+/// A Fenwick tree over the pre-order numbering answers "how many unread in this subtree"
+/// in O(log n), since a subtree is a contiguous range of nodes.
 public struct ReadMarks: Sendable, Equatable {
     private var isRead: [Bool]
     /// Unread comments (the root is not a comment and never counts).
     public private(set) var unreadCount: Int
+    /// Fenwick tree of unread flags, 1-based.
+    private var unreadSums: [Int32]
 
     /// All comments of `tree` unread.
     public init(tree: ThreadTree) {
-        isRead = [Bool](repeating: false, count: tree.count)
+        let n = tree.count
+        isRead = [Bool](repeating: false, count: n)
         if !isRead.isEmpty { isRead[ThreadTree.root] = true }
-        unreadCount = max(0, tree.count - 1)
+        unreadCount = max(0, n - 1)
+        // Build the Fenwick tree in O(n): every comment starts unread.
+        var sums = [Int32](repeating: 0, count: n + 1)
+        for position in stride(from: 1, through: n, by: 1) {
+            sums[position] += position == 1 ? 0 : 1
+            let parent = position + (position & -position)
+            if parent <= n { sums[parent] += sums[position] }
+        }
+        unreadSums = sums
+    }
+
+    /// Unread comments in the subtree of `node` (the node included), in O(log n).
+    public func unreadCount(inSubtreeOf node: Int, of tree: ThreadTree) -> Int {
+        Int(prefixSum(tree.subtreeEnd[node]) - prefixSum(node))
+    }
+
+    private func prefixSum(_ count: Int) -> Int32 {
+        var total: Int32 = 0
+        var position = count
+        while position > 0 {
+            total += unreadSums[position]
+            position -= position & -position
+        }
+        return total
+    }
+
+    private mutating func addUnread(_ node: Int, _ delta: Int32) {
+        var position = node + 1
+        while position < unreadSums.count {
+            unreadSums[position] += delta
+            position += position & -position
+        }
     }
 
     public func isRead(_ node: Int) -> Bool { isRead[node] }
@@ -19,6 +56,7 @@ public struct ReadMarks: Sendable, Equatable {
         guard node != ThreadTree.root, isRead[node] != read else { return false }
         isRead[node] = read
         unreadCount += read ? -1 : 1
+        addUnread(node, read ? -1 : 1)
         return true
     }
 

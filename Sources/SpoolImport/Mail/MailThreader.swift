@@ -4,12 +4,16 @@ import SpoolCore
 struct MailMessage {
     var messageID: String?
     var references: [String]
+    var inReplyTo: String?
     var comment: Comment
 }
 
-/// Threads messages as Jamie Zawinski's algorithm describes: References first, then
-/// In-Reply-To; a referenced message that is missing becomes a placeholder with its
-/// replies under it; reference cycles are broken; duplicate Message-IDs stay separate
+/// Threads messages after Jamie Zawinski's algorithm, with the parent choice of notmuch:
+/// a message's parent is its In-Reply-To when that message is in the archive, else the
+/// last of its References (so a References list written oldest-last, as Debbugs does, or a
+/// mistyped one, still threads right when In-Reply-To is sound). A referenced message
+/// that is missing becomes a placeholder with its replies under it, hung below the
+/// reference before it; reference cycles are broken; duplicate Message-IDs stay separate
 /// messages. Threading is kept apart from order: siblings are then sorted by date and
 /// threads by their latest message, newest first.
 enum MailThreader {
@@ -23,6 +27,7 @@ enum MailThreader {
     /// The comments in reading order, each with its parent index set.
     static func thread(_ messages: [MailMessage]) -> [Comment] {
         var forest = Forest()
+        forest.present = Set(messages.compactMap(\.messageID))
         for (index, message) in messages.enumerated() { forest.add(message, index: index) }
         forest.pruneEmptyContainers()
         return emit(forest.containers, messages: messages)
@@ -32,6 +37,8 @@ enum MailThreader {
     private struct Forest {
         var containers: [Container] = []
         var byID: [String: Int] = [:]
+        /// Message-IDs of the messages the archive holds.
+        var present: Set<String> = []
 
         mutating func add(_ message: MailMessage, index: Int) {
             let own: Int
@@ -43,12 +50,29 @@ enum MailThreader {
                 own = containers.count - 1
             }
             containers[own].message = index
-            let refs = message.references.map { container(for: $0) }
-            for (a, b) in zip(refs, refs.dropFirst()) where a != b && containers[b].parent == nil && !isAncestor(b, of: a) {
-                setParent(b, a)
+            let refs = message.references
+            let parentID: String?
+            if let irt = message.inReplyTo, present.contains(irt) {
+                parentID = irt
+            } else {
+                parentID = refs.last ?? message.inReplyTo
             }
-            if let parent = refs.last, parent != own, !isAncestor(own, of: parent) {
-                setParent(own, parent)
+            guard let parentID, parentID != message.messageID else { return }
+            let parent = container(for: parentID)
+            guard !isAncestor(own, of: parent) else { return }
+            setParent(own, parent)
+            hangPlaceholder(parentID, below: refs)
+        }
+
+        /// A missing message goes under the reference listed before it (itself perhaps missing).
+        private mutating func hangPlaceholder(_ id: String, below refs: [String]) {
+            var current = id
+            while !present.contains(current), let position = refs.lastIndex(of: current), position > 0 {
+                let above = container(for: refs[position - 1])
+                let node = container(for: current)
+                guard containers[node].parent == nil, above != node, !isAncestor(node, of: above) else { return }
+                setParent(node, above)
+                current = refs[position - 1]
             }
         }
 

@@ -138,7 +138,7 @@ extension App {
     }
 
     private mutating func jumpBySameAuthor(forward: Bool) {
-        guard let jump = tree.jumpBySameAuthor(from: selected, forward: forward) else {
+        guard selected == ThreadTree.root || !comment(at: selected).isPlaceholder, let jump = tree.jumpBySameAuthor(from: selected, forward: forward) else {
             message = "Select a comment to follow its author."
             return
         }

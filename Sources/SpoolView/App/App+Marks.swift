@@ -2,8 +2,8 @@ import SpoolCore
 
 extension App {
     mutating func toggleRead() {
-        guard selected != ThreadTree.root else {
-            message = "The article has no read mark; select a comment."
+        guard selected != ThreadTree.root, !comment(at: selected).isPlaceholder else {
+            message = "Only messages have read marks; select one."
             return
         }
         let read = !marks.isRead(selected)

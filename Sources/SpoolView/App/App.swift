@@ -48,10 +48,25 @@ public struct App: Sendable {
         screenRows = max(0, rows)
         self.options = options
         self.keyMap = keyMap
-        for node in 1..<max(tree.count, 1) where readKeys.contains(comment(at: node).key) {
-            marks.setRead(node, true)
+        for node in 1..<max(tree.count, 1) {
+            let comment = comment(at: node)
+            // A placeholder is nothing to read: it never counts as unread.
+            if comment.isPlaceholder || readKeys.contains(comment.key) { marks.setRead(node, true) }
         }
         message = discussion.notices.first
+        // An archive with more threads than fit on screen starts with its threads folded.
+        if discussion.isArchive, tree.count > 1, tree.nextSibling[1] >= 0 {
+            var threads = 0
+            var node = 1
+            while node >= 0 && threads <= layout.tree.height {
+                threads += 1
+                node = tree.nextSibling[node]
+            }
+            if threads > layout.tree.height {
+                collapse.collapseToTopLevel(in: tree)
+                self.rows = VisibleRows(tree: tree, collapsed: collapse)
+            }
+        }
     }
 
     /// The panes on the current screen size.
@@ -63,7 +78,9 @@ public struct App: Sendable {
     /// The keys of every read comment, for saving.
     public var readKeys: Set<StableKey> {
         var keys: Set<StableKey> = []
-        for node in 1..<max(tree.count, 1) where marks.isRead(node) { keys.insert(comment(at: node).key) }
+        for node in 1..<max(tree.count, 1) where marks.isRead(node) && !comment(at: node).isPlaceholder {
+            keys.insert(comment(at: node).key)
+        }
         return keys
     }
 

@@ -22,13 +22,14 @@ final class ArticleText: @unchecked Sendable {
 
     private func articleLines(_ app: App, width: Int) -> [ArticleLine] {
         let discussion = app.discussion
-        var lines = wrap(discussion.title ?? "Untitled discussion", width, .articleTitle)
-        var meta = "\(discussion.comments.count) comment\(discussion.comments.count == 1 ? "" : "s")"
+        var lines = wrap(discussion.title ?? discussion.sourceName ?? "Untitled discussion", width, .articleTitle)
+        var meta = TreePane.countText(discussion, tree: app.tree)
         if let author = discussion.articleAuthor { meta = author + " · " + meta }
         if let date = discussion.articleDate { meta += " · " + AgeText.absolute(date) }
         lines += wrap(meta, width, .articleMeta)
         lines.append(ArticleLine(text: "", role: .articleText))
-        lines += body(discussion.article ?? "(This discussion has no article text.)", width)
+        let missing = discussion.isArchive ? "Each top-level row is a thread; Enter or l opens one, Tab goes to the next unread message." : "(This discussion has no article text.)"
+        lines += body(discussion.article ?? missing, width)
         for notice in discussion.notices {
             lines.append(ArticleLine(text: "", role: .articleText))
             lines += wrap(notice, width, .articleMeta)
@@ -38,12 +39,20 @@ final class ArticleText: @unchecked Sendable {
 
     private func commentLines(_ node: Int, _ app: App, width: Int) -> [ArticleLine] {
         let comment = app.comment(at: node)
+        if comment.isPlaceholder {
+            return wrap(TreePane.placeholderText, width, .articleAuthor) + wrap(comment.id, width, .articleMeta)
+                + [ArticleLine(text: "", role: .articleText)]
+                + body("Replies in this archive refer to this message, but the archive does not contain it.", width)
+        }
         var lines = wrap(comment.author, width, .articleAuthor)
+        if let subject = comment.subject { lines += wrap(subject, width, .articleTitle) }
         var meta: [String] = []
         if let date = comment.date { meta.append(AgeText.absolute(date)) }
-        meta.append("#" + comment.id)
+        meta.append(app.discussion.isArchive ? comment.id : "#" + comment.id)
         let parent = app.tree.parent[node]
-        if parent > ThreadTree.root { meta.append("reply to " + app.comment(at: parent).author) }
+        if parent > ThreadTree.root && !app.comment(at: parent).isPlaceholder {
+            meta.append("reply to " + app.comment(at: parent).author)
+        }
         let replies = app.tree.descendantCount(of: node)
         if replies > 0 { meta.append("\(replies) repl\(replies == 1 ? "y" : "ies") below") }
         lines += wrap(meta.joined(separator: " · "), width, .articleMeta)

@@ -25,31 +25,85 @@ struct TreePane {
     }
 
     private func drawRoot(_ app: App, in area: Rect, on screen: inout Screen) {
+        let discussion = app.discussion
         let marker = app.collapse.isCollapsed(ThreadTree.root) ? glyphs.collapsedRoot + " " : ""
         var x = screen.put(marker, x: area.x, y: area.y, style: theme[.treeCount], clip: area)
-        x = screen.put(app.discussion.title ?? "Untitled discussion", x: x, y: area.y, style: theme[.treeRoot], clip: area)
-        let count = app.discussion.comments.count
-        x = screen.put("  \(count) comment\(count == 1 ? "" : "s")", x: x, y: area.y, style: theme[.treeDate], clip: area)
+        let name = discussion.title ?? discussion.sourceName ?? "Untitled discussion"
+        x = screen.put(name, x: x, y: area.y, style: theme[.treeRoot], clip: area)
+        x = screen.put("  " + TreePane.countText(discussion, tree: app.tree), x: x, y: area.y, style: theme[.treeDate], clip: area)
         if app.collapse.isCollapsed(ThreadTree.root) {
             screen.put(" [+\(app.tree.descendantCount(of: ThreadTree.root))]", x: x, y: area.y, style: theme[.treeCount], clip: area)
         }
     }
 
+    /// "16 comments", or for an archive "25 threads · 53 messages".
+    static func countText(_ discussion: Discussion, tree: ThreadTree) -> String {
+        let messages = discussion.comments.filter { !$0.isPlaceholder }.count
+        guard discussion.isArchive else { return "\(messages) comment\(messages == 1 ? "" : "s")" }
+        var threads = 0
+        var node = tree.firstChild(of: ThreadTree.root)
+        while let current = node {
+            threads += 1
+            node = tree.nextSibling[current] >= 0 ? tree.nextSibling[current] : nil
+        }
+        return "\(threads) thread\(threads == 1 ? "" : "s") · \(messages) message\(messages == 1 ? "" : "s")"
+    }
+
     private func drawComment(_ node: Int, _ app: App, in area: Rect, on screen: inout Screen) {
         let comment = app.comment(at: node)
-        var x = drawGuides(node, app.tree, in: area, on: &screen)
-        let unread = !app.marks.isRead(node)
-        x = screen.put(unread ? glyphs.unread + " " : "  ", x: x, y: area.y, style: theme[.treeUnread], clip: area)
-        x = screen.put(comment.author, x: x, y: area.y, style: theme[unread ? .treeUnread : .treeAuthor], clip: area)
-        if let date = comment.date {
-            x = screen.put("  " + AgeText.short(date, now: app.options.now), x: x, y: area.y, style: theme[.treeDate], clip: area)
+        let tree = app.tree
+        var x = drawGuides(node, tree, in: area, on: &screen)
+        if comment.isPlaceholder {
+            x = screen.put("  " + TreePane.placeholderText, x: x, y: area.y, style: theme[.treeDate], clip: area)
+        } else {
+            let unread = !app.marks.isRead(node)
+            x = screen.put(unread ? glyphs.unread + " " : "  ", x: x, y: area.y, style: theme[.treeUnread], clip: area)
+            x = screen.put(comment.author, x: x, y: area.y, style: theme[unread ? .treeUnread : .treeAuthor], clip: area)
+            if let date = comment.date {
+                x = screen.put("  " + AgeText.short(date, now: app.options.now), x: x, y: area.y, style: theme[.treeDate], clip: area)
+            }
         }
-        if app.collapse.isCollapsed(node) && app.tree.hasChildren(node) {
-            x = screen.put(" [+\(app.tree.descendantCount(of: node))]", x: x, y: area.y, style: theme[.treeCount], clip: area)
+        if app.collapse.isCollapsed(node) && tree.hasChildren(node) {
+            x = screen.put(" [+\(tree.descendantCount(of: node))]", x: x, y: area.y, style: theme[.treeCount], clip: area)
+        }
+        if app.discussion.isArchive && tree.depth[node] == 1 && tree.hasChildren(node) {
+            let unread = app.marks.unreadCount(inSubtreeOf: node, of: tree)
+            let messages = tree.descendantCount(of: node) + (comment.isPlaceholder ? 0 : 1)
+            let summary = " (\(messages) message\(messages == 1 ? "" : "s")\(unread > 0 ? ", \(unread) unread" : ""))"
+            x = screen.put(summary, x: x, y: area.y, style: theme[.treeCount], clip: area)
         }
         let room = area.maxX - x - 2
-        if room > 0 {
+        guard room > 0 else { return }
+        if let subject = TreePane.subjectToShow(node, app) {
+            screen.put("  " + subject, x: x, y: area.y, style: theme[.treeText], clip: area)
+        } else {
             screen.put("  " + TreePane.preview(of: comment.body, columns: room), x: x, y: area.y, style: theme[.treePreview], clip: area)
+        }
+    }
+
+    static let placeholderText = "(message not in archive)"
+
+    /// A message's subject when it starts a thread or differs from its parent's (mutt's
+    /// rule: a thread repeats its subject only where it changes).
+    static func subjectToShow(_ node: Int, _ app: App) -> String? {
+        guard let subject = app.comment(at: node).subject else { return nil }
+        let parent = app.tree.parent[node]
+        guard parent > ThreadTree.root, let parentSubject = app.comment(at: parent).subject else { return subject }
+        return normalisedSubject(subject) == normalisedSubject(parentSubject) ? nil : subject
+    }
+
+    /// The subject without `Re:`/`Fwd:`/`AW:` prefixes and list tags, lower-cased.
+    static func normalisedSubject(_ subject: String) -> String {
+        var text = Substring(subject.lowercased())
+        while true {
+            let trimmed = text.drop { $0 == " " || $0 == "\t" }
+            if trimmed.hasPrefix("["), let close = trimmed.firstIndex(of: "]") {
+                text = trimmed[trimmed.index(after: close)...]
+            } else if let colon = trimmed.prefix(5).firstIndex(of: ":"), ["re", "fwd", "fw", "aw", "sv", "vs"].contains(String(trimmed[..<colon])) {
+                text = trimmed[trimmed.index(after: colon)...]
+            } else {
+                return String(trimmed)
+            }
         }
     }
 
