@@ -2,12 +2,30 @@ import SpoolCore
 
 /// Picks the importer from a file's content, never from its name.
 enum FormatSniffer {
-    /// The format `bytes` look like.
-    static func sniff(_ bytes: [UInt8]) -> SourceFormat {
+    /// What a file's content looks like.
+    enum Kind: Equatable {
+        case web, mbox, json
+    }
+
+    static func sniff(_ bytes: [UInt8]) -> Kind {
         let start = bytes.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
         if start.starts(with: MboxSplitter.fromPrefix) { return .mbox }
+        if start.first == UInt8(ascii: "{") || start.first == UInt8(ascii: "[") { return .json }
         if looksLikeMessageHeaders(start) { return .mbox }
         return .web
+    }
+
+    /// Which JSON importer fits, from the shape of the parsed value.
+    static func jsonFormat(_ json: Any) -> SourceFormat? {
+        if ExportJSONImporter.matches(json) { return nil }
+        if let list = json as? [[String: Any]] {
+            if list.first.map({ JSONFields.string($0, "kind") == "Listing" }) == true { return .reddit }
+            if list.contains(where: { $0["kids"] != nil || $0["parent"] != nil || $0["by"] != nil || ($0["author"] != nil && $0["text"] != nil) }) {
+                return .hn
+            }
+        }
+        if let object = json as? [String: Any], object["children"] != nil || object["comments"] != nil { return .hn }
+        return nil
     }
 
     /// Two or more header fields at the top, among them a mail or news one, and then an

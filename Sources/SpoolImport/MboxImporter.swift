@@ -11,7 +11,16 @@ public struct MboxImporter: Sendable {
     public init() {}
 
     public func parse(_ bytes: [UInt8], file: String) throws -> Discussion {
-        let found = MboxSplitter.messages(in: bytes)
+        try parse(messages: MboxSplitter.messages(in: bytes), file: file)
+    }
+
+    /// Imports a Maildir: every file in `cur/` and `new/` is one message.
+    public func parseMaildir(files: [(name: String, bytes: [UInt8])], folder: String) throws -> Discussion {
+        let messages = files.map { MboxSplitter.Message(line: 1, separator: nil, bytes: $0.bytes[...]) }
+        return try parse(messages: messages, file: folder)
+    }
+
+    func parse(messages found: [MboxSplitter.Message], file: String) throws -> Discussion {
         var messages: [MailMessage] = []
         messages.reserveCapacity(found.count)
         var missingIDs = 0

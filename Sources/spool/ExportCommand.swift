@@ -15,7 +15,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "json (DESIGN.md's schema) or text (the indented page form, which re-imports).")
     var format: Format = .json
 
-    @Option(help: "Importer to use: auto (sniff the content), web or mbox.")
+    @Option(help: "Importer to use: auto (sniff the content), web, mbox, hn or reddit.")
     var from: InputFormatArgument = .auto
 
     func run() throws {

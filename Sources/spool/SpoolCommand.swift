@@ -39,6 +39,6 @@ struct ReadingOptions: ParsableArguments {
     @Option(help: "Colour theme: a file name in Themes/ or the user themes folder, without .toml.")
     var theme: String = "default"
 
-    @Option(help: "Importer to use: auto (sniff the content), web or mbox.")
+    @Option(help: "Importer to use: auto (sniff the content), web, mbox, hn or reddit.")
     var from: InputFormatArgument = .auto
 }

@@ -6,7 +6,7 @@ import SpoolView
 
 /// `--from` values.
 enum InputFormatArgument: String, ExpressibleByArgument, CaseIterable {
-    case auto, web, mbox
+    case auto, web, mbox, hn, reddit
 
     var format: InputFormat { InputFormat(rawValue: rawValue) ?? .auto }
 }

@@ -22,8 +22,10 @@ public struct Discussion: Sendable {
 
     public init(
         title: String?, article: String?, articleAuthor: String? = nil, articleDate: Timestamp? = nil,
-        format: SourceFormat, comments: [Comment], notices: [String] = [], sourceName: String? = nil
+        format: SourceFormat, comments: [Comment], notices: [String] = [], sourceName: String? = nil,
+        isArchive: Bool? = nil
     ) {
+        self.isArchive = isArchive ?? (format == .mbox)
         self.sourceName = sourceName
         self.title = title
         self.article = article
@@ -34,8 +36,9 @@ public struct Discussion: Sendable {
         self.notices = notices
     }
 
-    /// A mail archive: top-level nodes are threads, not comments on an article.
-    public var isArchive: Bool { format == .mbox }
+    /// A mail archive or a folder of discussions: top-level nodes are threads or
+    /// discussions, not comments on one article.
+    public var isArchive: Bool
 
     /// Indices of the comments that reply to `index` (nil: the top-level comments), in source order.
     public func replies(to index: Int?) -> [Int] {

@@ -9,6 +9,10 @@ public enum InputFormat: String, CaseIterable, Sendable {
     case web
     /// A mailbox (mbox, pipermail) or a single mail or news message.
     case mbox
+    /// Hacker News JSON (Algolia, HNPWA, Firebase items).
+    case hn
+    /// Reddit post-page JSON.
+    case reddit
 }
 
 /// Reads discussion files from disk and hands their bytes to the right importer.
@@ -22,7 +26,7 @@ public enum DiscussionFile {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ImportError(file: path, reason: .notFound)
         }
-        if isDirectory.boolValue { throw ImportError(file: path, reason: .isDirectory) }
+        if isDirectory.boolValue { return try DiscussionFolder.load(path: path, format: format) }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
@@ -36,18 +40,34 @@ public enum DiscussionFile {
     /// Imports `bytes` that came from `file`.
     public static func parse(bytes: [UInt8], file: String, format: InputFormat = .auto) throws -> Discussion {
         if bytes.isEmpty { throw ImportError(file: file, reason: .empty) }
-        let chosen: SourceFormat
-        switch format {
-        case .auto: chosen = FormatSniffer.sniff(bytes)
-        case .web: chosen = .web
-        case .mbox: chosen = .mbox
-        }
         var discussion: Discussion
-        switch chosen {
+        switch format {
+        case .web: discussion = try WebPageImporter().parse(bytes, file: file)
         case .mbox: discussion = try MboxImporter().parse(bytes, file: file)
-        case .web, .hn, .reddit: discussion = try WebPageImporter().parse(bytes, file: file)
+        case .hn: discussion = try HackerNewsImporter().parse(bytes, file: file)
+        case .reddit: discussion = try RedditImporter().parse(bytes, file: file)
+        case .auto: discussion = try sniffed(bytes, file: file)
         }
         discussion.sourceName = file.split(separator: "/").last.map(String.init) ?? file
         return discussion
+    }
+
+    private static func sniffed(_ bytes: [UInt8], file: String) throws -> Discussion {
+        switch FormatSniffer.sniff(bytes) {
+        case .web: return try WebPageImporter().parse(bytes, file: file)
+        case .mbox: return try MboxImporter().parse(bytes, file: file)
+        case .json:
+            let json = try JSONFields.parse(bytes, file: file)
+            if ExportJSONImporter.matches(json) { return try ExportJSONImporter().parse(bytes, file: file) }
+            switch FormatSniffer.jsonFormat(json) {
+            case .reddit: return try RedditImporter().parse(bytes, file: file)
+            case .hn: return try HackerNewsImporter().parse(bytes, file: file)
+            default:
+                throw ImportError(
+                    file: file, line: 1,
+                    reason: .unsupportedFormat(
+                        "is JSON in no format Spool reads. Tried: Spool export (needs title, format, comments); Reddit (needs a list of two Listings); Hacker News (needs children, comments, or items with kids/parent). Pass --from to force one and see its error."))
+            }
+        }
     }
 }

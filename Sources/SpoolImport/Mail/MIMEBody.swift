@@ -74,11 +74,21 @@ enum MIMEBody {
     }
 
     private static func decodedText(_ part: Part, type: ContentType) -> String {
-        let bytes = transferDecoded(part)
+        var bytes = transferDecoded(part)
+        if bytes.contains(0x0D) { bytes = removingCarriageReturns(bytes) }
         var text = Charset.decode(bytes, charset: type.parameters["charset"])
-        text = text.replacing("\r\n", with: "\n")
         if type.type == "text/html" { text = HTMLText.plainText(text) }
         return text
+    }
+
+    /// CRLF line ends as LF (a CR not before LF stays).
+    private static func removingCarriageReturns(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for (index, byte) in bytes.enumerated() where !(byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) {
+            out.append(byte)
+        }
+        return out
     }
 
     private static func transferDecoded(_ part: Part) -> [UInt8] {

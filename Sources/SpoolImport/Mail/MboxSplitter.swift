@@ -38,10 +38,23 @@ enum MboxSplitter {
         return messages
     }
 
+    /// Whether some line starts with `>From ` (after any number of `>`): a plain byte scan.
+    private static func containsEscapedFrom(_ body: ArraySlice<UInt8>) -> Bool {
+        var index = body.startIndex
+        while let found = body[index...].firstIndex(of: UInt8(ascii: ">")) {
+            let atLineStart = found == body.startIndex || body[found - 1] == 0x0A
+            if atLineStart {
+                let rest = body[found...].drop { $0 == UInt8(ascii: ">") }
+                if rest.starts(with: fromPrefix) { return true }
+            }
+            index = found + 1
+        }
+        return false
+    }
+
     /// Undoes mboxo/mboxrd quoting: a line `>From ` (any number of `>`) loses one `>`.
     static func unescape(_ body: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        let marker = Array(">From ".utf8)
-        guard body.firstRange(of: marker) != nil else { return body }
+        guard containsEscapedFrom(body) else { return body }
         var out: [UInt8] = []
         out.reserveCapacity(body.count)
         var index = body.startIndex

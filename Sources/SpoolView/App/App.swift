@@ -13,7 +13,7 @@ import SpoolCore
 public struct App: Sendable {
     public let discussion: Discussion
     public let tree: ThreadTree
-    public internal(set) var collapse = CollapseState()
+    public internal(set) var collapse: CollapseState
     public internal(set) var rows: VisibleRows
     public internal(set) var marks: ReadMarks
     /// The selected node (0 is the article).
@@ -40,33 +40,40 @@ public struct App: Sendable {
         discussion: Discussion, columns: Int, rows: Int, options: ReaderOptions, keyMap: KeyMap = .standard,
         readKeys: Set<StableKey> = []
     ) {
+        let tree = ThreadTree(discussion)
+        var marks = ReadMarks(tree: tree)
+        for node in 1..<max(tree.count, 1) {
+            let comment = discussion.comments[tree.commentIndex[node]]
+            // A placeholder is nothing to read: it never counts as unread.
+            if comment.isPlaceholder || readKeys.contains(comment.key) { marks.setRead(node, true) }
+        }
+        let treeHeight = PaneLayout(columns: columns, rows: rows, choice: options.orientation).tree.height
+        var collapse = CollapseState()
+        if discussion.isArchive && App.topLevelCount(tree, atMost: treeHeight + 1) > treeHeight {
+            // An archive with more threads than fit on screen starts with its threads folded.
+            collapse.collapseToTopLevel(in: tree)
+        }
         self.discussion = discussion
-        tree = ThreadTree(discussion)
-        self.rows = VisibleRows(tree: tree, collapsed: CollapseState())
-        marks = ReadMarks(tree: tree)
+        self.tree = tree
+        self.marks = marks
+        self.collapse = collapse
+        self.rows = VisibleRows(tree: tree, collapsed: collapse)
         self.columns = max(0, columns)
         screenRows = max(0, rows)
         self.options = options
         self.keyMap = keyMap
-        for node in 1..<max(tree.count, 1) {
-            let comment = comment(at: node)
-            // A placeholder is nothing to read: it never counts as unread.
-            if comment.isPlaceholder || readKeys.contains(comment.key) { marks.setRead(node, true) }
-        }
         message = discussion.notices.first
-        // An archive with more threads than fit on screen starts with its threads folded.
-        if discussion.isArchive, tree.count > 1, tree.nextSibling[1] >= 0 {
-            var threads = 0
-            var node = 1
-            while node >= 0 && threads <= layout.tree.height {
-                threads += 1
-                node = tree.nextSibling[node]
-            }
-            if threads > layout.tree.height {
-                collapse.collapseToTopLevel(in: tree)
-                self.rows = VisibleRows(tree: tree, collapsed: collapse)
-            }
+    }
+
+    /// How many top-level nodes `tree` has, counting no further than `limit`.
+    private static func topLevelCount(_ tree: ThreadTree, atMost limit: Int) -> Int {
+        var count = 0
+        var node = tree.count > 1 ? 1 : -1
+        while node >= 0 && count < limit {
+            count += 1
+            node = tree.nextSibling[node]
         }
+        return count
     }
 
     /// The panes on the current screen size.

@@ -39,6 +39,9 @@ final class ArticleText: @unchecked Sendable {
 
     private func commentLines(_ node: Int, _ app: App, width: Int) -> [ArticleLine] {
         let comment = app.comment(at: node)
+        if comment.isPlaceholder && !comment.body.isEmpty {
+            return wrap(comment.body, width, .articleMeta)
+        }
         if comment.isPlaceholder {
             return wrap(TreePane.placeholderText, width, .articleAuthor) + wrap(comment.id, width, .articleMeta)
                 + [ArticleLine(text: "", role: .articleText)]

@@ -46,6 +46,9 @@ struct TreePane {
             threads += 1
             node = tree.nextSibling[current] >= 0 ? tree.nextSibling[current] : nil
         }
+        if discussion.format != .mbox {
+            return "\(threads) discussion\(threads == 1 ? "" : "s") · \(messages) comment\(messages == 1 ? "" : "s")"
+        }
         return "\(threads) thread\(threads == 1 ? "" : "s") · \(messages) message\(messages == 1 ? "" : "s")"
     }
 
@@ -54,7 +57,8 @@ struct TreePane {
         let tree = app.tree
         var x = drawGuides(node, tree, in: area, on: &screen)
         if comment.isPlaceholder {
-            x = screen.put("  " + TreePane.placeholderText, x: x, y: area.y, style: theme[.treeDate], clip: area)
+            let text = comment.body.isEmpty ? TreePane.placeholderText : comment.body
+            x = screen.put("  " + text, x: x, y: area.y, style: theme[.treeDate], clip: area)
         } else {
             let unread = !app.marks.isRead(node)
             x = screen.put(unread ? glyphs.unread + " " : "  ", x: x, y: area.y, style: theme[.treeUnread], clip: area)
@@ -63,17 +67,18 @@ struct TreePane {
                 x = screen.put("  " + AgeText.short(date, now: app.options.now), x: x, y: area.y, style: theme[.treeDate], clip: area)
             }
         }
-        if app.collapse.isCollapsed(node) && tree.hasChildren(node) {
+        let isThread = app.discussion.isArchive && tree.depth[node] == 1 && tree.hasChildren(node)
+        if app.collapse.isCollapsed(node) && tree.hasChildren(node) && !isThread {
             x = screen.put(" [+\(tree.descendantCount(of: node))]", x: x, y: area.y, style: theme[.treeCount], clip: area)
         }
-        if app.discussion.isArchive && tree.depth[node] == 1 && tree.hasChildren(node) {
+        if isThread {
             let unread = app.marks.unreadCount(inSubtreeOf: node, of: tree)
             let messages = tree.descendantCount(of: node) + (comment.isPlaceholder ? 0 : 1)
             let summary = " (\(messages) message\(messages == 1 ? "" : "s")\(unread > 0 ? ", \(unread) unread" : ""))"
             x = screen.put(summary, x: x, y: area.y, style: theme[.treeCount], clip: area)
         }
         let room = area.maxX - x - 2
-        guard room > 0 else { return }
+        guard room > 0, !comment.isPlaceholder else { return }
         if let subject = TreePane.subjectToShow(node, app) {
             screen.put("  " + subject, x: x, y: area.y, style: theme[.treeText], clip: area)
         } else {

@@ -1,0 +1,75 @@
+import Foundation
+import SpoolCore
+
+/// Imports a Reddit post page's `.json` (`--from reddit`): a list of two listings, the
+/// `t3` post (the article) and its `t1` comments with nested `replies`.
+///
+/// `more` stubs become rows reading "N more replies not in this export"; `[deleted]` and
+/// `[removed]` comments are shown as such. Bodies are Reddit's Markdown with its HTML
+/// entities decoded. A permalink (context) export, rooted at one comment, works too.
+public struct RedditImporter: Sendable {
+    public init() {}
+
+    public func parse(_ bytes: [UInt8], file: String) throws -> Discussion {
+        let json = try JSONFields.parse(bytes, file: file)
+        guard let listings = json as? [[String: Any]], listings.count >= 2,
+            let postChildren = RedditImporter.children(listings[0]),
+            let commentChildren = RedditImporter.children(listings[1])
+        else {
+            throw ImportError(file: file, line: 1, reason: .malformed(RedditImporter.expected))
+        }
+        let post = postChildren.first.flatMap { $0["data"] as? [String: Any] }
+        var comments: [Comment] = []
+        var stack: [(thing: [String: Any], parent: Int?)] = commentChildren.reversed().map { ($0, nil) }
+        while let (thing, parent) = stack.popLast() {
+            guard let data = thing["data"] as? [String: Any] else { continue }
+            if JSONFields.string(thing, "kind") == "more" {
+                comments.append(moreStub(data, parent: parent))
+                continue
+            }
+            comments.append(comment(data, parent: parent))
+            let index = comments.count - 1
+            if let replies = data["replies"] as? [String: Any], let children = RedditImporter.children(replies) {
+                stack.append(contentsOf: children.reversed().map { ($0, index) })
+            }
+        }
+        return Discussion(
+            title: post.flatMap { JSONFields.string($0, "title") }.map(HTMLText.plainTextEntities),
+            article: post.flatMap(article), articleAuthor: post.flatMap { JSONFields.string($0, "author") },
+            articleDate: post.flatMap { JSONFields.unixDate($0, "created_utc") }, format: .reddit, comments: comments)
+    }
+
+    static let expected = "is JSON but not a Reddit post page: expected a list of two listings (`[{\"kind\": \"Listing\", …}, {…}]`) as `/comments/ID/.json` gives."
+
+    static func children(_ listing: [String: Any]) -> [[String: Any]]? {
+        guard JSONFields.string(listing, "kind") == "Listing", let data = listing["data"] as? [String: Any] else { return nil }
+        return data["children"] as? [[String: Any]]
+    }
+
+    private func comment(_ data: [String: Any], parent: Int?) -> Comment {
+        let id = JSONFields.string(data, "id") ?? JSONFields.string(data, "name") ?? "?"
+        var body = HTMLText.plainTextEntities(JSONFields.string(data, "body") ?? "")
+        if body == "[deleted]" || body == "[removed]" { body = "(\(body.dropFirst().dropLast()))" }
+        return Comment(
+            id: id, key: .sourceID("reddit:" + id), author: JSONFields.string(data, "author") ?? "[deleted]",
+            date: JSONFields.unixDate(data, "created_utc"), body: body, parent: parent)
+    }
+
+    private func moreStub(_ data: [String: Any], parent: Int?) -> Comment {
+        let count = JSONFields.int(data, "count") ?? (data["children"] as? [Any])?.count ?? 0
+        let id = JSONFields.string(data, "id") ?? "more"
+        let text = count == 0 ? "More replies not in this export" : "\(count) more repl\(count == 1 ? "y" : "ies") not in this export"
+        return Comment(id: "more:" + id, author: "", date: nil, body: text, parent: parent, isPlaceholder: true)
+    }
+
+    private func article(_ post: [String: Any]) -> String? {
+        var parts: [String] = []
+        if let url = JSONFields.string(post, "url"), !url.isEmpty, !JSONFields.bool(post, "is_self") { parts.append(url) }
+        if let text = JSONFields.string(post, "selftext"), !text.isEmpty { parts.append(HTMLText.plainTextEntities(text)) }
+        if let score = JSONFields.int(post, "score") {
+            let count = JSONFields.int(post, "num_comments").map { " · \($0) comments on Reddit" } ?? ""
+            parts.append("\(score) points\(count)")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "\n\n")
+    }
+}
