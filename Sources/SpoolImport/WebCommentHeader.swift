@@ -191,6 +191,7 @@ struct WebCommentHeader: Equatable {
         if name.contains("*") || name.contains("_") {
             name = name.replacing("**", with: "").replacing("__", with: "")
         }
+        if name.contains("\\") { name = MarkdownText.inline(name) }
         name = name.trimmingSpaces()
         for suffix in [" on", " says", " said", " wrote", ",", " -", " |", " —", ":"] where name.hasSuffix(suffix) {
             name = String(name.dropLast(suffix.count)).trimmingSpaces()

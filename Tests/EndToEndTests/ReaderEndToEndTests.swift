@@ -88,9 +88,12 @@ import Testing
         let missing = spawn([spoolBinary, "/nonexistent/thread.txt"])
         #expect(missing.status == 1)
         #expect(missing.output.contains("spool: /nonexistent/thread.txt: no such file"))
-        let directory = spawn([spoolBinary, "export", Fixture.folder.path])
-        #expect(directory.status == 1)
-        #expect(directory.output.contains("is a directory"))
+        let json = FileManager.default.temporaryDirectory.appendingPathComponent("spool-bad-\(UUID().uuidString).json").path
+        defer { unlink(json) }
+        try? "{\"a\": 1}".write(toFile: json, atomically: true, encoding: .utf8)
+        let unknown = spawn([spoolBinary, "export", json])
+        #expect(unknown.status == 1)
+        #expect(unknown.output.contains("is JSON in no format Spool reads. Tried: Spool export"))
         let usage = spawn([spoolBinary, "render", "--size", "80by24"])
         #expect(usage.status == 2)
         #expect(usage.output.contains("--size must be COLSxROWS"))

@@ -18,9 +18,15 @@ import Testing
         #expect(ImportError(file: "/nonexistent/x.txt", reason: .notFound).description.hasPrefix("/nonexistent/x.txt: no such file"))
     }
 
-    @Test func directory() {
-        #expect(throws: ImportError(file: Fixture.folder.path, reason: .isDirectory)) {
-            try DiscussionFile.load(path: Fixture.folder.path)
+    @Test func aFolderWithoutDiscussionsIsAnError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            _ = try DiscussionFile.load(path: folder.path)
+            Issue.record("an empty folder opened")
+        } catch let error as ImportError {
+            #expect(error.description.contains("is a folder with no discussion file"))
         }
     }
 
