@@ -31,7 +31,7 @@ public struct MboxImporter: Sendable {
             let messageID = MessageIDs.all(in: headers["message-id"]).first
             if messageID == nil { missingIDs += 1 }
             let references = MessageIDs.all(in: headers["references"])
-            let inReplyTo = MessageIDs.all(in: headers["in-reply-to"]).first
+            let inReplyTo = MessageIDs.all(in: headers["in-reply-to"]).filter { $0 != messageID }
             let date = MailDate.parse(headers["date"]) ?? MailDate.parse(raw.separator.map { String($0.dropFirst(5)) })
             let subject = headers["subject"].map { EncodedWords.decode($0) }
             let author = headers["from"].map(MailAddress.displayName) ?? "(no sender)"
@@ -41,15 +41,19 @@ public struct MboxImporter: Sendable {
             messages.append(
                 MailMessage(
                     messageID: messageID, references: references.filter { $0 != messageID },
-                    inReplyTo: inReplyTo == messageID ? nil : inReplyTo, comment: comment))
+                    inReplyTo: inReplyTo, comment: comment))
         }
         guard !messages.isEmpty else {
             throw ImportError(file: file, line: 1, reason: .malformed("no mail message found (expected a `From ` separator line or message headers)."))
         }
-        var comments = MailThreader.thread(messages)
+        var (comments, brokenCycles) = MailThreader.thread(messages)
         disambiguateKeys(&comments)
         let name = file.split(separator: "/").last.map(String.init) ?? file
-        return Discussion(title: nil, article: nil, format: .mbox, comments: comments, sourceName: name)
+        var notices: [String] = []
+        if brokenCycles > 0 {
+            notices.append("\(brokenCycles) reference loop\(brokenCycles == 1 ? "" : "s") (a message naming its own reply as parent) cut; those messages start threads.")
+        }
+        return Discussion(title: nil, article: nil, format: .mbox, comments: comments, notices: notices, sourceName: name)
     }
 
     /// A Message-ID seen twice keeps its id on both copies; the copies' keys get `#2`, `#3`.

@@ -27,3 +27,23 @@ public enum Fixture {
         try WebPageImporter().parse(Array(text.utf8), file: file)
     }
 }
+
+extension Fixture {
+    /// A file of `../shared/corpus` (beside the checkout), or nil when that folder is absent:
+    /// tests of the large corpus files skip then, as the project must pass without it.
+    public static func sharedCorpus(_ relative: String) -> String? {
+        let path = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("shared/corpus").appendingPathComponent(relative).path
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+
+    /// Comments in reading order, one line each (`depth author | subject`), for structure checks.
+    public static func shape(_ d: Discussion) -> [String] {
+        let tree = ThreadTree(d)
+        return (1..<max(tree.count, 1)).map { node in
+            let c = d.comments[tree.commentIndex[node]]
+            let name = c.isPlaceholder ? "(missing)" : c.author
+            return String(repeating: " ", count: tree.depth[node] - 1) + name + " | " + (c.subject ?? "")
+        }
+    }
+}

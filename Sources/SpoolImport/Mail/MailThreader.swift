@@ -4,7 +4,8 @@ import SpoolCore
 struct MailMessage {
     var messageID: String?
     var references: [String]
-    var inReplyTo: String?
+    /// The ids in In-Reply-To, in order (old mailers put addresses in angle brackets too).
+    var inReplyTo: [String]
     var comment: Comment
 }
 
@@ -13,8 +14,8 @@ struct MailMessage {
 /// last of its References (so a References list written oldest-last, as Debbugs does, or a
 /// mistyped one, still threads right when In-Reply-To is sound). A referenced message
 /// that is missing becomes a placeholder with its replies under it, hung below the
-/// reference before it; reference cycles are broken; duplicate Message-IDs stay separate
-/// messages. Threading is kept apart from order: siblings are then sorted by date and
+/// reference before it; reference cycles are broken; a message whose Message-ID was seen
+/// before stays a message of its own, shown as a reply to the first copy (as mutt does). Threading is kept apart from order: siblings are then sorted by date and
 /// threads by their latest message, newest first.
 enum MailThreader {
     private struct Container {
@@ -24,13 +25,19 @@ enum MailThreader {
         var children: [Int] = []
     }
 
-    /// The comments in reading order, each with its parent index set.
-    static func thread(_ messages: [MailMessage]) -> [Comment] {
+    /// The comments in reading order, each with its parent index set, and how many links
+    /// were left out because they would have made a reply its own ancestor.
+    static func thread(_ messages: [MailMessage]) -> (comments: [Comment], brokenCycles: Int) {
         var forest = Forest()
         forest.present = Set(messages.compactMap(\.messageID))
-        for (index, message) in messages.enumerated() { forest.add(message, index: index) }
+        let containers = messages.enumerated().map { forest.addContainer(for: $0.element, index: $0.offset) }
+        // JWZ: references presume parents first; then each message's own headers decide
+        // its parent definitively, throwing a presumed parent away.
+        for message in messages { forest.linkChain(message.references) }
+        for own in containers { forest.detach(own) }
+        for (index, message) in messages.enumerated() { forest.setOwnParent(containers[index], message) }
         forest.pruneEmptyContainers()
-        return emit(forest.containers, messages: messages)
+        return (emit(forest.containers, messages: messages), forest.brokenCycles)
     }
 
     /// The containers being linked, JWZ's id table with them.
@@ -39,40 +46,57 @@ enum MailThreader {
         var byID: [String: Int] = [:]
         /// Message-IDs of the messages the archive holds.
         var present: Set<String> = []
+        /// Containers of second copies of a Message-ID, and the first copy's container.
+        var copyOf: [Int: Int] = [:]
+        var brokenCycles = 0
 
-        mutating func add(_ message: MailMessage, index: Int) {
-            let own: Int
+        mutating func addContainer(for message: MailMessage, index: Int) -> Int {
             if let id = message.messageID, byID[id] == nil || containers[byID[id]!].message == nil {
-                own = container(for: id)
-            } else {
-                // No Message-ID, or a second copy of one: a container of its own.
-                containers.append(Container(message: nil, id: message.messageID ?? "<no-id-\(index + 1)>"))
-                own = containers.count - 1
+                let own = container(for: id)
+                containers[own].message = index
+                return own
             }
-            containers[own].message = index
-            let refs = message.references
-            let parentID: String?
-            if let irt = message.inReplyTo, present.contains(irt) {
-                parentID = irt
-            } else {
-                parentID = refs.last ?? message.inReplyTo
-            }
-            guard let parentID, parentID != message.messageID else { return }
-            let parent = container(for: parentID)
-            guard !isAncestor(own, of: parent) else { return }
-            setParent(own, parent)
-            hangPlaceholder(parentID, below: refs)
+            // No Message-ID, or a second copy of one: a container of its own.
+            containers.append(Container(message: index, id: message.messageID ?? "<no-id-\(index + 1)>"))
+            let own = containers.count - 1
+            if let id = message.messageID, let original = byID[id] { copyOf[own] = original }
+            return own
         }
 
-        /// A missing message goes under the reference listed before it (itself perhaps missing).
-        private mutating func hangPlaceholder(_ id: String, below refs: [String]) {
-            var current = id
-            while !present.contains(current), let position = refs.lastIndex(of: current), position > 0 {
-                let above = container(for: refs[position - 1])
-                let node = container(for: current)
-                guard containers[node].parent == nil, above != node, !isAncestor(node, of: above) else { return }
-                setParent(node, above)
-                current = refs[position - 1]
+        /// Each reference presumed to be the parent of the next, where the next has none yet.
+        mutating func linkChain(_ refs: [String]) {
+            let chain = refs.map { container(for: $0) }
+            for (a, b) in zip(chain, chain.dropFirst()) where a != b && containers[b].parent == nil {
+                if isAncestor(b, of: a) {
+                    if containers[b].message == nil { brokenCycles += 1 }
+                } else {
+                    setParent(b, a)
+                }
+            }
+        }
+
+        /// Throws away a parent presumed from other messages' references.
+        mutating func detach(_ own: Int) { setParent(own, nil) }
+
+        /// The message's own parent: a copy goes under the first copy (as mutt shows
+        /// duplicates); else In-Reply-To when that message is here, else the last reference,
+        /// else In-Reply-To as a placeholder; none makes it a thread root.
+        mutating func setOwnParent(_ own: Int, _ message: MailMessage) {
+            if let original = copyOf[own] {
+                setParent(own, original)
+                return
+            }
+            let presentReply = message.inReplyTo.first { present.contains($0) }
+            let parentID = presentReply ?? message.references.last ?? message.inReplyTo.last
+            guard let parentID, parentID != message.messageID else {
+                setParent(own, nil)
+                return
+            }
+            let parent = container(for: parentID)
+            if parent != own && !isAncestor(own, of: parent) {
+                setParent(own, parent)
+            } else {
+                brokenCycles += 1
             }
         }
 
