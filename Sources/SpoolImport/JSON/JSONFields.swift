@@ -42,9 +42,11 @@ enum JSONFields {
         do {
             return try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
         } catch {
-            let position = (error as NSError).userInfo["NSJSONSerializationErrorIndex"] as? Int
-            let line = position.map { offset in bytes.prefix(offset).filter { $0 == 0x0A }.count + 1 }
-            throw ImportError(file: file, line: line, reason: .malformed("is not valid JSON (\(error.localizedDescription)). Check that the export is complete."))
+            // Foundation says "… around character N." in its debug description.
+            let detail = (error as NSError).userInfo["NSDebugDescription"] as? String ?? error.localizedDescription
+            let offset = detail.split(separator: " ").last.flatMap { Int($0.trimmingCharacters(in: .punctuationCharacters)) }
+            let line = offset.map { offset in bytes.prefix(offset).filter { $0 == 0x0A }.count + 1 }
+            throw ImportError(file: file, line: line, reason: .malformed("is not valid JSON (\(detail)). Check that the export is complete."))
         }
     }
 }

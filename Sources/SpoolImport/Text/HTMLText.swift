@@ -53,7 +53,8 @@ public enum HTMLText {
                     if character == "\n" { newLine() } else { append(character) }
                     continue
                 }
-                if character.isWhitespace {
+                // Source white space folds; a no-break space (from &nbsp;) is kept.
+                if character.isWhitespace && character != "\u{A0}" {
                     if !lastWasSpace {
                         append(" ")
                         lastWasSpace = true
@@ -69,7 +70,7 @@ public enum HTMLText {
             if lines[lines.count - 1].isEmpty && quoteDepth > 0 {
                 lines[lines.count - 1] = String(repeating: "> ", count: quoteDepth)
             }
-            if character == " " && lines[lines.count - 1].allSatisfy({ $0 == ">" || $0 == " " }) { return }
+            if preDepth == 0 && character == " " && lines[lines.count - 1].allSatisfy({ $0 == ">" || $0 == " " }) { return }
             lines[lines.count - 1].append(character)
         }
 
