@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "SpoolImportTests", dependencies: ["SpoolImport", "SpoolTestSupport"]),
         .testTarget(name: "SpoolStateTests", dependencies: ["SpoolState", "SpoolTestSupport"]),
         .testTarget(
-            name: "SpoolViewTests", dependencies: ["SpoolView", "SpoolTestSupport"],
+            name: "SpoolViewTests", dependencies: ["SpoolView", "SpoolImport", "SpoolTestSupport"],
             exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["spool", "SpoolTestSupport"]),
     ]

@@ -133,3 +133,23 @@ import Testing
         #expect((json["screen"] as? [String])?.count == 24)
     }
 }
+
+/// Each input format opens in the real terminal.
+@Suite(.serialized) struct FormatsEndToEndTests {
+    @Test(arguments: [
+        ("mbox/notmuch-list-2009.mbox", "24 threads · 53 messages"),
+        ("json/hn-17-algolia-items-api.json", "3 comments"),
+        ("json/reddit-Python-2xmo63.json", "45 comments"),
+        ("gduarte-blog-comments-cache.md", "26 comments"),
+    ])
+    func opensInTheTerminal(file: String, header: String) throws {
+        let session = TmuxSession([spoolBinary, Fixture.path(file)], columns: 110, rows: 30)
+        let screen = session.waitFor { $0.contains(header) && $0.contains("unread") }
+        #expect(screen.contains(header), "\(screen)")
+        session.send("j", "Tab")
+        let moved = session.waitFor { $0.contains(" 3/") }
+        #expect(moved.contains(" 3/"), "\(moved)")
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+}
