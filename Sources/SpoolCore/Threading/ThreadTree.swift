@@ -28,6 +28,10 @@ public struct ThreadTree: Sendable {
     public let nodesByAuthor: [[Int]]
     /// The node of each comment index.
     public let nodeOfComment: [Int]
+    /// How many top-level nodes (threads of an archive) there are.
+    public let topLevelCount: Int
+    /// How many nodes stand for real comments (not placeholders for missing ones).
+    public let messageCount: Int
 
     public var count: Int { parent.count }
 
@@ -96,6 +100,8 @@ public struct ThreadTree: Sendable {
         self.authors = authors
         self.nodesByAuthor = nodesByAuthor
         self.nodeOfComment = nodeOfComment
+        topLevelCount = depth.lazy.filter { $0 == 1 }.count
+        messageCount = comments.lazy.filter { !$0.isPlaceholder }.count
     }
 
     /// How many nodes are below `node` (all descendants, not only direct replies).

@@ -36,16 +36,12 @@ struct TreePane {
         }
     }
 
-    /// "16 comments", or for an archive "25 threads · 53 messages".
+    /// "16 comments", or for an archive "25 threads · 53 messages" (counted once, when the
+    /// tree is built, so drawing the root row costs nothing per key).
     static func countText(_ discussion: Discussion, tree: ThreadTree) -> String {
-        let messages = discussion.comments.filter { !$0.isPlaceholder }.count
+        let messages = tree.messageCount
         guard discussion.isArchive else { return "\(messages) comment\(messages == 1 ? "" : "s")" }
-        var threads = 0
-        var node = tree.firstChild(of: ThreadTree.root)
-        while let current = node {
-            threads += 1
-            node = tree.nextSibling[current] >= 0 ? tree.nextSibling[current] : nil
-        }
+        let threads = tree.topLevelCount
         if discussion.format != .mbox {
             return "\(threads) discussion\(threads == 1 ? "" : "s") · \(messages) comment\(messages == 1 ? "" : "s")"
         }
