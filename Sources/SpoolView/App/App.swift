@@ -33,7 +33,8 @@ public struct App: Sendable {
     public var keyMap: KeyMap
     /// The marks a bulk mark changed, for `undo-bulk-mark`.
     var lastBulkMark: [Int] = []
-    let article = ArticleText()
+    /// Wrapped lines of the article pane, cached; a reference shared by copies of the App.
+    let article: ArticleText
 
     /// A reader on `discussion`, with the comments whose keys are in `readKeys` read.
     public init(
@@ -53,6 +54,7 @@ public struct App: Sendable {
             // An archive with more threads than fit on screen starts with its threads folded.
             collapse.collapseToTopLevel(in: tree)
         }
+        self.article = ArticleText()
         self.discussion = discussion
         self.tree = tree
         self.marks = marks
