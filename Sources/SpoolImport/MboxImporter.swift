@@ -1,5 +1,18 @@
 import SpoolCore
 
+/// How an archive is threaded and ordered.
+public struct ArchiveOptions: Sendable, Equatable {
+    /// Threads ordered by their latest message, newest first (else oldest first).
+    public var newestThreadsFirst: Bool
+    /// Thread roots with the same subject grouped under the earliest (off by default).
+    public var groupsBySubject: Bool
+
+    public init(newestThreadsFirst: Bool = true, groupsBySubject: Bool = false) {
+        self.newestThreadsFirst = newestThreadsFirst
+        self.groupsBySubject = groupsBySubject
+    }
+}
+
 /// Imports a mailbox (`--from mbox`): mboxo and mboxrd files, Mailman pipermail archives,
 /// and single raw messages or news articles without a separator line.
 ///
@@ -8,7 +21,9 @@ import SpoolCore
 /// body. Messages are threaded by ``MailThreader``; the discussion has no title or article
 /// and one top-level node per thread. Throws ``ImportError`` when no message is found.
 public struct MboxImporter: Sendable {
-    public init() {}
+    public var options: ArchiveOptions
+
+    public init(options: ArchiveOptions = ArchiveOptions()) { self.options = options }
 
     public func parse(_ bytes: [UInt8], file: String) throws -> Discussion {
         try parse(messages: MboxSplitter.messages(in: bytes), file: file)
@@ -46,7 +61,7 @@ public struct MboxImporter: Sendable {
         guard !messages.isEmpty else {
             throw ImportError(file: file, line: 1, reason: .malformed("no mail message found (expected a `From ` separator line or message headers)."))
         }
-        var (comments, brokenCycles) = MailThreader.thread(messages)
+        var (comments, brokenCycles) = MailThreader.thread(messages, options: options)
         disambiguateKeys(&comments)
         let name = file.split(separator: "/").last.map(String.init) ?? file
         var notices: [String] = []

@@ -18,8 +18,10 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Importer to use: auto (sniff the content), web, mbox, hn or reddit.")
     var from: InputFormatArgument = .auto
 
+    @OptionGroup var archive: ArchiveArguments
+
     func run() throws {
-        let discussion = try Wiring.discussion(at: file, format: from)
+        let discussion = try Wiring.discussion(at: file, format: from, archive: archive.options)
         print(format == .json ? discussion.exportJSON() : discussion.exportPageText(), terminator: "")
     }
 }

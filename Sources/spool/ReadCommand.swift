@@ -24,7 +24,7 @@ struct ReadCommand: ParsableCommand {
     }
 
     func run() throws {
-        let discussion = try Wiring.discussion(at: files.first, format: reading.from)
+        let discussion = try Wiring.discussion(at: files.first, format: reading.from, archive: reading.archive.options)
         let pushed = try Wiring.keys(keys)
         let noColour = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         var theme = try Wiring.theme(named: reading.theme)

@@ -24,7 +24,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let (columns, rows) = try Wiring.size(size)
         let pressed = try Wiring.keys(keys)
-        let discussion = try Wiring.discussion(at: file, format: reading.from)
+        let discussion = try Wiring.discussion(at: file, format: reading.from, archive: reading.archive.options)
         let theme = try Wiring.theme(named: reading.theme)
         var app = App(discussion: discussion, columns: columns, rows: rows, options: ReaderOptions(now: Wiring.now))
         for key in pressed where app.handle(key).contains(.quit) { break }

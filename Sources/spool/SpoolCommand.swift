@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpoolImport
 
 /// `spool`: read a discussion in the terminal, or render and export it for scripts.
 @main
@@ -41,4 +42,17 @@ struct ReadingOptions: ParsableArguments {
 
     @Option(help: "Importer to use: auto (sniff the content), web, mbox, hn or reddit.")
     var from: InputFormatArgument = .auto
+
+    @OptionGroup var archive: ArchiveArguments
+}
+
+/// How mail archives are threaded and ordered.
+struct ArchiveArguments: ParsableArguments {
+    @Flag(help: "Order an archive's threads oldest first (default: newest first).")
+    var oldestFirst = false
+
+    @Flag(help: "Group thread roots that share a subject (for mailers that wrote no threading headers).")
+    var groupBySubject = false
+
+    var options: ArchiveOptions { ArchiveOptions(newestThreadsFirst: !oldestFirst, groupsBySubject: groupBySubject) }
 }

@@ -14,12 +14,12 @@ enum InputFormatArgument: String, ExpressibleByArgument, CaseIterable {
 /// Loading and setting up, shared by the commands.
 enum Wiring {
     /// The discussion in `path`, or the demo when there is none.
-    static func discussion(at path: String?, format: InputFormatArgument) throws -> Discussion {
+    static func discussion(at path: String?, format: InputFormatArgument, archive: ArchiveOptions = ArchiveOptions()) throws -> Discussion {
         do {
             guard let path else {
                 return try DiscussionFile.parse(bytes: Array(DemoDiscussion.text.utf8), file: DemoDiscussion.fileName)
             }
-            return try DiscussionFile.load(path: path, format: format.format)
+            return try DiscussionFile.load(path: path, format: format.format, archive: archive)
         } catch let error as ImportError {
             throw RuntimeFailure(message: Sanitizer.clean(error.description))
         }

@@ -201,6 +201,18 @@ struct RawMailCounts {
         #expect(dates == dates.sorted(by: >))
     }
 
+    @Test func threadOrderAndSubjectGroupingAreOptions() throws {
+        let bytes = try Fixture.bytes("mbox/groupsio-updates-2014.mbox")
+        let oldest = try DiscussionFile.parse(bytes: bytes, file: "g.mbox", archive: ArchiveOptions(newestThreadsFirst: false))
+        let dates = oldest.comments.compactMap { $0.date?.secondsSinceEpoch }
+        #expect(dates == dates.sorted())
+        let grouped = try DiscussionFile.parse(bytes: bytes, file: "g.mbox", archive: ArchiveOptions(groupsBySubject: true))
+        let roots = grouped.comments.filter { $0.parent == nil }
+        #expect(roots.count < 49)
+        #expect(Set(roots.compactMap { $0.subject.map(Subject.normalised) }).count == roots.count, "one thread per subject")
+        #expect(try Fixture.discussion("mbox/groupsio-updates-2014.mbox").comments.allSatisfy { $0.parent == nil }, "off by default")
+    }
+
     @Test func maildirOpensLikeAnArchive() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-maildir-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

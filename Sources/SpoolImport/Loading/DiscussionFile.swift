@@ -21,12 +21,12 @@ public enum DiscussionFile {
     ///
     /// - Throws: ``ImportError`` naming the file for a missing, unreadable, directory,
     ///   empty or binary file.
-    public static func load(path: String, format: InputFormat = .auto) throws -> Discussion {
+    public static func load(path: String, format: InputFormat = .auto, archive: ArchiveOptions = ArchiveOptions()) throws -> Discussion {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ImportError(file: path, reason: .notFound)
         }
-        if isDirectory.boolValue { return try DiscussionFolder.load(path: path, format: format) }
+        if isDirectory.boolValue { return try DiscussionFolder.load(path: path, format: format, archive: archive) }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
@@ -34,28 +34,30 @@ public enum DiscussionFile {
             let why = FileManager.default.isReadableFile(atPath: path) ? "read error" : "permission denied"
             throw ImportError(file: path, reason: .unreadable(why))
         }
-        return try parse(bytes: [UInt8](data), file: path, format: format)
+        return try parse(bytes: [UInt8](data), file: path, format: format, archive: archive)
     }
 
     /// Imports `bytes` that came from `file`.
-    public static func parse(bytes: [UInt8], file: String, format: InputFormat = .auto) throws -> Discussion {
+    public static func parse(
+        bytes: [UInt8], file: String, format: InputFormat = .auto, archive: ArchiveOptions = ArchiveOptions()
+    ) throws -> Discussion {
         if bytes.isEmpty { throw ImportError(file: file, reason: .empty) }
         var discussion: Discussion
         switch format {
         case .web: discussion = try WebPageImporter().parse(bytes, file: file)
-        case .mbox: discussion = try MboxImporter().parse(bytes, file: file)
+        case .mbox: discussion = try MboxImporter(options: archive).parse(bytes, file: file)
         case .hn: discussion = try HackerNewsImporter().parse(bytes, file: file)
         case .reddit: discussion = try RedditImporter().parse(bytes, file: file)
-        case .auto: discussion = try sniffed(bytes, file: file)
+        case .auto: discussion = try sniffed(bytes, file: file, archive: archive)
         }
         discussion.sourceName = file.split(separator: "/").last.map(String.init) ?? file
         return discussion
     }
 
-    private static func sniffed(_ bytes: [UInt8], file: String) throws -> Discussion {
+    private static func sniffed(_ bytes: [UInt8], file: String, archive: ArchiveOptions) throws -> Discussion {
         switch FormatSniffer.sniff(bytes) {
         case .web: return try WebPageImporter().parse(bytes, file: file)
-        case .mbox: return try MboxImporter().parse(bytes, file: file)
+        case .mbox: return try MboxImporter(options: archive).parse(bytes, file: file)
         case .json:
             let json = try JSONFields.parse(bytes, file: file)
             if ExportJSONImporter.matches(json) { return try ExportJSONImporter().parse(bytes, file: file) }

@@ -4,7 +4,7 @@ import SpoolCore
 /// Opens a folder: a Maildir (it has `cur/` or `new/`) as one archive, any other folder
 /// as a forest with one top-level node per discussion file in it.
 enum DiscussionFolder {
-    static func load(path: String, format: InputFormat) throws -> Discussion {
+    static func load(path: String, format: InputFormat, archive: ArchiveOptions) throws -> Discussion {
         let manager = FileManager.default
         let url = URL(fileURLWithPath: path)
         let isMaildir = ["cur", "new"].contains { name in
@@ -20,14 +20,14 @@ enum DiscussionFolder {
                 }
             }
             guard !files.isEmpty else { throw ImportError(file: path, reason: .empty) }
-            var discussion = try MboxImporter().parseMaildir(files: files, folder: path)
+            var discussion = try MboxImporter(options: archive).parseMaildir(files: files, folder: path)
             discussion.sourceName = url.lastPathComponent
             return discussion
         }
-        return try forest(of: url, format: format)
+        return try forest(of: url, format: format, archive: archive)
     }
 
-    private static func forest(of url: URL, format: InputFormat) throws -> Discussion {
+    private static func forest(of url: URL, format: InputFormat, archive: ArchiveOptions) throws -> Discussion {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
         var parts: [Discussion] = []
         var skipped: [String] = []
@@ -36,7 +36,7 @@ enum DiscussionFolder {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
             do {
-                parts.append(try DiscussionFile.load(path: path, format: format))
+                parts.append(try DiscussionFile.load(path: path, format: format, archive: archive))
             } catch {
                 skipped.append(name)
             }

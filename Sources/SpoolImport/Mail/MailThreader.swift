@@ -27,7 +27,7 @@ enum MailThreader {
 
     /// The comments in reading order, each with its parent index set, and how many links
     /// were left out because they would have made a reply its own ancestor.
-    static func thread(_ messages: [MailMessage]) -> (comments: [Comment], brokenCycles: Int) {
+    static func thread(_ messages: [MailMessage], options: ArchiveOptions = ArchiveOptions()) -> (comments: [Comment], brokenCycles: Int) {
         var forest = Forest()
         forest.present = Set(messages.compactMap(\.messageID))
         let containers = messages.enumerated().map { forest.addContainer(for: $0.element, index: $0.offset) }
@@ -37,7 +37,8 @@ enum MailThreader {
         for own in containers { forest.detach(own) }
         for (index, message) in messages.enumerated() { forest.setOwnParent(containers[index], message) }
         forest.pruneEmptyContainers()
-        return (emit(forest.containers, messages: messages), forest.brokenCycles)
+        if options.groupsBySubject { forest.groupRootsBySubject(messages) }
+        return (emit(forest.containers, messages: messages, newestFirst: options.newestThreadsFirst), forest.brokenCycles)
     }
 
     /// The containers being linked, JWZ's id table with them.
@@ -72,6 +73,18 @@ enum MailThreader {
                 } else {
                     setParent(b, a)
                 }
+            }
+        }
+
+        /// Puts each thread root under the earliest root with the same subject (ignoring
+        /// `Re:` and list tags), for archives whose mailers wrote no threading headers.
+        mutating func groupRootsBySubject(_ messages: [MailMessage]) {
+            var firstBySubject: [String: Int] = [:]
+            for index in containers.indices where containers[index].parent == nil {
+                guard let message = containers[index].message, let subject = messages[message].comment.subject else { continue }
+                let key = Subject.normalised(subject)
+                guard !key.isEmpty else { continue }
+                if let first = firstBySubject[key] { setParent(index, first) } else { firstBySubject[key] = index }
             }
         }
 
@@ -146,7 +159,7 @@ enum MailThreader {
         }
     }
 
-    private static func emit(_ containers: [Container], messages: [MailMessage]) -> [Comment] {
+    private static func emit(_ containers: [Container], messages: [MailMessage], newestFirst: Bool) -> [Comment] {
         // Latest date in each subtree, computed bottom-up without recursion.
         var latest = [Int64](repeating: Int64.min, count: containers.count)
         var order: [Int] = []
@@ -162,7 +175,8 @@ enum MailThreader {
         }
         func own(_ node: Int) -> Int64 { containers[node].message.flatMap { messages[$0].comment.date?.secondsSinceEpoch } ?? latest[node] }
         let sortedRoots = roots.enumerated().sorted { a, b in
-            latest[a.element] != latest[b.element] ? latest[a.element] > latest[b.element] : a.offset < b.offset
+            guard latest[a.element] != latest[b.element] else { return a.offset < b.offset }
+            return newestFirst ? latest[a.element] > latest[b.element] : latest[a.element] < latest[b.element]
         }.map(\.element)
         var comments: [Comment] = []
         var walk: [(node: Int, parent: Int?)] = sortedRoots.reversed().map { ($0, nil) }

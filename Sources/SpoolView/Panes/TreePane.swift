@@ -90,22 +90,7 @@ struct TreePane {
         guard let subject = app.comment(at: node).subject else { return nil }
         let parent = app.tree.parent[node]
         guard parent > ThreadTree.root, let parentSubject = app.comment(at: parent).subject else { return subject }
-        return normalisedSubject(subject) == normalisedSubject(parentSubject) ? nil : subject
-    }
-
-    /// The subject without `Re:`/`Fwd:`/`AW:` prefixes and list tags, lower-cased.
-    static func normalisedSubject(_ subject: String) -> String {
-        var text = Substring(subject.lowercased())
-        while true {
-            let trimmed = text.drop { $0 == " " || $0 == "\t" }
-            if trimmed.hasPrefix("["), let close = trimmed.firstIndex(of: "]") {
-                text = trimmed[trimmed.index(after: close)...]
-            } else if let colon = trimmed.prefix(5).firstIndex(of: ":"), ["re", "fwd", "fw", "aw", "sv", "vs"].contains(String(trimmed[..<colon])) {
-                text = trimmed[trimmed.index(after: colon)...]
-            } else {
-                return String(trimmed)
-            }
-        }
+        return Subject.normalised(subject) == Subject.normalised(parentSubject) ? nil : subject
     }
 
     /// Draws the guides; past half the pane's width the outer levels give way to the depth as a number.
