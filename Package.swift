@@ -11,11 +11,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "SpoolCore"),
         .target(name: "SpoolImport", dependencies: ["SpoolCore"]),
-        .target(name: "SpoolState", dependencies: ["SpoolCore"]),
+        .target(name: "SpoolState", dependencies: ["SpoolCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "SpoolView", dependencies: ["SpoolCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         .systemLibrary(
             name: "CNCursesW", pkgConfig: "ncursesw",
@@ -39,7 +40,9 @@ let package = Package(
             path: "Tests/SpoolTestSupport"),
         .testTarget(name: "SpoolCoreTests", dependencies: ["SpoolCore", "SpoolImport", "SpoolTestSupport"]),
         .testTarget(name: "SpoolImportTests", dependencies: ["SpoolImport", "SpoolTestSupport"]),
-        .testTarget(name: "SpoolStateTests", dependencies: ["SpoolState", "SpoolTestSupport"]),
+        .testTarget(
+            name: "SpoolStateTests",
+            dependencies: ["SpoolState", "SpoolImport", "SpoolView", "SpoolTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "SpoolViewTests", dependencies: ["SpoolView", "SpoolImport", "SpoolTestSupport"],
             exclude: ["__Snapshots__"]),

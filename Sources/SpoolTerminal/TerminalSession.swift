@@ -10,14 +10,15 @@ public enum TerminalSession {
     }
 
     /// Runs `app` in the terminal. `pushed` keys are handled after the first frame, as if
-    /// typed; `persist` is called whenever read marks change and once at the end.
+    /// typed; `persist` is called with the effects of every key that changed read marks or
+    /// folds (so each change is saved at once), and once more at the end whatever the ending.
     public static func run(
-        _ app: inout App, view: ReaderView, useColour: Bool, pushed: [Key], persist: (App) -> Void
+        _ app: inout App, view: ReaderView, useColour: Bool, pushed: [Key], persist: (inout App, Effects) -> Void
     ) throws -> Ending {
         let terminal = try CursesTerminal(useColour: useColour)
         defer {
             terminal.close()
-            persist(app)
+            persist(&app, [.persistReadMarks, .persistFolds])
         }
         let size = terminal.size
         app.handle(.resize(columns: size.columns, rows: size.rows))
@@ -38,9 +39,9 @@ public enum TerminalSession {
     }
 
     /// Handles one key; returns true when the App asked to quit.
-    private static func apply(_ key: Key, to app: inout App, persist: (App) -> Void) -> Bool {
+    private static func apply(_ key: Key, to app: inout App, persist: (inout App, Effects) -> Void) -> Bool {
         let effects = app.handle(key)
-        if effects.contains(.persistReadMarks) { persist(app) }
+        if !effects.isDisjoint(with: [.persistReadMarks, .persistFolds]) { persist(&app, effects) }
         return effects.contains(.quit)
     }
 }

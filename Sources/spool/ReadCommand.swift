@@ -30,13 +30,16 @@ struct ReadCommand: ParsableCommand {
         var theme = try Wiring.theme(named: reading.theme)
         if noColour { theme = theme.withoutColour }
         let glyphs: GlyphSet = CursesTerminal.configureLocale() ? .unicode : .ascii
-        var app = App(discussion: discussion, columns: 80, rows: 24, options: ReaderOptions(glyphs: glyphs, now: Wiring.now))
-        let store = InMemoryReadMarkStore()
-        let identity = files.first ?? DemoDiscussion.fileName
+        let keeper = reading.stateKeeper(for: discussion)
+        let saved = keeper.load()
+        keeper.recordVisit(title: discussion.title, keys: discussion.comments.filter { !$0.isPlaceholder }.map(\.key))
+        var app = App(
+            discussion: discussion, columns: 80, rows: 24, options: reading.readerOptions(glyphs: glyphs, now: Wiring.now), saved: saved)
+        if let warning = keeper.warning { app.show(message: warning) }
         let ending: TerminalSession.Ending
         do {
-            ending = try TerminalSession.run(&app, view: ReaderView(theme: theme), useColour: !noColour, pushed: pushed) {
-                store.save($0.readKeys, in: identity)
+            ending = try TerminalSession.run(&app, view: ReaderView(theme: theme), useColour: !noColour, pushed: pushed) { app, effects in
+                Wiring.persist(&app, effects: effects, to: keeper)
             }
         } catch let error as TerminalError {
             throw RuntimeFailure(message: error.description, status: 2)

@@ -26,7 +26,13 @@ struct RenderCommand: ParsableCommand {
         let pressed = try Wiring.keys(keys)
         let discussion = try Wiring.discussion(at: file, format: reading.from, archive: reading.archive.options)
         let theme = try Wiring.theme(named: reading.theme)
-        var app = App(discussion: discussion, columns: columns, rows: rows, options: ReaderOptions(now: Wiring.now))
+        // The saved state is shown (read marks, folds, what is new) but not changed:
+        // rendering is a look, not a visit.
+        let keeper = reading.stateKeeper(for: discussion)
+        var app = App(
+            discussion: discussion, columns: columns, rows: rows, options: reading.readerOptions(now: Wiring.now),
+            saved: keeper.load())
+        if let warning = keeper.warning { app.show(message: warning) }
         for key in pressed where app.handle(key).contains(.quit) { break }
         let screen = ReaderView(theme: theme).render(app)
         guard json else {

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import SpoolCore
 import SpoolImport
+import SpoolState
+import SpoolView
 
 /// `spool`: read a discussion in the terminal, or render and export it for scripts.
 @main
@@ -44,6 +47,31 @@ struct ReadingOptions: ParsableArguments {
     var from: InputFormatArgument = .auto
 
     @OptionGroup var archive: ArchiveArguments
+
+    @Option(help: "Folder of the read-state database (default: $SPOOL_STATE_DIR, else $XDG_STATE_HOME/spool).")
+    var stateDir: String?
+
+    @Option(help: "When comments count as read: on-select (default) or manual (r, R, M only).")
+    var markRead: MarkReadPolicy = .onSelect
+
+    @Flag(help: "Fold every subtree that has nothing unread when the discussion opens.")
+    var collapseRead = false
+
+    /// Reader options from these flags.
+    func readerOptions(glyphs: GlyphSet = .unicode, now: Timestamp) -> ReaderOptions {
+        ReaderOptions(marksReadOnSelect: markRead == .onSelect, glyphs: glyphs, now: now, collapsesReadSubtrees: collapseRead)
+    }
+
+    /// The state of `discussion`, from the database in the state folder.
+    func stateKeeper(for discussion: Discussion) -> StateKeeper {
+        StateKeeper(folder: StateLocation.folder(option: stateDir), discussionID: discussion.identity)
+    }
+}
+
+/// `--mark-read` values.
+enum MarkReadPolicy: String, ExpressibleByArgument, CaseIterable {
+    case onSelect = "on-select"
+    case manual
 }
 
 /// How mail archives are threaded and ordered.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SpoolCore
 import SpoolImport
+import SpoolState
 import SpoolView
 
 /// `--from` values.
@@ -46,6 +47,14 @@ enum Wiring {
             throw ValidationError("--size must be COLSxROWS, for example 80x24 (got \"\(text)\")")
         }
         return (columns, rows)
+    }
+
+    /// Saves what `effects` says changed; a store failure becomes a status-line warning once.
+    static func persist(_ app: inout App, effects: Effects, to keeper: StateKeeper) {
+        let hadWarning = keeper.warning != nil
+        if effects.contains(.persistReadMarks) { keeper.save(readChanges: app.takeReadChanges()) }
+        if effects.contains(.persistFolds) { keeper.save(folds: app.collapsedKeys) }
+        if !hadWarning, let warning = keeper.warning { app.show(message: warning) }
     }
 
     /// Parses `--keys`.

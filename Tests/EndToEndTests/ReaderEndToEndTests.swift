@@ -42,7 +42,7 @@ import Testing
 
     @Test func renderMatchesTheTerminalForTheSameKeys() throws {
         let keys = "jjjjj<Enter>jj"
-        let rendered = spawn([spoolBinary, "render", Fixture.path(Fixture.seed), "--size", "100x30", "--keys", keys])
+        let rendered = spawn([spoolBinary, "render", Fixture.path(Fixture.seed), "--size", "100x30", "--keys", keys, "--state-dir", freshStateDir()])
         #expect(rendered.status == 0)
         let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed), "--keys", keys], columns: 100, rows: 30)
         let expected = trimmedLines(rendered.output)
@@ -100,7 +100,7 @@ import Testing
     }
 
     @Test func withoutATerminalTheReaderSaysSoAndExitsWithTwo() {
-        let result = spawn([spoolBinary, Fixture.path(Fixture.seed)])
+        let result = spawn([spoolBinary, Fixture.path(Fixture.seed), "--state-dir", freshStateDir()])
         #expect(result.status == 2)
         #expect(result.output.contains("not a terminal"))
     }
@@ -116,7 +116,10 @@ import Testing
     }
 
     @Test func renderJSONReportsTheState() throws {
-        let result = spawn([spoolBinary, "render", Fixture.path(Fixture.seed), "--size", "80x24", "--keys", "jjjj<Enter>", "--json"])
+        let result = spawn([
+            spoolBinary, "render", Fixture.path(Fixture.seed), "--size", "80x24", "--keys", "jjjj<Enter>", "--json", "--state-dir",
+            freshStateDir(),
+        ])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         let state = try #require(json["state"] as? [String: Any])
         let selected = try #require(state["selected"] as? [String: Any])

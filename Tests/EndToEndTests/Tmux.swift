@@ -42,6 +42,13 @@ func spawn(_ arguments: [String], stdin: String? = nil) -> (status: Int32, outpu
     return (exitStatus, output)
 }
 
+/// A new empty folder for read state, so no test sees another's marks.
+func freshStateDir() -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-e2e-state-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder.path
+}
+
 /// The folder of the built products (`spool` sits beside the test bundle).
 let productsFolder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
 let spoolBinary = productsFolder.appendingPathComponent("spool").path
@@ -53,14 +60,19 @@ final class TmuxSession {
 
     /// Starts `command` (arguments, quoted for the shell) in a `columns` x `rows` pane;
     /// when it ends, its exit status is written to a file and the pane stays open.
+    /// The read-state folder of this session's program (its own, unless `environment` names one).
+    let stateDir: String
+
     init(_ command: [String], columns: Int = 100, rows: Int = 30, environment: [String: String] = [:]) {
         socket = "spool-e2e-\(UUID().uuidString.prefix(8))"
+        stateDir = environment["SPOOL_STATE_DIR"] ?? freshStateDir()
         statusFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).status").path
         let quoted = command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         // The shell traps SIGINT so that Ctrl-C ends only the program under test.
         let shell = "trap : INT; \(quoted); echo $? > \(statusFile); echo SPOOL-EXITED; sleep 600"
         var arguments = ["tmux", "-u", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)"]
-        for (name, value) in ["LANG": "C.UTF-8", "TERM": "xterm-256color"].merging(environment, uniquingKeysWith: { $1 }) {
+        let defaults = ["LANG": "C.UTF-8", "TERM": "xterm-256color", "SPOOL_STATE_DIR": stateDir]
+        for (name, value) in defaults.merging(environment, uniquingKeysWith: { $1 }) {
             arguments += ["-e", "\(name)=\(value)"]
         }
         arguments += ["sh", "-c", shell]

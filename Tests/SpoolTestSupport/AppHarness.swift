@@ -14,10 +14,11 @@ public struct AppHarness {
     /// The fixed "now" of every harness, so ages in snapshots never change.
     public static let now = Timestamp(year: 2026, month: 11, day: 25, hour: 12, minute: 0, utcOffsetMinutes: 0)
 
-    public init(discussion: Discussion, columns: Int, rows: Int, keyMap: KeyMap = .standard, readKeys: Set<StableKey> = []) {
-        app = App(
-            discussion: discussion, columns: columns, rows: rows, options: ReaderOptions(now: AppHarness.now),
-            keyMap: keyMap, readKeys: readKeys)
+    public init(
+        discussion: Discussion, columns: Int, rows: Int, keyMap: KeyMap = .standard, saved: SavedState = SavedState(),
+        options: ReaderOptions = ReaderOptions(now: AppHarness.now)
+    ) {
+        app = App(discussion: discussion, columns: columns, rows: rows, options: options, keyMap: keyMap, saved: saved)
         view = ReaderView(theme: .monochrome)
     }
 

@@ -51,7 +51,7 @@ import Testing
         #expect(harness.selectedID == "4")
         try harness.press("<Enter>")
         #expect(harness.app.rows.count == 15)
-        #expect(harness.screen.textLines.contains { $0.contains("Sharon Shoesmith  2014-10-28 [+2]") })
+        #expect(harness.screen.textLines.contains { $0.contains("Sharon Shoesmith  2014-10-28 [+2, 2 unread]") })
         try harness.press("o")
         #expect(harness.app.rows.count == 17)
     }
@@ -184,7 +184,7 @@ import Testing
     @Test func readKeysRestoreMarks() throws {
         let d = try Fixture.discussion(Fixture.seed)
         let keys: Set<StableKey> = [d.comments[0].key, d.comments[5].key]
-        let h = AppHarness(discussion: d, columns: 80, rows: 24, readKeys: keys)
+        let h = AppHarness(discussion: d, columns: 80, rows: 24, saved: SavedState(readKeys: keys))
         #expect(h.app.marks.unreadCount == 14)
         #expect(h.app.readKeys == keys)
     }

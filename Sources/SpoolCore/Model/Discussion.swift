@@ -13,6 +13,8 @@ public struct Discussion: Sendable {
     public var article: String?
     /// What to call the source on screen when it has no title (the file name).
     public var sourceName: String?
+    /// The source's own id for the whole discussion (HN story, Reddit post), if any.
+    public var sourceID: String?
     public var articleAuthor: String?
     public var articleDate: Timestamp?
     public var format: SourceFormat
@@ -21,12 +23,13 @@ public struct Discussion: Sendable {
     public var notices: [String]
 
     public init(
-        title: String?, article: String?, articleAuthor: String? = nil, articleDate: Timestamp? = nil,
+        title: String?, sourceID: String? = nil, article: String?, articleAuthor: String? = nil, articleDate: Timestamp? = nil,
         format: SourceFormat, comments: [Comment], notices: [String] = [], sourceName: String? = nil,
         isArchive: Bool? = nil
     ) {
         self.isArchive = isArchive ?? (format == .mbox)
         self.sourceName = sourceName
+        self.sourceID = sourceID
         self.title = title
         self.article = article
         self.articleAuthor = articleAuthor
@@ -39,6 +42,26 @@ public struct Discussion: Sendable {
     /// A mail archive or a folder of discussions: top-level nodes are threads or
     /// discussions, not comments on one article.
     public var isArchive: Bool
+
+    /// The identity read state is kept under: the same for a re-import, an updated copy with
+    /// more comments, and a moved or renamed file; different for different discussions.
+    ///
+    /// It is the source's id where there is one (HN story, Reddit post), else for an archive
+    /// the Message-ID of its oldest message, else a hash of the title.
+    public var identity: String {
+        if let sourceID { return "\(format.rawValue):\(sourceID)" }
+        if isArchive {
+            let oldest = comments.filter { !$0.isPlaceholder }.min { a, b in
+                (a.date?.secondsSinceEpoch ?? .max, a.id) < (b.date?.secondsSinceEpoch ?? .max, b.id)
+            }
+            return "\(format.rawValue):archive:\(oldest?.key.rawValue ?? sourceName ?? "")"
+        }
+        var hash = FNV1a64()
+        hash.add(title ?? "")
+        hash.add("\u{1F}")
+        hash.add(String((article ?? "").prefix(200)))
+        return "\(format.rawValue):\(hash.hex)"
+    }
 
     /// Indices of the comments that reply to `index` (nil: the top-level comments), in source order.
     public func replies(to index: Int?) -> [Int] {

@@ -34,6 +34,9 @@ public struct StableKey: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { rawValue }
+
+    /// The key that stands for the article (the tree's root), for its fold state.
+    public static let articleRoot = StableKey(rawValue: "root")
 }
 
 /// 64-bit FNV-1a over UTF-8: stable across runs and machines, unlike Swift's `Hasher`.

@@ -2,8 +2,12 @@
 ///
 /// A Fenwick tree over the pre-order numbering answers "how many unread in this subtree"
 /// in O(log n), since a subtree is a contiguous range of nodes.
-public struct ReadMarks: Sendable, Equatable {
+public struct ReadMarks: Sendable {
     private var isRead: [Bool]
+    /// Counts every change, so "did anything change" is one comparison.
+    public private(set) var version = 0
+    /// Nodes whose mark changed since the last ``takeChanges()``, in order.
+    private var changeLog: [Int] = []
     /// Unread comments (the root is not a comment and never counts).
     public private(set) var unreadCount: Int
     /// Fenwick tree of unread flags, 1-based.
@@ -57,7 +61,17 @@ public struct ReadMarks: Sendable, Equatable {
         isRead[node] = read
         unreadCount += read ? -1 : 1
         addUnread(node, read ? -1 : 1)
+        version += 1
+        changeLog.append(node)
         return true
+    }
+
+    /// The nodes changed since the last call, each with its current mark, and an empty log.
+    public mutating func takeChanges() -> [(node: Int, read: Bool)] {
+        var seen = Set<Int>()
+        let changes = changeLog.reversed().filter { seen.insert($0).inserted }.reversed().map { ($0, isRead[$0]) }
+        changeLog.removeAll(keepingCapacity: true)
+        return changes
     }
 
     /// The first unread node after `node` in reading order, wrapping; nil when all are read.

@@ -42,6 +42,7 @@ public struct HackerNewsImporter: Sendable {
         }
         return Discussion(
             title: isStory ? JSONFields.string(root, "title") : nil,
+            sourceID: JSONFields.string(root, "id"),
             article: isStory ? article(root) : nil,
             articleAuthor: isStory ? (JSONFields.string(root, "author") ?? JSONFields.string(root, "user")) : nil,
             articleDate: isStory ? date(root) : nil, format: .hn, comments: comments)
@@ -59,7 +60,8 @@ public struct HackerNewsImporter: Sendable {
             comment(item, parent: JSONFields.string(item, "parent").flatMap { indexOfID[$0] })
         }
         return Discussion(
-            title: story.flatMap { JSONFields.string($0, "title") }, article: story.flatMap(article),
+            title: story.flatMap { JSONFields.string($0, "title") }, sourceID: story.flatMap { JSONFields.string($0, "id") },
+            article: story.flatMap(article),
             articleAuthor: story.flatMap { JSONFields.string($0, "by") }, articleDate: story.flatMap(date),
             format: .hn, comments: comments)
     }

@@ -35,6 +35,7 @@ public struct RedditImporter: Sendable {
         }
         return Discussion(
             title: post.flatMap { JSONFields.string($0, "title") }.map(HTMLText.plainTextEntities),
+            sourceID: post.flatMap { JSONFields.string($0, "id") },
             article: post.flatMap(article), articleAuthor: post.flatMap { JSONFields.string($0, "author") },
             articleDate: post.flatMap { JSONFields.unixDate($0, "created_utc") }, format: .reddit, comments: comments)
     }

@@ -36,35 +36,72 @@ public struct App: Sendable {
     /// Wrapped lines of the article pane, cached; a reference shared by copies of the App.
     let article: ArticleText
 
-    /// A reader on `discussion`, with the comments whose keys are in `readKeys` read.
+    /// A reader on `discussion`, restoring what `saved` holds: read marks, folds, and the
+    /// comments seen at the previous visit (the others are marked new).
     public init(
         discussion: Discussion, columns: Int, rows: Int, options: ReaderOptions, keyMap: KeyMap = .standard,
-        readKeys: Set<StableKey> = []
+        saved: SavedState = SavedState()
     ) {
         let tree = ThreadTree(discussion)
         var marks = ReadMarks(tree: tree)
+        var isNew = [Bool](repeating: false, count: tree.count)
+        var newCount = 0
         for node in 1..<max(tree.count, 1) {
             let comment = discussion.comments[tree.commentIndex[node]]
             // A placeholder is nothing to read: it never counts as unread.
-            if comment.isPlaceholder || readKeys.contains(comment.key) { marks.setRead(node, true) }
+            if comment.isPlaceholder || saved.readKeys.contains(comment.key) { marks.setRead(node, true) }
+            if let seen = saved.previouslySeen, !comment.isPlaceholder, !seen.contains(comment.key) {
+                isNew[node] = true
+                newCount += 1
+            }
         }
-        let treeHeight = PaneLayout(columns: columns, rows: rows, choice: options.orientation).tree.height
-        var collapse = CollapseState()
-        if discussion.isArchive && App.topLevelCount(tree, atMost: treeHeight + 1) > treeHeight {
-            // An archive with more threads than fit on screen starts with its threads folded.
-            collapse.collapseToTopLevel(in: tree)
-        }
+        _ = marks.takeChanges()
+        let collapse = App.initialFolds(tree, discussion: discussion, marks: marks, saved: saved, options: options, columns: columns, rows: rows)
         self.article = ArticleText()
         self.discussion = discussion
         self.tree = tree
         self.marks = marks
+        self.isNew = isNew
+        self.newCount = newCount
         self.collapse = collapse
         self.rows = VisibleRows(tree: tree, collapsed: collapse)
         self.columns = max(0, columns)
         screenRows = max(0, rows)
         self.options = options
         self.keyMap = keyMap
-        message = discussion.notices.first
+        message = discussion.notices.first ?? (newCount > 0 ? "\(newCount) new since your last visit." : nil)
+    }
+
+    /// Saved folds when there are any; else an archive with more threads than fit starts
+    /// folded; and with `collapsesReadSubtrees`, every subtree with nothing unread is folded.
+    private static func initialFolds(
+        _ tree: ThreadTree, discussion: Discussion, marks: ReadMarks, saved: SavedState, options: ReaderOptions, columns: Int,
+        rows: Int
+    ) -> CollapseState {
+        var collapse = CollapseState()
+        if !saved.foldKeys.isEmpty {
+            if saved.foldKeys.contains(.articleRoot) { collapse.collapse(ThreadTree.root) }
+            for node in 1..<max(tree.count, 1) where saved.foldKeys.contains(discussion.comments[tree.commentIndex[node]].key) {
+                collapse.collapse(node)
+            }
+        } else {
+            let treeHeight = PaneLayout(columns: columns, rows: rows, choice: options.orientation).tree.height
+            if discussion.isArchive && App.topLevelCount(tree, atMost: treeHeight + 1) > treeHeight {
+                collapse.collapseToTopLevel(in: tree)
+            }
+        }
+        if options.collapsesReadSubtrees {
+            var node = 1
+            while node < tree.count {
+                if tree.hasChildren(node) && marks.unreadCount(inSubtreeOf: node, of: tree) == 0 {
+                    collapse.collapse(node)
+                    node = tree.subtreeEnd[node]
+                } else {
+                    node += 1
+                }
+            }
+        }
+        return collapse
     }
 
     /// How many top-level nodes `tree` has, counting no further than `limit`.
@@ -84,7 +121,25 @@ public struct App: Sendable {
     /// The comment shown by `node` (not the root).
     public func comment(at node: Int) -> Comment { discussion.comments[tree.commentIndex[node]] }
 
-    /// The keys of every read comment, for saving.
+    /// Comments that appeared since the previous visit.
+    public internal(set) var isNew: [Bool]
+    /// How many comments are new since the previous visit.
+    public let newCount: Int
+
+    /// The read marks changed since the last call, by key, for saving.
+    public mutating func takeReadChanges() -> [(key: StableKey, read: Bool)] {
+        marks.takeChanges().compactMap { change in
+            let comment = comment(at: change.node)
+            return comment.isPlaceholder ? nil : (comment.key, change.read)
+        }
+    }
+
+    /// The keys of the collapsed comments (the article as `StableKey.articleRoot`), for saving.
+    public var collapsedKeys: Set<StableKey> {
+        Set(collapse.nodes.map { $0 == ThreadTree.root ? StableKey.articleRoot : comment(at: $0).key })
+    }
+
+    /// The keys of every read comment.
     public var readKeys: Set<StableKey> {
         var keys: Set<StableKey> = []
         for node in 1..<max(tree.count, 1) where marks.isRead(node) && !comment(at: node).isPlaceholder {
@@ -92,6 +147,9 @@ public struct App: Sendable {
         }
         return keys
     }
+
+    /// Shows `text` in the status line until the next key (a warning from outside the App).
+    public mutating func show(message text: String) { message = text }
 
     /// Handles one key; returns what the loop must do.
     @discardableResult
@@ -109,10 +167,12 @@ public struct App: Sendable {
             return .redraw
         }
         if isShowingHelp { return handleInHelp(action) }
-        let readBefore = marks
+        let readBefore = marks.version
+        let foldsBefore = collapse
         var effects = perform(action)
         keepSelectionOnScreen()
-        if marks != readBefore { effects.insert(.persistReadMarks) }
+        if marks.version != readBefore { effects.insert(.persistReadMarks) }
+        if collapse != foldsBefore { effects.insert(.persistFolds) }
         return effects.union(.redraw)
     }
 

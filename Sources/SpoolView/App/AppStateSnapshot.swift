@@ -16,6 +16,8 @@ public struct AppStateSnapshot: Codable, Equatable, Sendable {
     public var visible: Int
     public var total: Int
     public var unread: Int
+    /// Comments that appeared since the previous visit.
+    public var new: Int
     /// Ids of the collapsed comments (`"article"` for the root).
     public var collapsed: [String]
     public var articleScroll: Int
@@ -34,7 +36,7 @@ extension App {
             id: isRoot ? nil : comment(at: selected).id, author: isRoot ? discussion.articleAuthor : comment(at: selected).author,
             depth: tree.depth[selected], index: rows.row(of: selected) ?? 0)
         return AppStateSnapshot(
-            selected: selection, visible: rows.count, total: discussion.comments.count, unread: marks.unreadCount,
+            selected: selection, visible: rows.count, total: discussion.comments.count, unread: marks.unreadCount, new: newCount,
             collapsed: collapse.nodes.map { $0 == ThreadTree.root ? "article" : comment(at: $0).id },
             articleScroll: articleScroll, focus: focus.rawValue, layout: layout.orientation.rawValue, theme: themeName,
             message: message, help: isShowingHelp)

@@ -11,6 +11,8 @@ public struct Effects: OptionSet, Sendable {
     public static let persistReadMarks = Effects(rawValue: 1 << 1)
     /// Leave the reader.
     public static let quit = Effects(rawValue: 1 << 2)
+    /// The set of collapsed subtrees changed: save it.
+    public static let persistFolds = Effects(rawValue: 1 << 3)
 }
 
 /// Which pane the movement keys act on.
@@ -27,8 +29,14 @@ public struct ReaderOptions: Sendable {
     public var glyphs: GlyphSet
     /// The moment ages are measured from.
     public var now: Timestamp
+    /// Fold every subtree that has nothing unread when the discussion opens.
+    public var collapsesReadSubtrees: Bool
 
-    public init(marksReadOnSelect: Bool = true, orientation: Orientation? = nil, glyphs: GlyphSet = .unicode, now: Timestamp) {
+    public init(
+        marksReadOnSelect: Bool = true, orientation: Orientation? = nil, glyphs: GlyphSet = .unicode, now: Timestamp,
+        collapsesReadSubtrees: Bool = false
+    ) {
+        self.collapsesReadSubtrees = collapsesReadSubtrees
         self.marksReadOnSelect = marksReadOnSelect
         self.orientation = orientation
         self.glyphs = glyphs

@@ -9,6 +9,7 @@ struct StatusLine {
         screen.fill(area, style: theme[.status])
         let row = (app.rows.row(of: app.selected) ?? 0) + 1
         var left = " \(row)/\(app.rows.count)  \(app.marks.unreadCount) unread"
+        if app.newCount > 0 { left += ", \(app.newCount) new" }
         if app.selected != ThreadTree.root { left += "  " + app.comment(at: app.selected).author }
         if let shown = app.articleShownPercent { left += "  " + shown }
         var x = screen.put(left, x: area.x, y: area.y, style: theme[.status], clip: area)

@@ -57,7 +57,8 @@ struct TreePane {
             x = screen.put("  " + text, x: x, y: area.y, style: theme[.treeDate], clip: area)
         } else {
             let unread = !app.marks.isRead(node)
-            x = screen.put(unread ? glyphs.unread + " " : "  ", x: x, y: area.y, style: theme[.treeUnread], clip: area)
+            let marker = app.isNew[node] && unread ? glyphs.new : unread ? glyphs.unread : " "
+            x = screen.put(marker + " ", x: x, y: area.y, style: theme[app.isNew[node] && unread ? .treeNew : .treeUnread], clip: area)
             x = screen.put(comment.author, x: x, y: area.y, style: theme[unread ? .treeUnread : .treeAuthor], clip: area)
             if let date = comment.date {
                 x = screen.put("  " + AgeText.short(date, now: app.options.now), x: x, y: area.y, style: theme[.treeDate], clip: area)
@@ -65,7 +66,9 @@ struct TreePane {
         }
         let isThread = app.discussion.isArchive && tree.depth[node] == 1 && tree.hasChildren(node)
         if app.collapse.isCollapsed(node) && tree.hasChildren(node) && !isThread {
-            x = screen.put(" [+\(tree.descendantCount(of: node))]", x: x, y: area.y, style: theme[.treeCount], clip: area)
+            let hiddenUnread = app.marks.unreadCount(inSubtreeOf: node, of: tree) - (app.marks.isRead(node) ? 0 : 1)
+            let unreadText = hiddenUnread > 0 ? ", \(hiddenUnread) unread" : ""
+            x = screen.put(" [+\(tree.descendantCount(of: node))\(unreadText)]", x: x, y: area.y, style: theme[.treeCount], clip: area)
         }
         if isThread {
             let unread = app.marks.unreadCount(inSubtreeOf: node, of: tree)

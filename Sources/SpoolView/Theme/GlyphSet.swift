@@ -7,15 +7,17 @@ public struct GlyphSet: Sendable, Equatable {
     public var tee: String
     public var corner: String
     public var unread: String
+    /// Marks a comment that appeared since the previous visit (and is unread).
+    public var new: String
     public var collapsedRoot: String
     public var horizontal: String
     public var vertical: String
 
     public static let unicode = GlyphSet(
-        blank: "   ", stem: "│  ", tee: "├─ ", corner: "└─ ", unread: "●", collapsedRoot: "▪", horizontal: "─",
+        blank: "   ", stem: "│  ", tee: "├─ ", corner: "└─ ", unread: "●", new: "N", collapsedRoot: "▪", horizontal: "─",
         vertical: "│")
     public static let ascii = GlyphSet(
-        blank: "   ", stem: "|  ", tee: "|- ", corner: "`- ", unread: "*", collapsedRoot: "#", horizontal: "-",
+        blank: "   ", stem: "|  ", tee: "|- ", corner: "`- ", unread: "*", new: "N", collapsedRoot: "#", horizontal: "-",
         vertical: "|")
 
     /// The glyph for one tree guide column.

@@ -16,7 +16,7 @@ public struct Theme: Sendable, Equatable {
     public static let monochrome = Theme(
         name: "monochrome",
         styles: [
-            .treeAuthor: Style(attributes: .bold), .treeUnread: Style(attributes: .bold),
+            .treeAuthor: Style(attributes: .bold), .treeUnread: Style(attributes: .bold), .treeNew: Style(attributes: [.bold, .underline]),
             .treeRoot: Style(attributes: .bold), .treeSelected: Style(attributes: .reverse),
             .treeSelectedUnfocused: Style(attributes: [.reverse, .dim]), .treeGuide: Style(attributes: .dim),
             .treeDate: Style(attributes: .dim), .treeCount: Style(attributes: .bold),

@@ -5,6 +5,7 @@ public enum ThemeRole: String, CaseIterable, Sendable {
     case treeAuthor = "tree.author"
     case treeDate = "tree.date"
     case treeUnread = "tree.unread"
+    case treeNew = "tree.new"
     case treeCount = "tree.count"
     case treePreview = "tree.preview"
     case treeRoot = "tree.root"

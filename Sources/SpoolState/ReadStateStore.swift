@@ -1,0 +1,40 @@
+import SpoolCore
+
+/// Keeps read marks, fold state and visits per discussion, by stable keys.
+public protocol ReadStateStore: AnyObject {
+    /// The saved state of the discussion `id`.
+    func load(discussion id: String) throws -> SavedState
+    /// Records that `id` was opened now with these comments (for "new since last visit").
+    func recordVisit(discussion id: String, title: String?, keys: [StableKey]) throws
+    /// Marks (true) or unmarks (false) comments; other comments' marks are untouched, so two
+    /// readers of one discussion never drop each other's marks.
+    func setRead(_ changes: [(key: StableKey, read: Bool)], in id: String) throws
+    /// Replaces the set of collapsed comments of `id`.
+    func saveFolds(_ keys: Set<StableKey>, in id: String) throws
+}
+
+/// Read state held in memory: the fallback when the database cannot be used, and for tests.
+public final class InMemoryStateStore: ReadStateStore {
+    private var saved: [String: SavedState] = [:]
+    private var seen: [String: Set<StableKey>] = [:]
+
+    public init() {}
+
+    public func load(discussion id: String) throws -> SavedState {
+        var state = saved[id] ?? SavedState()
+        state.previouslySeen = seen[id]
+        return state
+    }
+
+    public func recordVisit(discussion id: String, title: String?, keys: [StableKey]) throws {
+        seen[id, default: []].formUnion(keys)
+    }
+
+    public func setRead(_ changes: [(key: StableKey, read: Bool)], in id: String) throws {
+        for change in changes {
+            if change.read { saved[id, default: SavedState()].readKeys.insert(change.key) } else { saved[id]?.readKeys.remove(change.key) }
+        }
+    }
+
+    public func saveFolds(_ keys: Set<StableKey>, in id: String) throws { saved[id, default: SavedState()].foldKeys = keys }
+}

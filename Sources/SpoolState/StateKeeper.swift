@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+import SpoolCore
+
+/// The reader's link to its saved state: the SQLite store when it works, memory when not.
+///
+/// Nothing here throws: a store that is corrupt, locked, read-only or on a full disk turns
+/// into a one-line ``warning`` for the status line, the reader goes on with its state in
+/// memory, and the file is left exactly as it was.
+public final class StateKeeper {
+    public let discussionID: String
+    public let path: String
+    /// Why state is not being saved, once something went wrong.
+    public private(set) var warning: String?
+    private var store: ReadStateStore
+
+    /// Opens the store in `folder` for the discussion `discussionID`.
+    public init(folder: URL, discussionID: String) {
+        self.discussionID = discussionID
+        path = folder.appendingPathComponent(StateLocation.fileName).path
+        do {
+            store = try SQLiteStateStore(path: path)
+        } catch {
+            store = InMemoryStateStore()
+            warning = StateKeeper.explain(error, path: path)
+        }
+    }
+
+    /// A keeper on a given store (tests).
+    public init(store: ReadStateStore, discussionID: String) {
+        self.discussionID = discussionID
+        self.store = store
+        path = "(memory)"
+    }
+
+    /// What was saved for the discussion (empty when nothing could be read).
+    public func load() -> SavedState {
+        attempt { try store.load(discussion: discussionID) } ?? SavedState()
+    }
+
+    /// Records this visit: the comments present now are not "new" next time.
+    public func recordVisit(title: String?, keys: [StableKey]) {
+        attempt { try store.recordVisit(discussion: discussionID, title: title, keys: keys) }
+    }
+
+    public func save(readChanges: [(key: StableKey, read: Bool)]) {
+        guard !readChanges.isEmpty else { return }
+        attempt { try store.setRead(readChanges, in: discussionID) }
+    }
+
+    public func save(folds: Set<StableKey>) {
+        attempt { try store.saveFolds(folds, in: discussionID) }
+    }
+
+    /// Runs `work`; on the first failure switches to memory and keeps the reason.
+    private func attempt<T>(_ work: () throws -> T) -> T? {
+        do {
+            return try work()
+        } catch {
+            if warning == nil { warning = StateKeeper.explain(error, path: path) }
+            if !(store is InMemoryStateStore) { store = InMemoryStateStore() }
+            return nil
+        }
+    }
+
+    static func explain(_ error: Error, path: String) -> String {
+        let why: String
+        if let database = error as? DatabaseError {
+            switch database.resultCode {
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT: why = "is not a readable Spool database (move it away to start afresh)"
+            case .SQLITE_BUSY, .SQLITE_LOCKED: why = "is locked by another program"
+            case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH: why = "cannot be written (check its permissions)"
+            case .SQLITE_FULL, .SQLITE_IOERR: why = "cannot be written: the disk is full or failing"
+            default: why = "failed: \(database.message ?? "\(database.resultCode)")"
+            }
+        } else {
+            why = "cannot be used: \((error as NSError).localizedDescription)"
+        }
+        return "Read state not saved: \(path) \(why). Marks are kept in memory for this session."
+    }
+}

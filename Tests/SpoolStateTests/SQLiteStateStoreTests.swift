@@ -1,0 +1,171 @@
+import Foundation
+import GRDB
+import SpoolCore
+import SpoolImport
+import SpoolState
+import SpoolTestSupport
+import SpoolView
+import Testing
+
+/// A fresh folder for one test's state file.
+func temporaryFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-state-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}
+
+func page(_ comments: [(String, String)], title: String = "A title") throws -> Discussion {
+    var text = "\(title)\n\nArticle.\n\n\(comments.count) Comments\n"
+    for (index, comment) in comments.enumerated() {
+        text += "\n  \(index + 1). \(comment.0) March \(index + 1), 2024 at 9:00 am #\n\n    \(comment.1)\n"
+    }
+    return try Fixture.web(text)
+}
+
+@Suite struct SQLiteStateStoreTests {
+    @Test func marksFoldsAndVisitsRoundTrip() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("state.sqlite3").path
+        let a = StableKey(rawValue: "h:a")
+        let b = StableKey(rawValue: "h:b")
+        do {
+            let store = try SQLiteStateStore(path: path)
+            #expect(try store.load(discussion: "d") == SavedState())
+            try store.recordVisit(discussion: "d", title: "T", keys: [a, b])
+            try store.setRead([(a, true), (b, true)], in: "d")
+            try store.setRead([(b, false)], in: "d")
+            try store.saveFolds([a, .articleRoot], in: "d")
+        }
+        let reopened = try SQLiteStateStore(path: path)
+        #expect(try reopened.load(discussion: "d") == SavedState(readKeys: [a], foldKeys: [a, .articleRoot], previouslySeen: [a, b]))
+        #expect(try reopened.load(discussion: "other") == SavedState(), "discussions never share marks")
+        let mode = try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+    }
+
+    @Test func migratingFromTheFirstSchemaKeepsMarks() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("state.sqlite3").path
+        do {
+            let old = try DatabaseQueue(path: path)
+            try SQLiteStateStore.migrator.migrate(old, upTo: "v1")
+            try old.write { try $0.execute(sql: "INSERT INTO readMark VALUES ('d', 'h:a', 1.0)") }
+            #expect(try old.read { try $0.tableExists("visit") } == false)
+        }
+        let store = try SQLiteStateStore(path: path)
+        #expect(try store.load(discussion: "d").readKeys == [StableKey(rawValue: "h:a")])
+        #expect(try store.load(discussion: "d").previouslySeen == nil)
+        let applied = try DatabaseQueue(path: path).read { try SQLiteStateStore.migrator.appliedIdentifiers($0) }
+        #expect(applied == ["v1", "v2"])
+    }
+
+    @Test func twoWritersOnOneFileKeepEachOthersMarks() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("state.sqlite3").path
+        _ = try SQLiteStateStore(path: path)
+        await withTaskGroup(of: Void.self) { group in
+            for writer in 0..<2 {
+                group.addTask {
+                    let store = try! SQLiteStateStore(path: path)
+                    for n in 0..<150 { try! store.setRead([(StableKey(rawValue: "h:\(writer)-\(n)"), true)], in: "d") }
+                }
+            }
+        }
+        #expect(try SQLiteStateStore(path: path).load(discussion: "d").readKeys.count == 300)
+    }
+}
+
+@Suite struct StableIdentityTests {
+    @Test func anUpdatedCopyKeepsMarksAndItsNewCommentsAreNew() throws {
+        let first = try page([("Ann", "One."), ("Bob", "Two.")])
+        let updated = try page([("Ann", "One."), ("Bob", "Two."), ("Cy", "Three.")])
+        #expect(first.identity == updated.identity)
+        let keeper = StateKeeper(store: InMemoryStateStore(), discussionID: first.identity)
+        keeper.recordVisit(title: first.title, keys: first.comments.map(\.key))
+        keeper.save(readChanges: [(first.comments[0].key, true)])
+        let saved = keeper.load()
+        #expect(saved.readKeys == [updated.comments[0].key])
+        let harness = AppHarness(discussion: updated, columns: 80, rows: 24, saved: saved)
+        #expect(harness.app.marks.unreadCount == 2)
+        #expect(harness.app.newCount == 1)
+        #expect(harness.app.isNew[3], "Cy's comment is new")
+        #expect(harness.screen.textLines.contains { $0.contains("N Cy") })
+        #expect(harness.screen.textLines.last?.contains("2 unread, 1 new") == true)
+    }
+
+    @Test func aRenamedOrMovedFileIsTheSameDiscussion() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let moved = folder.appendingPathComponent("renamed-copy.txt")
+        try FileManager.default.copyItem(atPath: Fixture.path(Fixture.seed), toPath: moved.path)
+        let original = try Fixture.discussion(Fixture.seed)
+        let copy = try DiscussionFile.load(path: moved.path)
+        #expect(copy.identity == original.identity)
+        #expect(copy.comments.map(\.key) == original.comments.map(\.key))
+        let archive = try Fixture.discussion("mbox/notmuch-list-2009.mbox")
+        let other = try Fixture.discussion("mbox/notmuch-threading-and-duplicates.mbox")
+        #expect(archive.identity != other.identity)
+        #expect(try page([("A", "x")], title: "One").identity != page([("A", "x")], title: "Two").identity)
+    }
+}
+
+@Suite struct StateKeeperTests {
+    @Test func aCorruptStoreIsLeftUntouchedAndTheReaderGoesOn() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent(StateLocation.fileName)
+        let garbage = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
+        try garbage.write(to: file)
+        let keeper = StateKeeper(folder: folder, discussionID: "d")
+        #expect(keeper.warning?.contains("is not a readable Spool database") == true)
+        keeper.save(readChanges: [(StableKey(rawValue: "h:a"), true)])
+        #expect(keeper.load().readKeys == [StableKey(rawValue: "h:a")], "kept in memory")
+        #expect(try Data(contentsOf: file) == garbage, "the file is not touched")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [StateLocation.fileName])
+    }
+
+    @Test func anUnwritableFolderGivesAWarning() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let blocker = folder.appendingPathComponent("not-a-folder")
+        try Data("x".utf8).write(to: blocker)
+        let keeper = StateKeeper(folder: blocker.appendingPathComponent("spool"), discussionID: "d")
+        #expect(keeper.warning?.hasPrefix("Read state not saved: ") == true)
+        keeper.save(folds: [StableKey(rawValue: "h:a")])
+        #expect(keeper.load().foldKeys == [StableKey(rawValue: "h:a")])
+    }
+
+    @Test func theStateFolderFollowsOptionEnvironmentAndXDG() {
+        #expect(StateLocation.folder(option: "/tmp/x", environment: ["SPOOL_STATE_DIR": "/y"]).path == "/tmp/x")
+        #expect(StateLocation.folder(option: nil, environment: ["SPOOL_STATE_DIR": "/y", "XDG_STATE_HOME": "/z"]).path == "/y")
+        #expect(StateLocation.folder(option: nil, environment: ["XDG_STATE_HOME": "/z"]).path == "/z/spool")
+        #expect(StateLocation.folder(option: nil, environment: ["HOME": "/home/u"]).path == "/home/u/.local/state/spool")
+    }
+
+    @Test func foldsComeBackAndNestedFoldsSurviveTheirParent() throws {
+        let d = try Fixture.discussion(Fixture.seed)
+        var harness = AppHarness(discussion: d, columns: 80, rows: 24)
+        try harness.press("jjjjj<Enter>")  // nothing to fold on 4.1 (a leaf)
+        try harness.press("k<Enter>")  // fold 4
+        let folds = harness.app.collapsedKeys
+        #expect(folds == [d.comments[3].key])
+        let reopened = AppHarness(discussion: d, columns: 80, rows: 24, saved: SavedState(foldKeys: folds))
+        #expect(reopened.app.rows.count == 15)
+        var nested = AppHarness(discussion: d, columns: 80, rows: 24, saved: SavedState(foldKeys: [d.comments[3].key, .articleRoot]))
+        #expect(nested.app.rows.count == 1, "the article folded hides everything")
+        try nested.press("<Enter>")
+        #expect(nested.app.rows.count == 15, "re-expanding the article keeps comment 4 folded")
+    }
+
+    @Test func collapseReadFoldsSubtreesWithNothingUnread() throws {
+        let d = try Fixture.discussion(Fixture.seed)
+        let read = Set(d.comments.filter { $0.id.hasPrefix("4") }.map(\.key))
+        let harness = AppHarness(
+            discussion: d, columns: 80, rows: 24, saved: SavedState(readKeys: read),
+            options: ReaderOptions(now: AppHarness.now, collapsesReadSubtrees: true))
+        #expect(harness.app.collapse.nodes == [4], "only comment 4's subtree is all read")
+    }
+}
