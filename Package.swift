@@ -31,7 +31,7 @@ let package = Package(
         .executableTarget(
             name: "spool-bench",
             dependencies: [
-                "SpoolImport", "SpoolView",
+                "SpoolImport", "SpoolView", "SpoolState",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(

@@ -2,7 +2,7 @@ import Foundation
 
 /// The benchmark's output: one table for people, or JSON for scripts.
 enum Report {
-    static func table(_ results: [Measurement], peakRSS: Int) -> String {
+    static func table(_ results: [Measurement], persistence: PersistenceMeasurement?, peakRSS: Int) -> String {
         var out = "scenario                  comments      MB   import MB/s  first frame"
         for key in Measurement.keyNames { out += pad(key, 14) }
         out += "\n"
@@ -16,11 +16,15 @@ enum Report {
             out += "\n"
         }
         out += "key columns: median/p99 for handling the key and rendering a 120x40 screen\n"
+        if let p = persistence {
+            out += "read state (SQLite, WAL): M on \(p.comments) comments \(milliseconds(p.markAllSeconds)), saving them \(milliseconds(p.saveSeconds)); "
+            out += "reopen (load marks + build reader): \(milliseconds(p.reopenSeconds)); database \(p.databaseBytes / 1024) KiB\n"
+        }
         out += "peak RSS: \(peakRSS / 1024) MiB"
         return out
     }
 
-    static func json(_ results: [Measurement], peakRSS: Int) -> String {
+    static func json(_ results: [Measurement], persistence: PersistenceMeasurement?, peakRSS: Int) -> String {
         let entries: [[String: Any]] = results.map { r in
             [
                 "scenario": r.name, "comments": r.comments, "bytes": r.bytes,
@@ -28,7 +32,13 @@ enum Report {
                 "keys": Dictionary(uniqueKeysWithValues: r.keys.map { ($0.name, ["median": $0.median, "p99": $0.p99]) }),
             ]
         }
-        let object: [String: Any] = ["results": entries, "peakRSSKilobytes": peakRSS]
+        var object: [String: Any] = ["results": entries, "peakRSSKilobytes": peakRSS]
+        if let p = persistence {
+            object["readState"] = [
+                "comments": p.comments, "markAllSeconds": p.markAllSeconds, "saveSeconds": p.saveSeconds, "reopenSeconds": p.reopenSeconds,
+                "databaseBytes": p.databaseBytes,
+            ]
+        }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SpoolImport
+import SpoolCore
 
 /// `spool-bench [--json] [FILE ...]`: import throughput, time to first frame and per-key
 /// times on generated discussions (and on any files named), with peak memory.
@@ -21,9 +22,11 @@ struct SpoolBench: ParsableCommand {
 
     func run() throws {
         var results: [Measurement] = []
+        var persistence: PersistenceMeasurement?
         for count in Set([1_000, 10_000, largest]).sorted() where count <= largest {
             let text = Array(Generators.webPage(comments: count).utf8)
             results.append(try Measurement.run(name: "web \(count)", text: text, repeats: count >= 100_000 ? 15 : 30))
+            if count == largest { persistence = try PersistenceMeasurement.run(try DiscussionFile.parse(bytes: text, file: "web \(count)")) }
         }
         results.append(try Measurement.run(name: "chain 100000 deep", text: nil, discussion: Generators.deepChain(100_000), repeats: 10))
         results.append(try Measurement.run(name: "50000 direct replies", text: nil, discussion: Generators.wideThread(50_000), repeats: 10))
@@ -33,7 +36,7 @@ struct SpoolBench: ParsableCommand {
             }
             results.append(try Measurement.run(name: URL(fileURLWithPath: file).lastPathComponent, text: [UInt8](data)))
         }
-        print(json ? Report.json(results, peakRSS: peakRSSKilobytes()) : Report.table(results, peakRSS: peakRSSKilobytes()))
+        print(json ? Report.json(results, persistence: persistence, peakRSS: peakRSSKilobytes()) : Report.table(results, persistence: persistence, peakRSS: peakRSSKilobytes()))
     }
 
     private func peakRSSKilobytes() -> Int {

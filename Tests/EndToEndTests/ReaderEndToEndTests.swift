@@ -156,3 +156,44 @@ import Testing
         #expect(session.exitStatus() == 0)
     }
 }
+
+/// Read marks survive every way the reader can end.
+@Suite(.serialized) struct PersistenceEndToEndTests {
+    /// Reads three comments, ends the reader with `end`, and checks a new reader sees them read.
+    private func marksSurvive(_ end: (TmuxSession) -> Void, expectedStatus: Int32?) throws {
+        let state = freshStateDir()
+        let first = TmuxSession([spoolBinary, Fixture.path(Fixture.seed)], environment: ["SPOOL_STATE_DIR": state])
+        first.waitFor { $0.contains("16 unread") }
+        first.send("j", "j", "j")
+        first.waitFor { $0.contains("13 unread") }
+        usleep(1_100_000)  // past the one-second flush promise, though each mark is written at once
+        end(first)
+        if let expectedStatus { #expect(first.exitStatus() == expectedStatus) } else { first.waitFor(timeout: 3) { $0.contains("SPOOL-EXITED") } }
+        let second = TmuxSession([spoolBinary, Fixture.path(Fixture.seed)], environment: ["SPOOL_STATE_DIR": state])
+        let screen = second.waitFor { $0.contains("13 unread") }
+        #expect(screen.contains("13 unread"), "\(screen)")
+        second.send("q")
+        #expect(second.exitStatus() == 0)
+    }
+
+    @Test func afterQ() throws { try marksSurvive({ $0.send("q") }, expectedStatus: 0) }
+
+    @Test func afterSIGTERM() throws {
+        try marksSurvive({ session in if let pid = session.panePID() { kill(pid, SIGTERM) } }, expectedStatus: 128 + SIGTERM)
+    }
+
+    @Test func afterSIGKILL() throws {
+        try marksSurvive({ session in if let pid = session.panePID() { kill(pid, SIGKILL) } }, expectedStatus: 128 + SIGKILL)
+    }
+
+    @Test func renderShowsSavedMarksAndNewComments() throws {
+        let state = freshStateDir()
+        let reader = TmuxSession([spoolBinary, Fixture.path(Fixture.seed), "--keys", "jjq"], environment: ["SPOOL_STATE_DIR": state])
+        #expect(reader.exitStatus() == 0)
+        let result = spawn([spoolBinary, "render", Fixture.path(Fixture.seed), "--json", "--state-dir", state])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let stateObject = try #require(json["state"] as? [String: Any])
+        #expect(stateObject["unread"] as? Int == 14)
+        #expect(stateObject["new"] as? Int == 0)
+    }
+}
