@@ -17,8 +17,9 @@ public final class CursesTerminal {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         spool_unblock_signals()
         _ = CursesTerminal.configureLocale()
+        let directTerm = CursesTerminal.directColourVariant()
         guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
-            newterm(nil, output, input) != nil
+            (directTerm.flatMap { newterm($0, output, input) } ?? newterm(nil, output, input)) != nil
         else {
             throw TerminalError.unknownTerminal(getenv("TERM").map { String(cString: $0) } ?? "(unset)")
         }
@@ -34,6 +35,23 @@ public final class CursesTerminal {
     }
 
     deinit { close() }
+
+    /// With `COLORTERM=truecolor` (or `24bit`) on a terminal type without direct colour, the
+    /// `-direct` variant of the type when this system's terminfo has it (`xterm-256color` →
+    /// `xterm-direct`), so themes' `#rrggbb` colours are shown exactly; else nil.
+    static func directColourVariant() -> String? {
+        guard let colorterm = getenv("COLORTERM").map({ String(cString: $0).lowercased() }),
+            colorterm == "truecolor" || colorterm == "24bit",
+            let term = getenv("TERM").map({ String(cString: $0) }), !term.contains("direct")
+        else { return nil }
+        let base = term.split(separator: "-").first.map(String.init) ?? term
+        let folders = ["/etc/terminfo", "/lib/terminfo", "/usr/share/terminfo", (getenv("HOME").map { String(cString: $0) } ?? "") + "/.terminfo"]
+        for candidate in [base + "-direct", "xterm-direct"] {
+            let first = String(candidate.prefix(1))
+            if folders.contains(where: { access("\($0)/\(first)/\(candidate)", R_OK) == 0 }) { return candidate }
+        }
+        return nil
+    }
 
     /// Takes the locale from the environment; when that gives no UTF-8 character set and
     /// none was asked for (LANG, LC_ALL and LC_CTYPE unset), uses C.UTF-8, since discussions
@@ -82,7 +100,8 @@ public final class CursesTerminal {
         if wide.isEmpty { wide = [wchar_t(32)] }
         wide.append(0)
         var character = cchar_t()
-        setcchar(&character, wide, attributes, pair, nil)
+        var extendedPair = pair
+        setcchar(&character, wide, attributes, Int16(truncatingIfNeeded: min(pair, 32767)), &extendedPair)
         mvwadd_wch(spool_stdscr(), Int32(y), Int32(x), &character)
     }
 

@@ -26,19 +26,20 @@ struct ReadCommand: ParsableCommand {
     func run() throws {
         let discussion = try Wiring.discussion(at: files.first, format: reading.from, archive: reading.archive.options)
         let pushed = try Wiring.keys(keys)
-        let noColour = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        var theme = try Wiring.theme(named: reading.theme)
-        if noColour { theme = theme.withoutColour }
-        let glyphs: GlyphSet = CursesTerminal.configureLocale() ? .unicode : .ascii
+        let (config, problems) = try reading.loadConfig()
+        let (themes, themeIndex) = try Wiring.themes(startingWith: reading.themeName(config))
+        let utf8 = CursesTerminal.configureLocale()
         let keeper = reading.stateKeeper(for: discussion)
         let saved = keeper.load()
         keeper.recordVisit(title: discussion.title, keys: discussion.comments.filter { !$0.isPlaceholder }.map(\.key))
         var app = App(
-            discussion: discussion, columns: 80, rows: 24, options: reading.readerOptions(glyphs: glyphs, now: Wiring.now), saved: saved)
-        if let warning = keeper.warning { app.show(message: warning) }
+            discussion: discussion, columns: 80, rows: 24, options: reading.readerOptions(config, utf8: utf8, now: Wiring.now),
+            keyMap: config.keyMap, saved: saved)
+        app.setThemes(themes.map(\.name), current: themeIndex)
+        if let warning = keeper.warning ?? ConfigFile.summary(problems) { app.show(message: Sanitizer.clean(warning)) }
         let ending: TerminalSession.Ending
         do {
-            ending = try TerminalSession.run(&app, view: ReaderView(theme: theme), useColour: !noColour, pushed: pushed) { app, effects in
+            ending = try TerminalSession.run(&app, view: ReaderView(themes: themes), useColour: !Wiring.noColour, pushed: pushed) { app, effects in
                 Wiring.persist(&app, effects: effects, to: keeper)
             }
         } catch let error as TerminalError {

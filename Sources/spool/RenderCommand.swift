@@ -25,16 +25,19 @@ struct RenderCommand: ParsableCommand {
         let (columns, rows) = try Wiring.size(size)
         let pressed = try Wiring.keys(keys)
         let discussion = try Wiring.discussion(at: file, format: reading.from, archive: reading.archive.options)
-        let theme = try Wiring.theme(named: reading.theme)
+        let (config, problems) = try reading.loadConfig()
+        for problem in problems { FileHandle.standardError.write(Data("spool: \(Sanitizer.clean(problem.description))\n".utf8)) }
+        let (themes, themeIndex) = try Wiring.themes(startingWith: reading.themeName(config))
         // The saved state is shown (read marks, folds, what is new) but not changed:
         // rendering is a look, not a visit.
         let keeper = reading.stateKeeper(for: discussion)
         var app = App(
-            discussion: discussion, columns: columns, rows: rows, options: reading.readerOptions(now: Wiring.now),
-            saved: keeper.load())
+            discussion: discussion, columns: columns, rows: rows, options: reading.readerOptions(config, now: Wiring.now),
+            keyMap: config.keyMap, saved: keeper.load())
+        app.setThemes(themes.map(\.name), current: themeIndex)
         if let warning = keeper.warning { app.show(message: warning) }
         for key in pressed where app.handle(key).contains(.quit) { break }
-        let screen = ReaderView(theme: theme).render(app)
+        let screen = ReaderView(themes: themes).render(app)
         guard json else {
             print(screen.textDump)
             return
@@ -45,7 +48,7 @@ struct RenderCommand: ParsableCommand {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(Output(screen: screen.textLines, state: app.snapshot(themeName: theme.name)))
+        let data = try encoder.encode(Output(screen: screen.textLines, state: app.snapshot()))
         print(String(decoding: data, as: UTF8.self))
     }
 }

@@ -40,8 +40,11 @@ struct RuntimeFailure: Error {
 
 /// Options shared by the commands that read a discussion.
 struct ReadingOptions: ParsableArguments {
-    @Option(help: "Colour theme: a file name in Themes/ or the user themes folder, without .toml.")
-    var theme: String = "default"
+    @Option(help: "Colour theme (see `spool themes`; default: the config's theme, else default).")
+    var theme: String?
+
+    @Option(help: "Config file (default: $XDG_CONFIG_HOME/spool/config.toml).")
+    var config: String?
 
     @Option(help: "Importer to use: auto (sniff the content), web, mbox, hn or reddit.")
     var from: InputFormatArgument = .auto
@@ -52,14 +55,27 @@ struct ReadingOptions: ParsableArguments {
     var stateDir: String?
 
     @Option(help: "When comments count as read: on-select (default) or manual (r, R, M only).")
-    var markRead: MarkReadPolicy = .onSelect
+    var markRead: MarkReadPolicy?
 
     @Flag(help: "Fold every subtree that has nothing unread when the discussion opens.")
     var collapseRead = false
 
-    /// Reader options from these flags.
-    func readerOptions(glyphs: GlyphSet = .unicode, now: Timestamp) -> ReaderOptions {
-        ReaderOptions(marksReadOnSelect: markRead == .onSelect, glyphs: glyphs, now: now, collapsesReadSubtrees: collapseRead)
+    /// Reader options from the config file with these flags over it.
+    func readerOptions(_ config: ReaderConfig, utf8: Bool = true, now: Timestamp) -> ReaderOptions {
+        let ascii = config.asciiTree ?? false || !utf8
+        return ReaderOptions(
+            marksReadOnSelect: markRead.map { $0 == .onSelect } ?? config.marksReadOnSelect ?? true,
+            orientation: config.layout ?? nil, glyphs: ascii ? .ascii : .unicode, now: now,
+            collapsesReadSubtrees: collapseRead || config.collapsesReadSubtrees == true,
+            dateStyle: config.dateStyle ?? .relative, split: config.split ?? 0.4)
+    }
+
+    /// The theme asked for: `--theme`, else the config's, else default.
+    func themeName(_ config: ReaderConfig) -> String { theme ?? config.theme ?? "default" }
+
+    /// The config file's settings and its problems (a missing default file is no problem).
+    func loadConfig() throws -> (ReaderConfig, [ConfigProblem]) {
+        try ConfigFile.load(option: config)
     }
 
     /// The state of `discussion`, from the database in the state folder.

@@ -1,9 +1,10 @@
 import Foundation
 import SpoolView
 
-/// Finds theme files: the user's `$XDG_CONFIG_HOME/spool/themes/` first, then the
-/// shipped `Themes/` folder (beside an installed binary in `../share/spool/Themes`, or in
-/// the source checkout the binary was built in).
+/// Finds themes: the user's `$XDG_CONFIG_HOME/spool/themes/` first (a user theme wins over
+/// a shipped one of the same name), then a `Themes/` folder on disk (beside an installed
+/// binary in `../share/spool/Themes`, or the source checkout it was built in), then the
+/// shipped themes built into the binary, so every shipped theme is found wherever Spool runs.
 struct ThemeCatalog {
     let folders: [URL]
 
@@ -23,16 +24,32 @@ struct ThemeCatalog {
         self.folders = folders
     }
 
-    /// Every theme name found, with the file that provides it.
-    var available: [(name: String, file: URL)] {
+    /// Where a theme comes from: a file, or the copy built into the binary.
+    enum Source {
+        case file(URL)
+        case builtIn(String)
+
+        var description: String {
+            switch self {
+            case .file(let url): return url.path
+            case .builtIn: return "(built in)"
+            }
+        }
+    }
+
+    /// Every theme name found, with where it comes from, user themes first.
+    var available: [(name: String, source: Source)] {
         var seen: Set<String> = []
-        var result: [(String, URL)] = []
+        var result: [(String, Source)] = []
         for folder in folders {
             let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
             for file in files.sorted() where file.hasSuffix(".toml") {
                 let name = String(file.dropLast(5))
-                if seen.insert(name).inserted { result.append((name, folder.appendingPathComponent(file))) }
+                if seen.insert(name).inserted { result.append((name, .file(folder.appendingPathComponent(file)))) }
             }
+        }
+        for shipped in ShippedThemes.all where seen.insert(shipped.name).inserted {
+            result.append((shipped.name, .builtIn(shipped.toml)))
         }
         return result
     }
@@ -41,14 +58,26 @@ struct ThemeCatalog {
     func theme(named name: String) throws -> Theme {
         guard let entry = available.first(where: { $0.name == name }) else {
             let names = available.map(\.name)
-            if name == "default" && names.isEmpty {
-                throw RuntimeFailure(message: "no Themes/ folder was found (looked in \(folders.map(\.path).joined(separator: ", "))). Reinstall Spool with its Themes/ folder, or pass --theme with a file in \(folders[0].path).")
+            let nearest = names.min { nearness($0, name) < nearness($1, name) } ?? "default"
+            throw RuntimeFailure(message: "no theme named \"\(name)\" (did you mean \"\(nearest)\"?). Available: \(names.joined(separator: ", ")).")
+        }
+        switch entry.source {
+        case .builtIn(let text):
+            return try Theme.parse(toml: text, file: "built-in \(name)")
+        case .file(let url):
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                throw RuntimeFailure(message: "\(url.path): cannot be read as UTF-8 text. Check the theme file.")
             }
-            throw RuntimeFailure(message: "no theme named \"\(name)\". Available: \(names.joined(separator: ", ")).")
+            return try Theme.parse(toml: text, file: url.path)
         }
-        guard let text = try? String(contentsOf: entry.file, encoding: .utf8) else {
-            throw RuntimeFailure(message: "\(entry.file.path): cannot be read as UTF-8 text. Check the theme file.")
-        }
-        return try Theme.parse(toml: text, file: entry.file.path)
+    }
+
+    /// All themes, for cycling with `t`; a user theme that fails to parse is left out.
+    func allThemes() -> [Theme] {
+        available.compactMap { try? theme(named: $0.name) }
+    }
+
+    private func nearness(_ a: String, _ b: String) -> Int {
+        a.hasPrefix(b) || b.hasPrefix(a) ? 0 : abs(a.count - b.count) + Set(a).symmetricDifference(Set(b)).count
     }
 }

@@ -29,14 +29,27 @@ enum Wiring {
     /// The current time, for ages.
     static var now: Timestamp { Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)) }
 
-    /// The named theme; a broken theme file is an error naming the file and line.
-    static func theme(named name: String) throws -> Theme {
+    /// Every theme `t` can cycle through, and the position of the named one; a broken
+    /// named theme is an error naming the file and line. `NO_COLOR` strips colour from all.
+    static func themes(startingWith name: String) throws -> (themes: [Theme], index: Int) {
+        let catalog = ThemeCatalog()
+        let chosen: Theme
         do {
-            return try ThemeCatalog().theme(named: name)
+            chosen = try catalog.theme(named: name)
         } catch let error as ThemeError {
             throw RuntimeFailure(message: Sanitizer.clean(error.description))
         }
+        var themes = catalog.allThemes()
+        let index = themes.firstIndex { $0.name == chosen.name } ?? {
+            themes.insert(chosen, at: 0)
+            return 0
+        }()
+        if noColour { themes = themes.map(\.withoutColour) }
+        return (themes, index)
     }
+
+    /// `NO_COLOR` set and not empty: attributes only.
+    static var noColour: Bool { !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty }
 
     /// Parses `--size COLSxROWS`.
     static func size(_ text: String) throws -> (columns: Int, rows: Int) {

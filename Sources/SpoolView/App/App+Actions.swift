@@ -32,6 +32,9 @@ extension App {
         case .markSubtreeRead: markRead(selected..<tree.subtreeEnd[selected], what: "in this subtree")
         case .markAllRead: markRead(0..<tree.count, what: "in the discussion")
         case .undoBulkMark: undoBulkMark()
+        case .nextTheme:
+            themeIndex = (themeIndex + 1) % themeNames.count
+            message = "Theme: \(themeNames[themeIndex]) (\(themeIndex + 1) of \(themeNames.count))"
         case .switchLayout:
             options.orientation = layout.orientation == .stacked ? .sideBySide : .stacked
             message = options.orientation == .stacked ? "Tree above the article." : "Tree beside the article."

@@ -31,6 +31,9 @@ public struct App: Sendable {
     public internal(set) var screenRows: Int
     public internal(set) var options: ReaderOptions
     public var keyMap: KeyMap
+    /// The names of the themes `t` cycles through, and the one in use.
+    public internal(set) var themeNames: [String] = ["default"]
+    public internal(set) var themeIndex = 0
     /// The marks a bulk mark changed, for `undo-bulk-mark`.
     var lastBulkMark: [Int] = []
     /// Wrapped lines of the article pane, cached; a reference shared by copies of the App.
@@ -85,7 +88,9 @@ public struct App: Sendable {
                 collapse.collapse(node)
             }
         } else {
-            let treeHeight = PaneLayout(columns: columns, rows: rows, choice: options.orientation).tree.height
+            let treeHeight = PaneLayout(
+                columns: columns, rows: rows, choice: options.orientation, split: options.split
+            ).tree.height
             if discussion.isArchive && App.topLevelCount(tree, atMost: treeHeight + 1) > treeHeight {
                 collapse.collapseToTopLevel(in: tree)
             }
@@ -116,7 +121,9 @@ public struct App: Sendable {
     }
 
     /// The panes on the current screen size.
-    public var layout: PaneLayout { PaneLayout(columns: columns, rows: screenRows, choice: options.orientation) }
+    public var layout: PaneLayout {
+        PaneLayout(columns: columns, rows: screenRows, choice: options.orientation, split: options.split)
+    }
 
     /// The comment shown by `node` (not the root).
     public func comment(at node: Int) -> Comment { discussion.comments[tree.commentIndex[node]] }
@@ -146,6 +153,12 @@ public struct App: Sendable {
             keys.insert(comment(at: node).key)
         }
         return keys
+    }
+
+    /// Sets the themes `t` cycles through and the one in use.
+    public mutating func setThemes(_ names: [String], current: Int) {
+        themeNames = names.isEmpty ? ["default"] : names
+        themeIndex = min(max(0, current), themeNames.count - 1)
     }
 
     /// Shows `text` in the status line until the next key (a warning from outside the App).

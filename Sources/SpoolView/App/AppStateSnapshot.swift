@@ -30,7 +30,8 @@ public struct AppStateSnapshot: Codable, Equatable, Sendable {
 
 extension App {
     /// A snapshot of the state for scripts and tests.
-    public func snapshot(themeName: String) -> AppStateSnapshot {
+    public func snapshot() -> AppStateSnapshot {
+        let themeName = themeNames[themeIndex]
         let isRoot = selected == ThreadTree.root
         let selection = AppStateSnapshot.Selection(
             id: isRoot ? nil : comment(at: selected).id, author: isRoot ? discussion.articleAuthor : comment(at: selected).author,

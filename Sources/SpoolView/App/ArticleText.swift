@@ -72,7 +72,8 @@ final class ArticleText: @unchecked Sendable {
     private func body(_ text: String, _ width: Int) -> [ArticleLine] {
         var lines: [ArticleLine] = []
         for source in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let role: ThemeRole = source.hasPrefix(">") ? .articleQuote : .articleText
+            let depth = source.prefix { $0 == ">" || $0 == " " }.filter { $0 == ">" }.count
+            let role: ThemeRole = depth == 0 ? .articleText : depth == 1 ? .articleQuote : depth == 2 ? .articleQuote2 : .articleQuote3
             lines += wrap(String(source), width, role)
         }
         return lines
@@ -135,6 +136,43 @@ public enum AgeText {
         if seconds >= 0 && seconds < 30 * 86_400 { return "\(seconds / 86_400)d" }
         if seconds >= 0 && seconds < 330 * 86_400 { return "\(monthNames[date.month - 1]) \(date.day)" }
         return String(date.iso8601.prefix(10))
+    }
+
+    /// A date in `style`.
+    public static func text(_ date: Timestamp, style: DateStyle, now: Timestamp) -> String {
+        switch style {
+        case .relative: return short(date, now: now)
+        case .absolute: return absolute(date)
+        case .custom(let pattern): return formatted(date, pattern)
+        }
+    }
+
+    /// `pattern` with `%Y %y %m %d %e %H %M %S %b %%` replaced by the date's fields.
+    public static func formatted(_ date: Timestamp, _ pattern: String) -> String {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        var out = ""
+        var escaping = false
+        for character in pattern {
+            guard escaping else {
+                if character == "%" { escaping = true } else { out.append(character) }
+                continue
+            }
+            escaping = false
+            switch character {
+            case "Y": out += String(date.year)
+            case "y": out += two(date.year % 100)
+            case "m": out += two(date.month)
+            case "d": out += two(date.day)
+            case "e": out += String(date.day)
+            case "H": out += two(date.hour)
+            case "M": out += two(date.minute)
+            case "S": out += two(date.second)
+            case "b": out += monthNames[date.month - 1]
+            case "%": out += "%"
+            default: out += "%" + String(character)
+            }
+        }
+        return out
     }
 
     /// The full date for the article header: `2014-10-28 12:33`.

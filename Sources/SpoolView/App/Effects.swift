@@ -31,12 +31,18 @@ public struct ReaderOptions: Sendable {
     public var now: Timestamp
     /// Fold every subtree that has nothing unread when the discussion opens.
     public var collapsesReadSubtrees: Bool
+    /// How tree rows show dates.
+    public var dateStyle: DateStyle
+    /// The tree's share of the screen (0.2 to 0.8).
+    public var split: Double
 
     public init(
         marksReadOnSelect: Bool = true, orientation: Orientation? = nil, glyphs: GlyphSet = .unicode, now: Timestamp,
-        collapsesReadSubtrees: Bool = false
+        collapsesReadSubtrees: Bool = false, dateStyle: DateStyle = .relative, split: Double = 0.4
     ) {
         self.collapsesReadSubtrees = collapsesReadSubtrees
+        self.dateStyle = dateStyle
+        self.split = min(0.8, max(0.2, split))
         self.marksReadOnSelect = marksReadOnSelect
         self.orientation = orientation
         self.glyphs = glyphs

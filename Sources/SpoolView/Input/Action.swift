@@ -26,6 +26,7 @@ public enum Action: String, CaseIterable, Sendable {
     case markSubtreeRead = "mark-subtree-read"
     case markAllRead = "mark-all-read"
     case undoBulkMark = "undo-bulk-mark"
+    case nextTheme = "next-theme"
     case switchLayout = "switch-layout"
     case switchFocus = "switch-focus"
     case help
@@ -61,6 +62,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .markSubtreeRead: return "mark the selected subtree read"
         case .markAllRead: return "mark the whole discussion read (catch up)"
         case .undoBulkMark: return "undo the last bulk mark"
+        case .nextTheme: return "next colour theme"
         case .switchLayout: return "tree above article / tree beside article"
         case .switchFocus: return "move focus between tree and article"
         case .help: return "show or hide this help"

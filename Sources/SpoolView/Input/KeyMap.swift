@@ -29,7 +29,7 @@ public struct KeyMap: Sendable, Equatable {
         .tab: .nextUnread, .backTab: .previousUnread,
         .character("r"): .toggleRead, .character("R"): .markSubtreeRead,
         .character("M"): .markAllRead, .character("U"): .undoBulkMark,
-        .character("v"): .switchLayout, .character("w"): .switchFocus,
+        .character("t"): .nextTheme, .character("v"): .switchLayout, .character("w"): .switchFocus,
         .character("?"): .help, .character("q"): .quit, .escape: .close,
     ])
 }

@@ -16,7 +16,7 @@ struct ArticlePane {
 
     private func drawLine(_ line: ArticleLine, y: Int, in area: Rect, on screen: inout Screen) {
         let style = theme[line.role]
-        guard line.role == .articleText || line.role == .articleQuote, line.text.contains("://") else {
+        guard [.articleText, .articleQuote, .articleQuote2, .articleQuote3].contains(line.role), line.text.contains("://") else {
             screen.put(line.text, x: area.x, y: y, style: style, clip: area)
             return
         }

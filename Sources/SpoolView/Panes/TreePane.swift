@@ -59,9 +59,10 @@ struct TreePane {
             let unread = !app.marks.isRead(node)
             let marker = app.isNew[node] && unread ? glyphs.new : unread ? glyphs.unread : " "
             x = screen.put(marker + " ", x: x, y: area.y, style: theme[app.isNew[node] && unread ? .treeNew : .treeUnread], clip: area)
-            x = screen.put(comment.author, x: x, y: area.y, style: theme[unread ? .treeUnread : .treeAuthor], clip: area)
+            let authorRole: ThemeRole = TreePane.isByOriginalPoster(node, app) ? .treeOP : unread ? .treeUnread : .treeAuthor
+            x = screen.put(comment.author, x: x, y: area.y, style: theme[authorRole], clip: area)
             if let date = comment.date {
-                x = screen.put("  " + AgeText.short(date, now: app.options.now), x: x, y: area.y, style: theme[.treeDate], clip: area)
+                x = screen.put("  " + AgeText.text(date, style: app.options.dateStyle, now: app.options.now), x: x, y: area.y, style: theme[.treeDate], clip: area)
             }
         }
         let isThread = app.discussion.isArchive && tree.depth[node] == 1 && tree.hasChildren(node)
@@ -87,6 +88,20 @@ struct TreePane {
 
     static let placeholderText = "(message not in archive)"
 
+    /// Guide colours by depth, cycling.
+    static let guideRoles: [ThemeRole] = [.treeGuide, .treeGuide2, .treeGuide3]
+
+    /// Whether `node` was written by the original poster: the article's author, or in an
+    /// archive the author of the thread's first message. O(depth).
+    static func isByOriginalPoster(_ node: Int, _ app: App) -> Bool {
+        let author = app.comment(at: node).author
+        if let articleAuthor = app.discussion.articleAuthor { return author == articleAuthor }
+        guard app.discussion.isArchive else { return false }
+        var top = node
+        while app.tree.parent[top] > ThreadTree.root { top = app.tree.parent[top] }
+        return top != node && !app.comment(at: top).isPlaceholder && app.comment(at: top).author == author
+    }
+
     /// A message's subject when it starts a thread or differs from its parent's (mutt's
     /// rule: a thread repeats its subject only where it changes).
     static func subjectToShow(_ node: Int, _ app: App) -> String? {
@@ -105,7 +120,11 @@ struct TreePane {
             guides = Array(guides.suffix(max(1, room - 1)))
             x = screen.put("‹\(tree.depth[node])›", x: x, y: area.y, style: theme[.treeGuide], clip: area)
         }
-        for guide in guides { x = screen.put(glyphs.glyph(guide), x: x, y: area.y, style: theme[.treeGuide], clip: area) }
+        let firstLevel = tree.depth[node] - guides.count
+        for (offset, guide) in guides.enumerated() {
+            let role = TreePane.guideRoles[(firstLevel + offset) % TreePane.guideRoles.count]
+            x = screen.put(glyphs.glyph(guide), x: x, y: area.y, style: theme[role], clip: area)
+        }
         return x
     }
 

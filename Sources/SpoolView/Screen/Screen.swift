@@ -79,6 +79,29 @@ public struct Screen: Equatable, Sendable {
         }
     }
 
+    /// The styles of the screen as text, for style snapshots: one letter per cell (the same
+    /// letter for the same style, lettered in order of first appearance), then a legend.
+    public var styleDump: String {
+        var letters: [Style: Character] = [:]
+        var legend: [String] = []
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        var rows: [String] = []
+        for y in 0..<height {
+            var row = ""
+            for x in 0..<width {
+                let style = self[x, y].style
+                if letters[style] == nil {
+                    let letter = letters.count < alphabet.count ? alphabet[letters.count] : "?"
+                    letters[style] = letter
+                    legend.append("\(letter): \(style.legendDescription)")
+                }
+                row.append(letters[style]!)
+            }
+            rows.append(row)
+        }
+        return (rows + [""] + legend).joined(separator: "\n")
+    }
+
     /// The rows joined by newlines, as `spool render` prints them.
     public var textDump: String { textLines.joined(separator: "\n") }
 }

@@ -37,3 +37,24 @@ public struct Style: Hashable, Sendable {
 
     public static let plain = Style()
 }
+
+extension Style {
+    /// `fg=#5fafff bg=default bold reverse`, for style dumps.
+    var legendDescription: String {
+        var parts = ["fg=\(foreground.legendDescription)", "bg=\(background.legendDescription)"]
+        let names: [(TextAttributes, String)] = [(.bold, "bold"), (.dim, "dim"), (.italic, "italic"), (.underline, "underline"), (.reverse, "reverse")]
+        parts += names.filter { attributes.contains($0.0) }.map(\.1)
+        return parts.joined(separator: " ")
+    }
+}
+
+extension Color {
+    var legendDescription: String {
+        switch self {
+        case .terminalDefault: return "default"
+        case .ansi(let n): return "ansi\(n)"
+        case .indexed(let n): return "\(n)"
+        case .rgb(let r, let g, let b): return "#" + [r, g, b].map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        }
+    }
+}

@@ -1,0 +1,204 @@
+import TOMLKit
+
+/// How dates are shown in tree rows.
+public enum DateStyle: Equatable, Sendable {
+    /// `12m`, `5h`, `3d`, `Oct 28`, `2014-10-28`.
+    case relative
+    /// `2014-10-28 11:24`.
+    case absolute
+    /// A strftime-like pattern: `%Y %m %d %H %M %S %b %e %y %%`.
+    case custom(String)
+}
+
+/// Settings from `config.toml`: each is nil when the file leaves it to the default.
+public struct ReaderConfig: Equatable, Sendable {
+    public var theme: String?
+    /// nil: choose by width; a value fixes the orientation.
+    public var layout: Orientation??
+    /// The tree's share of the screen, 0.2 to 0.8.
+    public var split: Double?
+    public var asciiTree: Bool?
+    public var dateStyle: DateStyle?
+    public var marksReadOnSelect: Bool?
+    public var collapsesReadSubtrees: Bool?
+    public var keyMap = KeyMap.standard
+
+    public init() {}
+
+    /// The settings every config file may hold, for "did you mean" and the README.
+    public static let settingNames = ["theme", "layout", "split", "tree", "date", "date_format", "mark_read", "collapse_read", "keys"]
+}
+
+/// One problem in a config file: where, and what to do. The entry falls back to its default.
+public struct ConfigProblem: Equatable, Sendable, CustomStringConvertible {
+    public let file: String
+    public let line: Int?
+    public let message: String
+
+    public init(file: String, line: Int?, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
+}
+
+extension ReaderConfig {
+    /// Parses a config file's text. Problems never stop the parse: each bad entry is
+    /// reported and keeps its default.
+    ///
+    /// ```toml
+    /// theme = "nord"
+    /// layout = "side-by-side"      # auto, stacked, side-by-side
+    /// split = 0.35
+    /// tree = "ascii"               # unicode, ascii
+    /// date = "absolute"            # relative, absolute, custom (with date_format)
+    /// mark_read = "manual"         # on-select, manual
+    /// [keys]
+    /// next-comment = ["j", "<C-n>"]
+    /// ```
+    public static func parse(toml text: String, file: String) -> (ReaderConfig, [ConfigProblem]) {
+        var config = ReaderConfig()
+        var problems: [ConfigProblem] = []
+        let lines = ConfigLines(text: text)
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            return (config, [ConfigProblem(file: file, line: error.source.begin.line, message: "\(error.description); the whole file is ignored until this is fixed")])
+        } catch {
+            return (config, [ConfigProblem(file: file, line: nil, message: "cannot be read as TOML")])
+        }
+        func problem(_ key: String, _ message: String, section: String? = nil) {
+            problems.append(ConfigProblem(file: file, line: lines.line(of: key, in: section), message: message))
+        }
+        func string(_ key: String, oneOf choices: [String]) -> String? {
+            guard let value = table[key] else { return nil }
+            guard let text = value.string, choices.contains(text) else {
+                problem(key, "\(key) must be one of \(choices.joined(separator: ", ")) (got \(value.debugDescription)); using the default")
+                return nil
+            }
+            return text
+        }
+        for key in table.keys where !settingNames.contains(key) {
+            problem(key, "unknown setting \"\(key)\"; did you mean \"\(nearest(key, in: settingNames))\"?")
+        }
+        if let value = table["theme"] {
+            if let name = value.string { config.theme = name } else { problem("theme", "theme must be a theme name in quotes") }
+        }
+        if let layout = string("layout", oneOf: ["auto", "stacked", "side-by-side"]) {
+            config.layout = layout == "auto" ? .some(nil) : Orientation(rawValue: layout)
+        }
+        if let value = table["split"] {
+            let number = value.double ?? value.int.map(Double.init)
+            if let number, (0.2...0.8).contains(number) { config.split = number } else {
+                problem("split", "split must be a number from 0.2 to 0.8 (the tree's share of the screen); using 0.4")
+            }
+        }
+        if let tree = string("tree", oneOf: ["unicode", "ascii"]) { config.asciiTree = tree == "ascii" }
+        if let date = string("date", oneOf: ["relative", "absolute", "custom"]) {
+            switch date {
+            case "relative": config.dateStyle = .relative
+            case "absolute": config.dateStyle = .absolute
+            default:
+                if let format = table["date_format"]?.string, !format.isEmpty { config.dateStyle = .custom(format) } else {
+                    problem("date", "date = \"custom\" needs date_format, for example \"%Y-%m-%d %H:%M\"; using relative")
+                }
+            }
+        }
+        if let policy = string("mark_read", oneOf: ["on-select", "manual"]) { config.marksReadOnSelect = policy == "on-select" }
+        if let value = table["collapse_read"] {
+            if let flag = value.bool { config.collapsesReadSubtrees = flag } else { problem("collapse_read", "collapse_read must be true or false") }
+        }
+        if let keys = table["keys"] {
+            if let keyTable = keys.table {
+                config.keyMap = remap(keyTable, file: file, lines: lines, problems: &problems)
+            } else {
+                problem("keys", "keys must be a table: [keys] then lines like next-comment = [\"j\", \"<Down>\"]")
+            }
+        }
+        return (config, problems)
+    }
+
+    /// The standard key map with the `[keys]` entries applied: an action listed there gets
+    /// exactly the keys given (taking them from any other action); a key listed for two
+    /// actions stays with the first, and the second is reported.
+    private static func remap(_ table: TOMLTable, file: String, lines: ConfigLines, problems: inout [ConfigProblem]) -> KeyMap {
+        var bindings = KeyMap.standard.bindings
+        var claimedBy: [Key: (action: Action, line: Int?)] = [:]
+        let entries = table.keys.map { ($0, lines.line(of: $0, in: "keys")) }.sorted { ($0.1 ?? .max) < ($1.1 ?? .max) }
+        for (name, line) in entries {
+            guard let action = Action(rawValue: name) else {
+                problems.append(ConfigProblem(file: file, line: line, message: "unknown action \"\(name)\"; did you mean \"\(nearest(name, in: Action.allCases.map(\.rawValue)))\"? (? in Spool lists them)"))
+                continue
+            }
+            let texts = table[name]?.string.map { [$0] } ?? table[name]?.array?.compactMap { $0.string } ?? []
+            guard !texts.isEmpty else {
+                problems.append(ConfigProblem(file: file, line: line, message: "\(name) needs a key or a list of keys, like [\"j\", \"<Down>\"]"))
+                continue
+            }
+            var keys: [Key] = []
+            for text in texts {
+                do {
+                    let parsed = try KeyNotation.parse(text)
+                    guard parsed.count == 1 else {
+                        problems.append(ConfigProblem(file: file, line: line, message: "\"\(text)\" is \(parsed.count) keys; bind one key per entry"))
+                        continue
+                    }
+                    if let owner = claimedBy[parsed[0]], owner.action != action {
+                        problems.append(ConfigProblem(file: file, line: line, message: "\(KeyNotation.name(of: parsed[0])) is already bound to \(owner.action.rawValue) (line \(owner.line.map(String.init) ?? "?")); it stays there"))
+                        continue
+                    }
+                    keys.append(parsed[0])
+                } catch let error as KeyNotation.ParseError {
+                    problems.append(ConfigProblem(file: file, line: line, message: "\(name): \(error.description)"))
+                } catch {}
+            }
+            guard !keys.isEmpty else { continue }
+            bindings = bindings.filter { $0.value != action }
+            for key in keys {
+                bindings[key] = action
+                claimedBy[key] = (action, line)
+            }
+        }
+        return KeyMap(bindings: bindings)
+    }
+
+    static func nearest(_ name: String, in names: [String]) -> String {
+        names.min { editDistance($0, name) < editDistance($1, name) } ?? names.first ?? ""
+    }
+}
+
+/// Line numbers of keys in a TOML text, by section, for messages.
+struct ConfigLines {
+    private var entries: [(section: String?, key: String, line: Int)] = []
+
+    init(text: String) {
+        var section: String?
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: " \t")
+            if line.hasPrefix("[") && line.hasSuffix("]") {
+                section = String(line.dropFirst().dropLast()).trimmingCharacters(in: " \t")
+                entries.append((nil, section ?? "", index + 1))
+                continue
+            }
+            guard let equals = line.firstIndex(of: "="), !line.hasPrefix("#") else { continue }
+            let key = line[..<equals].trimmingCharacters(in: " \t\"")
+            entries.append((section, key, index + 1))
+        }
+    }
+
+    func line(of key: String, in section: String?) -> Int? {
+        entries.first { $0.key == key && $0.section == section }?.line
+    }
+}
+
+extension StringProtocol {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        let isTrimmed: (Character) -> Bool = { set.contains($0) }
+        guard let first = firstIndex(where: { !isTrimmed($0) }) else { return "" }
+        let last = lastIndex(where: { !isTrimmed($0) })!
+        return String(self[first...last])
+    }
+}
