@@ -70,6 +70,9 @@ public final class CursesTerminal {
         return name == "UTF-8" || name == "UTF8"
     }
 
+    /// The colours this terminal shows (none after `useColour: false`).
+    public var colorCapability: ColorCapability { colors.capability }
+
     /// The terminal size in columns and rows.
     public var size: (columns: Int, rows: Int) { (Int(spool_cols()), Int(spool_lines())) }
 

@@ -16,6 +16,8 @@ public enum TerminalSession {
         _ app: inout App, view: ReaderView, useColour: Bool, pushed: [Key], persist: (inout App, Effects) -> Void
     ) throws -> Ending {
         let terminal = try CursesTerminal(useColour: useColour)
+        // A terminal without colour gets the attribute-only form of the themes.
+        let view = terminal.colorCapability == .none ? view.withoutColour : view
         defer {
             terminal.close()
             persist(&app, [.persistReadMarks, .persistFolds])

@@ -197,3 +197,41 @@ import Testing
         #expect(stateObject["new"] as? Int == 0)
     }
 }
+
+/// The reader on terminals of every colour depth, and with NO_COLOR.
+@Suite(.serialized) struct TerminalsEndToEndTests {
+    @Test(arguments: [
+        ["TERM": "xterm-256color"], ["TERM": "xterm"], ["TERM": "vt100"], ["TERM": "xterm-256color", "NO_COLOR": "1"],
+        ["TERM": "xterm-256color", "COLORTERM": "truecolor"],
+    ])
+    func startsDrawsAndQuitsCleanly(environment: [String: String]) throws {
+        let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed), "--theme", "solarized-dark"], environment: environment)
+        let screen = session.waitFor { $0.contains("16 unread") }
+        #expect(screen.contains("Philip Measures"), "\(environment): \(screen)")
+        session.send("j", "t", "?")
+        let help = session.waitFor { $0.contains("Keys  (j/k scroll") }
+        #expect(help.contains("next colour theme"))
+        session.send("q", "q")
+        #expect(session.exitStatus() == 0, "\(environment)")
+        #expect(!session.capture().contains("unread"))
+    }
+
+    @Test func theConfigFileRemapsKeysForRender() throws {
+        let folder = freshStateDir()
+        let config = folder + "/config.toml"
+        try "theme = \"nord\"\n[keys]\nnext-comment = \"n\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let result = spawn([
+            spoolBinary, "render", Fixture.path(Fixture.seed), "--config", config, "--keys", "nnj", "--json", "--state-dir", folder,
+        ])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let state = try #require(json["state"] as? [String: Any])
+        #expect((state["selected"] as? [String: Any])?["id"] as? String == "2")
+        #expect(state["theme"] as? String == "nord")
+        try "layout = \"sideways\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let warned = spawn([spoolBinary, "render", Fixture.path(Fixture.seed), "--config", config, "--state-dir", folder])
+        #expect(warned.status == 0)
+        #expect(warned.output.contains("config.toml:1: layout must be one of auto, stacked, side-by-side"))
+        let missing = spawn([spoolBinary, "render", "--config", folder + "/nope.toml"])
+        #expect(missing.status == 2)
+    }
+}

@@ -69,10 +69,13 @@ final class TmuxSession {
         statusFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).status").path
         let quoted = command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         // The shell traps SIGINT so that Ctrl-C ends only the program under test.
-        let shell = "trap : INT; \(quoted); echo $? > \(statusFile); echo SPOOL-EXITED; sleep 600"
+        // tmux sets TERM itself in a new pane (tmux-256color), so a test's TERM is exported
+        // by the pane's shell instead.
+        let term = environment["TERM"].map { "TERM='\($0)'; export TERM; " } ?? ""
+        let shell = "trap : INT; \(term)\(quoted); echo $? > \(statusFile); echo SPOOL-EXITED; sleep 600"
         var arguments = ["tmux", "-u", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)"]
-        let defaults = ["LANG": "C.UTF-8", "TERM": "xterm-256color", "SPOOL_STATE_DIR": stateDir]
-        for (name, value) in defaults.merging(environment, uniquingKeysWith: { $1 }) {
+        let defaults = ["LANG": "C.UTF-8", "SPOOL_STATE_DIR": stateDir]
+        for (name, value) in defaults.merging(environment, uniquingKeysWith: { $1 }) where name != "TERM" {
             arguments += ["-e", "\(name)=\(value)"]
         }
         arguments += ["sh", "-c", shell]

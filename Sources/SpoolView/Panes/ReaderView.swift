@@ -7,6 +7,9 @@ public struct ReaderView: Sendable {
 
     public init(themes: [Theme]) { self.themes = themes.isEmpty ? [.monochrome] : themes }
 
+    /// The same view with colour removed from every theme (attributes only).
+    public var withoutColour: ReaderView { ReaderView(themes: themes.map(\.withoutColour)) }
+
     /// The whole screen for `app` at its current size.
     public func render(_ app: App) -> Screen {
         let theme = themes[app.themeIndex % themes.count]

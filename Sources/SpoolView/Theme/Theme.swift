@@ -31,8 +31,14 @@ public struct Theme: Sendable, Equatable {
             .helpTitle: Style(attributes: [.bold, .underline]), .divider: Style(attributes: .dim),
         ])
 
-    /// This theme with every colour removed and attributes kept (`NO_COLOR`).
+    /// This theme with every colour removed and attributes kept (`NO_COLOR`, or a terminal
+    /// without colour). Roles that a theme marks by background alone (the selection, the
+    /// status line, search matches) get reverse video, so they stay visible.
     public var withoutColour: Theme {
-        Theme(name: name, styles: styles.mapValues { Style(attributes: $0.attributes) })
+        var stripped = styles.mapValues { Style(attributes: $0.attributes) }
+        for role in [ThemeRole.treeSelected, .treeSelectedUnfocused, .status, .statusMessage, .searchMatch] {
+            stripped[role, default: Style()].attributes.insert(.reverse)
+        }
+        return Theme(name: name, styles: stripped)
     }
 }
