@@ -16,7 +16,7 @@ extension Discussion {
         var node = 1
         while node < tree.count {
             let depth = tree.depth[node]
-            let indent = String(repeating: "  ", count: 2 * depth)
+            let indent = JSONText.indent(depth)
             out += tree.previousSibling[node] >= 0 ? ",\n" : "\n"
             out += commentFields(comments[tree.commentIndex[node]], indent: indent)
             if tree.hasChildren(node) {
@@ -29,7 +29,7 @@ extension Discussion {
             var closing = depth
             while closing > nextDepth {
                 closing -= 1
-                let closeIndent = String(repeating: "  ", count: 2 * closing)
+                let closeIndent = JSONText.indent(closing)
                 out += "\n\(closeIndent)  ]\n\(closeIndent)}"
             }
             node = next
@@ -53,6 +53,10 @@ extension Discussion {
 
 /// JSON string literals per RFC 8259: quotes, backslashes and all controls escaped.
 enum JSONText {
+    /// Indentation for a nesting level, capped at 16 levels so a reply chain 100,000 deep
+    /// exports in linear, not quadratic, size (the JSON stays valid).
+    static func indent(_ depth: Int) -> String { String(repeating: "  ", count: 2 * min(depth, 16)) }
+
     static func value(_ text: String?) -> String { text.map(string) ?? "null" }
 
     static func string(_ text: String) -> String {

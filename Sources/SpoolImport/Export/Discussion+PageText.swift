@@ -20,7 +20,8 @@ extension Discussion {
     ///       Reply body
     /// ```
     /// Importing it with ``WebPageImporter`` gives the same title, article, authors, dates,
-    /// bodies and tree (tested as a round trip).
+    /// bodies and tree (tested as a round trip) for replies up to 500 deep; deeper ones are
+    /// indented as if 500 deep, which keeps the text's size linear in a pathological chain.
     public func exportPageText() -> String {
         let tree = ThreadTree(self)
         let heading = title ?? "Untitled discussion"
@@ -31,7 +32,7 @@ extension Discussion {
         for node in 1..<max(tree.count, 1) {
             let comment = comments[tree.commentIndex[node]]
             let depth = tree.depth[node]
-            let headerIndent = String(repeating: " ", count: 2 * depth)
+            let headerIndent = String(repeating: " ", count: 2 * min(depth, PageTextLimits.depth))
             let marker: String
             if depth == 1 {
                 topLevel += 1
@@ -41,7 +42,7 @@ extension Discussion {
             }
             let date = comment.date?.iso8601 ?? "1970-01-01T00:00"
             out += "\n\(headerIndent)\(marker) \(comment.author) \(date) #\n"
-            if !comment.body.isEmpty { out += "\n" + indented(comment.body, by: 2 * depth + 2) + "\n" }
+            if !comment.body.isEmpty { out += "\n" + indented(comment.body, by: 2 * min(depth, PageTextLimits.depth) + 2) + "\n" }
         }
         return out
     }
@@ -52,4 +53,10 @@ extension Discussion {
             .map { $0.isEmpty ? "" : pad + $0 }
             .joined(separator: "\n")
     }
+}
+
+/// Limits of the page-text export.
+enum PageTextLimits {
+    /// Indentation stops growing at this depth.
+    static let depth = 500
 }

@@ -19,6 +19,28 @@ enum JSONFields {
         (object[key] as? Bool) ?? ((object[key] as? NSNumber)?.boolValue ?? false)
     }
 
+    /// Where nesting first passes ``maximumNesting``, scanning bytes outside strings.
+    static func excessiveNesting(_ bytes: [UInt8]) -> (offset: Int, depth: Int)? {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        for (offset, byte) in bytes.enumerated() {
+            if inString {
+                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+                continue
+            }
+            switch byte {
+            case 0x22: inString = true
+            case 0x5B, 0x7B:
+                depth += 1
+                if depth > maximumNesting { return (offset, depth) }
+            case 0x5D, 0x7D: depth -= 1
+            default: break
+            }
+        }
+        return nil
+    }
+
     /// A date from Unix seconds (number or numeric string).
     static func unixDate(_ object: [String: Any], _ key: String) -> Timestamp? {
         guard let seconds = (object[key] as? NSNumber)?.doubleValue ?? (object[key] as? String).flatMap(Double.init),
@@ -38,7 +60,17 @@ enum JSONFields {
         return date.isValid ? date : nil
     }
 
+    /// The deepest nesting parsed; Foundation's parser recurses, so deeper input is refused
+    /// with a clear error instead of risking the stack. Real threads nest a few dozen deep.
+    static let maximumNesting = 1_000
+
     static func parse(_ bytes: [UInt8], file: String) throws -> Any {
+        if let (offset, depth) = excessiveNesting(bytes) {
+            let line = bytes.prefix(offset).filter { $0 == 0x0A }.count + 1
+            throw ImportError(
+                file: file, line: line,
+                reason: .malformed("nests JSON deeper than \(maximumNesting) levels (\(depth) here); no discussion export does, so the file is refused."))
+        }
         do {
             return try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
         } catch {

@@ -68,8 +68,23 @@ final class ArticleText: @unchecked Sendable {
         WordWrap.lines(of: text, width: width).map { ArticleLine(text: $0, role: role) }
     }
 
-    /// Body text, with quoted lines (`>`) in the quote role.
+    /// The most of one body the pane wraps: a longer body shows its start and how much is
+    /// left, so even a 100 MB line costs bounded time and memory.
+    static let displayLimit = 1_000_000
+
+    /// Body text, with quoted lines (`>`) in the quote role; past ``displayLimit`` bytes a
+    /// note says how much is not shown.
     private func body(_ text: String, _ width: Int) -> [ArticleLine] {
+        guard text.utf8.count > ArticleText.displayLimit else { return bodyLines(text, width) }
+        var cut = text.utf8.index(text.utf8.startIndex, offsetBy: ArticleText.displayLimit)
+        while String.Index(cut, within: text) == nil && cut > text.startIndex { cut = text.utf8.index(before: cut) }
+        let shown = String(text[..<cut])
+        let omitted = text.utf8.count - shown.utf8.count
+        return bodyLines(shown, width) + [ArticleLine(text: "", role: .articleText)]
+            + wrap("(\(omitted / 1024) KB more not shown: the body is longer than Spool displays)", width, .articleMeta)
+    }
+
+    private func bodyLines(_ text: String, _ width: Int) -> [ArticleLine] {
         var lines: [ArticleLine] = []
         for source in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let depth = source.prefix { $0 == ">" || $0 == " " }.filter { $0 == ">" }.count
