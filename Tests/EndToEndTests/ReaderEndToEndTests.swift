@@ -70,16 +70,64 @@ import Testing
     }
 
     @Test func escapeSequencesInTheDiscussionNeverReachTheTerminal() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("spool-hostile-\(UUID().uuidString).txt").path
-        defer { unlink(path) }
-        let hostile = "Title \u{1B}]0;pwned\u{7}\n\nArticle \u{1B}[2J clear \u{1B}]52;c;ZXZpbA==\u{7} \u{9B}31m bidi \u{202E}olleh\n"
-        try hostile.write(toFile: path, atomically: true, encoding: .utf8)
-        let session = TmuxSession([spoolBinary, path])
+        let session = TmuxSession([spoolBinary, Fixture.path("hostile.txt"), "--theme", "monochrome"], columns: 160, rows: 40)
         let screen = session.waitFor { $0.contains("unread") }
-        #expect(screen.contains("^[]0;pwned^G"))
-        #expect(screen.contains("^[[2J clear ^[]52;c;ZXZpbA==^G <U+009B>31m bidi <U+202E>olleh"))
+        #expect(screen.contains("Hostile^[]0;window title^G page"))
+        #expect(screen.contains("^[[2J clear screen"))
+        session.send("j")
+        let comment = session.waitFor { $0.contains("overwrite the line above") }
+        #expect(comment.contains("^[[1A^[[2Koverwrite the line above ^[P+q^[\\ DCS"))
         let styled = session.capture(escapes: true)
-        #expect(!styled.contains("\u{1B}]"), "no OSC sequence reached the terminal")
+        // Only SGR sequences (ESC [ … m) may come back from the pane; every ESC in the text
+        // was drawn as the two characters ^[.
+        let sequences = styled.components(separatedBy: "\u{1B}").dropFirst()
+        #expect(sequences.allSatisfy { $0.hasPrefix("[") && $0.prefix(while: { $0 != "m" }).allSatisfy { "[0123456789;".contains($0) } })
+        #expect(!styled.contains("\u{9B}") && !styled.contains("\u{202E}") && !styled.contains("\u{7}"))
+        let rendered = spawn([spoolBinary, "render", Fixture.path("hostile.txt"), "--size", "160x40", "--keys", "j", "--state-dir", freshStateDir()])
+        #expect(!rendered.output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B || $0.value == 0x202E || $0.value == 7 })
+        #expect(rendered.output.contains("<U+009B> not valid UTF-8") || rendered.output.contains("\u{FFFD} not valid UTF-8"))
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+
+    @Test func sighupRestoresTheTerminal() throws {
+        let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed)])
+        session.waitFor { $0.contains("16 unread") }
+        let pid = try #require(session.panePID())
+        kill(pid, SIGHUP)
+        #expect(session.exitStatus() == 128 + SIGHUP)
+        #expect(!session.capture().contains("16 unread"))
+    }
+
+    @Test func suspendAndContinueRedraws() throws {
+        let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed)])
+        session.waitFor { $0.contains("16 unread") }
+        let pid = try #require(session.panePID())
+        kill(pid, SIGTSTP)
+        usleep(300_000)
+        kill(pid, SIGCONT)
+        session.send("j")
+        let screen = session.waitFor { $0.contains("15 unread") && $0.contains("Philip Measures") }
+        #expect(screen.contains("15 unread"), "\(screen)")
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+
+    @Test func aResizeStormLeavesACorrectScreen() throws {
+        let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed)], columns: 100, rows: 30)
+        session.waitFor { $0.contains("16 unread") }
+        let sizes = [(1, 1), (500, 200), (2, 3), (40, 12), (1, 50), (300, 1), (80, 24)]
+        for round in 0..<30 {
+            for (columns, rows) in sizes { session.resize(columns: columns + round % 3, rows: rows) }
+        }
+        session.resize(columns: 100, rows: 30)
+        // The scroll position depends on the sizes the keys met; g resets it.
+        session.send("g", "j")
+        let rendered = spawn([spoolBinary, "render", Fixture.path(Fixture.seed), "--size", "100x30", "--keys", "gj", "--state-dir", freshStateDir()])
+        let expected = rendered.output.split(separator: "\n", omittingEmptySubsequences: false).prefix(10).map { $0.trimmingCharacters(in: .whitespaces) }
+        let screen = session.waitFor { $0.contains("15 unread") }
+        let got = screen.split(separator: "\n", omittingEmptySubsequences: false).prefix(10).map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(got == expected, "after the storm:\n\(screen)")
         session.send("q")
         #expect(session.exitStatus() == 0)
     }
