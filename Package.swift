@@ -34,6 +34,13 @@ let package = Package(
                 "SpoolImport", "SpoolView", "SpoolState",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // libFuzzer harnesses (Scripts/fuzz.sh builds them with -sanitize=fuzzer).
+        .target(name: "FuzzSupport", dependencies: ["SpoolImport", "SpoolView"]),
+        .executableTarget(name: "FuzzWeb", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzMbox", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzHackerNews", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzReddit", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzKeyNotation", dependencies: ["SpoolView"]),
         .target(
             name: "SpoolTestSupport",
             dependencies: ["SpoolCore", "SpoolImport", "SpoolView", "SpoolState"],

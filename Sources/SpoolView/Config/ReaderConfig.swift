@@ -62,6 +62,9 @@ extension ReaderConfig {
         var config = ReaderConfig()
         var problems: [ConfigProblem] = []
         let lines = ConfigLines(text: text)
+        if let line = TOMLGuard.unsafeHeaderLine(in: text) {
+            return (config, [ConfigProblem(file: file, line: line, message: "a table name must start with a letter, digit, _ or - (or be quoted); the whole file is ignored until this is fixed")])
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

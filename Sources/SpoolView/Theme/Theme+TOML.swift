@@ -30,6 +30,9 @@ extension Theme {
     /// Colours are names (`red`, `bright-black`, `default`), numbers 0-255, `#rrggbb` or a
     /// palette name. Attributes: `bold`, `dim`, `italic`, `underline`, `reverse`.
     public static func parse(toml text: String, file: String) throws -> Theme {
+        if let line = TOMLGuard.unsafeHeaderLine(in: text) {
+            throw ThemeError(file: file, line: line, message: "a table name must start with a letter, digit, _ or - (or be quoted)")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
