@@ -2,7 +2,6 @@
 public struct ImportError: Error, Equatable, CustomStringConvertible, Sendable {
     public enum Reason: Equatable, Sendable {
         case notFound
-        case isDirectory
         case unreadable(String)
         case empty
         case binary(offset: Int)
@@ -25,8 +24,6 @@ public struct ImportError: Error, Equatable, CustomStringConvertible, Sendable {
         switch reason {
         case .notFound:
             return "\(place): no such file. Check the path, or run `spool` with no file for the demo."
-        case .isDirectory:
-            return "\(place): is a directory, not a discussion file. Name a file inside it."
         case .unreadable(let why):
             return "\(place): cannot be read (\(why)). Check its permissions."
         case .empty:

@@ -1,11 +1,10 @@
 /// A text file split into lines, ready for the line-oriented importers.
 ///
 /// Bytes are decoded as UTF-8 with invalid sequences shown as U+FFFD, CRLF and lone CR
-/// line ends are accepted, and each line knows its 1-based number and its indentation
+/// line ends are accepted, and each line knows its indentation
 /// (tabs advance to the next multiple of four columns).
 struct SourceText {
     struct Line {
-        let number: Int
         let indent: Int
         /// The line without its indentation and trailing spaces.
         let text: Substring
@@ -18,14 +17,12 @@ struct SourceText {
     init(bytes: [UInt8], file: String) throws {
         if let nul = bytes.firstIndex(of: 0) { throw ImportError(file: file, reason: .binary(offset: nul)) }
         var lines: [Line] = []
-        var number = 0
         var start = 0
         while start <= bytes.count {
             var end = start
             while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
-            number += 1
             let text = String(decoding: bytes[start..<end], as: UTF8.self)
-            lines.append(SourceText.measure(text[...], number: number))
+            lines.append(SourceText.measure(text[...]))
             if end < bytes.count && bytes[end] == 0x0D && end + 1 < bytes.count && bytes[end + 1] == 0x0A { end += 1 }
             start = end + 1
         }
@@ -34,7 +31,7 @@ struct SourceText {
         self.lines = lines
     }
 
-    private static func measure(_ line: Substring, number: Int) -> Line {
+    private static func measure(_ line: Substring) -> Line {
         var indent = 0
         var start = line.startIndex
         while start < line.endIndex {
@@ -54,6 +51,6 @@ struct SourceText {
             guard line[before] == " " || line[before] == "\t" else { break }
             end = before
         }
-        return Line(number: number, indent: indent, text: line[start..<end])
+        return Line(indent: indent, text: line[start..<end])
     }
 }

@@ -30,20 +30,19 @@ enum MIMEBody {
         var headers: MailHeaders
         var body: ArraySlice<UInt8>
         var depth: Int
-        var inAlternative: Bool
     }
 
     /// The text to show for a message with `headers` and `body`.
     static func text(headers: MailHeaders, body: ArraySlice<UInt8>) -> String {
         var texts: [String] = []
         var attachments: [String] = []
-        var stack = [Part(headers: headers, body: body, depth: 0, inAlternative: false)]
+        var stack = [Part(headers: headers, body: body, depth: 0)]
         while let part = stack.popLast() {
             let type = ContentType(part.headers["content-type"])
             if type.type.hasPrefix("multipart/"), part.depth < 50, let boundary = type.parameters["boundary"], !boundary.isEmpty {
                 var children = split(part.body, boundary: boundary).map { bytes -> Part in
                     let (childHeaders, start) = MailHeaders.parse(bytes)
-                    return Part(headers: childHeaders, body: bytes[start...], depth: part.depth + 1, inAlternative: false)
+                    return Part(headers: childHeaders, body: bytes[start...], depth: part.depth + 1)
                 }
                 if type.type == "multipart/alternative", let chosen = preferredAlternative(children) {
                     children = [chosen]

@@ -1,6 +1,7 @@
 /// Checks TOML text for what the TOML parser underneath (toml++) asserts on instead of
 /// reporting: a table header whose name starts with a character that is neither a bare-key
-/// character nor a quote (`[ö]`). Found by fuzzing; such text gets an ordinary error here.
+/// character nor a quote (`[ö]`, `[[[x]]]`). Found by fuzzing; such text gets an ordinary
+/// error here.
 enum TOMLGuard {
     /// The 1-based line of the first such header, or nil when the text is safe to parse.
     static func unsafeHeaderLine(in text: String) -> Int? {
@@ -13,7 +14,8 @@ enum TOMLGuard {
             }
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             if arrayDepth == 0 && trimmed.hasPrefix("[") {
-                let name = trimmed.drop { $0 == "[" }.drop { $0 == " " || $0 == "\t" }
+                let brackets = trimmed.hasPrefix("[[") ? 2 : 1
+                let name = trimmed.dropFirst(brackets).drop { $0 == " " || $0 == "\t" }
                 guard let first = name.first, isBareKey(first) || first == "\"" || first == "'" else { return index + 1 }
                 continue
             }
