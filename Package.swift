@@ -45,13 +45,16 @@ let package = Package(
             name: "SpoolTestSupport",
             dependencies: ["SpoolCore", "SpoolImport", "SpoolView", "SpoolState"],
             path: "Tests/SpoolTestSupport"),
-        .testTarget(name: "SpoolCoreTests", dependencies: ["SpoolCore", "SpoolImport", "SpoolTestSupport"]),
-        .testTarget(name: "SpoolImportTests", dependencies: ["SpoolImport", "SpoolTestSupport"]),
+        .testTarget(name: "SpoolCoreTests", dependencies: ["SpoolCore"]),
+        .testTarget(name: "SpoolImportTests", dependencies: ["SpoolCore", "SpoolImport", "SpoolView", "SpoolTestSupport"]),
         .testTarget(
             name: "SpoolStateTests",
-            dependencies: ["SpoolState", "SpoolImport", "SpoolView", "SpoolTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "SpoolCore", "SpoolState", "SpoolImport", "SpoolView", "SpoolTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
-            name: "SpoolViewTests", dependencies: ["SpoolView", "SpoolImport", "SpoolTestSupport"],
+            name: "SpoolViewTests", dependencies: ["SpoolCore", "SpoolView", "SpoolImport", "SpoolTestSupport"],
             exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["spool", "SpoolTestSupport"]),
     ]

@@ -121,7 +121,11 @@ import Testing
             for (columns, rows) in sizes { session.resize(columns: columns + round % 3, rows: rows) }
         }
         session.resize(columns: 100, rows: 30)
-        // The scroll position depends on the sizes the keys met; g resets it.
+        // Keys must meet the final size: wait until the reader has drawn at 100x30.
+        session.waitFor { screen in
+            let lines = screen.components(separatedBy: "\n")
+            return lines.count >= 30 && lines[29].contains("16 unread") && lines[29].contains("q:quit")
+        }
         session.send("g", "j")
         let rendered = spawn([spoolBinary, "render", Fixture.path(Fixture.seed), "--size", "100x30", "--keys", "gj", "--state-dir", freshStateDir()])
         let expected = rendered.output.split(separator: "\n", omittingEmptySubsequences: false).prefix(10).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -257,8 +261,8 @@ import Testing
         let screen = session.waitFor { $0.contains("16 unread") }
         #expect(screen.contains("Philip Measures"), "\(environment): \(screen)")
         session.send("j", "t", "?")
-        let help = session.waitFor { $0.contains("Keys  (j/k scroll") }
-        #expect(help.contains("next colour theme"))
+        let help = session.waitFor { $0.contains("Keys  (j/k scroll") && $0.contains("next comment") }
+        #expect(help.contains("next comment"), "\(environment): \(help)")
         session.send("q", "q")
         #expect(session.exitStatus() == 0, "\(environment)")
         #expect(!session.capture().contains("unread"))

@@ -146,18 +146,9 @@ extension ThreadTree {
             guard let p = comment.parent, p >= 0, p < comments.count else { return nil }
             return p
         }
-        // Break cycles: walk each chain, marking nodes; a chain that meets itself is cut.
-        var state = [UInt8](repeating: 0, count: comments.count)  // 0 new, 1 on path, 2 done
-        for start in comments.indices where state[start] == 0 {
-            var path: [Int] = []
-            var current: Int? = start
-            while let node = current, state[node] == 0 {
-                state[node] = 1
-                path.append(node)
-                current = effectiveParent[node]
-            }
-            if let node = current, state[node] == 1 { effectiveParent[node] = nil }
-            for node in path { state[node] = 2 }
+        // A chain that meets itself is cut where it closes.
+        for node in ParentCycles.closingNodes(count: comments.count, parent: { effectiveParent[$0] }) {
+            effectiveParent[node] = nil
         }
         var topLevel: [Int] = []
         var replies = [[Int]](repeating: [], count: comments.count)

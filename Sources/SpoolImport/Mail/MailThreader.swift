@@ -114,21 +114,9 @@ enum MailThreader {
         /// reply as parent), in one pass over all containers, without recursion: O(n) even
         /// for a reply chain 100,000 deep.
         mutating func breakCycles() {
-            var state = [UInt8](repeating: 0, count: containers.count)  // 0 new, 1 on path, 2 done
-            for start in containers.indices where state[start] == 0 {
-                var path: [Int] = []
-                var current: Int? = start
-                while let node = current, state[node] == 0 {
-                    state[node] = 1
-                    path.append(node)
-                    current = containers[node].parent
-                }
-                if let closing = current, state[closing] == 1, let last = path.last {
-                    setParent(last, nil)
-                    brokenCycles += 1
-                }
-                for node in path { state[node] = 2 }
-            }
+            let closing = ParentCycles.closingNodes(count: containers.count) { containers[$0].parent }
+            for node in closing { setParent(node, nil) }
+            brokenCycles += closing.count
         }
 
         private mutating func container(for id: String) -> Int {

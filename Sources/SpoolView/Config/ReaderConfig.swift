@@ -30,19 +30,7 @@ public struct ReaderConfig: Equatable, Sendable {
 }
 
 /// One problem in a config file: where, and what to do. The entry falls back to its default.
-public struct ConfigProblem: Equatable, Sendable, CustomStringConvertible {
-    public let file: String
-    public let line: Int?
-    public let message: String
-
-    public init(file: String, line: Int?, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
-    }
-
-    public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
-}
+public typealias ConfigProblem = FileProblem
 
 extension ReaderConfig {
     /// Parses a config file's text. Problems never stop the parse: each bad entry is

@@ -1,21 +1,7 @@
 import TOMLKit
 
 /// Why a theme file was rejected: the file, the line where known, and the fix.
-public struct ThemeError: Error, Equatable, CustomStringConvertible, Sendable {
-    public let file: String
-    public let line: Int?
-    public let message: String
-
-    public init(file: String, line: Int?, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
-    }
-
-    public var description: String {
-        "\(file)\(line.map { ":\($0)" } ?? ""): \(message)"
-    }
-}
+public typealias ThemeError = FileProblem
 
 extension Theme {
     /// Parses a theme file's text. `file` is used in error messages only.
