@@ -266,3 +266,43 @@ import Testing
         #expect(lines[3].hasSuffix("Re: Plans (was: lunch)"))
     }
 }
+
+@Suite struct SearchTests {
+    @Test mutating func searchAsYouTypeThenNextAndPrevious() throws {
+        var harness = try AppHarness(fixture: Fixture.seed, columns: 100, rows: 30)
+        try harness.press("/edn")
+        #expect(harness.app.search.isEditing)
+        #expect(harness.selectedID == "4.2", "the first match is selected while typing")
+        #expect(harness.screen.textLines.last?.hasPrefix("/edn_") == true)
+        try harness.press("a<Enter>")
+        #expect(!harness.app.search.isEditing)
+        #expect(harness.app.message == "match 1 of 2")
+        try harness.press("n")
+        #expect(harness.selectedID == "5.1")
+        #expect(harness.app.message == "match 2 of 2")
+        try harness.press("n")
+        #expect(harness.selectedID == "4.2", "n wraps")
+        try harness.press("N")
+        #expect(harness.selectedID == "5.1")
+    }
+
+    @Test mutating func smartCaseAndBodies() throws {
+        var harness = try AppHarness(fixture: Fixture.seed, columns: 100, rows: 30)
+        try harness.press("/ofstead<Enter>")
+        #expect(harness.app.search.matches.count == 2, "lower case matches OFSTEAD (Edna) and Ofstead (Vera)")
+        try harness.press("/OFSTEAD<Enter>")
+        #expect(harness.app.search.matches.count == 1, "a capital makes it case-sensitive")
+        #expect(harness.selectedID == "5.1")
+    }
+
+    @Test mutating func nUnfoldsWhatHidesTheMatchAndEscCancels() throws {
+        var harness = try AppHarness(fixture: Fixture.seed, columns: 100, rows: 30)
+        try harness.press("C/maria<Enter>")
+        #expect(harness.selectedID == "4.1")
+        #expect(harness.app.rows.row(of: harness.app.selected) != nil, "the folded thread opened")
+        try harness.press("/zzz<Esc>")
+        #expect(harness.app.search.query.isEmpty && !harness.app.search.isEditing)
+        try harness.press("n")
+        #expect(harness.app.message == "No search yet: / searches.")
+    }
+}

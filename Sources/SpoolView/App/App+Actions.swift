@@ -32,6 +32,8 @@ extension App {
         case .markSubtreeRead: markRead(selected..<tree.subtreeEnd[selected], what: "in this subtree")
         case .markAllRead: markRead(0..<tree.count, what: "in the discussion")
         case .undoBulkMark: undoBulkMark()
+        case .search: startSearch()
+        case .nextMatch, .previousMatch: goToMatch(forward: action == .nextMatch)
         case .nextTheme:
             themeIndex = (themeIndex + 1) % themeNames.count
             message = "Theme: \(themeNames[themeIndex]) (\(themeIndex + 1) of \(themeNames.count))"

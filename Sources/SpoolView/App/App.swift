@@ -34,6 +34,8 @@ public struct App: Sendable {
     /// The names of the themes `t` cycles through, and the one in use.
     public internal(set) var themeNames: [String] = ["default"]
     public internal(set) var themeIndex = 0
+    /// The search prompt and its matches.
+    public internal(set) var search = SearchState()
     /// The marks a bulk mark changed, for `undo-bulk-mark`.
     var lastBulkMark: [Int] = []
     /// Wrapped lines of the article pane, cached; a reference shared by copies of the App.
@@ -175,6 +177,7 @@ public struct App: Sendable {
             clampArticleScroll()
             return .redraw
         }
+        if search.isEditing { return handleSearchKey(key) }
         guard let action = keyMap.action(for: key) else {
             message = "\(KeyNotation.name(of: key)) does nothing here; ? lists the keys."
             return .redraw

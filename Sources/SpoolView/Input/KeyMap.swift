@@ -29,6 +29,7 @@ public struct KeyMap: Sendable, Equatable {
         .tab: .nextUnread, .backTab: .previousUnread,
         .character("r"): .toggleRead, .character("R"): .markSubtreeRead,
         .character("M"): .markAllRead, .character("U"): .undoBulkMark,
+        .character("/"): .search, .character("n"): .nextMatch, .character("N"): .previousMatch,
         .character("t"): .nextTheme, .character("v"): .switchLayout, .character("w"): .switchFocus,
         .character("?"): .help, .character("q"): .quit, .escape: .close,
     ])

@@ -9,8 +9,37 @@ struct ArticlePane {
         let inner = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height)
         let last = min(lines.count, app.articleScroll + area.height)
         guard app.articleScroll < last else { return }
+        let query = app.search.query
         for index in app.articleScroll..<last {
-            drawLine(lines[index], y: area.y + index - app.articleScroll, in: inner, on: &screen)
+            let y = area.y + index - app.articleScroll
+            drawLine(lines[index], y: y, in: inner, on: &screen)
+            if !query.isEmpty { highlight(query, in: lines[index].text, y: y, area: inner, on: &screen) }
+        }
+    }
+
+    /// Restyles every occurrence of `query` (smart case) in a drawn line as a search match.
+    private func highlight(_ query: String, in text: String, y: Int, area: Rect, on screen: inout Screen) {
+        let caseSensitive = query.contains { $0.isUppercase }
+        let haystack = Array(caseSensitive ? text : text.lowercased())
+        let needle = Array(caseSensitive ? query : query.lowercased())
+        guard !needle.isEmpty, haystack.count >= needle.count, haystack.count == text.count else { return }
+        var columns: [Int] = []
+        var column = area.x
+        for character in text {
+            columns.append(column)
+            column += DisplayWidth.of(character)
+        }
+        columns.append(column)
+        var start = 0
+        while start + needle.count <= haystack.count {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) {
+                let from = columns[start]
+                let to = columns[start + needle.count]
+                screen.restyle(Rect(x: from, y: y, width: to - from, height: 1).intersection(area)) { _ in theme[.searchMatch] }
+                start += needle.count
+            } else {
+                start += 1
+            }
         }
     }
 

@@ -7,6 +7,12 @@ struct StatusLine {
     func render(_ app: App, in area: Rect, on screen: inout Screen) {
         guard !area.isEmpty else { return }
         screen.fill(area, style: theme[.status])
+        if app.search.isEditing {
+            let count = app.search.query.isEmpty ? "" : "   \(app.search.matches.count) match\(app.search.matches.count == 1 ? "" : "es")"
+            let x = screen.put("/" + app.search.query + "_", x: area.x, y: area.y, style: theme[.statusMessage], clip: area)
+            screen.put(count, x: x, y: area.y, style: theme[.status], clip: area)
+            return
+        }
         let row = (app.rows.row(of: app.selected) ?? 0) + 1
         var left = " \(row)/\(app.rows.count)  \(app.marks.unreadCount) unread"
         if app.newCount > 0 { left += ", \(app.newCount) new" }

@@ -59,7 +59,7 @@ struct TreePane {
             let unread = !app.marks.isRead(node)
             let marker = app.isNew[node] && unread ? glyphs.new : unread ? glyphs.unread : " "
             x = screen.put(marker + " ", x: x, y: area.y, style: theme[app.isNew[node] && unread ? .treeNew : .treeUnread], clip: area)
-            let authorRole: ThemeRole = TreePane.isByOriginalPoster(node, app) ? .treeOP : unread ? .treeUnread : .treeAuthor
+            let authorRole: ThemeRole = app.isMatch(node) ? .searchMatch : TreePane.isByOriginalPoster(node, app) ? .treeOP : unread ? .treeUnread : .treeAuthor
             x = screen.put(comment.author, x: x, y: area.y, style: theme[authorRole], clip: area)
             if let date = comment.date {
                 x = screen.put("  " + AgeText.text(date, style: app.options.dateStyle, now: app.options.now), x: x, y: area.y, style: theme[.treeDate], clip: area)
