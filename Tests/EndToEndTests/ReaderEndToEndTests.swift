@@ -287,3 +287,18 @@ import Testing
         #expect(missing.status == 2)
     }
 }
+
+@Suite(.serialized) struct SearchEndToEndTests {
+    @Test func searchInTheTerminal() throws {
+        let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed)], columns: 100, rows: 30)
+        session.waitFor { $0.contains("16 unread") }
+        session.sendLiteral("/edna")
+        let typing = session.waitFor { $0.contains("/edna_") && $0.contains("2 matches") }
+        #expect(typing.contains("2 matches"), "\(typing)")
+        session.send("Enter", "n")
+        let second = session.waitFor { $0.contains("match 2 of 2") }
+        #expect(second.contains("A secret documentary filmed"))
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+}
