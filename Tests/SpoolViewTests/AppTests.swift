@@ -306,3 +306,34 @@ import Testing
         #expect(harness.app.message == "No search yet: / searches.")
     }
 }
+
+@Suite struct FocusTests {
+    @Test mutating func zFocusesASubtreeWithABreadcrumbAndZOrEscOrQLeaves() throws {
+        var harness = try AppHarness(fixture: Fixture.seed, columns: 100, rows: 20)
+        try harness.press("jjjjz")
+        #expect(harness.app.focusRoot != nil)
+        #expect(harness.app.rows.count == 3)
+        let lines = harness.screen.textLines
+        #expect(lines[0].hasPrefix("↳ Baby P: The Untold Story ‘A shocking catalogue of cover ups’ › Sharon Shoesmith"))
+        #expect(lines[1].hasPrefix("  Sharon Shoesmith  2014-10-28"), "the focused comment is drawn without guides")
+        #expect(lines[2].hasPrefix("├─ ● Maria Jose Becerra Martinez"))
+        try harness.press("G")
+        #expect(harness.selectedID == "4.2", "moves stay inside the focus")
+        try harness.press("Z")
+        #expect(harness.app.focusRoot == nil && harness.app.rows.count == 17)
+        try harness.press("z<Esc>")
+        #expect(harness.app.focusRoot == nil)
+        try harness.press("z")
+        let stayed = try harness.press("q")
+        #expect(!stayed.contains(.quit) && harness.app.focusRoot == nil, "q leaves the focus first")
+    }
+
+    @Test mutating func movingOutsideTheFocusEndsIt() throws {
+        var harness = try AppHarness(fixture: Fixture.seed, columns: 100, rows: 20)
+        try harness.press("jjjjzp")
+        #expect(harness.app.focusRoot == nil)
+        #expect(harness.selectedID == nil, "p went to the article")
+        try harness.press("jjjjz<Tab>")
+        #expect(harness.app.focusRoot == nil || harness.app.tree.contains(harness.app.focusRoot!, harness.app.selected))
+    }
+}

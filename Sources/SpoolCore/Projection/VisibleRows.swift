@@ -4,12 +4,14 @@
 public struct VisibleRows: Sendable, Equatable {
     public private(set) var nodes: [Int]
 
-    /// The rows of `tree` with the subtrees of `collapsed` nodes hidden.
-    public init(tree: ThreadTree, collapsed: CollapseState) {
+    /// The rows of `tree` with the subtrees of `collapsed` nodes hidden; with `root`, only
+    /// that node's subtree (a focused view).
+    public init(tree: ThreadTree, collapsed: CollapseState, root: Int = ThreadTree.root) {
         var nodes: [Int] = []
         nodes.reserveCapacity(tree.count)
-        var node = 0
-        while node < tree.count {
+        var node = root
+        let end = tree.subtreeEnd[root]
+        while node < end {
             nodes.append(node)
             node = collapsed.isCollapsed(node) ? tree.subtreeEnd[node] : node + 1
         }

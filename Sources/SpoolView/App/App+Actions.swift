@@ -46,16 +46,37 @@ extension App {
         case .help:
             isShowingHelp = true
             helpScroll = 0
-        case .close: if focus == .article { focus = .tree }
-        case .quit: return .quit
+        case .focusSubtree:
+            guard selected != ThreadTree.root else {
+                message = "Select a comment to focus on its subtree."
+                return []
+            }
+            focusRoot = selected
+            collapse.expand(selected)
+            rebuildRows()
+            message = "Focused on this subtree; Z or Esc goes back out."
+        case .leaveFocus: leaveFocus()
+        case .close:
+            if focus == .article { focus = .tree } else if focusRoot != nil { leaveFocus() }
+        case .quit:
+            if focusRoot != nil {
+                leaveFocus()
+                return []
+            }
+            return .quit
         }
         return []
     }
 
     // MARK: - Selection
 
-    /// Selects `node`, expanding what hides it; marks it read when the policy says so.
+    /// Selects `node`, expanding what hides it; marks it read when the policy says so. A node
+    /// outside the focused subtree ends the focus first.
     mutating func select(_ node: Int) {
+        if let root = focusRoot, !tree.contains(root, node) {
+            focusRoot = nil
+            rebuildRows()
+        }
         if rows.row(of: node) == nil {
             collapse.reveal(node, in: tree)
             rebuildRows()
@@ -75,8 +96,17 @@ extension App {
         select(rows[target])
     }
 
+    mutating func leaveFocus() {
+        guard focusRoot != nil else {
+            message = "Not focused; z focuses the selected subtree."
+            return
+        }
+        focusRoot = nil
+        rebuildRows()
+    }
+
     mutating func rebuildRows() {
-        rows = VisibleRows(tree: tree, collapsed: collapse)
+        rows = VisibleRows(tree: tree, collapsed: collapse, root: focusRoot ?? ThreadTree.root)
         if rows.row(of: selected) == nil {
             // The selection was folded away: select the collapsed ancestor that hides it.
             selected = rows[rows.rowAtOrBefore(selected)]

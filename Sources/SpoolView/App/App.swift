@@ -34,6 +34,8 @@ public struct App: Sendable {
     /// The names of the themes `t` cycles through, and the one in use.
     public internal(set) var themeNames: [String] = ["default"]
     public internal(set) var themeIndex = 0
+    /// The comment whose subtree fills the tree pane (`z`), or nil.
+    public internal(set) var focusRoot: Int?
     /// The search prompt and its matches.
     public internal(set) var search = SearchState()
     /// The marks a bulk mark changed, for `undo-bulk-mark`.
@@ -124,7 +126,13 @@ public struct App: Sendable {
 
     /// The panes on the current screen size.
     public var layout: PaneLayout {
-        PaneLayout(columns: columns, rows: screenRows, choice: options.orientation, split: options.split)
+        var layout = PaneLayout(columns: columns, rows: screenRows, choice: options.orientation, split: options.split)
+        if focusRoot != nil && layout.tree.height > 1 {
+            // The breadcrumb of the focused subtree takes the tree pane's first row.
+            layout.breadcrumb = layout.tree.row(0)
+            layout.tree = Rect(x: layout.tree.x, y: layout.tree.y + 1, width: layout.tree.width, height: layout.tree.height - 1)
+        }
+        return layout
     }
 
     /// The comment shown by `node` (not the root).

@@ -29,6 +29,8 @@ public enum Action: String, CaseIterable, Sendable {
     case search
     case nextMatch = "next-match"
     case previousMatch = "previous-match"
+    case focusSubtree = "focus-subtree"
+    case leaveFocus = "leave-focus"
     case nextTheme = "next-theme"
     case switchLayout = "switch-layout"
     case switchFocus = "switch-focus"
@@ -68,12 +70,14 @@ public enum Action: String, CaseIterable, Sendable {
         case .search: return "search authors and text (smart case; Enter keeps, Esc cancels)"
         case .nextMatch: return "next search match"
         case .previousMatch: return "previous search match"
+        case .focusSubtree: return "focus on the selected subtree (full width, ancestors above)"
+        case .leaveFocus: return "leave the focused subtree"
         case .nextTheme: return "next colour theme"
         case .switchLayout: return "tree above article / tree beside article"
         case .switchFocus: return "move focus between tree and article"
         case .help: return "show or hide this help"
-        case .close: return "close the help"
-        case .quit: return "close the help, else quit"
+        case .close: return "close the help, give focus back to the tree, or leave a focused subtree"
+        case .quit: return "close the help, leave a focused subtree, else quit"
         }
     }
 }

@@ -12,6 +12,8 @@ public struct PaneLayout: Equatable, Sendable {
     public var article: Rect
     public var divider: Rect
     public var status: Rect
+    /// The row above the tree that names the ancestors of a focused subtree (empty otherwise).
+    public var breadcrumb = Rect(x: 0, y: 0, width: 0, height: 0)
     public var orientation: Orientation
 
     /// The width from which `nil` (automatic) orientation puts the panes side by side.

@@ -9,6 +9,7 @@ struct TreePane {
     let glyphs: GlyphSet
 
     func render(_ app: App, in area: Rect, on screen: inout Screen) {
+        drawBreadcrumb(app, in: app.layout.breadcrumb, on: &screen)
         guard !area.isEmpty else { return }
         screen.fill(area, style: theme[.treeText])
         let last = min(app.rows.count, app.treeTop + area.height)
@@ -51,7 +52,7 @@ struct TreePane {
     private func drawComment(_ node: Int, _ app: App, in area: Rect, on screen: inout Screen) {
         let comment = app.comment(at: node)
         let tree = app.tree
-        var x = drawGuides(node, tree, in: area, on: &screen)
+        var x = drawGuides(node, tree, focusDepth: app.focusRoot.map { tree.depth[$0] } ?? 0, in: area, on: &screen)
         if comment.isPlaceholder {
             let text = comment.body.isEmpty ? TreePane.placeholderText : comment.body
             x = screen.put("  " + text, x: x, y: area.y, style: theme[.treeDate], clip: area)
@@ -88,6 +89,17 @@ struct TreePane {
 
     static let placeholderText = "(message not in archive)"
 
+    /// `Article › Sharon Shoesmith › Edna ›`: where the focused subtree hangs.
+    private func drawBreadcrumb(_ app: App, in area: Rect, on screen: inout Screen) {
+        guard let root = app.focusRoot, !area.isEmpty else { return }
+        screen.fill(area, style: theme[.treeText])
+        let ancestors = app.tree.ancestors(of: root).reversed().map { node in
+            node == ThreadTree.root ? (app.discussion.title ?? app.discussion.sourceName ?? "Discussion") : app.comment(at: node).author
+        }
+        let trail = (ancestors + [app.comment(at: root).author]).joined(separator: " › ")
+        screen.put("↳ " + trail + "  (Z: back out)", x: area.x, y: area.y, style: theme[.treeRoot], clip: area)
+    }
+
     /// Guide colours by depth, cycling.
     static let guideRoles: [ThemeRole] = [.treeGuide, .treeGuide2, .treeGuide3]
 
@@ -112,11 +124,13 @@ struct TreePane {
     }
 
     /// Draws the guides; past half the pane's width the outer levels give way to the depth as a number.
-    private func drawGuides(_ node: Int, _ tree: ThreadTree, in area: Rect, on screen: inout Screen) -> Int {
+    private func drawGuides(_ node: Int, _ tree: ThreadTree, focusDepth: Int, in area: Rect, on screen: inout Screen) -> Int {
         var x = area.x
         let room = max(1, area.width / 2 / 3)
-        var guides = tree.guides(for: node, innermost: room)
-        if tree.depth[node] > room {
+        // In a focused subtree, levels above the focused comment are not drawn.
+        let levels = tree.depth[node] - focusDepth
+        var guides = tree.guides(for: node, innermost: min(room, levels))
+        if levels > room {
             guides = Array(guides.suffix(max(1, room - 1)))
             x = screen.put("‹\(tree.depth[node])›", x: x, y: area.y, style: theme[.treeGuide], clip: area)
         }
