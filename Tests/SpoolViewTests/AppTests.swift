@@ -337,3 +337,42 @@ import Testing
         #expect(harness.app.focusRoot == nil || harness.app.tree.contains(harness.app.focusRoot!, harness.app.selected))
     }
 }
+
+@Suite struct LimitTests {
+    @Test mutating func fLimitsToTheAuthorAndKeepsAncestors() throws {
+        var harness = try AppHarness(fixture: Fixture.seed, columns: 100, rows: 30)
+        try harness.press("jjjjjjf")
+        #expect(harness.selectedID == "4.2")
+        #expect(harness.app.limit?.matchCount == 2)
+        let shown = harness.app.rows.nodes.map { $0 == 0 ? "article" : harness.app.comment(at: $0).id }
+        #expect(shown == ["article", "4", "4.2", "5", "5.1"], "Edna's two comments with their parents")
+        #expect(harness.screen.textLines.last?.contains("[limit: author:Edna]") == true)
+        try harness.press("q")
+        #expect(harness.app.limit == nil && harness.app.rows.count == 17, "q ends the limit first")
+    }
+
+    @Test mutating func patternsCombineAndAnEmptyOneShowsEverything() throws {
+        var harness = try AppHarness(fixture: Fixture.seed, columns: 100, rows: 30)
+        try harness.press("jj")
+        try harness.press("Lunread author:sharon<Enter>")
+        #expect(harness.app.limit?.matchCount == 3)
+        try harness.press("L<BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS>after:2014-10-30<Enter>")
+        #expect(harness.app.limit?.matchCount == 1, "only Vera wrote after October 29")
+        try harness.press("Lwitch<Enter>")
+        #expect(harness.app.limit?.pattern == "after:2014-10-30witch")
+        try harness.press("L")
+        for _ in 0..<40 { try harness.press("<BS>") }
+        try harness.press("<Enter>")
+        #expect(harness.app.limit == nil)
+        #expect(harness.app.message == "Showing all comments.")
+    }
+
+    @Test mutating func goingToAHiddenCommentEndsTheLimit() throws {
+        var harness = try AppHarness(fixture: Fixture.seed, columns: 100, rows: 30)
+        try harness.press("jf")
+        #expect(harness.app.limit != nil)
+        try harness.press("<Tab>")
+        #expect(harness.app.limit == nil, "the next unread was hidden by the limit")
+        #expect(harness.app.rows.row(of: harness.app.selected) != nil)
+    }
+}

@@ -5,13 +5,18 @@ public struct VisibleRows: Sendable, Equatable {
     public private(set) var nodes: [Int]
 
     /// The rows of `tree` with the subtrees of `collapsed` nodes hidden; with `root`, only
-    /// that node's subtree (a focused view).
-    public init(tree: ThreadTree, collapsed: CollapseState, root: Int = ThreadTree.root) {
+    /// that node's subtree (a focused view); with `kept`, only the nodes it marks (a limit,
+    /// which keeps every ancestor of a kept node, so an unkept node's subtree is skipped).
+    public init(tree: ThreadTree, collapsed: CollapseState, root: Int = ThreadTree.root, kept: [Bool]? = nil) {
         var nodes: [Int] = []
         nodes.reserveCapacity(tree.count)
         var node = root
         let end = tree.subtreeEnd[root]
         while node < end {
+            if let kept, !kept[node] {
+                node = tree.subtreeEnd[node]
+                continue
+            }
             nodes.append(node)
             node = collapsed.isCollapsed(node) ? tree.subtreeEnd[node] : node + 1
         }

@@ -33,6 +33,8 @@ extension App {
         case .markAllRead: markRead(0..<tree.count, what: "in the discussion")
         case .undoBulkMark: undoBulkMark()
         case .search: startSearch()
+        case .limit: startLimitPrompt()
+        case .limitToAuthor: limitToAuthor()
         case .nextMatch, .previousMatch: goToMatch(forward: action == .nextMatch)
         case .nextTheme:
             themeIndex = (themeIndex + 1) % themeNames.count
@@ -63,6 +65,10 @@ extension App {
                 leaveFocus()
                 return []
             }
+            if limit != nil {
+                applyLimit("")
+                return []
+            }
             return .quit
         }
         return []
@@ -75,6 +81,11 @@ extension App {
     mutating func select(_ node: Int) {
         if let root = focusRoot, !tree.contains(root, node) {
             focusRoot = nil
+            rebuildRows()
+        }
+        if let limit, !limit.kept[node] {
+            // Going to a comment the limit hides (next unread, same author) ends the limit.
+            self.limit = nil
             rebuildRows()
         }
         if rows.row(of: node) == nil {
@@ -106,7 +117,7 @@ extension App {
     }
 
     mutating func rebuildRows() {
-        rows = VisibleRows(tree: tree, collapsed: collapse, root: focusRoot ?? ThreadTree.root)
+        rows = VisibleRows(tree: tree, collapsed: collapse, root: focusRoot ?? ThreadTree.root, kept: limit?.kept)
         if rows.row(of: selected) == nil {
             // The selection was folded away: select the collapsed ancestor that hides it.
             selected = rows[rows.rowAtOrBefore(selected)]

@@ -36,6 +36,9 @@ public struct App: Sendable {
     public internal(set) var themeIndex = 0
     /// The comment whose subtree fills the tree pane (`z`), or nil.
     public internal(set) var focusRoot: Int?
+    /// The limit in force (`L`, `f`), and the limit prompt's text while it is open.
+    public internal(set) var limit: Limit?
+    public internal(set) var limitPrompt: String?
     /// The search prompt and its matches.
     public internal(set) var search = SearchState()
     /// The marks a bulk mark changed, for `undo-bulk-mark`.
@@ -185,6 +188,7 @@ public struct App: Sendable {
             clampArticleScroll()
             return .redraw
         }
+        if limitPrompt != nil { return handleLimitKey(key) }
         if search.isEditing { return handleSearchKey(key) }
         guard let action = keyMap.action(for: key) else {
             message = "\(KeyNotation.name(of: key)) does nothing here; ? lists the keys."

@@ -29,6 +29,8 @@ public enum Action: String, CaseIterable, Sendable {
     case search
     case nextMatch = "next-match"
     case previousMatch = "previous-match"
+    case limit
+    case limitToAuthor = "limit-to-author"
     case focusSubtree = "focus-subtree"
     case leaveFocus = "leave-focus"
     case nextTheme = "next-theme"
@@ -70,6 +72,8 @@ public enum Action: String, CaseIterable, Sendable {
         case .search: return "search authors and text (smart case; Enter keeps, Esc cancels)"
         case .nextMatch: return "next search match"
         case .previousMatch: return "previous search match"
+        case .limit: return "limit to comments matching a pattern (text, author:NAME, unread, new, after:DATE)"
+        case .limitToAuthor: return "limit to the selected comment's author"
         case .focusSubtree: return "focus on the selected subtree (full width, ancestors above)"
         case .leaveFocus: return "leave the focused subtree"
         case .nextTheme: return "next colour theme"
@@ -77,7 +81,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .switchFocus: return "move focus between tree and article"
         case .help: return "show or hide this help"
         case .close: return "close the help, give focus back to the tree, or leave a focused subtree"
-        case .quit: return "close the help, leave a focused subtree, else quit"
+        case .quit: return "close the help, leave a focus or a limit, else quit"
         }
     }
 }

@@ -7,6 +7,10 @@ struct StatusLine {
     func render(_ app: App, in area: Rect, on screen: inout Screen) {
         guard !area.isEmpty else { return }
         screen.fill(area, style: theme[.status])
+        if let pattern = app.limitPrompt {
+            screen.put("Limit to: " + pattern + "_", x: area.x, y: area.y, style: theme[.statusMessage], clip: area)
+            return
+        }
         if app.search.isEditing {
             let count = app.search.query.isEmpty ? "" : "   \(app.search.matches.count) match\(app.search.matches.count == 1 ? "" : "es")"
             let x = screen.put("/" + app.search.query + "_", x: area.x, y: area.y, style: theme[.statusMessage], clip: area)
@@ -16,6 +20,7 @@ struct StatusLine {
         let row = (app.rows.row(of: app.selected) ?? 0) + 1
         var left = " \(row)/\(app.rows.count)  \(app.marks.unreadCount) unread"
         if app.newCount > 0 { left += ", \(app.newCount) new" }
+        if let limit = app.limit { left += "  [limit: \(limit.pattern.replacing("\u{A0}", with: " "))]" }
         if app.selected != ThreadTree.root { left += "  " + app.comment(at: app.selected).author }
         if let shown = app.articleShownPercent { left += "  " + shown }
         var x = screen.put(left, x: area.x, y: area.y, style: theme[.status], clip: area)

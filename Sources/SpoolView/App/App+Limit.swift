@@ -1,0 +1,106 @@
+import SpoolCore
+
+/// Limiting the tree to matching comments (mutt's limit): `L` asks for a pattern, `f` limits
+/// to the selected author; ancestors of matches stay for context; an empty pattern ends it.
+///
+/// A pattern is words that must all hold: `author:NAME` (part of the author, any case),
+/// `unread`, `new`, `after:YYYY-MM-DD`, and any other word is text searched with smart case
+/// in author, subject and body.
+extension App {
+    /// The nodes a limit keeps: the matches and their ancestors; nil means no limit.
+    public struct Limit: Sendable, Equatable {
+        public let pattern: String
+        public let kept: [Bool]
+        public let matchCount: Int
+    }
+
+    mutating func startLimitPrompt() {
+        limitPrompt = limit?.pattern ?? ""
+    }
+
+    /// Handles a key while the limit prompt is open.
+    mutating func handleLimitKey(_ key: Key) -> Effects {
+        switch key {
+        case .character(let c): limitPrompt?.append(c)
+        case .backspace: if limitPrompt?.isEmpty == false { limitPrompt?.removeLast() }
+        case .enter:
+            let pattern = limitPrompt ?? ""
+            limitPrompt = nil
+            applyLimit(pattern)
+        case .escape, .control("c"), .control("g"):
+            limitPrompt = nil
+            message = "Limit unchanged."
+        default: break
+        }
+        keepSelectionOnScreen()
+        return .redraw
+    }
+
+    /// Limits to `pattern`; an empty pattern shows everything again.
+    mutating func applyLimit(_ pattern: String) {
+        let words = pattern.split(separator: " ").map(String.init)
+        guard !words.isEmpty else {
+            limit = nil
+            rebuildRows()
+            message = "Showing all comments."
+            return
+        }
+        var kept = [Bool](repeating: false, count: tree.count)
+        var matches = 0
+        kept[ThreadTree.root] = true
+        for node in 1..<max(tree.count, 1) where limitMatches(node, words) {
+            matches += 1
+            var current = node
+            while current >= 0 && !kept[current] {
+                kept[current] = true
+                current = tree.parent[current]
+            }
+        }
+        limit = Limit(pattern: pattern, kept: kept, matchCount: matches)
+        if matches > 0 {
+            for node in 1..<tree.count where kept[node] { collapse.expand(node) }
+        }
+        rebuildRows()
+        message = matches == 0 ? "Nothing matches \(pattern); L then Enter shows everything." : "Limit \(pattern): \(matches) of \(tree.messageCount)"
+    }
+
+    private func limitMatches(_ node: Int, _ words: [String]) -> Bool {
+        let comment = comment(at: node)
+        guard !comment.isPlaceholder else { return false }
+        for word in words {
+            let lower = word.lowercased()
+            if lower.hasPrefix("author:") {
+                let name = String(lower.dropFirst(7).map { $0 == "\u{A0}" ? " " : $0 })
+                if !comment.author.lowercased().contains(name) { return false }
+            } else if lower == "unread" {
+                if marks.isRead(node) { return false }
+            } else if lower == "new" {
+                if !isNew[node] { return false }
+            } else if lower.hasPrefix("after:") {
+                let parts = lower.dropFirst(6).split(separator: "-").compactMap { Int($0) }
+                guard parts.count == 3, let date = comment.date else { return false }
+                if date < Timestamp(year: parts[0], month: parts[1], day: parts[2]) { return false }
+            } else if !(App.matches(comment.author, query: word) || App.matches(comment.subject ?? "", query: word)
+                || App.matches(comment.body, query: word))
+            {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// `f`: limit to the selected comment's author.
+    mutating func limitToAuthor() {
+        guard selected != ThreadTree.root, !comment(at: selected).isPlaceholder else {
+            message = "Select a comment to limit to its author."
+            return
+        }
+        let author = comment(at: selected).author
+        applyLimit("author:" + author.replacingSpaces())
+    }
+}
+
+extension String {
+    /// Spaces as no-break spaces, so a name stays one pattern word.
+    fileprivate func replacingSpaces() -> String { String(map { $0 == " " ? "\u{A0}" : $0 }) }
+}
