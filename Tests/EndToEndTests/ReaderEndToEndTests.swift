@@ -302,3 +302,21 @@ import Testing
         #expect(session.exitStatus() == 0)
     }
 }
+
+@Suite(.serialized) struct LimitAndFocusEndToEndTests {
+    @Test func limitAndFocusInTheTerminal() throws {
+        let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed)], columns: 100, rows: 30)
+        session.waitFor { $0.contains("16 unread") }
+        session.send("L")
+        session.sendLiteral("author:edna")
+        session.send("Enter")
+        let limited = session.waitFor { $0.contains("[limit: author:edna]") }
+        #expect(limited.contains("[limit: author:edna]"), "\(limited)")
+        #expect(!limited.contains("Philip Measures"), "rows outside the limit are hidden")
+        session.send("q", "j", "j", "j", "j", "z")
+        let focused = session.waitFor { $0.contains("↳ Baby P") }
+        #expect(focused.contains("› Sharon Shoesmith  (Z: back out)"))
+        session.send("Z", "q")
+        #expect(session.exitStatus() == 0)
+    }
+}
