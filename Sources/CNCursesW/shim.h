@@ -27,6 +27,14 @@ static inline attr_t spool_a_italic(void) { return A_ITALIC; }
 static inline attr_t spool_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t spool_a_reverse(void) { return A_REVERSE; }
 
+/* Mouse masks are macros built from NCURSES_MOUSE_MASK, which Swift cannot import. */
+static inline mmask_t spool_mouse_mask(void) {
+    return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+}
+static inline mmask_t spool_button1(void) { return BUTTON1_PRESSED | BUTTON1_CLICKED; }
+static inline mmask_t spool_wheel_up(void) { return BUTTON4_PRESSED; }
+static inline mmask_t spool_wheel_down(void) { return BUTTON5_PRESSED; }
+
 /* Signals that end the reader: the handler only records the signal; the key loop sees
    get_wch return ERR (EINTR or timeout), restores the terminal and exits. */
 static volatile sig_atomic_t spool_pending_signal_value = 0;

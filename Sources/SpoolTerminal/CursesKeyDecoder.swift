@@ -21,6 +21,15 @@ enum CursesKeyDecoder {
         }
     }
 
+    static func mouse(_ event: MEVENT) -> Key? {
+        let column = Int(event.x)
+        let row = Int(event.y)
+        if event.bstate & spool_wheel_up() != 0 { return .mouse(.wheelUp, column: column, row: row) }
+        if event.bstate & spool_wheel_down() != 0 { return .mouse(.wheelDown, column: column, row: row) }
+        if event.bstate & spool_button1() != 0 { return .mouse(.click, column: column, row: row) }
+        return nil
+    }
+
     static func character(_ code: wint_t) -> Key? {
         switch code {
         case 9: return .tab

@@ -13,7 +13,7 @@ public final class CursesTerminal {
     ///
     /// - Throws: ``TerminalError`` when standard input or output is not a terminal, or the
     ///   terminal type is unknown; the terminal is left untouched then.
-    public init(useColour: Bool) throws {
+    public init(useColour: Bool, useMouse: Bool = true) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         spool_unblock_signals()
         _ = CursesTerminal.configureLocale()
@@ -31,6 +31,10 @@ public final class CursesTerminal {
         curs_set(0)
         set_escdelay(25)
         wtimeout(spool_stdscr(), 250)
+        if useMouse {
+            mousemask(spool_mouse_mask(), nil)
+            mouseinterval(0)
+        }
         colors = CursesColors(useColour: useColour)
     }
 
@@ -124,6 +128,10 @@ public final class CursesTerminal {
         let pending = spool_pending_signal()
         if pending != 0 { return .signal(pending) }
         switch result {
+        case KEY_CODE_YES where Int32(bitPattern: code) == KEY_MOUSE:
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return .idle }
+            return CursesKeyDecoder.mouse(event).map(Input.key) ?? .idle
         case KEY_CODE_YES: return CursesKeyDecoder.functionKey(Int32(bitPattern: code), size: size).map(Input.key) ?? .idle
         case OK: return CursesKeyDecoder.character(code).map(Input.key) ?? .idle
         default: return .idle

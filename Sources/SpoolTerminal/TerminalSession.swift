@@ -13,9 +13,10 @@ public enum TerminalSession {
     /// typed; `persist` is called with the effects of every key that changed read marks or
     /// folds (so each change is saved at once), and once more at the end whatever the ending.
     public static func run(
-        _ app: inout App, view: ReaderView, useColour: Bool, pushed: [Key], persist: (inout App, Effects) -> Void
+        _ app: inout App, view: ReaderView, useColour: Bool, useMouse: Bool = true, pushed: [Key],
+        persist: (inout App, Effects) -> Void
     ) throws -> Ending {
-        let terminal = try CursesTerminal(useColour: useColour)
+        let terminal = try CursesTerminal(useColour: useColour, useMouse: useMouse)
         // A terminal without colour gets the attribute-only form of the themes.
         let view = terminal.colorCapability == .none ? view.withoutColour : view
         defer {

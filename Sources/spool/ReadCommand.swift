@@ -39,7 +39,7 @@ struct ReadCommand: ParsableCommand {
         if let warning = keeper.warning ?? ConfigFile.summary(problems) { app.show(message: Sanitizer.clean(warning)) }
         let ending: TerminalSession.Ending
         do {
-            ending = try TerminalSession.run(&app, view: ReaderView(themes: themes), useColour: !Wiring.noColour, pushed: pushed) { app, effects in
+            ending = try TerminalSession.run(&app, view: ReaderView(themes: themes), useColour: !Wiring.noColour, useMouse: config.mouse ?? true, pushed: pushed) { app, effects in
                 Wiring.persist(&app, effects: effects, to: keeper)
             }
         } catch let error as TerminalError {

@@ -320,3 +320,24 @@ import Testing
         #expect(session.exitStatus() == 0)
     }
 }
+
+@Suite(.serialized) struct MouseEndToEndTests {
+    /// xterm's X10 mouse report (what ncurses asks tmux for): ESC [ M, then button, column
+    /// and row, each plus 32, 1-based.
+    private func report(_ button: UInt8, column: Int, row: Int) -> [String] {
+        [0x1B, 0x5B, 0x4D, 32 + button, UInt8(32 + column + 1), UInt8(32 + row + 1)].map { String($0, radix: 16) }
+    }
+
+    @Test func clickAndWheelInTheTerminal() throws {
+        let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed)], columns: 100, rows: 30)
+        session.waitFor { $0.contains("16 unread") }
+        session.send(contentsOf: ["-H"] + report(0, column: 20, row: 3) + report(3, column: 20, row: 3))
+        let clicked = session.waitFor { $0.contains(" 4/17") }
+        #expect(clicked.contains(" 4/17  15 unread  Sharon Shoesmith"), "\(clicked)")
+        session.send(contentsOf: ["-H"] + report(65, column: 20, row: 3))
+        let wheeled = session.waitFor { $0.contains(" 7/17") }
+        #expect(wheeled.contains(" 7/17"), "\(wheeled)")
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+}

@@ -87,7 +87,9 @@ final class TmuxSession {
         unlink(statusFile)
     }
 
-    func send(_ keys: String...) { _ = spawn(["tmux", "-L", socket, "send-keys"] + keys) }
+    func send(_ keys: String...) { send(contentsOf: keys) }
+
+    func send(contentsOf keys: [String]) { _ = spawn(["tmux", "-L", socket, "send-keys"] + keys) }
 
     func sendLiteral(_ text: String) { _ = spawn(["tmux", "-L", socket, "send-keys", "-l", text]) }
 

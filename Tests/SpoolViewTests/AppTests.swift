@@ -376,3 +376,34 @@ import Testing
         #expect(harness.app.rows.row(of: harness.app.selected) != nil)
     }
 }
+
+@Suite struct MouseTests {
+    @Test mutating func clicksSelectFoldAndFocusAndTheWheelScrollsThePaneUnderIt() throws {
+        var harness = try AppHarness(fixture: Fixture.seed, columns: 100, rows: 30)
+        try harness.press("<click:20,4>")
+        #expect(harness.selectedID == "4")
+        try harness.press("<click:1,4>")
+        #expect(harness.app.collapse.isCollapsed(harness.app.selected), "a click on the tree lines folds")
+        try harness.press("<click:1,4>")
+        #expect(!harness.app.collapse.isCollapsed(harness.app.selected), "and unfolds")
+        try harness.press("<wheeldown:10,2>")
+        #expect(harness.selectedID == "5", "the wheel over the tree moves the selection")
+        let article = harness.app.layout.article
+        try harness.press("<wheeldown:\(article.x + 2),\(article.y + 1)>")
+        #expect(harness.app.articleScroll == 3, "the wheel over the article scrolls it")
+        try harness.press("<click:\(article.x + 2),\(article.y + 1)>")
+        #expect(harness.app.focus == .article)
+        try harness.press("<click:20,1>")
+        #expect(harness.app.focus == .tree && harness.selectedID == "1")
+    }
+
+    @Test func mouseNotationRoundTrips() throws {
+        #expect(try KeyNotation.parse("<click:3,4><wheelup:0,0><wheeldown:9,9>") == [
+            .mouse(.click, column: 3, row: 4), .mouse(.wheelUp, column: 0, row: 0), .mouse(.wheelDown, column: 9, row: 9),
+        ])
+        #expect(KeyNotation.name(of: .mouse(.click, column: 3, row: 4)) == "click:3,4")
+        #expect(throws: KeyNotation.ParseError.self) { try KeyNotation.parse("<click:3>") }
+        let (config, problems) = ReaderConfig.parse(toml: "mouse = false\n", file: "c.toml")
+        #expect(problems.isEmpty && config.mouse == false)
+    }
+}

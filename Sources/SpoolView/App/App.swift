@@ -188,6 +188,13 @@ public struct App: Sendable {
             clampArticleScroll()
             return .redraw
         }
+        if case .mouse(let button, let column, let row) = key {
+            guard !isShowingHelp, limitPrompt == nil, !search.isEditing else { return [] }
+            let foldsBefore = collapse
+            var effects = handleMouse(button, column: column, row: row)
+            if collapse != foldsBefore { effects.insert(.persistFolds) }
+            return effects
+        }
         if limitPrompt != nil { return handleLimitKey(key) }
         if search.isEditing { return handleSearchKey(key) }
         guard let action = keyMap.action(for: key) else {

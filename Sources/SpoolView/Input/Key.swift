@@ -8,4 +8,13 @@ public enum Key: Hashable, Sendable {
     case pageUp, pageDown, home, end
     /// The terminal now has this size.
     case resize(columns: Int, rows: Int)
+    /// A mouse event at a screen cell (0-based).
+    case mouse(MouseButton, column: Int, row: Int)
+}
+
+/// What the mouse did.
+public enum MouseButton: String, Hashable, Sendable {
+    case click
+    case wheelUp = "wheelup"
+    case wheelDown = "wheeldown"
 }

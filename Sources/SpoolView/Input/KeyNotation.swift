@@ -2,7 +2,8 @@
 ///
 /// Literal characters stand for themselves (a space is `<Space>`), and named keys are
 /// written in angle brackets: `<Enter> <Tab> <S-Tab> <Space> <Esc> <Up> <Down> <Left>
-/// <Right> <PgUp> <PgDn> <Home> <End> <BS> <C-d>` and `<resize:80x24>`. A `<` that does
+/// <Right> <PgUp> <PgDn> <Home> <End> <BS> <C-d>`, `<resize:80x24>` and mouse events
+/// `<click:COL,ROW>`, `<wheelup:COL,ROW>`, `<wheeldown:COL,ROW>` (0-based cells). A `<` that does
 /// not start a name is itself; `<lt>` is an explicit `<`.
 public enum KeyNotation {
     /// A notation that names no key.
@@ -51,6 +52,13 @@ public enum KeyNotation {
         if name.hasPrefix("C-"), name.count == 3, let letter = name.last, letter.isLetter {
             return .control(Character(letter.lowercased()))
         }
+        for button in [MouseButton.click, .wheelUp, .wheelDown] where name.hasPrefix(button.rawValue + ":") {
+            let place = name.dropFirst(button.rawValue.count + 1).split(separator: ",")
+            guard place.count == 2, let column = Int(place[0]), let row = Int(place[1]), column >= 0, row >= 0 else {
+                throw ParseError(column: column, text: "<\(name)>")
+            }
+            return .mouse(button, column: column, row: row)
+        }
         if name.hasPrefix("resize:") {
             let size = name.dropFirst(7).split(separator: "x")
             guard size.count == 2, let columns = Int(size[0]), let rows = Int(size[1]), columns >= 0, rows >= 0 else {
@@ -86,6 +94,7 @@ public enum KeyNotation {
         case .home: return "Home"
         case .end: return "End"
         case .resize(let columns, let rows): return "resize:\(columns)x\(rows)"
+        case .mouse(let button, let column, let row): return "\(button.rawValue):\(column),\(row)"
         }
     }
 }
