@@ -54,6 +54,11 @@ static inline void spool_install_exit_signals(void) {
 
 static inline int spool_pending_signal(void) { return spool_pending_signal_value; }
 
+/* After a program run from the reader: a Ctrl-C typed in it reached us too; forget it. */
+static inline void spool_forget_interrupt(void) {
+    if (spool_pending_signal_value == SIGINT) spool_pending_signal_value = 0;
+}
+
 /* Clears a signal mask inherited from the parent (test runners block nearly all),
    so that SIGWINCH reaches ncurses and SIGTERM reaches us. */
 static inline void spool_unblock_signals(void) {

@@ -138,6 +138,13 @@ public final class CursesTerminal {
         }
     }
 
+    /// Forgets what was drawn, so the next `draw` repaints every cell (after another program
+    /// had the terminal).
+    func forgetDrawnScreen() {
+        previous = nil
+        clearok(spool_stdscr(), true)
+    }
+
     /// Gives the terminal back as it was. Safe to call more than once.
     public func close() {
         guard !closed else { return }

@@ -28,6 +28,7 @@ public enum TerminalSession {
         terminal.draw(view.render(app))
         for key in pushed {
             if apply(key, to: &app, persist: persist) { return .quit }
+            handOver(&app, terminal)
         }
         if !pushed.isEmpty { terminal.draw(view.render(app)) }
         while true {
@@ -36,9 +37,16 @@ public enum TerminalSession {
             case .idle: continue
             case .key(let key):
                 if apply(key, to: &app, persist: persist) { return .quit }
+                handOver(&app, terminal)
                 terminal.draw(view.render(app))
             }
         }
+    }
+
+    /// Runs what the key asked of the terminal (clipboard, pager, pipe).
+    private static func handOver(_ app: inout App, _ terminal: CursesTerminal) {
+        guard let request = app.takeRequest() else { return }
+        if let message = terminal.perform(request) { app.show(message: message) }
     }
 
     /// Handles one key; returns true when the App asked to quit.

@@ -341,3 +341,34 @@ import Testing
         #expect(session.exitStatus() == 0)
     }
 }
+
+@Suite(.serialized) struct HandoverEndToEndTests {
+    @Test func copyPagerAndPipeHandTheTerminalOverAndBack() throws {
+        let folder = freshStateDir()
+        let pager = folder + "/pager.sh"
+        try "#!/bin/sh\ncp \"$1\" \(folder)/paged.txt\n".write(toFile: pager, atomically: true, encoding: .utf8)
+        chmod(pager, 0o755)
+        let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed)], environment: ["PAGER": pager])
+        _ = spawn(["tmux", "-L", session.socket, "set", "-g", "set-clipboard", "on"])
+        session.waitFor { $0.contains("16 unread") }
+        session.send("j", "y")
+        session.waitFor { $0.contains("Copied") }
+        #expect(spawn(["tmux", "-L", session.socket, "show-buffer"]).output.hasPrefix("Philip Measures · 2014-10-28 11:24"))
+        session.send("e")
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: folder + "/paged.txt") && Date() < deadline { usleep(20_000) }
+        #expect((try? String(contentsOfFile: folder + "/paged.txt", encoding: .utf8))?.contains("This was truly dreadful") == true)
+        session.send("|")
+        session.sendLiteral("cat > \(folder)/piped.txt")
+        session.send("Enter")
+        let piped = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: folder + "/piped.txt") && Date() < piped { usleep(20_000) }
+        usleep(200_000)
+        session.send("Enter")  // "Press Enter to return to Spool"
+        let back = session.waitFor { $0.contains("15 unread") && $0.contains("Philip Measures") }
+        #expect(back.contains("├─   Philip Measures"), "the reader is drawn again:\n\(back)")
+        #expect((try? String(contentsOfFile: folder + "/piped.txt", encoding: .utf8))?.hasPrefix("Philip Measures") == true)
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+}

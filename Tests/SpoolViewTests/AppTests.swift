@@ -407,3 +407,21 @@ import Testing
         #expect(problems.isEmpty && config.mouse == false)
     }
 }
+
+@Suite struct HandoverTests {
+    @Test mutating func yEAndPipeAskTheTerminalSide() throws {
+        var harness = try AppHarness(fixture: Fixture.seed, columns: 100, rows: 30)
+        try harness.press("jy")
+        let copied = harness.app.takeRequest()
+        #expect(copied == .copy(harness.app.selectedText))
+        #expect(harness.app.selectedText.hasPrefix("Philip Measures · 2014-10-28 11:24\n\nThis was truly dreadful"))
+        #expect(harness.app.takeRequest() == nil, "a request is handed over once")
+        try harness.press("e")
+        #expect(harness.app.takeRequest() == .page(harness.app.selectedText))
+        try harness.press("|wc -l<Enter>")
+        #expect(harness.app.takeRequest() == .pipe(command: "wc -l", text: harness.app.selectedText))
+        try harness.press("|<Esc>")
+        #expect(harness.app.takeRequest() == nil && harness.app.message == "Pipe cancelled.")
+        #expect(Base64.encode(Array("Spool!?".utf8)) == "U3Bvb2whPw==")
+    }
+}

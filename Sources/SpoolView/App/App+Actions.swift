@@ -34,6 +34,9 @@ extension App {
         case .undoBulkMark: undoBulkMark()
         case .search: startSearch()
         case .limit: startLimitPrompt()
+        case .copy: copySelection()
+        case .pipe: startPipePrompt()
+        case .viewInPager: pageSelection()
         case .limitToAuthor: limitToAuthor()
         case .nextMatch, .previousMatch: goToMatch(forward: action == .nextMatch)
         case .nextTheme:

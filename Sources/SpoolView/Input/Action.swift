@@ -31,6 +31,9 @@ public enum Action: String, CaseIterable, Sendable {
     case previousMatch = "previous-match"
     case limit
     case limitToAuthor = "limit-to-author"
+    case copy
+    case pipe
+    case viewInPager = "view-in-pager"
     case focusSubtree = "focus-subtree"
     case leaveFocus = "leave-focus"
     case nextTheme = "next-theme"
@@ -74,6 +77,9 @@ public enum Action: String, CaseIterable, Sendable {
         case .previousMatch: return "previous search match"
         case .limit: return "limit to comments matching a pattern (text, author:NAME, unread, new, after:DATE)"
         case .limitToAuthor: return "limit to the selected comment's author"
+        case .copy: return "copy the comment to the terminal's clipboard (OSC 52)"
+        case .pipe: return "pipe the comment to a shell command"
+        case .viewInPager: return "view the comment in $PAGER"
         case .focusSubtree: return "focus on the selected subtree (full width, ancestors above)"
         case .leaveFocus: return "leave the focused subtree"
         case .nextTheme: return "next colour theme"

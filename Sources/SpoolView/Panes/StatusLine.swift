@@ -7,6 +7,10 @@ struct StatusLine {
     func render(_ app: App, in area: Rect, on screen: inout Screen) {
         guard !area.isEmpty else { return }
         screen.fill(area, style: theme[.status])
+        if let command = app.pipePrompt {
+            screen.put("Pipe to: " + command + "_", x: area.x, y: area.y, style: theme[.statusMessage], clip: area)
+            return
+        }
         if let pattern = app.limitPrompt {
             screen.put("Limit to: " + pattern + "_", x: area.x, y: area.y, style: theme[.statusMessage], clip: area)
             return

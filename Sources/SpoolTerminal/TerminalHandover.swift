@@ -1,0 +1,69 @@
+import CNCursesW
+import Glibc
+import SpoolView
+
+/// Runs what the App asked for outside the screen, handing the terminal over and back.
+extension CursesTerminal {
+    /// Performs `request`; returns a status message when something went wrong or is worth saying.
+    public func perform(_ request: TerminalRequest) -> String? {
+        switch request {
+        case .copy(let text):
+            // OSC 52 carries the text base64-encoded, so nothing in it can act as a sequence.
+            writeToTerminal("\u{1B}]52;c;\(Base64.encode(text.utf8))\u{07}")
+            return nil
+        case .page(let text):
+            let pager = getenv("PAGER").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "less"
+            return runOutside(command: "\(pager) \"$SPOOL_FILE\"", input: text, waitForEnter: false)
+        case .pipe(let command, let text):
+            return runOutside(command: command, input: text, waitForEnter: true)
+        }
+    }
+
+    private func writeToTerminal(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+    }
+
+    /// Leaves curses, runs `sh -c command` with `input` in a temporary file (on standard input
+    /// and as `$SPOOL_FILE`), and comes back with a full redraw.
+    private func runOutside(command: String, input: String, waitForEnter: Bool) -> String? {
+        var template = Array("/tmp/spool-comment-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return "Could not write a temporary file for the command." }
+        let path = String(cString: template)
+        defer { unlink(path) }
+        let bytes = Array(input.utf8)
+        _ = bytes.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count) }
+        lseek(fd, 0, SEEK_SET)
+        def_prog_mode()
+        endwin()
+        let status = spawnShell(command, stdin: fd, file: path)
+        Glibc.close(fd)
+        if waitForEnter {
+            writeToTerminal("\n[\(command): exit status \(status)] Press Enter to return to Spool.")
+            var byte: UInt8 = 0
+            while Glibc.read(STDIN_FILENO, &byte, 1) == 1 && byte != 0x0A && byte != 0x0D {}
+        }
+        spool_forget_interrupt()
+        reset_prog_mode()
+        forgetDrawnScreen()
+        return status == 0 ? nil : "\(command) exited with status \(status)."
+    }
+
+    private func spawnShell(_ command: String, stdin fd: Int32, file: String) -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, fd, STDIN_FILENO)
+        // The pager needs the terminal on standard input; the pipe reads the comment.
+        if command.contains("$SPOOL_FILE") { posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/tty", O_RDONLY, 0) }
+        setenv("SPOOL_FILE", file, 1)
+        var pid: pid_t = 0
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sh"), strdup("-c"), strdup(command), nil]
+        defer { argv.forEach { free($0) } }
+        guard posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environ) == 0 else { return 127 }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    }
+}
