@@ -16,7 +16,20 @@ extension CursesTerminal {
             return runOutside(command: "\(pager) \"$SPOOL_FILE\"", input: text, waitForEnter: false)
         case .pipe(let command, let text):
             return runOutside(command: command, input: text, waitForEnter: true)
+        case .open(let url):
+            // The address goes in an environment variable, never through the shell's parser.
+            setenv("SPOOL_URL", url, 1)
+            if let browser = getenv("BROWSER").map({ String(cString: $0) }), !browser.isEmpty {
+                return runOutside(command: "\(browser) \"$SPOOL_URL\"", input: "", waitForEnter: false)
+            }
+            return runDetached("xdg-open \"$SPOOL_URL\" >/dev/null 2>&1 &")
         }
+    }
+
+    /// Runs a command that does not need the terminal (a GUI opener) without waiting for it.
+    private func runDetached(_ command: String) -> String? {
+        let status = spawnShell(command, stdin: -1, file: "")
+        return status == 0 ? nil : "Could not open the address (\(command.split(separator: " ").first ?? "") exited with \(status)); set $BROWSER."
     }
 
     private func writeToTerminal(_ text: String) {
@@ -54,9 +67,11 @@ extension CursesTerminal {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, fd, STDIN_FILENO)
+        if fd >= 0 { posix_spawn_file_actions_adddup2(&actions, fd, STDIN_FILENO) }
         // The pager needs the terminal on standard input; the pipe reads the comment.
-        if command.contains("$SPOOL_FILE") { posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/tty", O_RDONLY, 0) }
+        if command.contains("$SPOOL_FILE") || command.contains("$SPOOL_URL") {
+            posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/tty", O_RDONLY, 0)
+        }
         setenv("SPOOL_FILE", file, 1)
         var pid: pid_t = 0
         let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sh"), strdup("-c"), strdup(command), nil]

@@ -372,3 +372,22 @@ import Testing
         #expect(session.exitStatus() == 0)
     }
 }
+
+@Suite(.serialized) struct OpenURLEndToEndTests {
+    @Test func uOpensTheChosenAddressWithBROWSER() throws {
+        let folder = freshStateDir()
+        let browser = folder + "/browser.sh"
+        try "#!/bin/sh\nprintf '%s' \"$1\" > \(folder)/opened.txt\n".write(toFile: browser, atomically: true, encoding: .utf8)
+        chmod(browser, 0o755)
+        let session = TmuxSession([spoolBinary], environment: ["BROWSER": browser])
+        session.waitFor { $0.contains("Welcome to Spool") }
+        session.send("j", "j", "j", "j", "j", "u")
+        session.waitFor { $0.contains("Open which address?") }
+        session.send("1")
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: folder + "/opened.txt") && Date() < deadline { usleep(20_000) }
+        #expect((try? String(contentsOfFile: folder + "/opened.txt", encoding: .utf8)) == "https://example.org/spool/README")
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+}

@@ -425,3 +425,25 @@ import Testing
         #expect(Base64.encode(Array("Spool!?".utf8)) == "U3Bvb2whPw==")
     }
 }
+
+@Suite struct LinkTests {
+    @Test func addressesAreFoundWithoutTrailingPunctuation() {
+        #expect(App.urls(in: "See <https://a.example/x?y=1>, and (http://b.example/). Again https://a.example/x?y=1.")
+            == ["https://a.example/x?y=1", "http://b.example/"])
+        #expect(App.urls(in: "no links, not even http:// alone") == [])
+    }
+
+    @Test mutating func uListsAndADigitOpens() throws {
+        let d = try Fixture.web("T\n\n1 Comment\n\n  1. Ann March 1, 2024 at 9:00 am #\n\n    Read https://one.example/a and http://two.example/b please.\n")
+        var harness = AppHarness(discussion: d, columns: 80, rows: 24)
+        try harness.press("u")
+        #expect(harness.app.message == "No web addresses in this comment.", "the article has none")
+        try harness.press("ju")
+        #expect(harness.app.urlChoices == ["https://one.example/a", "http://two.example/b"])
+        #expect(harness.screen.textLines.contains { $0.contains("2  http://two.example/b") })
+        try harness.press("2")
+        #expect(harness.app.takeRequest() == .open("http://two.example/b"))
+        try harness.press("u<Esc>")
+        #expect(harness.app.urlChoices == nil && harness.app.takeRequest() == nil)
+    }
+}

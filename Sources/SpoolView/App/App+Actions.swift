@@ -34,6 +34,7 @@ extension App {
         case .undoBulkMark: undoBulkMark()
         case .search: startSearch()
         case .limit: startLimitPrompt()
+        case .openURL: listURLs()
         case .copy: copySelection()
         case .pipe: startPipePrompt()
         case .viewInPager: pageSelection()

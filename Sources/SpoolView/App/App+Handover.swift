@@ -9,6 +9,8 @@ public enum TerminalRequest: Equatable, Sendable {
     case page(String)
     /// `sh -c command` reads `text` on its standard input.
     case pipe(command: String, text: String)
+    /// `$BROWSER` (a terminal browser gets the terminal) or `xdg-open` opens the address.
+    case open(String)
 }
 
 extension App {

@@ -38,6 +38,8 @@ public struct App: Sendable {
     public internal(set) var focusRoot: Int?
     /// Work for the terminal side (clipboard, pager, pipe), taken with `takeRequest()`.
     public internal(set) var request: TerminalRequest?
+    /// The addresses listed by `u` while the list is open.
+    public internal(set) var urlChoices: [String]?
     /// The pipe prompt's text while it is open.
     public internal(set) var pipePrompt: String?
     /// The limit in force (`L`, `f`), and the limit prompt's text while it is open.
@@ -193,12 +195,13 @@ public struct App: Sendable {
             return .redraw
         }
         if case .mouse(let button, let column, let row) = key {
-            guard !isShowingHelp, limitPrompt == nil, pipePrompt == nil, !search.isEditing else { return [] }
+            guard !isShowingHelp, limitPrompt == nil, pipePrompt == nil, urlChoices == nil, !search.isEditing else { return [] }
             let foldsBefore = collapse
             var effects = handleMouse(button, column: column, row: row)
             if collapse != foldsBefore { effects.insert(.persistFolds) }
             return effects
         }
+        if urlChoices != nil { return handleURLKey(key) }
         if pipePrompt != nil { return handlePipeKey(key) }
         if limitPrompt != nil { return handleLimitKey(key) }
         if search.isEditing { return handleSearchKey(key) }

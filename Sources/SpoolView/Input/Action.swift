@@ -31,6 +31,7 @@ public enum Action: String, CaseIterable, Sendable {
     case previousMatch = "previous-match"
     case limit
     case limitToAuthor = "limit-to-author"
+    case openURL = "open-url"
     case copy
     case pipe
     case viewInPager = "view-in-pager"
@@ -77,6 +78,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .previousMatch: return "previous search match"
         case .limit: return "limit to comments matching a pattern (text, author:NAME, unread, new, after:DATE)"
         case .limitToAuthor: return "limit to the selected comment's author"
+        case .openURL: return "list the comment's web addresses and open one"
         case .copy: return "copy the comment to the terminal's clipboard (OSC 52)"
         case .pipe: return "pipe the comment to a shell command"
         case .viewInPager: return "view the comment in $PAGER"

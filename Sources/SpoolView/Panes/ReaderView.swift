@@ -24,6 +24,7 @@ public struct ReaderView: Sendable {
         ArticlePane(theme: theme).render(app, in: layout.article, on: &screen)
         StatusLine(theme: theme).render(app, in: layout.status, on: &screen)
         if app.isShowingHelp { HelpOverlay(theme: theme).render(app, on: &screen) }
+        if let choices = app.urlChoices { URLOverlay(theme: theme).render(choices, on: &screen) }
         return screen
     }
 
