@@ -9,7 +9,7 @@ struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read", abstract: "Read a discussion (the default; no FILE opens the demo).")
 
-    @Argument(help: "The discussion file to read.")
+    @Argument(help: "Discussion files or folders to read (several open as one forest).")
     var files: [String] = []
 
     @OptionGroup var reading: ReadingOptions
@@ -17,14 +17,8 @@ struct ReadCommand: ParsableCommand {
     @Option(help: "Keys to press after the first frame, in render's notation (e.g. \"jj<Enter>q\").")
     var keys: String = ""
 
-    func validate() throws {
-        if files.count > 1 {
-            throw ValidationError("open one discussion at a time (got \(files.count) files)")
-        }
-    }
-
     func run() throws {
-        let discussion = try Wiring.discussion(at: files.first, format: reading.from, archive: reading.archive.options)
+        let discussion = try Wiring.discussion(at: files, format: reading.from, archive: reading.archive.options)
         let pushed = try Wiring.keys(keys)
         let (config, problems) = try reading.loadConfig()
         let (themes, themeIndex) = try Wiring.themes(startingWith: reading.themeName(config))

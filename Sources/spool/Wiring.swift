@@ -14,6 +14,18 @@ enum InputFormatArgument: String, ExpressibleByArgument, CaseIterable {
 
 /// Loading and setting up, shared by the commands.
 enum Wiring {
+    /// The discussions in `paths` (several open as a forest), or the demo when there are none.
+    static func discussion(at paths: [String], format: InputFormatArgument, archive: ArchiveOptions = ArchiveOptions()) throws -> Discussion {
+        do {
+            guard !paths.isEmpty else {
+                return try DiscussionFile.parse(bytes: Array(DemoDiscussion.text.utf8), file: DemoDiscussion.fileName)
+            }
+            return try DiscussionFile.load(paths: paths, format: format.format, archive: archive)
+        } catch let error as ImportError {
+            throw RuntimeFailure(message: Sanitizer.clean(error.description))
+        }
+    }
+
     /// The discussion in `path`, or the demo when there is none.
     static func discussion(at path: String?, format: InputFormatArgument, archive: ArchiveOptions = ArchiveOptions()) throws -> Discussion {
         do {

@@ -391,3 +391,14 @@ import Testing
         #expect(session.exitStatus() == 0)
     }
 }
+
+@Suite(.serialized) struct SeveralFilesEndToEndTests {
+    @Test func severalFilesOpenAsOneForest() throws {
+        let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed), Fixture.path("mbox/nntp_2.txt")], columns: 100, rows: 30)
+        let screen = session.waitFor { $0.contains("2 discussions") }
+        #expect(screen.contains("2 discussions · "), "\(screen)")
+        #expect(screen.contains("community-care-baby-p.txt"))
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+}

@@ -37,6 +37,14 @@ public enum DiscussionFile {
         return try parse(bytes: [UInt8](data), file: path, format: format, archive: archive)
     }
 
+    /// Loads several files as one forest, one top-level node per discussion (one path: that file).
+    public static func load(paths: [String], format: InputFormat = .auto, archive: ArchiveOptions = ArchiveOptions()) throws -> Discussion {
+        guard paths.count > 1 else { return try load(path: paths[0], format: format, archive: archive) }
+        var combined = DiscussionFolder.combine(try paths.map { try load(path: $0, format: format, archive: archive) })
+        combined.sourceName = "\(paths.count) discussions"
+        return combined
+    }
+
     /// Imports `bytes` that came from `file`.
     public static func parse(
         bytes: [UInt8], file: String, format: InputFormat = .auto, archive: ArchiveOptions = ArchiveOptions()

@@ -70,7 +70,10 @@ enum DiscussionFolder {
             }
         }
         let formats = Dictionary(grouping: parts, by: \.format)
-        let format = formats.max { $0.value.count < $1.value.count }?.key ?? .web
+        // The most common format; a tie goes to web, whose wording ("discussions") fits a mix.
+        let format = formats.max { a, b in
+            a.value.count != b.value.count ? a.value.count < b.value.count : a.key != .web && b.key == .web
+        }?.key ?? .web
         return Discussion(title: nil, article: nil, format: format, comments: comments, notices: parts.flatMap(\.notices), isArchive: true)
     }
 }
