@@ -60,6 +60,9 @@ struct ReadingOptions: ParsableArguments {
     @Flag(help: "Fold every subtree that has nothing unread when the discussion opens.")
     var collapseRead = false
 
+    @Flag(help: "Accessible mode: no box drawing, depth and read state in words.")
+    var plain = false
+
     /// Reader options from the config file with these flags over it.
     func readerOptions(_ config: ReaderConfig, utf8: Bool = true, now: Timestamp) -> ReaderOptions {
         let ascii = config.asciiTree ?? false || !utf8
@@ -67,7 +70,7 @@ struct ReadingOptions: ParsableArguments {
             marksReadOnSelect: markRead.map { $0 == .onSelect } ?? config.marksReadOnSelect ?? true,
             orientation: config.layout ?? nil, glyphs: ascii ? .ascii : .unicode, now: now,
             collapsesReadSubtrees: collapseRead || config.collapsesReadSubtrees == true,
-            dateStyle: config.dateStyle ?? .relative, split: config.split ?? 0.4)
+            dateStyle: config.dateStyle ?? .relative, split: config.split ?? 0.4, plain: plain || config.plain == true)
     }
 
     /// The theme asked for: `--theme`, else the config's, else default.

@@ -35,17 +35,20 @@ public struct ReaderOptions: Sendable {
     public var dateStyle: DateStyle
     /// The tree's share of the screen (0.2 to 0.8).
     public var split: Double
+    /// Accessible mode: no box drawing, depth and state as words, the selection marked by text.
+    public var plain: Bool
 
     public init(
         marksReadOnSelect: Bool = true, orientation: Orientation? = nil, glyphs: GlyphSet = .unicode, now: Timestamp,
-        collapsesReadSubtrees: Bool = false, dateStyle: DateStyle = .relative, split: Double = 0.4
+        collapsesReadSubtrees: Bool = false, dateStyle: DateStyle = .relative, split: Double = 0.4, plain: Bool = false
     ) {
+        self.plain = plain
         self.collapsesReadSubtrees = collapsesReadSubtrees
         self.dateStyle = dateStyle
         self.split = min(0.8, max(0.2, split))
         self.marksReadOnSelect = marksReadOnSelect
         self.orientation = orientation
-        self.glyphs = glyphs
+        self.glyphs = plain ? .ascii : glyphs
         self.now = now
     }
 }

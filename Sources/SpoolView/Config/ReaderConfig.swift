@@ -23,12 +23,14 @@ public struct ReaderConfig: Equatable, Sendable {
     public var collapsesReadSubtrees: Bool?
     /// Mouse clicks and wheel (on unless `mouse = false`).
     public var mouse: Bool?
+    /// The accessible plain mode.
+    public var plain: Bool?
     public var keyMap = KeyMap.standard
 
     public init() {}
 
     /// The settings every config file may hold, for "did you mean" and the README.
-    public static let settingNames = ["theme", "layout", "split", "tree", "date", "date_format", "mark_read", "collapse_read", "mouse", "keys"]
+    public static let settingNames = ["theme", "layout", "split", "tree", "date", "date_format", "mark_read", "collapse_read", "mouse", "plain", "keys"]
 }
 
 /// One problem in a config file: where, and what to do. The entry falls back to its default.
@@ -103,6 +105,9 @@ extension ReaderConfig {
         if let policy = string("mark_read", oneOf: ["on-select", "manual"]) { config.marksReadOnSelect = policy == "on-select" }
         if let value = table["collapse_read"] {
             if let flag = value.bool { config.collapsesReadSubtrees = flag } else { problem("collapse_read", "collapse_read must be true or false") }
+        }
+        if let value = table["plain"] {
+            if let flag = value.bool { config.plain = flag } else { problem("plain", "plain must be true or false") }
         }
         if let value = table["mouse"] {
             if let flag = value.bool { config.mouse = flag } else { problem("mouse", "mouse must be true or false") }

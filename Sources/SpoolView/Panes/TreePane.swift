@@ -17,7 +17,13 @@ struct TreePane {
         for row in app.treeTop..<last {
             let node = app.rows[row]
             let rowArea = area.row(row - app.treeTop)
-            if node == ThreadTree.root { drawRoot(app, in: rowArea, on: &screen) } else { drawComment(node, app, in: rowArea, on: &screen) }
+            if node == ThreadTree.root {
+                drawRoot(app, in: rowArea, on: &screen)
+            } else if app.options.plain {
+                drawPlainComment(node, app, in: rowArea, on: &screen)
+            } else {
+                drawComment(node, app, in: rowArea, on: &screen)
+            }
             if node == app.selected {
                 let selected = theme[app.focus == .tree ? .treeSelected : .treeSelectedUnfocused]
                 screen.restyle(rowArea) { _ in selected }
@@ -88,6 +94,29 @@ struct TreePane {
     }
 
     static let placeholderText = "(message not in archive)"
+
+    /// The accessible row: `> level 2, unread, Edna, 2014-10-29, 3 replies hidden: text`,
+    /// everything said in words (the `>` marks the selection), nothing drawn.
+    private func drawPlainComment(_ node: Int, _ app: App, in area: Rect, on screen: inout Screen) {
+        let comment = app.comment(at: node)
+        let tree = app.tree
+        var parts = [tree.depth[node] == 1 ? "top level" : "reply, level \(tree.depth[node])"]
+        if comment.isPlaceholder {
+            parts.append(comment.body.isEmpty ? TreePane.placeholderText : comment.body)
+        } else {
+            if !app.marks.isRead(node) { parts.append(app.isNew[node] ? "new" : "unread") }
+            if TreePane.isByOriginalPoster(node, app) { parts.append("original poster") }
+            if app.isMatch(node) { parts.append("search match") }
+            parts.append(comment.author)
+            if let date = comment.date { parts.append(AgeText.text(date, style: app.options.dateStyle, now: app.options.now)) }
+        }
+        if app.collapse.isCollapsed(node) && tree.hasChildren(node) { parts.append("\(tree.descendantCount(of: node)) replies hidden") }
+        let head = (node == app.selected ? "> " : "  ") + parts.joined(separator: ", ")
+        let x = screen.put(head, x: area.x, y: area.y, style: theme[.treeText], clip: area)
+        guard !comment.isPlaceholder, area.maxX - x > 2 else { return }
+        let text = TreePane.subjectToShow(node, app) ?? TreePane.preview(of: comment.body, columns: area.maxX - x)
+        screen.put(": " + text, x: x, y: area.y, style: theme[.treePreview], clip: area)
+    }
 
     /// `Article › Sharon Shoesmith › Edna ›`: where the focused subtree hangs.
     private func drawBreadcrumb(_ app: App, in area: Rect, on screen: inout Screen) {
