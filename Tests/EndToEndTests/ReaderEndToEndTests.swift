@@ -355,19 +355,22 @@ import Testing
         session.waitFor { $0.contains("Copied") }
         #expect(spawn(["tmux", "-L", session.socket, "show-buffer"]).output.hasPrefix("Philip Measures · 2014-10-28 11:24"))
         session.send("e")
+        // cp creates the file before it fills it: wait for the content.
+        let paged = { (try? String(contentsOfFile: folder + "/paged.txt", encoding: .utf8))?.contains("This was truly dreadful") == true }
         let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: folder + "/paged.txt") && Date() < deadline { usleep(20_000) }
-        #expect((try? String(contentsOfFile: folder + "/paged.txt", encoding: .utf8))?.contains("This was truly dreadful") == true)
+        while !paged() && Date() < deadline { usleep(20_000) }
+        #expect(paged())
         session.send("|")
         session.sendLiteral("cat > \(folder)/piped.txt")
         session.send("Enter")
-        let piped = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: folder + "/piped.txt") && Date() < piped { usleep(20_000) }
+        let piped = { (try? String(contentsOfFile: folder + "/piped.txt", encoding: .utf8))?.hasPrefix("Philip Measures") == true }
+        let pipedDeadline = Date().addingTimeInterval(10)
+        while !piped() && Date() < pipedDeadline { usleep(20_000) }
         usleep(200_000)
         session.send("Enter")  // "Press Enter to return to Spool"
         let back = session.waitFor { $0.contains("15 unread") && $0.contains("Philip Measures") }
         #expect(back.contains("├─   Philip Measures"), "the reader is drawn again:\n\(back)")
-        #expect((try? String(contentsOfFile: folder + "/piped.txt", encoding: .utf8))?.hasPrefix("Philip Measures") == true)
+        #expect(piped())
         session.send("q")
         #expect(session.exitStatus() == 0)
     }
@@ -384,9 +387,10 @@ import Testing
         session.send("j", "j", "j", "j", "j", "u")
         session.waitFor { $0.contains("Open which address?") }
         session.send("1")
+        let opened = { (try? String(contentsOfFile: folder + "/opened.txt", encoding: .utf8)) == "https://example.org/spool/README" }
         let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: folder + "/opened.txt") && Date() < deadline { usleep(20_000) }
-        #expect((try? String(contentsOfFile: folder + "/opened.txt", encoding: .utf8)) == "https://example.org/spool/README")
+        while !opened() && Date() < deadline { usleep(20_000) }
+        #expect(opened())
         session.send("q")
         #expect(session.exitStatus() == 0)
     }

@@ -463,3 +463,30 @@ import Testing
         #expect(problems.isEmpty && config.plain == true)
     }
 }
+
+@Suite struct InlineModeTests {
+    @Test mutating func everyCommentUnderItsHeaderWithTheSameKeys() throws {
+        var harness = try AppHarness(fixture: Fixture.seed, columns: 90, rows: 22)
+        try harness.press("i")
+        #expect(harness.app.isInline)
+        try harness.press("jjj")
+        let lines = harness.screen.textLines
+        #expect(lines.contains { $0.hasPrefix("├─   Sharon Shoesmith  2014-10-28 12:27") }, "the selected header is on screen")
+        #expect(lines.contains { $0.hasPrefix("    I felt that the documentary was simply amazing.") }, "its body sits under it")
+        #expect(harness.app.marks.unreadCount == 13, "moving reads as before")
+        try harness.press("j<Enter>")
+        #expect(harness.screen.textDump.contains("[+2 replies folded]"))
+        let before = harness.app.selected
+        try harness.press("<Space><Space>")
+        #expect(harness.app.selected > before, "Space scrolls the whole view and the top comment becomes the selection")
+        try harness.press("i")
+        #expect(!harness.app.isInline && harness.screen.textDump.contains("────"))
+    }
+
+    @Test mutating func aTinyScreenAndResizeNeverBreakIt() throws {
+        var harness = try AppHarness(fixture: Fixture.seed, columns: 90, rows: 22)
+        try harness.press("iG<resize:1x1>k<resize:5x3>b<Space><resize:200x60>g")
+        _ = harness.screen
+        #expect(harness.selectedID == nil)
+    }
+}

@@ -22,8 +22,19 @@ extension App {
         case .last: select(rows[rows.count - 1])
         case .pageDown: moveSelection(byRows: max(1, layout.tree.height - 1))
         case .pageUp: moveSelection(byRows: -max(1, layout.tree.height - 1))
-        case .articlePageDown: pageArticleDown()
-        case .articlePageUp: scrollArticle(by: -max(1, layout.article.height - 1))
+        case .articlePageDown:
+            if isInline { scrollInline(by: max(1, layout.article.height - 1)) } else { pageArticleDown() }
+        case .articlePageUp:
+            if isInline {
+                scrollInline(by: -max(1, layout.article.height - 1))
+            } else {
+                scrollArticle(by: -max(1, layout.article.height - 1))
+            }
+        case .inlineMode:
+            isInline.toggle()
+            inlineTop = rows.row(of: selected) ?? 0
+            inlineOffset = 0
+            message = isInline ? "Inline: every comment under its header; i goes back." : "Tree and article panes."
         case .articleLineDown: scrollArticle(by: 1)
         case .articleLineUp: scrollArticle(by: -1)
         case .nextSameAuthor, .previousSameAuthor: jumpBySameAuthor(forward: action == .nextSameAuthor)
@@ -129,8 +140,12 @@ extension App {
         }
     }
 
-    /// Scrolls the tree so the selected row is on screen.
+    /// Scrolls the tree (or the inline view) so the selected row is on screen.
     mutating func keepSelectionOnScreen() {
+        if isInline {
+            keepInlineSelectionOnScreen()
+            return
+        }
         let height = max(1, layout.tree.height)
         let row = rows.row(of: selected) ?? 0
         if row < treeTop { treeTop = row }

@@ -34,6 +34,11 @@ public struct App: Sendable {
     /// The names of the themes `t` cycles through, and the one in use.
     public internal(set) var themeNames: [String] = ["default"]
     public internal(set) var themeIndex = 0
+    /// Inline mode (`i`): one scroll of all comments with their bodies.
+    public internal(set) var isInline = false
+    /// In inline mode, the first row drawn and how many of its lines are scrolled away.
+    public internal(set) var inlineTop = 0
+    public internal(set) var inlineOffset = 0
     /// The comment whose subtree fills the tree pane (`z`), or nil.
     public internal(set) var focusRoot: Int?
     /// Work for the terminal side (clipboard, pager, pipe), taken with `takeRequest()`.
@@ -135,6 +140,14 @@ public struct App: Sendable {
 
     /// The panes on the current screen size.
     public var layout: PaneLayout {
+        if isInline {
+            // One pane: the scroll takes every row but the status line.
+            var layout = PaneLayout(columns: columns, rows: screenRows, choice: .stacked, split: options.split)
+            layout.article = Rect(x: 0, y: 0, width: columns, height: max(0, screenRows - 1))
+            layout.tree = Rect(x: 0, y: 0, width: columns, height: max(0, screenRows - 1))
+            layout.divider = Rect(x: 0, y: 0, width: 0, height: 0)
+            return layout
+        }
         var layout = PaneLayout(columns: columns, rows: screenRows, choice: options.orientation, split: options.split)
         if focusRoot != nil && layout.tree.height > 1 {
             // The breadcrumb of the focused subtree takes the tree pane's first row.

@@ -38,6 +38,7 @@ public enum Action: String, CaseIterable, Sendable {
     case focusSubtree = "focus-subtree"
     case leaveFocus = "leave-focus"
     case nextTheme = "next-theme"
+    case inlineMode = "inline-mode"
     case switchLayout = "switch-layout"
     case switchFocus = "switch-focus"
     case help
@@ -85,6 +86,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .focusSubtree: return "focus on the selected subtree (full width, ancestors above)"
         case .leaveFocus: return "leave the focused subtree"
         case .nextTheme: return "next colour theme"
+        case .inlineMode: return "inline mode: every comment under its header in one scroll"
         case .switchLayout: return "tree above article / tree beside article"
         case .switchFocus: return "move focus between tree and article"
         case .help: return "show or hide this help"

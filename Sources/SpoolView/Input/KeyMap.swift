@@ -31,7 +31,7 @@ public struct KeyMap: Sendable, Equatable {
         .character("M"): .markAllRead, .character("U"): .undoBulkMark,
         .character("/"): .search, .character("n"): .nextMatch, .character("N"): .previousMatch,
         .character("u"): .openURL, .character("y"): .copy, .character("|"): .pipe, .character("e"): .viewInPager,
-        .character("L"): .limit, .character("f"): .limitToAuthor, .character("z"): .focusSubtree, .character("Z"): .leaveFocus, .character("t"): .nextTheme, .character("v"): .switchLayout, .character("w"): .switchFocus,
+        .character("L"): .limit, .character("f"): .limitToAuthor, .character("z"): .focusSubtree, .character("Z"): .leaveFocus, .character("t"): .nextTheme, .character("i"): .inlineMode, .character("v"): .switchLayout, .character("w"): .switchFocus,
         .character("?"): .help, .character("q"): .quit, .escape: .close,
     ])
 }

@@ -19,6 +19,13 @@ public struct ReaderView: Sendable {
     private func render(_ app: App, theme: Theme) -> Screen {
         var screen = Screen(width: app.columns, height: app.screenRows, style: theme[.treeText])
         let layout = app.layout
+        if app.isInline {
+            InlinePane(theme: theme, glyphs: app.options.glyphs).render(app, in: layout.article, on: &screen)
+            StatusLine(theme: theme).render(app, in: layout.status, on: &screen)
+            if app.isShowingHelp { HelpOverlay(theme: theme).render(app, on: &screen) }
+            if let choices = app.urlChoices { URLOverlay(theme: theme).render(choices, on: &screen) }
+            return screen
+        }
         TreePane(theme: theme, glyphs: app.options.glyphs).render(app, in: layout.tree, on: &screen)
         drawDivider(layout, on: &screen, glyphs: app.options.glyphs, theme: theme)
         ArticlePane(theme: theme).render(app, in: layout.article, on: &screen)
