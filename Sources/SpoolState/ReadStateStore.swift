@@ -1,3 +1,4 @@
+import Foundation
 import SpoolCore
 
 /// Keeps read marks, fold state and visits per discussion, by stable keys.
@@ -11,12 +12,15 @@ public protocol ReadStateStore: AnyObject {
     func setRead(_ changes: [(key: StableKey, read: Bool)], in id: String) throws
     /// Replaces the set of collapsed comments of `id`.
     func saveFolds(_ keys: Set<StableKey>, in id: String) throws
+    /// When `id` was last opened (seconds since 1970), if ever.
+    func lastVisit(discussion id: String) throws -> Double?
 }
 
 /// Read state held in memory: the fallback when the database cannot be used, and for tests.
 public final class InMemoryStateStore: ReadStateStore {
     private var saved: [String: SavedState] = [:]
     private var seen: [String: Set<StableKey>] = [:]
+    private var visits: [String: Double] = [:]
 
     public init() {}
 
@@ -28,7 +32,10 @@ public final class InMemoryStateStore: ReadStateStore {
 
     public func recordVisit(discussion id: String, title: String?, keys: [StableKey]) throws {
         seen[id, default: []].formUnion(keys)
+        visits[id] = Date().timeIntervalSince1970
     }
+
+    public func lastVisit(discussion id: String) throws -> Double? { visits[id] }
 
     public func setRead(_ changes: [(key: StableKey, read: Bool)], in id: String) throws {
         for change in changes {

@@ -95,6 +95,10 @@ public final class SQLiteStateStore: ReadStateStore {
         String(decoding: try JSONSerialization.data(withJSONObject: strings), as: UTF8.self)
     }
 
+    public func lastVisit(discussion id: String) throws -> Double? {
+        try pool.read { db in try Double.fetchOne(db, sql: "SELECT lastOpened FROM visit WHERE discussion = ?", arguments: [id]) }
+    }
+
     public func saveFolds(_ keys: Set<StableKey>, in id: String) throws {
         try pool.write { db in
             try db.execute(sql: "DELETE FROM fold WHERE discussion = ?", arguments: [id])

@@ -48,6 +48,11 @@ public final class StateKeeper {
         attempt { try store.setRead(readChanges, in: discussionID) }
     }
 
+    /// When the discussion was last opened (seconds since 1970), if ever.
+    public func lastVisit() -> Double? {
+        attempt { try store.lastVisit(discussion: discussionID) } ?? nil
+    }
+
     public func save(folds: Set<StableKey>) {
         attempt { try store.saveFolds(folds, in: discussionID) }
     }

@@ -17,12 +17,19 @@ public enum TerminalSession {
         persist: (inout App, Effects) -> Void
     ) throws -> Ending {
         let terminal = try CursesTerminal(useColour: useColour, useMouse: useMouse)
+        defer { terminal.close() }
+        return run(&app, view: view, terminal: terminal, pushed: pushed, persist: persist)
+    }
+
+    /// Runs `app` in a terminal that is already set up (the library opens discussions one
+    /// after another in one terminal).
+    public static func run(
+        _ app: inout App, view: ReaderView, terminal: CursesTerminal, pushed: [Key], persist: (inout App, Effects) -> Void
+    ) -> Ending {
         // A terminal without colour gets the attribute-only form of the themes.
         let view = terminal.colorCapability == .none ? view.withoutColour : view
-        defer {
-            terminal.close()
-            persist(&app, [.persistReadMarks, .persistFolds])
-        }
+        terminal.forgetDrawnScreen()
+        defer { persist(&app, [.persistReadMarks, .persistFolds]) }
         let size = terminal.size
         app.handle(.resize(columns: size.columns, rows: size.rows))
         terminal.draw(view.render(app))
@@ -39,6 +46,41 @@ public enum TerminalSession {
                 if apply(key, to: &app, persist: persist) { return .quit }
                 handOver(&app, terminal)
                 terminal.draw(view.render(app))
+            }
+        }
+    }
+
+    /// How the library list ended.
+    public enum LibraryEnding: Equatable {
+        case open(Int)
+        case quit
+        case signal(Int32)
+    }
+
+    /// Shows `library` until a discussion is opened, it quits, or a signal ends it.
+    public static func runLibrary(_ library: inout Library, view: LibraryView, terminal: CursesTerminal, pushed: [Key]) -> LibraryEnding {
+        let view = terminal.colorCapability == .none ? LibraryView(theme: view.theme.withoutColour, now: view.now) : view
+        terminal.forgetDrawnScreen()
+        let size = terminal.size
+        _ = library.handle(.resize(columns: size.columns, rows: size.rows))
+        for key in pushed {
+            switch library.handle(key) {
+            case .open(let index): return .open(index)
+            case .quit: return .quit
+            case nil: break
+            }
+        }
+        terminal.draw(view.render(library))
+        while true {
+            switch terminal.read() {
+            case .signal(let number): return .signal(number)
+            case .idle: continue
+            case .key(let key):
+                switch library.handle(key) {
+                case .open(let index): return .open(index)
+                case .quit: return .quit
+                case nil: terminal.draw(view.render(library))
+                }
             }
         }
     }

@@ -396,13 +396,22 @@ import Testing
     }
 }
 
-@Suite(.serialized) struct SeveralFilesEndToEndTests {
-    @Test func severalFilesOpenAsOneForest() throws {
-        let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed), Fixture.path("mbox/nntp_2.txt")], columns: 100, rows: 30)
-        let screen = session.waitFor { $0.contains("2 discussions") }
-        #expect(screen.contains("2 discussions · "), "\(screen)")
-        #expect(screen.contains("community-care-baby-p.txt"))
-        session.send("q")
+@Suite(.serialized) struct LibraryEndToEndTests {
+    @Test func severalFilesOpenALibraryAndQComesBackToIt() throws {
+        let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed), Fixture.path("mbox/nntp_2.txt")], columns: 110, rows: 30)
+        let list = session.waitFor { $0.contains("Library: 2 discussions") }
+        #expect(list.contains("> Baby P: The Untold Story"), "\(list)")
+        #expect(list.contains("community-care-baby-p"))
+        #expect(list.contains("never"))
+        session.send("Enter")
+        session.waitFor { $0.contains("16 unread") }
+        session.send("j", "j", "q")
+        let back = session.waitFor { $0.contains("Library: 2 discussions") }
+        #expect(back.contains("14"), "the unread count came back updated:\n\(back)")
+        session.send("j", "Enter")
+        let second = session.waitFor { $0.contains("nntp_2.txt") && $0.contains("unread") && !$0.contains("Library:") }
+        #expect(second.contains("message not in archive"))
+        session.send("q", "q")
         #expect(session.exitStatus() == 0)
     }
 }

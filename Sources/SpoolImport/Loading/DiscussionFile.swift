@@ -37,6 +37,24 @@ public enum DiscussionFile {
         return try parse(bytes: [UInt8](data), file: path, format: format, archive: archive)
     }
 
+    /// The files to list in a library for `paths`: several paths, or one folder that is not
+    /// a Maildir (its regular, non-hidden files); nil when there is one discussion to open.
+    public static func libraryFiles(for paths: [String]) -> [String]? {
+        if paths.count > 1 { return paths }
+        guard let path = paths.first else { return nil }
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+        let url = URL(fileURLWithPath: path)
+        if ["cur", "new"].contains(where: { manager.fileExists(atPath: url.appendingPathComponent($0).path) }) { return nil }
+        let names = ((try? manager.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        let files = names.map { url.appendingPathComponent($0).path }.filter { file in
+            var folder: ObjCBool = false
+            return manager.fileExists(atPath: file, isDirectory: &folder) && !folder.boolValue
+        }
+        return files.isEmpty ? nil : files
+    }
+
     /// Loads several files as one forest, one top-level node per discussion (one path: that file).
     public static func load(paths: [String], format: InputFormat = .auto, archive: ArchiveOptions = ArchiveOptions()) throws -> Discussion {
         guard paths.count > 1 else { return try load(path: paths[0], format: format, archive: archive) }
