@@ -511,3 +511,13 @@ import Testing
         #expect(library.handle(.character("q")) == .quit)
     }
 }
+
+@Suite struct InlineMouseTests {
+    @Test mutating func theWheelScrollsTheInlineViewAndClicksAreIgnored() throws {
+        var harness = try AppHarness(fixture: Fixture.seed, columns: 90, rows: 22)
+        try harness.press("i<click:5,5>")
+        #expect(harness.selectedID == nil)
+        for _ in 0..<10 { try harness.press("<wheeldown:5,5>") }
+        #expect(harness.selectedID != nil, "scrolling moved the top comment, which becomes the selection")
+    }
+}

@@ -7,6 +7,11 @@ extension App {
     mutating func handleMouse(_ button: MouseButton, column: Int, row: Int) -> Effects {
         message = nil
         let readBefore = marks.version
+        if isInline {
+            // Rows in the inline scroll have no fixed height: the wheel scrolls, clicks do nothing.
+            if button != .click { scrollInline(by: button == .wheelDown ? 3 : -3) }
+            return marks.version != readBefore ? [.redraw, .persistReadMarks] : .redraw
+        }
         let layout = self.layout
         let inTree = contains(layout.tree, column, row)
         let inArticle = contains(layout.article, column, row)
