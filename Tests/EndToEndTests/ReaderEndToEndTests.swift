@@ -357,14 +357,14 @@ import Testing
         session.send("e")
         // cp creates the file before it fills it: wait for the content.
         let paged = { (try? String(contentsOfFile: folder + "/paged.txt", encoding: .utf8))?.contains("This was truly dreadful") == true }
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(30)
         while !paged() && Date() < deadline { usleep(20_000) }
         #expect(paged())
         session.send("|")
         session.sendLiteral("cat > \(folder)/piped.txt")
         session.send("Enter")
         let piped = { (try? String(contentsOfFile: folder + "/piped.txt", encoding: .utf8))?.hasPrefix("Philip Measures") == true }
-        let pipedDeadline = Date().addingTimeInterval(10)
+        let pipedDeadline = Date().addingTimeInterval(30)
         while !piped() && Date() < pipedDeadline { usleep(20_000) }
         usleep(200_000)
         session.send("Enter")  // "Press Enter to return to Spool"
@@ -383,12 +383,16 @@ import Testing
         try "#!/bin/sh\nprintf '%s' \"$1\" > \(folder)/opened.txt\n".write(toFile: browser, atomically: true, encoding: .utf8)
         chmod(browser, 0o755)
         let session = TmuxSession([spoolBinary], environment: ["BROWSER": browser])
-        session.waitFor { $0.contains("Welcome to Spool") }
-        session.send("j", "j", "j", "j", "j", "u")
-        session.waitFor { $0.contains("Open which address?") }
+        session.waitFor { $0.contains("Welcome to Spool") && $0.contains("8 unread") }
+        session.send("j", "j", "j", "j", "j")
+        let selected = session.waitFor { $0.contains(" 6/9 ") }
+        #expect(selected.contains(" 6/9 "), "\(selected)")
+        session.send("u")
+        let overlay = session.waitFor { $0.contains("Open which address?") }
+        #expect(overlay.contains("1  https://example.org/spool/README"), "\(overlay)")
         session.send("1")
         let opened = { (try? String(contentsOfFile: folder + "/opened.txt", encoding: .utf8)) == "https://example.org/spool/README" }
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(30)
         while !opened() && Date() < deadline { usleep(20_000) }
         #expect(opened())
         session.send("q")

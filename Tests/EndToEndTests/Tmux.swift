@@ -104,7 +104,7 @@ final class TmuxSession {
 
     /// Polls the screen until `predicate` holds or `timeout` seconds pass; returns the last capture.
     @discardableResult
-    func waitFor(timeout: Double = 10, _ predicate: (String) -> Bool) -> String {
+    func waitFor(timeout: Double = 30, _ predicate: (String) -> Bool) -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = capture()
         while !predicate(screen) && Date() < deadline {
@@ -115,7 +115,7 @@ final class TmuxSession {
     }
 
     /// The exit status of the command, once it has ended.
-    func exitStatus(timeout: Double = 10) -> Int32? {
+    func exitStatus(timeout: Double = 30) -> Int32? {
         waitFor(timeout: timeout) { $0.contains("SPOOL-EXITED") }
         return (try? String(contentsOfFile: statusFile, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
