@@ -57,7 +57,10 @@ struct PageLayout {
 
     /// A count line at `index` ("16 Responses to …"), which may wrap when it is bold Markdown.
     private func countLine(at index: Int) -> (count: Int, title: String?, end: Int)? {
-        guard lines[index].text.drop(while: { $0 == "*" || $0 == "#" || $0 == " " }).first?.isNumber == true else {
+        // A count line is short; long lines (a 10 MB one) never reach the regex.
+        guard lines[index].text.utf8.count < 1000,
+            lines[index].text.drop(while: { $0 == "*" || $0 == "#" || $0 == " " }).first?.isNumber == true
+        else {
             return nil
         }
         var text = String(lines[index].text)

@@ -106,3 +106,20 @@ import Testing
         #expect(all.contains("<U+2066>"))
     }
 }
+
+@Suite struct ReviewRegressionTests {
+    @Test func textFullOfLessThanSignsAndOpenEncodedWordsStaysText() {
+        let html = String(repeating: "a < b ", count: 20_000)
+        #expect(HTMLText.plainText(html).hasPrefix("a < b a < b"))
+        let header = String(repeating: "=?utf-8?q?a b ", count: 20_000)
+        #expect(EncodedWords.decode(header) == header)
+    }
+
+    @Test func itemsWithoutIdsGetStableDistinctKeys() throws {
+        let json = #"[{"author": "a", "text": "one"}, {"author": "b", "text": "two"}]"#
+        let first = try DiscussionFile.parse(bytes: Array(json.utf8), file: "flat.json")
+        let again = try DiscussionFile.parse(bytes: Array(json.utf8), file: "flat.json")
+        #expect(first.comments.map(\.key) == again.comments.map(\.key), "the same file gives the same keys")
+        #expect(Set(first.comments.map(\.key)).count == 2)
+    }
+}

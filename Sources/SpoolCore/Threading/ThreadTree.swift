@@ -28,6 +28,8 @@ public struct ThreadTree: Sendable {
     public let nodesByAuthor: [[Int]]
     /// The node of each comment index.
     public let nodeOfComment: [Int]
+    /// The top-level ancestor of each node (itself for a top-level node; the root for the root).
+    public let threadRoot: [Int]
     /// How many top-level nodes (threads of an archive) there are.
     public let topLevelCount: Int
     /// How many nodes stand for real comments (not placeholders for missing ones).
@@ -52,11 +54,13 @@ public struct ThreadTree: Sendable {
         }
         var parent = [Int](repeating: -1, count: n)
         var depth = [Int](repeating: 0, count: n)
+        var threadRoot = [Int](repeating: 0, count: n)
         for node in 1..<max(n, 1) {
             let comment = commentIndex[node]
             let parentNode = children.effectiveParent[comment].map { nodeOfComment[$0] } ?? 0
             parent[node] = parentNode
             depth[node] = depth[parentNode] + 1
+            threadRoot[node] = parentNode == 0 ? node : threadRoot[parentNode]
         }
         var subtreeEnd = [Int](repeating: 0, count: n)
         for node in stride(from: n - 1, through: 0, by: -1) {
@@ -100,6 +104,7 @@ public struct ThreadTree: Sendable {
         self.authors = authors
         self.nodesByAuthor = nodesByAuthor
         self.nodeOfComment = nodeOfComment
+        self.threadRoot = threadRoot
         topLevelCount = depth.lazy.filter { $0 == 1 }.count
         messageCount = comments.lazy.filter { !$0.isPlaceholder }.count
     }

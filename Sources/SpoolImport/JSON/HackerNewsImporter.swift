@@ -73,16 +73,17 @@ public struct HackerNewsImporter: Sendable {
     }
 
     private func comment(_ item: [String: Any], parent: Int?) -> Comment {
-        let id = JSONFields.string(item, "id") ?? UUID().uuidString
+        let sourceID = JSONFields.string(item, "id")
         let deleted = JSONFields.bool(item, "deleted")
         let dead = JSONFields.bool(item, "dead")
         let author = JSONFields.string(item, "author") ?? JSONFields.string(item, "by") ?? JSONFields.string(item, "user")
         var body = HTMLText.plainText(JSONFields.string(item, "text") ?? JSONFields.string(item, "content") ?? "")
         if deleted && body.isEmpty { body = "(deleted)" }
         if dead { body = "[dead] " + body }
-        return Comment(
-            id: id, key: .sourceID("hn:" + id), author: author ?? (deleted ? "[deleted]" : "(unknown)"), date: date(item),
-            body: body, parent: parent)
+        let name = author ?? (deleted ? "[deleted]" : "(unknown)")
+        // An item without an id keys by its content, so its read mark is still stable.
+        let key = sourceID.map { StableKey.sourceID("hn:" + $0) } ?? .content(title: "hn", author: name, date: date(item), body: body)
+        return Comment(id: sourceID ?? "?", key: key, author: name, date: date(item), body: body, parent: parent)
     }
 
     private func article(_ story: [String: Any]) -> String? {

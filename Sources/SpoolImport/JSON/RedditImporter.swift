@@ -48,12 +48,14 @@ public struct RedditImporter: Sendable {
     }
 
     private func comment(_ data: [String: Any], parent: Int?) -> Comment {
-        let id = JSONFields.string(data, "id") ?? JSONFields.string(data, "name") ?? "?"
+        let sourceID = JSONFields.string(data, "id") ?? JSONFields.string(data, "name")
         var body = HTMLText.plainTextEntities(JSONFields.string(data, "body") ?? "")
         if body == "[deleted]" || body == "[removed]" { body = "(\(body.dropFirst().dropLast()))" }
-        return Comment(
-            id: id, key: .sourceID("reddit:" + id), author: JSONFields.string(data, "author") ?? "[deleted]",
-            date: JSONFields.unixDate(data, "created_utc"), body: body, parent: parent)
+        let author = JSONFields.string(data, "author") ?? "[deleted]"
+        let date = JSONFields.unixDate(data, "created_utc")
+        // A comment without an id keys by its content, so ids never collide and marks stay stable.
+        let key = sourceID.map { StableKey.sourceID("reddit:" + $0) } ?? .content(title: "reddit", author: author, date: date, body: body)
+        return Comment(id: sourceID ?? "?", key: key, author: author, date: date, body: body, parent: parent)
     }
 
     private func moreStub(_ data: [String: Any], parent: Int?) -> Comment {

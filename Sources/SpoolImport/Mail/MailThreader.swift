@@ -37,6 +37,7 @@ enum MailThreader {
         for own in containers { forest.detach(own) }
         for (index, message) in messages.enumerated() { forest.setOwnParent(containers[index], message) }
         forest.breakCycles()
+        forest.rebuildChildren()
         forest.pruneEmptyContainers()
         if options.groupsBySubject { forest.groupRootsBySubject(messages) }
         return (emit(forest.containers, messages: messages, newestFirst: options.newestThreadsFirst), forest.brokenCycles)
@@ -85,7 +86,7 @@ enum MailThreader {
                 guard let message = containers[index].message, let subject = messages[message].comment.subject else { continue }
                 let key = Subject.normalised(subject)
                 guard !key.isEmpty else { continue }
-                if let first = firstBySubject[key] { setParent(index, first) } else { firstBySubject[key] = index }
+                if let first = firstBySubject[key] { move(index, to: first) } else { firstBySubject[key] = index }
             }
         }
 
@@ -138,7 +139,22 @@ enum MailThreader {
             return false
         }
 
+        /// While linking only parent pointers change (O(1) a link, however many replies a
+        /// message has); the children lists are derived once, by ``rebuildChildren()``.
         private mutating func setParent(_ child: Int, _ parent: Int?) {
+            containers[child].parent = parent
+        }
+
+        /// Children lists from the parent pointers, in container order.
+        mutating func rebuildChildren() {
+            for index in containers.indices { containers[index].children.removeAll() }
+            for index in containers.indices {
+                if let parent = containers[index].parent { containers[parent].children.append(index) }
+            }
+        }
+
+        /// Re-parents after the children lists exist, keeping them in step.
+        private mutating func move(_ child: Int, to parent: Int?) {
             if let old = containers[child].parent { containers[old].children.removeAll { $0 == child } }
             containers[child].parent = parent
             if let parent { containers[parent].children.append(child) }
@@ -157,7 +173,7 @@ enum MailThreader {
                         containers[index].parent = nil
                         changed = true
                     } else if children.count == 1, containers[children[0]].message == nil {
-                        setParent(children[0], containers[index].parent)
+                        move(children[0], to: containers[index].parent)
                         changed = true
                     }
                 }

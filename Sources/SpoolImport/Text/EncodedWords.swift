@@ -30,12 +30,14 @@ public enum EncodedWords {
 
     private static func encodedWord(at text: Substring) -> (text: String, end: Substring.Index)? {
         let parts = text.dropFirst(2)
-        guard let q1 = parts.firstIndex(of: "?") else { return nil }
+        guard let q1 = parts.prefix(80).firstIndex(of: "?") else { return nil }
         let charset = parts[..<q1].split(separator: "*").first.map(String.init) ?? ""
         let afterCharset = parts[parts.index(after: q1)...]
         guard let encoding = afterCharset.first, afterCharset.dropFirst().first == "?" else { return nil }
         let payloadStart = afterCharset.index(afterCharset.startIndex, offsetBy: 2)
-        guard let close = afterCharset[payloadStart...].range(of: "?=") else { return nil }
+        // An encoded word is at most 75 characters (RFC 2047); look no further than 1,000, so
+        // a header full of unterminated `=?` stays linear.
+        guard let close = afterCharset[payloadStart...].prefix(1000).range(of: "?=") else { return nil }
         let payload = afterCharset[payloadStart..<close.lowerBound]
         guard !payload.contains(" "), payload.count < 1000 else { return nil }
         let bytes: [UInt8]

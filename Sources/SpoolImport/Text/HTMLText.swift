@@ -7,9 +7,14 @@ public enum HTMLText {
     public static func plainText(_ html: String) -> String {
         var renderer = Renderer()
         var index = html.startIndex
+        // Once a `<` has no `>` after it, no later one has either: remembering that keeps
+        // text full of `<` (a b < c …) linear instead of quadratic.
+        var noCloseFrom: String.Index?
         while index < html.endIndex {
             let character = html[index]
-            if character == "<", let close = html[index...].firstIndex(of: ">") {
+            if character == "<", noCloseFrom.map({ index < $0 }) ?? true,
+                let close = html[index...].firstIndex(of: ">") ?? { noCloseFrom = index; return nil }()
+            {
                 renderer.tag(html[html.index(after: index)..<close])
                 index = html.index(after: close)
             } else if character == "&", let (decoded, end) = entity(in: html, at: index) {

@@ -31,8 +31,15 @@ extension App {
         return request
     }
 
+    /// The most OSC 52 carries; terminals refuse or cut longer payloads.
+    static let copyLimit = 100_000
+
     mutating func copySelection() {
         let text = selectedText
+        guard text.utf8.count <= App.copyLimit else {
+            message = "This comment is \(text.utf8.count / 1024) KB, too long for the clipboard sequence; | or e can take it."
+            return
+        }
         request = .copy(text)
         message = "Copied \(text.utf8.count) bytes to the terminal's clipboard (OSC 52, where the terminal allows it)."
     }

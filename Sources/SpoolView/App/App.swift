@@ -201,8 +201,9 @@ public struct App: Sendable {
     public mutating func handle(_ key: Key) -> Effects {
         message = nil
         if case .resize(let newColumns, let newRows) = key {
-            columns = max(0, newColumns)
-            screenRows = max(0, newRows)
+            // No terminal is larger; a scripted <resize:…> must not allocate a gigantic screen.
+            columns = min(max(0, newColumns), 4000)
+            screenRows = min(max(0, newRows), 2000)
             keepSelectionOnScreen()
             clampArticleScroll()
             return .redraw

@@ -133,13 +133,12 @@ struct TreePane {
     static let guideRoles: [ThemeRole] = [.treeGuide, .treeGuide2, .treeGuide3]
 
     /// Whether `node` was written by the original poster: the article's author, or in an
-    /// archive the author of the thread's first message. O(depth).
+    /// archive the author of the thread's first message.
     static func isByOriginalPoster(_ node: Int, _ app: App) -> Bool {
         let author = app.comment(at: node).author
         if let articleAuthor = app.discussion.articleAuthor { return author == articleAuthor }
         guard app.discussion.isArchive else { return false }
-        var top = node
-        while app.tree.parent[top] > ThreadTree.root { top = app.tree.parent[top] }
+        let top = app.tree.threadRoot[node]
         return top != node && !app.comment(at: top).isPlaceholder && app.comment(at: top).author == author
     }
 
@@ -149,7 +148,8 @@ struct TreePane {
         guard let subject = app.comment(at: node).subject else { return nil }
         let parent = app.tree.parent[node]
         guard parent > ThreadTree.root, let parentSubject = app.comment(at: parent).subject else { return subject }
-        return Subject.normalised(subject) == Subject.normalised(parentSubject) ? nil : subject
+        // Subjects are compared on their first 300 characters: a row costs the same for a 1 MB subject.
+        return Subject.normalised(String(subject.prefix(300))) == Subject.normalised(String(parentSubject.prefix(300))) ? nil : subject
     }
 
     /// Draws the guides; past half the pane's width the outer levels give way to the depth as a number.

@@ -39,17 +39,29 @@ public struct Screen: Equatable, Sendable {
         let area = clip.intersection(bounds)
         guard y >= area.y, y < area.maxY else { return x }
         var column = x
-        for character in Sanitizer.clean(text) {
-            let w = DisplayWidth.of(character)
-            if w == 0 { continue }
-            if column + w > area.maxX { break }
-            if column >= area.x {
-                setCell(Cell(grapheme: String(character), width: UInt8(w), style: style), x: column, y: y)
-                if w == 2 { setCell(Cell(grapheme: "", width: 0, style: style), x: column + 1, y: y) }
+        // Characters are sanitised one by one and the walk stops at the clip edge, so a
+        // 10 MB title costs what fits on screen, not its length.
+        for character in text {
+            if character.unicodeScalars.contains(where: Sanitizer.isUnsafe) {
+                for safe in Sanitizer.clean(String(character)) where !place(safe, &column, y, style, area) { return column }
+            } else if !place(character, &column, y, style, area) {
+                return column
             }
-            column += w
         }
         return column
+    }
+
+    /// Puts one safe character at `column`; false once the clip edge is reached.
+    private mutating func place(_ character: Character, _ column: inout Int, _ y: Int, _ style: Style, _ area: Rect) -> Bool {
+        let w = DisplayWidth.of(character)
+        if w == 0 { return true }
+        if column + w > area.maxX { return false }
+        if column >= area.x {
+            setCell(Cell(grapheme: String(character), width: UInt8(w), style: style), x: column, y: y)
+            if w == 2 { setCell(Cell(grapheme: "", width: 0, style: style), x: column + 1, y: y) }
+        }
+        column += w
+        return true
     }
 
     /// Changes the style of the cells in `rect`, keeping their text.
