@@ -56,6 +56,11 @@ struct ThemeCatalog {
 
     /// Loads the theme called `name`.
     func theme(named name: String) throws -> Theme {
+        try theme(named: name, among: available)
+    }
+
+    /// Loads `name` from an already listed `available` (the folders are read once).
+    private func theme(named name: String, among available: [(name: String, source: Source)]) throws -> Theme {
         guard let entry = available.first(where: { $0.name == name }) else {
             let names = available.map(\.name)
             let nearest = names.min { nearness($0, name) < nearness($1, name) } ?? "default"
@@ -74,7 +79,8 @@ struct ThemeCatalog {
 
     /// All themes, for cycling with `t`; a user theme that fails to parse is left out.
     func allThemes() -> [Theme] {
-        available.compactMap { try? theme(named: $0.name) }
+        let listed = available
+        return listed.compactMap { try? theme(named: $0.name, among: listed) }
     }
 
     private func nearness(_ a: String, _ b: String) -> Int {

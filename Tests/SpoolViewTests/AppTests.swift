@@ -1,7 +1,7 @@
 import SpoolCore
 import SpoolImport
 import SpoolTestSupport
-import SpoolView
+@testable import SpoolView
 import Testing
 
 /// The App driven by keys on the seed discussion, as `spool render --keys` drives it.
@@ -541,5 +541,18 @@ import Testing
         let end = screen.put(String(repeating: "\u{1B}", count: 1_000_000), x: 0, y: 0, style: .plain, clip: screen.bounds)
         #expect(screen.textLines == ["^[^[^[^[^["])
         #expect(end == 10)
+    }
+}
+
+@Suite struct InlineBoundsTests {
+    @Test mutating func inlineModeWrapsOnlyTheStartOfAHugeBody() throws {
+        let big = Discussion(
+            title: "T", article: nil, format: .web,
+            comments: [Comment(id: "1", author: "a", date: nil, body: String(repeating: "word ", count: 400_000))])
+        var harness = AppHarness(discussion: big, columns: 80, rows: 24)
+        try harness.press("ij")
+        let lines = InlinePane.lines(of: 1, in: harness.app, width: 80)
+        #expect(lines.contains { $0.text.contains("KB more not shown") })
+        #expect(!harness.screen.textLines.isEmpty)
     }
 }

@@ -75,13 +75,19 @@ final class ArticleText: @unchecked Sendable {
     /// Body text, with quoted lines (`>`) in the quote role; past ``displayLimit`` bytes a
     /// note says how much is not shown.
     private func body(_ text: String, _ width: Int) -> [ArticleLine] {
-        guard text.utf8.count > ArticleText.displayLimit else { return bodyLines(text, width) }
-        var cut = text.utf8.index(text.utf8.startIndex, offsetBy: ArticleText.displayLimit)
+        let (shown, note) = ArticleText.bounded(text)
+        guard let note else { return bodyLines(text, width) }
+        return bodyLines(shown, width) + [ArticleLine(text: "", role: .articleText)] + wrap(note, width, .articleMeta)
+    }
+
+    /// `text` cut at ``displayLimit`` bytes (on a character boundary), and a note saying how
+    /// much was left out, if anything was. Every pane that wraps a body goes through this.
+    static func bounded(_ text: String) -> (String, String?) {
+        guard text.utf8.count > displayLimit else { return (text, nil) }
+        var cut = text.utf8.index(text.utf8.startIndex, offsetBy: displayLimit)
         while String.Index(cut, within: text) == nil && cut > text.startIndex { cut = text.utf8.index(before: cut) }
         let shown = String(text[..<cut])
-        let omitted = text.utf8.count - shown.utf8.count
-        return bodyLines(shown, width) + [ArticleLine(text: "", role: .articleText)]
-            + wrap("(\(omitted / 1024) KB more not shown: the body is longer than Spool displays)", width, .articleMeta)
+        return (shown, "(\((text.utf8.count - shown.utf8.count) / 1024) KB more not shown: the body is longer than Spool displays)")
     }
 
     private func bodyLines(_ text: String, _ width: Int) -> [ArticleLine] {
