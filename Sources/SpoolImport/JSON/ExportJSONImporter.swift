@@ -13,7 +13,11 @@ public struct ExportJSONImporter: Sendable {
     }
 
     public func parse(_ bytes: [UInt8], file: String) throws -> Discussion {
-        let json = try JSONFields.parse(bytes, file: file)
+        try parse(json: JSONFields.parse(bytes, file: file), file: file)
+    }
+
+    /// Imports an already parsed JSON value (sniffing parses the file once for every importer).
+    func parse(json: Any, file: String) throws -> Discussion {
         guard ExportJSONImporter.matches(json), let root = json as? [String: Any],
             let format = SourceFormat(rawValue: JSONFields.string(root, "format") ?? "")
         else {

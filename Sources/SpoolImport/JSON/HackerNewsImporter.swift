@@ -12,7 +12,11 @@ public struct HackerNewsImporter: Sendable {
     public init() {}
 
     public func parse(_ bytes: [UInt8], file: String) throws -> Discussion {
-        let json = try JSONFields.parse(bytes, file: file)
+        try parse(json: JSONFields.parse(bytes, file: file), file: file)
+    }
+
+    /// Imports an already parsed JSON value (sniffing parses the file once for every importer).
+    func parse(json: Any, file: String) throws -> Discussion {
         if let root = json as? [String: Any], root["children"] != nil || root["comments"] != nil {
             return nested(root)
         }

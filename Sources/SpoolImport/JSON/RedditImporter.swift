@@ -11,7 +11,11 @@ public struct RedditImporter: Sendable {
     public init() {}
 
     public func parse(_ bytes: [UInt8], file: String) throws -> Discussion {
-        let json = try JSONFields.parse(bytes, file: file)
+        try parse(json: JSONFields.parse(bytes, file: file), file: file)
+    }
+
+    /// Imports an already parsed JSON value (sniffing parses the file once for every importer).
+    func parse(json: Any, file: String) throws -> Discussion {
         guard let listings = json as? [[String: Any]], listings.count >= 2,
             let postChildren = RedditImporter.children(listings[0]),
             let commentChildren = RedditImporter.children(listings[1])

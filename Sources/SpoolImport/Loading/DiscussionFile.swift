@@ -86,10 +86,10 @@ public enum DiscussionFile {
         case .mbox: return try MboxImporter(options: archive).parse(bytes, file: file)
         case .json:
             let json = try JSONFields.parse(bytes, file: file)
-            if ExportJSONImporter.matches(json) { return try ExportJSONImporter().parse(bytes, file: file) }
+            if ExportJSONImporter.matches(json) { return try ExportJSONImporter().parse(json: json, file: file) }
             switch FormatSniffer.jsonFormat(json) {
-            case .reddit: return try RedditImporter().parse(bytes, file: file)
-            case .hn: return try HackerNewsImporter().parse(bytes, file: file)
+            case .reddit: return try RedditImporter().parse(json: json, file: file)
+            case .hn: return try HackerNewsImporter().parse(json: json, file: file)
             default:
                 throw ImportError(
                     file: file, line: 1,
