@@ -9,7 +9,7 @@ enum FormatSniffer {
 
     static func sniff(_ bytes: [UInt8]) -> Kind {
         let start = bytes.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
-        if start.starts(with: MboxSplitter.fromPrefix) { return .mbox }
+        if start.starts(with: MboxQuoting.fromPrefix) { return .mbox }
         if start.first == UInt8(ascii: "{") || start.first == UInt8(ascii: "[") { return .json }
         if looksLikeMessageHeaders(start) { return .mbox }
         return .web

@@ -1,3 +1,4 @@
+import Foundation
 import SpoolCore
 
 /// How an archive is threaded and ordered.
@@ -26,59 +27,116 @@ public struct MboxImporter: Sendable {
     public init(options: ArchiveOptions = ArchiveOptions()) { self.options = options }
 
     public func parse(_ bytes: [UInt8], file: String) throws -> Discussion {
-        try parse(messages: MboxSplitter.messages(in: bytes), file: file)
+        let store = ByteStore(bytes: bytes, path: file)
+        return try parse(Self.scan(store), store: store, file: file)
+    }
+
+    /// Imports the mbox file held by `store`, reading it once in chunks (on several threads
+    /// when it is large); message bodies stay in the file and are read again when shown.
+    func parse(store: ByteStore, file: String) throws -> Discussion {
+        try parse(Self.scan(store), store: store, file: file)
     }
 
     /// Imports a Maildir: every file in `cur/` and `new/` is one message.
     public func parseMaildir(files: [(name: String, bytes: [UInt8])], folder: String) throws -> Discussion {
-        let messages = files.map { MboxSplitter.Message(line: 1, separator: nil, bytes: $0.bytes[...]) }
-        return try parse(messages: messages, file: folder)
+        var all: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        for file in files {
+            ranges.append(all.count..<(all.count + file.bytes.count))
+            all.append(contentsOf: file.bytes)
+        }
+        let store = ByteStore(bytes: all, path: folder)
+        var scanner = MboxScanner(store: store)
+        return try parse(ranges.compactMap { scanner.message(in: $0) }, store: store, file: folder)
     }
 
-    func parse(messages found: [MboxSplitter.Message], file: String) throws -> Discussion {
-        var messages: [MailMessage] = []
-        messages.reserveCapacity(found.count)
-        var missingIDs = 0
-        for (index, raw) in found.enumerated() {
-            let (headers, bodyStart) = MailHeaders.parse(raw.bytes)
-            guard !headers.fields.isEmpty else { continue }
-            let body = MIMEBody.text(headers: headers, body: MboxSplitter.unescape(raw.bytes[bodyStart...]))
-            let messageID = MessageIDs.all(in: headers["message-id"]).first
-            if messageID == nil { missingIDs += 1 }
-            let references = MessageIDs.all(in: headers["references"])
-            let inReplyTo = MessageIDs.all(in: headers["in-reply-to"]).filter { $0 != messageID }
-            let date = MailDate.parse(headers["date"]) ?? MailDate.parse(raw.separator.map { String($0.dropFirst(5)) })
-            let subject = headers["subject"].map { EncodedWords.decode($0) }
-            let author = headers["from"].map(MailAddress.displayName) ?? "(no sender)"
-            let id = messageID ?? "<message-\(index + 1)@\(file.split(separator: "/").last ?? "")>"
-            var comment = Comment(id: id, author: author.isEmpty ? "(no sender)" : author, date: date, subject: subject, body: body)
-            if messageID == nil { comment.key = .content(title: subject, author: author, date: date, body: body) }
-            messages.append(
-                MailMessage(
-                    messageID: messageID, references: references.filter { $0 != messageID },
-                    inReplyTo: inReplyTo, comment: comment))
+    /// The messages of `store` in file order, scanned in parts on as many threads as pay.
+    static func scan(_ store: ByteStore) -> [ScannedMessage] {
+        let parts = store.count >= 8 << 20 ? min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)) : 1
+        var bounds = [0]
+        var finder = MboxScanner(store: store)
+        for part in 1..<max(parts, 1) {
+            let next = finder.nextSeparator(atOrAfter: max(bounds.last!, store.count / parts * part)) ?? store.count
+            bounds.append(max(next, bounds.last!))
         }
-        guard !messages.isEmpty else {
+        bounds.append(store.count)
+        let starts = bounds
+        let results = ScanResults(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            var scanner = MboxScanner(store: store)
+            results.set(part, scanner.messages(from: starts[part], to: starts[part + 1]))
+        }
+        return results.joined()
+    }
+
+    func parse(_ found: [ScannedMessage], store: ByteStore, file: String) throws -> Discussion {
+        guard !found.isEmpty else {
             throw ImportError(file: file, line: 1, reason: .malformed("no mail message found (expected a `From ` separator line or message headers)."))
         }
-        var (comments, brokenCycles) = MailThreader.thread(messages, options: options)
-        disambiguateKeys(&comments)
-        let name = file.split(separator: "/").last.map(String.init) ?? file
+        let bodies = MailBodies(store: store, ranges: found.map(\.range))
+        var table = MessageIDTable(capacity: found.count * 2)
+        let links = found.map { message in
+            MailLinks(
+                messageID: message.messageID.map { table.number($0) }, references: message.references.map { table.number($0) },
+                inReplyTo: message.inReplyTo.map { table.number($0) }, date: message.date?.secondsSinceEpoch)
+        }
+        let (rows, brokenCycles) = MailThreader.thread(links, idCount: table.ids.count, options: options) { found[$0].subject }
+        let comments = Self.comments(rows, found: found, ids: table.ids, bodies: bodies, file: file)
         var notices: [String] = []
         if brokenCycles > 0 {
             notices.append("\(brokenCycles) reference loop\(brokenCycles == 1 ? "" : "s") (a message naming its own reply as parent) cut; those messages start threads.")
         }
+        let name = file.split(separator: "/").last.map(String.init) ?? file
         return Discussion(title: nil, article: nil, format: .mbox, comments: comments, notices: notices, sourceName: name)
     }
 
-    /// A Message-ID seen twice keeps its id on both copies; the copies' keys get `#2`, `#3`.
-    private func disambiguateKeys(_ comments: inout [Comment]) {
-        var seen: [StableKey: Int] = [:]
-        for index in comments.indices where !comments[index].isPlaceholder {
-            let key = comments[index].key
-            let count = (seen[key] ?? 0) + 1
-            seen[key] = count
-            if count > 1 { comments[index].key = StableKey(rawValue: key.rawValue + "#\(count)") }
+    /// The comments in reading order. A Message-ID seen twice keeps its id on both copies;
+    /// the copies' keys get `#2`, `#3`. A message without one gets a made-up id and a key
+    /// from its content.
+    private static func comments(_ rows: [MailThreader.Row], found: [ScannedMessage], ids: [String], bodies: MailBodies, file: String) -> [Comment] {
+        let fileName = file.split(separator: "/").last ?? ""
+        var copies: [String: Int] = [:]
+        var comments: [Comment] = []
+        comments.reserveCapacity(rows.count)
+        for row in rows {
+            guard let index = row.message else {
+                comments.append(Comment(id: ids[row.missingID!], author: "", date: nil, body: "", parent: row.parent, isPlaceholder: true))
+                continue
+            }
+            let message = found[index]
+            let body = CommentBody(source: bodies, index: index)
+            var comment = Comment(
+                id: message.messageID ?? "<message-\(index + 1)@\(fileName)>", author: message.author, date: message.date,
+                subject: message.subject, body: body, parent: row.parent)
+            if message.messageID == nil {
+                comment.key = .content(title: message.subject, author: message.author, date: message.date, body: body.text)
+            }
+            // A second copy of a Message-ID hangs under the first (which counts as 1);
+            // identical id-less messages share a content key.
+            let isCopy = message.messageID != nil && row.parent.map({ comments[$0].id == comment.id }) == true
+            if isCopy || message.messageID == nil {
+                let count = (copies[comment.key.rawValue] ?? (isCopy ? 1 : 0)) + 1
+                copies[comment.key.rawValue] = count
+                if count > 1 { comment.key = StableKey(rawValue: comment.key.rawValue + "#\(count)") }
+            }
+            comments.append(comment)
         }
+        return comments
     }
+}
+
+/// The messages each scanning thread found, joined in file order.
+private final class ScanResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [[ScannedMessage]]
+
+    init(count: Int) { parts = Array(repeating: [], count: count) }
+
+    func set(_ part: Int, _ messages: [ScannedMessage]) {
+        lock.lock()
+        parts[part] = messages
+        lock.unlock()
+    }
+
+    func joined() -> [ScannedMessage] { parts.flatMap { $0 } }
 }

@@ -10,7 +10,7 @@ enum MentionThreading {
         var latestByAuthor: [String: Int] = [:]
         var latestByFirstName: [String: Int] = [:]
         for index in comments.indices {
-            if comments[index].parent == nil, let name = mention(in: comments[index].body) {
+            if comments[index].parent == nil, let name = mention(in: comments[index].body.text) {
                 if let parent = latestByAuthor[name] ?? latestByFirstName[name], parent != index {
                     comments[index].parent = parent
                 }

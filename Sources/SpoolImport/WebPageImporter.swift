@@ -35,7 +35,7 @@ public struct WebPageImporter: Sendable {
         let title = page.title
         for index in comments.indices {
             let c = comments[index]
-            comments[index].key = .content(title: title, author: c.author, date: c.date, body: c.body)
+            comments[index].key = .content(title: title, author: c.author, date: c.date, body: c.body.text)
         }
         disambiguateKeys(&comments)
         return Discussion(

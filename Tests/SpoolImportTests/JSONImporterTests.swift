@@ -48,8 +48,8 @@ enum JSONCounts {
         #expect(d.comments.count == 2170)
         #expect(d.comments.filter { $0.parent == nil }.count == 237)
         #expect(d.comments.filter { $0.author == "[deleted]" }.count == 98)
-        #expect(d.comments.filter { $0.body.hasPrefix("[dead]") }.count == 125)
-        #expect(!d.comments.contains { $0.body.contains("&#x27;") || $0.body.contains("<p>") }, "HTML became text")
+        #expect(d.comments.filter { $0.body.text.hasPrefix("[dead]") }.count == 125)
+        #expect(!d.comments.contains { $0.body.text.contains("&#x27;") || $0.body.text.contains("<p>") }, "HTML became text")
     }
 
     @Test func flattenedListOpensFlatWithANotice() throws {
@@ -58,7 +58,7 @@ enum JSONCounts {
         #expect(d.comments.count == 1079)
         #expect(d.comments.allSatisfy { $0.parent == nil })
         #expect(d.notices.first?.contains("no reply links") == true)
-        #expect(!d.comments.contains { $0.body.contains("&quot;") })
+        #expect(!d.comments.contains { $0.body.text.contains("&quot;") })
     }
 
     @Test func firebaseItemsLinkByParent() throws {

@@ -125,9 +125,9 @@ struct RawMailCounts {
         // may start a thread of its own) and says so: every extra thread is such a cut.
         let cut = d.notices.first.flatMap { Int($0.prefix { $0.isNumber }) } ?? 0
         #expect(cut > 0 && threadCount(d) >= raw.threads && threadCount(d) <= raw.threads + cut)
-        #expect(d.comments.contains { $0.body.unicodeScalars.contains { (0x0410...0x044F).contains($0.value) } }, "koi8-r decoded to Cyrillic")
-        #expect(d.comments.contains { $0.body.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }, "gb2312/big5 decoded to Han")
-        #expect(!d.comments.contains { $0.body.contains("=?") && $0.author.contains("=?") })
+        #expect(d.comments.contains { $0.body.text.unicodeScalars.contains { (0x0410...0x044F).contains($0.value) } }, "koi8-r decoded to Cyrillic")
+        #expect(d.comments.contains { $0.body.text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }, "gb2312/big5 decoded to Han")
+        #expect(!d.comments.contains { $0.body.text.contains("=?") && $0.author.contains("=?") })
     }
 
     @Test func ghostRootAndParentPriorityThreadRight() throws {
@@ -174,16 +174,16 @@ struct RawMailCounts {
     @Test func mimeBodiesAreReadableText() throws {
         let multipart = try Fixture.discussion("mbox/mbox_multipart.mbox")
         for comment in multipart.comments {
-            #expect(!comment.body.contains("=20") && !comment.body.contains("=\n"), "quoted-printable decoded")
-            #expect(!comment.body.contains("<html") && !comment.body.contains("Content-Type:"))
+            #expect(!comment.body.text.contains("=20") && !comment.body.text.contains("=\n"), "quoted-printable decoded")
+            #expect(!comment.body.text.contains("<html") && !comment.body.text.contains("Content-Type:"))
         }
         let groups = try Fixture.discussion("mbox/groupsio-updates-2014.mbox")
         for comment in groups.comments {
-            #expect(!comment.body.contains("<div") && !comment.body.contains("<p>") && !comment.body.contains("&nbsp;"), "HTML became text")
-            #expect(!comment.body.contains("\r"))
+            #expect(!comment.body.text.contains("<div") && !comment.body.text.contains("<p>") && !comment.body.text.contains("&nbsp;"), "HTML became text")
+            #expect(!comment.body.text.contains("\r"))
         }
         let notmuch = try Fixture.discussion("mbox/notmuch-list-2009.mbox")
-        #expect(notmuch.comments.contains { $0.body.contains("[attachment: ") }, "attachments are listed")
+        #expect(notmuch.comments.contains { $0.body.text.contains("[attachment: ") }, "attachments are listed")
     }
 
     @Test func aNewsArticleWithoutSeparatorIsOneMessage() throws {

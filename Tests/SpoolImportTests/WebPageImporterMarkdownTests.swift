@@ -29,17 +29,17 @@ import Testing
     @Test func softWrappedLinesJoinAndEscapesResolve() throws {
         let d = try Fixture.discussion("gduarte-blog-comments-cache.md")
         let dave = try #require(d.comments.first { $0.author == "Dave" })
-        #expect(dave.body.hasPrefix("You might also point out that in addition to fully-associated and set-associative, caches"))
-        #expect(dave.body.contains("select the *exact* location"))
-        #expect(dave.body.components(separatedBy: "\n\n").count == 3)
+        #expect(dave.body.text.hasPrefix("You might also point out that in addition to fully-associated and set-associative, caches"))
+        #expect(dave.body.text.contains("select the *exact* location"))
+        #expect(dave.body.text.components(separatedBy: "\n\n").count == 3)
     }
 
     @Test func mentionRepliesHangUnderTheLatestEarlierCommentByThatName() throws {
         let d = try Fixture.discussion("gduarte-blog-comments-cache.md")
         let dave = try #require(d.comments.firstIndex { $0.author == "Dave" })
         let maverick = try #require(d.comments.firstIndex { $0.author == "maverick" })
-        let replyToDave = try #require(d.comments.first { $0.body.hasPrefix("@Dave:") })
-        let replyToMaverick = try #require(d.comments.first { $0.body.hasPrefix("@maverick:") })
+        let replyToDave = try #require(d.comments.first { $0.body.text.hasPrefix("@Dave:") })
+        let replyToMaverick = try #require(d.comments.first { $0.body.text.hasPrefix("@maverick:") })
         #expect(replyToDave.parent == dave)
         #expect(replyToMaverick.parent == maverick)
         #expect(replyToMaverick.id == "11", "the printed number stays the id, so the source order is reachable")

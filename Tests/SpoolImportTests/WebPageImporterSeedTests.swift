@@ -60,22 +60,22 @@ import Testing
     @Test func nameLineAboveTheHeaderStaysOutOfTheBody() throws {
         let ruth = try #require(discussion.comments.first { $0.id == "9" })
         #expect(ruth.author == "Ruth Smith, editor of Community Care")
-        #expect(ruth.body.hasPrefix("Hi Sharon,\nI thought that it was such a powerful"))
-        #expect(ruth.body.hasSuffix("Ruth, editor of Community Care"))
+        #expect(ruth.body.text.hasPrefix("Hi Sharon,\nI thought that it was such a powerful"))
+        #expect(ruth.body.text.hasSuffix("Ruth, editor of Community Care"))
     }
 
     @Test func bodiesKeepParagraphsAndLoseIndentation() throws {
         let first = discussion.comments[0]
-        #expect(first.body.hasPrefix("This was truly dreadful – an example"))
-        #expect(first.body.components(separatedBy: "\n\n").count == 7)
-        #expect(!first.body.contains("\n\n\n"))
+        #expect(first.body.text.hasPrefix("This was truly dreadful – an example"))
+        #expect(first.body.text.components(separatedBy: "\n\n").count == 7)
+        #expect(!first.body.text.contains("\n\n\n"))
         for comment in discussion.comments {
-            #expect(!comment.body.hasPrefix(" "), "\(comment.id) keeps source indentation")
-            #expect(!comment.body.contains("\n "), "\(comment.id) keeps source indentation")
+            #expect(!comment.body.text.hasPrefix(" "), "\(comment.id) keeps source indentation")
+            #expect(!comment.body.text.contains("\n "), "\(comment.id) keeps source indentation")
         }
         let edna = try #require(discussion.comments.first { $0.id == "4.2" })
-        #expect(edna.body.contains("purported profession.\nThat is why the public distrust"))
-        #expect(edna.body.contains("‘protection industry’"))
+        #expect(edna.body.text.contains("purported profession.\nThat is why the public distrust"))
+        #expect(edna.body.text.contains("‘protection industry’"))
     }
 
     @Test func keysAreDistinctAndStable() throws {

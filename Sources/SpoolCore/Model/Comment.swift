@@ -9,15 +9,16 @@ public struct Comment: Hashable, Sendable {
     public var date: Timestamp?
     /// The subject line of mail and news; nil for web comments.
     public var subject: String?
-    /// Plain text, paragraphs separated by one blank line, source indentation removed.
-    public var body: String
+    /// Plain text, paragraphs separated by one blank line, source indentation removed;
+    /// deferred for archives (see ``CommentBody``).
+    public var body: CommentBody
     /// Index of the parent in ``Discussion/comments``; nil for a top-level comment.
     public var parent: Int?
     /// A message that replies name but the source does not contain.
     public var isPlaceholder: Bool
 
     public init(
-        id: String, key: StableKey? = nil, author: String, date: Timestamp?, subject: String? = nil, body: String,
+        id: String, key: StableKey? = nil, author: String, date: Timestamp?, subject: String? = nil, body: CommentBody,
         parent: Int? = nil, isPlaceholder: Bool = false
     ) {
         self.subject = subject
@@ -28,5 +29,15 @@ public struct Comment: Hashable, Sendable {
         self.body = body
         self.parent = parent
         self.isPlaceholder = isPlaceholder
+    }
+
+    /// A comment whose body is held as text.
+    public init(
+        id: String, key: StableKey? = nil, author: String, date: Timestamp?, subject: String? = nil, body: String,
+        parent: Int? = nil, isPlaceholder: Bool = false
+    ) {
+        self.init(
+            id: id, key: key, author: author, date: date, subject: subject, body: CommentBody(body), parent: parent,
+            isPlaceholder: isPlaceholder)
     }
 }

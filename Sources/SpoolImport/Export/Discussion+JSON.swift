@@ -45,7 +45,7 @@ extension Discussion {
         out += "\(indent)  \"author\": \(JSONText.string(comment.author)),\n"
         out += "\(indent)  \"date\": \(JSONText.value(comment.date?.iso8601)),\n"
         if let subject = comment.subject { out += "\(indent)  \"subject\": \(JSONText.string(subject)),\n" }
-        out += "\(indent)  \"body\": \(JSONText.string(comment.body)),\n"
+        out += "\(indent)  \"body\": \(JSONText.string(comment.body.text)),\n"
         if comment.isPlaceholder { out += "\(indent)  \"placeholder\": true,\n" }
         return out
     }

@@ -27,6 +27,7 @@ public enum DiscussionFile {
             throw ImportError(file: path, reason: .notFound)
         }
         if isDirectory.boolValue { return try DiscussionFolder.load(path: path, format: format, archive: archive) }
+        if let archiveFile = try openedArchive(path: path, format: format, archive: archive) { return archiveFile }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
@@ -35,6 +36,18 @@ public enum DiscussionFile {
             throw ImportError(file: path, reason: .unreadable(why))
         }
         return try parse(bytes: [UInt8](data), file: path, format: format, archive: archive)
+    }
+
+    /// A mailbox imported straight from the file (streamed, bodies left in it), or nil when
+    /// the file is not one (by `format`, or by its first 64 KiB when sniffing).
+    private static func openedArchive(path: String, format: InputFormat, archive: ArchiveOptions) throws -> Discussion? {
+        guard format == .mbox || format == .auto, let store = ByteStore(openingFileAt: path), store.count > 0 else { return nil }
+        if format == .auto {
+            guard let start = store.bytes(0..<min(store.count, 64 << 10)), FormatSniffer.sniff(start) == .mbox else { return nil }
+        }
+        var discussion = try MboxImporter(options: archive).parse(store: store, file: path)
+        discussion.sourceName = path.split(separator: "/").last.map(String.init) ?? path
+        return discussion
     }
 
     /// The files to list in a library for `paths`: several paths, or one folder that is not

@@ -22,7 +22,7 @@ extension App {
         let comment = comment(at: selected)
         let date = comment.date.map { " · " + AgeText.absolute($0) } ?? ""
         let subject = comment.subject.map { "\n" + $0 } ?? ""
-        return "\(comment.author)\(date)\(subject)\n\n\(comment.body)\n"
+        return "\(comment.author)\(date)\(subject)\n\n\(comment.body.text)\n"
     }
 
     /// The request made by the last key, handed over once.

@@ -51,7 +51,7 @@ extension App {
         for node in 1..<max(tree.count, 1) {
             let comment = comment(at: node)
             if Self.matches(comment.author, query: query) || Self.matches(comment.subject ?? "", query: query)
-                || Self.matches(comment.body, query: query)
+                || Self.matches(comment.body.text, query: query)
             {
                 found.append(node)
             }

@@ -39,8 +39,8 @@ final class ArticleText: @unchecked Sendable {
 
     private func commentLines(_ node: Int, _ app: App, width: Int) -> [ArticleLine] {
         let comment = app.comment(at: node)
-        if comment.isPlaceholder && !comment.body.isEmpty {
-            return wrap(comment.body, width, .articleMeta)
+        if comment.isPlaceholder && !comment.body.text.isEmpty {
+            return wrap(comment.body.text, width, .articleMeta)
         }
         if comment.isPlaceholder {
             return wrap(TreePane.placeholderText, width, .articleAuthor) + wrap(comment.id, width, .articleMeta)
@@ -60,7 +60,7 @@ final class ArticleText: @unchecked Sendable {
         if replies > 0 { meta.append("\(replies) repl\(replies == 1 ? "y" : "ies") below") }
         lines += wrap(meta.joined(separator: " · "), width, .articleMeta)
         lines.append(ArticleLine(text: "", role: .articleText))
-        lines += body(comment.body.isEmpty ? "(empty comment)" : comment.body, width)
+        lines += body(comment.body.text.isEmpty ? "(empty comment)" : comment.body.text, width)
         return lines
     }
 

@@ -17,7 +17,7 @@ struct InlinePane {
             return app.articleLines + [ArticleLine(text: "", role: .articleText)]
         }
         let comment = app.comment(at: node)
-        var (text, note) = ArticleText.bounded(comment.isPlaceholder ? (comment.body.isEmpty ? TreePane.placeholderText : comment.body) : comment.body)
+        var (text, note) = ArticleText.bounded(comment.isPlaceholder ? (comment.body.text.isEmpty ? TreePane.placeholderText : comment.body.text) : comment.body.text)
         if let note { text += "\n\n" + note }
         if app.collapse.isCollapsed(node) && app.tree.hasChildren(node) { text += "\n[+\(app.tree.descendantCount(of: node)) replies folded]" }
         let body = WordWrap.lines(of: text, width: bodyWidth).map { line in

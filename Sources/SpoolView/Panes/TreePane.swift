@@ -60,7 +60,7 @@ struct TreePane {
         let tree = app.tree
         var x = drawGuides(node, tree, focusDepth: app.focusRoot.map { tree.depth[$0] } ?? 0, in: area, on: &screen)
         if comment.isPlaceholder {
-            let text = comment.body.isEmpty ? TreePane.placeholderText : comment.body
+            let text = comment.body.text.isEmpty ? TreePane.placeholderText : comment.body.text
             x = screen.put("  " + text, x: x, y: area.y, style: theme[.treeDate], clip: area)
         } else {
             let unread = !app.marks.isRead(node)
@@ -89,7 +89,7 @@ struct TreePane {
         if let subject = TreePane.subjectToShow(node, app) {
             screen.put("  " + subject, x: x, y: area.y, style: theme[.treeText], clip: area)
         } else {
-            screen.put("  " + TreePane.preview(of: comment.body, columns: room), x: x, y: area.y, style: theme[.treePreview], clip: area)
+            screen.put("  " + TreePane.preview(of: comment.body.text, columns: room), x: x, y: area.y, style: theme[.treePreview], clip: area)
         }
     }
 
@@ -102,7 +102,7 @@ struct TreePane {
         let tree = app.tree
         var parts = [tree.depth[node] == 1 ? "top level" : "reply, level \(tree.depth[node])"]
         if comment.isPlaceholder {
-            parts.append(comment.body.isEmpty ? TreePane.placeholderText : comment.body)
+            parts.append(comment.body.text.isEmpty ? TreePane.placeholderText : comment.body.text)
         } else {
             if !app.marks.isRead(node) { parts.append(app.isNew[node] ? "new" : "unread") }
             if TreePane.isByOriginalPoster(node, app) { parts.append("original poster") }
@@ -114,7 +114,7 @@ struct TreePane {
         let head = (node == app.selected ? "> " : "  ") + parts.joined(separator: ", ")
         let x = screen.put(head, x: area.x, y: area.y, style: theme[.treeText], clip: area)
         guard !comment.isPlaceholder, area.maxX - x > 2 else { return }
-        let text = TreePane.subjectToShow(node, app) ?? TreePane.preview(of: comment.body, columns: area.maxX - x)
+        let text = TreePane.subjectToShow(node, app) ?? TreePane.preview(of: comment.body.text, columns: area.maxX - x)
         screen.put(": " + text, x: x, y: area.y, style: theme[.treePreview], clip: area)
     }
 

@@ -42,17 +42,18 @@ extension Theme {
                     let nearest = ThemeRole.allCases.map(\.rawValue).min { editDistance($0, key) < editDistance($1, key) } ?? ""
                     throw ThemeError(file: file, line: locate(key), message: "unknown role \"\(key)\"; did you mean \"\(nearest)\"?")
                 }
-                styles[role] = try style(roles[key], key: key, palette: palette, file: file, line: locate(key))
+                styles[role] = try style(roles[key], key: key, palette: palette, file: file, line: { locate(key) })
             }
         }
         return Theme(name: table["name"]?.string ?? file, styles: styles)
     }
 
     private static func style(
-        _ value: TOMLValueConvertible?, key: String, palette: [String: Color], file: String, line: Int?
+        _ value: TOMLValueConvertible?, key: String, palette: [String: Color], file: String, line locate: () -> Int?
     ) throws -> Style {
+        // The line is looked up only for an error: finding it means reading the text again.
         guard let entry = value?.table else {
-            throw ThemeError(file: file, line: line, message: "role \"\(key)\" must be a table like { fg = \"red\", bold = true }")
+            throw ThemeError(file: file, line: locate(), message: "role \"\(key)\" must be a table like { fg = \"red\", bold = true }")
         }
         var style = Style()
         for field in entry.keys {
@@ -60,12 +61,12 @@ extension Theme {
             case "fg", "bg":
                 let raw = entry[field]?.string ?? entry[field]?.int.map(String.init) ?? ""
                 guard let color = ColorName.parse(raw, palette: palette) else {
-                    throw ThemeError(file: file, line: line, message: "\"\(raw)\" in \(key).\(field) is not a colour name, 0-255, #rrggbb or palette entry")
+                    throw ThemeError(file: file, line: locate(), message: "\"\(raw)\" in \(key).\(field) is not a colour name, 0-255, #rrggbb or palette entry")
                 }
                 if field == "fg" { style.foreground = color } else { style.background = color }
             default:
                 guard let attribute = ColorName.attributes[field] else {
-                    throw ThemeError(file: file, line: line, message: "unknown field \"\(field)\" in \(key); use fg, bg, bold, dim, italic, underline or reverse")
+                    throw ThemeError(file: file, line: locate(), message: "unknown field \"\(field)\" in \(key); use fg, bg, bold, dim, italic, underline or reverse")
                 }
                 if entry[field]?.bool == true { style.attributes.insert(attribute) }
             }

@@ -1,0 +1,48 @@
+/// Decodes comment bodies on demand: an importer that keeps where each body lies in its
+/// source (file offsets, say) instead of holding every body decoded.
+public protocol BodySource: AnyObject, Sendable {
+    /// The plain text of the body the importer numbered `index`.
+    func text(of index: Int) -> String
+}
+
+/// The text of a comment: held, or decoded from its ``BodySource`` each time it is asked
+/// for (the source may cache what was shown recently).
+///
+/// Archives keep their bodies deferred, so opening 100,000 messages decodes none of them;
+/// web, Hacker News and Reddit comments hold their text. Two bodies are equal when their
+/// texts are.
+public struct CommentBody: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+    private enum Storage: Sendable {
+        case text(String)
+        case deferred(any BodySource, Int)
+    }
+
+    private let storage: Storage
+
+    public init(_ text: String) { storage = .text(text) }
+
+    public init(stringLiteral value: String) { storage = .text(value) }
+
+    /// A body that `source` decodes when it is first needed.
+    public init(source: any BodySource, index: Int) { storage = .deferred(source, index) }
+
+    /// The plain text (paragraphs separated by one blank line).
+    public var text: String {
+        switch storage {
+        case .text(let text): return text
+        case .deferred(let source, let index): return source.text(of: index)
+        }
+    }
+
+    /// Whether the text is decoded only when asked for.
+    public var isDeferred: Bool {
+        if case .deferred = storage { return true }
+        return false
+    }
+
+    public var description: String { text }
+
+    public static func == (lhs: CommentBody, rhs: CommentBody) -> Bool { lhs.text == rhs.text }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+}

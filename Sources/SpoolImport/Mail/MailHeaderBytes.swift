@@ -1,0 +1,97 @@
+import SpoolCore
+
+/// Header values read straight from bytes, for the common well-formed case; anything
+/// unusual returns nil and the String parsers (``MailDate``, ``MessageIDs``) decide.
+enum MailHeaderBytes {
+    /// Every `<…>` token of a References or In-Reply-To value, in order, as
+    /// ``MessageIDs/all(in:)`` reads them; nil when the value needs that parser (no
+    /// angle brackets, or bytes outside printable ASCII).
+    static func messageIDs(_ value: [UInt8]) -> [String]? {
+        var ids: [String] = []
+        var index = 0
+        while index < value.count {
+            let byte = value[index]
+            guard byte < 0x80 else { return nil }
+            if byte == UInt8(ascii: "<") {
+                var close = index + 1
+                var hasSpace = false
+                while close < value.count && value[close] != UInt8(ascii: ">") {
+                    if value[close] == 0x20 { hasSpace = true }
+                    if value[close] >= 0x80 { return nil }
+                    close += 1
+                }
+                guard close < value.count else { break }
+                if close - index > 1 && !hasSpace { ids.append(String(decoding: value[index...close], as: UTF8.self)) }
+                index = close + 1
+            } else {
+                index += 1
+            }
+        }
+        return ids.isEmpty ? nil : ids
+    }
+
+    /// An RFC 5322 date, `[Sat, ]5 Jan 2019 19:13:12 -0400` (seconds optional, a trailing
+    /// comment allowed); nil for any other shape.
+    static func date(_ value: [UInt8]) -> Timestamp? {
+        var index = 0
+        func skipSpaces() { while index < value.count && (value[index] == 0x20 || value[index] == 0x09) { index += 1 } }
+        func number(maxDigits: Int) -> (value: Int, digits: Int)? {
+            var result = 0
+            var digits = 0
+            while index < value.count, digits < maxDigits, let digit = digitValue(value[index]) {
+                result = result * 10 + digit
+                digits += 1
+                index += 1
+            }
+            return digits > 0 ? (result, digits) : nil
+        }
+        func expect(_ byte: UInt8) -> Bool {
+            guard index < value.count, value[index] == byte else { return false }
+            index += 1
+            return true
+        }
+        skipSpaces()
+        if index + 4 <= value.count, isLetter(value[index]), value[index + 3] == UInt8(ascii: ",") {
+            index += 4
+            skipSpaces()
+        }
+        guard let day = number(maxDigits: 2), expect(0x20) else { return nil }
+        guard index + 4 <= value.count, let month = month(value[index], value[index + 1], value[index + 2]), value[index + 3] == 0x20 else {
+            return nil
+        }
+        index += 4
+        guard let year = number(maxDigits: 4), year.digits == 4, expect(0x20) else { return nil }
+        skipSpaces()
+        guard let hour = number(maxDigits: 2), expect(UInt8(ascii: ":")), let minute = number(maxDigits: 2) else { return nil }
+        var second = 0
+        if expect(UInt8(ascii: ":")) {
+            guard let s = number(maxDigits: 2) else { return nil }
+            second = s.value
+        }
+        skipSpaces()
+        guard index < value.count, value[index] == UInt8(ascii: "+") || value[index] == UInt8(ascii: "-") else { return nil }
+        let sign = value[index] == UInt8(ascii: "-") ? -1 : 1
+        index += 1
+        guard let zone = number(maxDigits: 4), zone.digits == 4 else { return nil }
+        skipSpaces()
+        guard index == value.count || value[index] == UInt8(ascii: "(") else { return nil }
+        let date = Timestamp(
+            year: year.value, month: month, day: day.value, hour: hour.value, minute: minute.value, second: second,
+            utcOffsetMinutes: sign * (zone.value / 100 * 60 + zone.value % 100))
+        return date.isValid ? date : nil
+    }
+
+    private static func digitValue(_ byte: UInt8) -> Int? { byte >= 0x30 && byte <= 0x39 ? Int(byte - 0x30) : nil }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+
+    private static let months: [[UInt8]] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map { Array($0.utf8) }
+
+    private static func month(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int? {
+        let lower = (a | 0x20, b | 0x20, c | 0x20)
+        for (index, name) in months.enumerated() where name[0] == lower.0 && name[1] == lower.1 && name[2] == lower.2 {
+            return index + 1
+        }
+        return nil
+    }
+}

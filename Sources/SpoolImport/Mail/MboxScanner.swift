@@ -1,0 +1,279 @@
+import Foundation
+import SpoolCore
+
+/// One message found by ``MboxScanner``: where its bytes lie and the header fields
+/// threading and the tree need. The body stays in the file until it is shown.
+struct ScannedMessage {
+    /// Offset of the first header byte and one past the message's last byte.
+    var range: Range<Int>
+    var messageID: String?
+    var references: [String]
+    var inReplyTo: [String]
+    var author: String
+    var subject: String?
+    var date: Timestamp?
+}
+
+/// Finds the messages of an mbox file in one pass over its bytes, window by window.
+///
+/// A message starts at a `From ` line whose next line is a header field (which tells
+/// separators from body lines that happen to start with "From "). Only the header block
+/// is parsed, and only the fields named in ``wanted``; bodies are skipped with a byte
+/// search for the next separator. Two scanners can share a file: one stops at the
+/// first separator at or after `limit`, where the other starts.
+struct MboxScanner {
+    private let reader: ChunkReader
+    private var window: ByteWindow
+    private let count: Int
+    /// Decoded `From:` and `Subject:` values by their raw bytes: archives repeat both.
+    private var authors: [[UInt8]: String] = [:]
+    private var subjects: [[UInt8]: String] = [:]
+
+    /// A line break and `From `: how far back a window is re-read so none is missed.
+    private static let separatorPattern: [UInt8] = Array("\nFrom ".utf8)
+
+    init(store: ByteStore) {
+        reader = store.reader()
+        window = reader.window(at: 0)
+        count = store.count
+    }
+
+    /// The messages that start in `start..<limit`. `start` must be 0 or the start of a
+    /// separator line.
+    mutating func messages(from start: Int, to limit: Int) -> [ScannedMessage] {
+        var found: [ScannedMessage] = []
+        var position = start
+        while position < count && position < limit {
+            let headerStart = startOfHeaders(at: position)
+            let (message, bodyStart) = headers(at: headerStart)
+            let end = nextSeparator(atOrAfter: bodyStart) ?? count
+            if var message {
+                message.range = headerStart..<end
+                if message.date == nil, headerStart > position { message.date = separatorDate(at: position) }
+                found.append(message)
+            }
+            position = max(end, position + 1)
+        }
+        return found
+    }
+
+    /// The one message in `range` (a Maildir file), however its body reads.
+    mutating func message(in range: Range<Int>) -> ScannedMessage? {
+        let headerStart = startOfHeaders(at: range.lowerBound)
+        guard var message = headers(at: headerStart).0 else { return nil }
+        message.range = headerStart..<range.upperBound
+        if message.date == nil, headerStart > range.lowerBound { message.date = separatorDate(at: range.lowerBound) }
+        return message
+    }
+
+    /// The first separator line at or after `offset` (a line start or any byte: a partial
+    /// line is skipped), nil at the end of the file.
+    mutating func nextSeparator(atOrAfter offset: Int) -> Int? {
+        var from = offset
+        if from == 0, isSeparator(at: 0) { return 0 }
+        if from > 0 { from -= 1 }  // the line break before a line start at `offset`
+        while from < count {
+            ensure(from, room: 1 << 16)
+            let local = from - window.base
+            guard let hit = Self.fromLine(in: window.bytes, from: local) else {
+                if window.reachesEnd { return nil }
+                from = max(from + 1, window.end - Self.separatorPattern.count)
+                window = reader.window(at: from)
+                continue
+            }
+            let candidate = window.base + hit
+            if isSeparator(at: candidate) { return candidate }
+            from = candidate
+        }
+        return nil
+    }
+
+    /// The start of the first line after `index` (which is at or before a line break)
+    /// that begins with `From `: memchr from line break to line break.
+    private static func fromLine(in bytes: UnsafeRawBufferPointer, from index: Int) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        var position = index
+        while position < bytes.count {
+            guard let found = memchr(base + position, 0x0A, bytes.count - position) else { return nil }
+            let lineStart = base.distance(to: UnsafeRawPointer(found)) + 1
+            if lineStart + 5 > bytes.count { return nil }
+            if bytes[lineStart] == 0x46, bytes[lineStart + 1] == 0x72, bytes[lineStart + 2] == 0x6F, bytes[lineStart + 3] == 0x6D,
+                bytes[lineStart + 4] == 0x20
+            {
+                return lineStart
+            }
+            position = lineStart
+        }
+        return nil
+    }
+
+    /// Whether a `From ` line starts at `offset` and the next line is a header field.
+    private mutating func isSeparator(at offset: Int) -> Bool {
+        ensure(offset, room: 1 << 12)
+        return Self.isSeparatorLine(window.bytes, at: offset - window.base)
+    }
+
+    /// Whether a `From ` line starts at `index` of `bytes` and the next line, as far as
+    /// `bytes` hold it, is a header field.
+    private static func isSeparatorLine(_ bytes: UnsafeRawBufferPointer, at start: Int) -> Bool {
+        var index = start
+        guard index >= 0, index + 5 <= bytes.count, bytes[index] == 0x46, bytes[index + 1] == 0x72, bytes[index + 2] == 0x6F,
+            bytes[index + 3] == 0x6D, bytes[index + 4] == 0x20
+        else { return false }
+        while index < bytes.count && bytes[index] != 0x0A { index += 1 }
+        index += 1
+        var length = 0
+        while index < bytes.count && length < 80 {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ":") { return length > 0 }
+            guard byte > 0x20 && byte < 0x7F else { return false }
+            length += 1
+            index += 1
+        }
+        return false
+    }
+
+    /// Where the headers of the message at `position` start: after its separator line.
+    private mutating func startOfHeaders(at position: Int) -> Int {
+        guard isSeparator(at: position) else { return position }
+        let local = position - window.base
+        var index = local
+        while index < window.bytes.count && window.bytes[index] != 0x0A { index += 1 }
+        return window.base + min(index + 1, window.bytes.count)
+    }
+
+    /// The date on the separator line at `position` (`From sender Tue Nov 17 15:28:37 2009`).
+    private mutating func separatorDate(at position: Int) -> Timestamp? {
+        ensure(position, room: 1 << 12)
+        let local = position - window.base
+        var end = local
+        while end < window.bytes.count && window.bytes[end] != 0x0A { end += 1 }
+        let line = String(decoding: UnsafeRawBufferPointer(rebasing: window.bytes[(local + 5)..<end]), as: UTF8.self)
+        return MailDate.parse(line)
+    }
+
+    /// Makes the window hold `offset` and, unless the file ends sooner, `room` bytes after it.
+    private mutating func ensure(_ offset: Int, room: Int) {
+        if offset >= window.base && (offset + room <= window.end || window.reachesEnd) { return }
+        window = reader.window(at: offset)
+    }
+
+    private static let wanted: [(name: [UInt8], field: Field)] = [
+        (Array("from".utf8), Field.from), (Array("date".utf8), Field.date), (Array("subject".utf8), Field.subject),
+        (Array("message-id".utf8), Field.messageID), (Array("in-reply-to".utf8), Field.inReplyTo),
+        (Array("references".utf8), Field.references),
+    ]
+
+    private enum Field: Int, CaseIterable {
+        case from, date, subject, messageID, inReplyTo, references
+    }
+
+    /// Parses the header block at `start`: the message (nil when there are no header
+    /// fields) and where its body starts.
+    private mutating func headers(at start: Int) -> (ScannedMessage?, Int) {
+        ensure(start, room: 1 << 18)
+        let bytes = window.bytes
+        var values = [[UInt8]?](repeating: nil, count: Field.allCases.count)
+        var current: Field?
+        var fields = 0
+        var index = start - window.base
+        var bodyStart = window.end
+        while index < bytes.count {
+            var end = index
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            var lineEnd = end
+            if lineEnd > index && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            let next = min(end + 1, bytes.count)
+            if lineEnd == index {
+                bodyStart = window.base + next
+                break
+            }
+            let first = bytes[index]
+            if first == 0x20 || first == 0x09 {
+                if let field = current {
+                    var start = index
+                    while start < lineEnd && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+                    values[field.rawValue]!.append(0x20)
+                    values[field.rawValue]!.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<lineEnd]))
+                }
+            } else if let colon = Self.colon(in: bytes, index..<lineEnd) {
+                if first == 0x46, Self.isSeparatorLine(bytes, at: index) {
+                    bodyStart = window.base + index
+                    break
+                }
+                fields += 1
+                current = Self.field(named: UnsafeRawBufferPointer(rebasing: bytes[index..<colon]))
+                if let field = current {
+                    if values[field.rawValue] == nil {
+                        values[field.rawValue] = Array(UnsafeRawBufferPointer(rebasing: bytes[(colon + 1)..<lineEnd]))
+                    } else {
+                        current = nil  // the first of a repeated field counts
+                    }
+                }
+            } else if fields == 0 {
+                // Not a header at all: the message has no header block.
+                bodyStart = window.base + index
+                break
+            } else {
+                current = nil
+            }
+            index = next
+        }
+        guard fields > 0 else { return (nil, max(bodyStart, start)) }
+        return (message(from: values), bodyStart)
+    }
+
+    private static func colon(in bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int? {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ":") { return index > range.lowerBound ? index : nil }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func field(named name: UnsafeRawBufferPointer) -> Field? {
+        var trimmedEnd = name.count
+        while trimmedEnd > 0 && (name[trimmedEnd - 1] == 0x20 || name[trimmedEnd - 1] == 0x09) { trimmedEnd -= 1 }
+        outer: for (wanted, field) in wanted where wanted.count == trimmedEnd {
+            for i in 0..<trimmedEnd where name[i] | 0x20 != wanted[i] { continue outer }
+            return field
+        }
+        return nil
+    }
+
+    private mutating func message(from values: [[UInt8]?]) -> ScannedMessage {
+        func text(_ field: Field) -> String? { values[field.rawValue].map { Charset.bestEffort($0).trimmingWhitespace() } }
+        func ids(_ field: Field) -> [String] {
+            guard let raw = values[field.rawValue] else { return [] }
+            return MailHeaderBytes.messageIDs(raw) ?? MessageIDs.all(in: text(field))
+        }
+        let messageID = ids(.messageID).first
+        var author = "(no sender)"
+        if let raw = values[Field.from.rawValue] {
+            if let known = authors[raw] {
+                author = known
+            } else {
+                let name = MailAddress.displayName(Charset.bestEffort(raw).trimmingWhitespace())
+                author = name.isEmpty ? "(no sender)" : name
+                authors[raw] = author
+            }
+        }
+        var subject: String?
+        if let raw = values[Field.subject.rawValue] {
+            if let known = subjects[raw] {
+                subject = known
+            } else {
+                subject = EncodedWords.decode(Charset.bestEffort(raw).trimmingWhitespace())
+                subjects[raw] = subject
+            }
+        }
+        return ScannedMessage(
+            range: 0..<0, messageID: messageID,
+            references: ids(.references).filter { $0 != messageID },
+            inReplyTo: ids(.inReplyTo).filter { $0 != messageID },
+            author: author, subject: subject,
+            date: values[Field.date.rawValue].flatMap(MailHeaderBytes.date) ?? MailDate.parse(text(.date)))
+    }
+}
