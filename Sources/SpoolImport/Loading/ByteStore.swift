@@ -55,7 +55,7 @@ final class ByteStore: @unchecked Sendable {
     }
 
     /// A reader for scanning the store front to back in windows of `chunk` bytes.
-    func reader(chunk: Int = 8 << 20) -> ChunkReader { ChunkReader(store: self, chunk: chunk) }
+    func reader(chunk: Int = 1 << 20) -> ChunkReader { ChunkReader(store: self, chunk: chunk) }
 
     /// Reads up to `buffer.count` bytes at `offset`; returns how many were read.
     fileprivate func readFile(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {

@@ -6,7 +6,7 @@ enum MailHeaderBytes {
     /// Every `<…>` token of a References or In-Reply-To value, in order, as
     /// ``MessageIDs/all(in:)`` reads them; nil when the value needs that parser (no
     /// angle brackets, or bytes outside printable ASCII).
-    static func messageIDs(_ value: [UInt8]) -> [String]? {
+    static func messageIDs(_ value: UnsafeRawBufferPointer) -> [String]? {
         var ids: [String] = []
         var index = 0
         while index < value.count {
@@ -21,7 +21,7 @@ enum MailHeaderBytes {
                     close += 1
                 }
                 guard close < value.count else { break }
-                if close - index > 1 && !hasSpace { ids.append(String(decoding: value[index...close], as: UTF8.self)) }
+                if close - index > 1 && !hasSpace { ids.append(String(decoding: UnsafeRawBufferPointer(rebasing: value[index...close]), as: UTF8.self)) }
                 index = close + 1
             } else {
                 index += 1
@@ -32,7 +32,7 @@ enum MailHeaderBytes {
 
     /// An RFC 5322 date, `[Sat, ]5 Jan 2019 19:13:12 -0400` (seconds optional, a trailing
     /// comment allowed); nil for any other shape.
-    static func date(_ value: [UInt8]) -> Timestamp? {
+    static func date(_ value: UnsafeRawBufferPointer) -> Timestamp? {
         var index = 0
         func skipSpaces() { while index < value.count && (value[index] == 0x20 || value[index] == 0x09) { index += 1 } }
         func number(maxDigits: Int) -> (value: Int, digits: Int)? {

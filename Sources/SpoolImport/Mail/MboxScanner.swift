@@ -26,8 +26,8 @@ struct MboxScanner {
     private var window: ByteWindow
     private let count: Int
     /// Decoded `From:` and `Subject:` values by their raw bytes: archives repeat both.
-    private var authors: [[UInt8]: String] = [:]
-    private var subjects: [[UInt8]: String] = [:]
+    private var authors = InternedValues()
+    private var subjects = InternedValues()
 
     /// A line break and `From `: how far back a window is re-read so none is missed.
     private static let separatorPattern: [UInt8] = Array("\nFrom ".utf8)
@@ -73,7 +73,7 @@ struct MboxScanner {
         if from == 0, isSeparator(at: 0) { return 0 }
         if from > 0 { from -= 1 }  // the line break before a line start at `offset`
         while from < count {
-            ensure(from, room: 1 << 16)
+            ensure(from, room: 1 << 12)
             let local = from - window.base
             guard let hit = Self.fromLine(in: window.bytes, from: local) else {
                 if window.reachesEnd { return nil }
@@ -164,16 +164,16 @@ struct MboxScanner {
         (Array("references".utf8), Field.references),
     ]
 
-    private enum Field: Int, CaseIterable {
+    fileprivate enum Field: Int, CaseIterable {
         case from, date, subject, messageID, inReplyTo, references
     }
 
     /// Parses the header block at `start`: the message (nil when there are no header
     /// fields) and where its body starts.
     private mutating func headers(at start: Int) -> (ScannedMessage?, Int) {
-        ensure(start, room: 1 << 18)
+        ensure(start, room: 1 << 16)
         let bytes = window.bytes
-        var values = [[UInt8]?](repeating: nil, count: Field.allCases.count)
+        var values = HeaderValues()
         var current: Field?
         var fields = 0
         var index = start - window.base
@@ -193,8 +193,7 @@ struct MboxScanner {
                 if let field = current {
                     var start = index
                     while start < lineEnd && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
-                    values[field.rawValue]!.append(0x20)
-                    values[field.rawValue]!.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<lineEnd]))
+                    values.append(UnsafeRawBufferPointer(rebasing: bytes[start..<lineEnd]), to: field, in: bytes)
                 }
             } else if let colon = Self.colon(in: bytes, index..<lineEnd) {
                 if first == 0x46, Self.isSeparatorLine(bytes, at: index) {
@@ -204,8 +203,8 @@ struct MboxScanner {
                 fields += 1
                 current = Self.field(named: UnsafeRawBufferPointer(rebasing: bytes[index..<colon]))
                 if let field = current {
-                    if values[field.rawValue] == nil {
-                        values[field.rawValue] = Array(UnsafeRawBufferPointer(rebasing: bytes[(colon + 1)..<lineEnd]))
+                    if !values.has(field) {
+                        values.set(field, (colon + 1)..<lineEnd)
                     } else {
                         current = nil  // the first of a repeated field counts
                     }
@@ -220,7 +219,7 @@ struct MboxScanner {
             index = next
         }
         guard fields > 0 else { return (nil, max(bodyStart, start)) }
-        return (message(from: values), bodyStart)
+        return (message(from: values, in: bytes), bodyStart)
     }
 
     private static func colon(in bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int? {
@@ -243,37 +242,102 @@ struct MboxScanner {
         return nil
     }
 
-    private mutating func message(from values: [[UInt8]?]) -> ScannedMessage {
-        func text(_ field: Field) -> String? { values[field.rawValue].map { Charset.bestEffort($0).trimmingWhitespace() } }
+    private mutating func message(from values: HeaderValues, in bytes: UnsafeRawBufferPointer) -> ScannedMessage {
+        func text(_ raw: UnsafeRawBufferPointer) -> String { Charset.bestEffort(Array(raw)).trimmingWhitespace() }
         func ids(_ field: Field) -> [String] {
-            guard let raw = values[field.rawValue] else { return [] }
-            return MailHeaderBytes.messageIDs(raw) ?? MessageIDs.all(in: text(field))
+            values.with(field, in: bytes) { raw in
+                guard let raw else { return [] }
+                return MailHeaderBytes.messageIDs(raw) ?? MessageIDs.all(in: text(raw))
+            }
         }
         let messageID = ids(.messageID).first
-        var author = "(no sender)"
-        if let raw = values[Field.from.rawValue] {
-            if let known = authors[raw] {
-                author = known
-            } else {
-                let name = MailAddress.displayName(Charset.bestEffort(raw).trimmingWhitespace())
-                author = name.isEmpty ? "(no sender)" : name
-                authors[raw] = author
+        let author = values.with(.from, in: bytes) { raw in
+            guard let raw else { return "(no sender)" }
+            return authors.value(for: raw) {
+                let name = MailAddress.displayName(text(raw))
+                return name.isEmpty ? "(no sender)" : name
             }
         }
-        var subject: String?
-        if let raw = values[Field.subject.rawValue] {
-            if let known = subjects[raw] {
-                subject = known
-            } else {
-                subject = EncodedWords.decode(Charset.bestEffort(raw).trimmingWhitespace())
-                subjects[raw] = subject
-            }
+        let subject = values.with(.subject, in: bytes) { raw in
+            raw.map { raw in subjects.value(for: raw) { EncodedWords.decode(text(raw)) } }
         }
+        let date = values.with(.date, in: bytes) { raw in raw.flatMap { MailHeaderBytes.date($0) ?? MailDate.parse(text($0)) } }
         return ScannedMessage(
-            range: 0..<0, messageID: messageID,
-            references: ids(.references).filter { $0 != messageID },
-            inReplyTo: ids(.inReplyTo).filter { $0 != messageID },
-            author: author, subject: subject,
-            date: values[Field.date.rawValue].flatMap(MailHeaderBytes.date) ?? MailDate.parse(text(.date)))
+            range: 0..<0, messageID: messageID, references: ids(.references).filter { $0 != messageID },
+            inReplyTo: ids(.inReplyTo).filter { $0 != messageID }, author: author, subject: subject, date: date)
+    }
+}
+
+/// The wanted header values of one message: where each lies in the window, or its bytes
+/// when it was folded over several lines.
+private struct HeaderValues {
+    private enum Value {
+        case span(Range<Int>)
+        case folded([UInt8])
+    }
+
+    private var slots: (Value?, Value?, Value?, Value?, Value?, Value?) = (nil, nil, nil, nil, nil, nil)
+
+    private subscript(field: MboxScanner.Field) -> Value? {
+        get {
+            switch field {
+            case .from: return slots.0
+            case .date: return slots.1
+            case .subject: return slots.2
+            case .messageID: return slots.3
+            case .inReplyTo: return slots.4
+            case .references: return slots.5
+            }
+        }
+        set {
+            switch field {
+            case .from: slots.0 = newValue
+            case .date: slots.1 = newValue
+            case .subject: slots.2 = newValue
+            case .messageID: slots.3 = newValue
+            case .inReplyTo: slots.4 = newValue
+            case .references: slots.5 = newValue
+            }
+        }
+    }
+
+    func has(_ field: MboxScanner.Field) -> Bool { self[field] != nil }
+
+    mutating func set(_ field: MboxScanner.Field, _ span: Range<Int>) { self[field] = .span(span) }
+
+    /// A continuation line: the value becomes its own bytes, joined by one space.
+    mutating func append(_ line: UnsafeRawBufferPointer, to field: MboxScanner.Field, in bytes: UnsafeRawBufferPointer) {
+        var joined: [UInt8]
+        switch self[field] {
+        case .span(let span): joined = Array(UnsafeRawBufferPointer(rebasing: bytes[span]))
+        case .folded(let value): joined = value
+        case nil: return
+        }
+        joined.append(0x20)
+        joined.append(contentsOf: line)
+        self[field] = .folded(joined)
+    }
+
+    func with<R>(_ field: MboxScanner.Field, in bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer?) -> R) -> R {
+        switch self[field] {
+        case .span(let span): return body(UnsafeRawBufferPointer(rebasing: bytes[span]))
+        case .folded(let value): return value.withUnsafeBytes { body($0) }
+        case nil: return body(nil)
+        }
+    }
+}
+
+/// Decoded header values by their raw bytes, found without copying the bytes.
+private struct InternedValues {
+    private var entries: [Int: [(raw: [UInt8], value: String)]] = [:]
+
+    mutating func value(for raw: UnsafeRawBufferPointer, decode: () -> String) -> String {
+        var hasher = Hasher()
+        hasher.combine(bytes: raw)
+        let hash = hasher.finalize()
+        if let bucket = entries[hash], let hit = bucket.first(where: { $0.raw.elementsEqual(raw) }) { return hit.value }
+        let value = decode()
+        entries[hash, default: []].append((Array(raw), value))
+        return value
     }
 }
