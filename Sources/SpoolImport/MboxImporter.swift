@@ -27,14 +27,14 @@ public struct MboxImporter: Sendable {
     public init(options: ArchiveOptions = ArchiveOptions()) { self.options = options }
 
     public func parse(_ bytes: [UInt8], file: String) throws -> Discussion {
-        let store = ByteStore(bytes: bytes, path: file)
-        return try parse(Self.scan(store), store: store, file: file)
+        try parse(store: ByteStore(bytes: bytes, path: file), file: file)
     }
 
     /// Imports the mbox file held by `store`, reading it once in chunks (on several threads
     /// when it is large); message bodies stay in the file and are read again when shown.
     func parse(store: ByteStore, file: String) throws -> Discussion {
-        try parse(Self.scan(store), store: store, file: file)
+        let bodies = MailBodies(store: store)
+        return try parse(Self.scan(store, bodies: bodies), bodies: bodies, file: file)
     }
 
     /// Imports a Maildir: every file in `cur/` and `new/` is one message.
@@ -46,15 +46,16 @@ public struct MboxImporter: Sendable {
             all.append(contentsOf: file.bytes)
         }
         let store = ByteStore(bytes: all, path: folder)
-        var scanner = MboxScanner(store: store)
-        return try parse(ranges.compactMap { scanner.message(in: $0) }, store: store, file: folder)
+        let bodies = MailBodies(store: store)
+        var scanner = MboxScanner(store: store, bodies: bodies)
+        return try parse(ranges.compactMap { scanner.message(in: $0) }, bodies: bodies, file: folder)
     }
 
     /// The messages of `store` in file order, scanned in parts on as many threads as pay.
-    static func scan(_ store: ByteStore) -> [ScannedMessage] {
+    static func scan(_ store: ByteStore, bodies: MailBodies) -> [ScannedMessage] {
         let parts = store.count >= 8 << 20 ? min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)) : 1
         var bounds = [0]
-        var finder = MboxScanner(store: store)
+        var finder = MboxScanner(store: store, bodies: bodies)
         for part in 1..<max(parts, 1) {
             let next = finder.nextSeparator(atOrAfter: max(bounds.last!, store.count / parts * part)) ?? store.count
             bounds.append(max(next, bounds.last!))
@@ -63,25 +64,26 @@ public struct MboxImporter: Sendable {
         let starts = bounds
         let results = ScanResults(count: parts)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
-            var scanner = MboxScanner(store: store)
+            var scanner = MboxScanner(store: store, bodies: bodies)
             results.set(part, scanner.messages(from: starts[part], to: starts[part + 1]))
         }
         return results.joined()
     }
 
-    func parse(_ found: [ScannedMessage], store: ByteStore, file: String) throws -> Discussion {
+    func parse(_ found: [ScannedMessage], bodies: MailBodies, file: String) throws -> Discussion {
         guard !found.isEmpty else {
             throw ImportError(file: file, line: 1, reason: .malformed("no mail message found (expected a `From ` separator line or message headers)."))
         }
-        let bodies = MailBodies(store: store, ranges: found.map(\.range))
         var table = MessageIDTable(capacity: found.count * 2)
-        let links = found.map { message in
+        // Own ids first, so an id both carried and named is numbered with its text.
+        let own = found.map { message in message.messageID.map { table.number($0) } }
+        let links = found.indices.map { index in
             MailLinks(
-                messageID: message.messageID.map { table.number($0) }, references: message.references.map { table.number($0) },
-                inReplyTo: message.inReplyTo.map { table.number($0) }, date: message.date?.secondsSinceEpoch)
+                messageID: own[index], references: found[index].references.map { table.number($0, namedBy: index) },
+                inReplyTo: found[index].inReplyTo.map { table.number($0, namedBy: index) }, date: found[index].comment.date?.secondsSinceEpoch)
         }
-        let (rows, brokenCycles) = MailThreader.thread(links, idCount: table.ids.count, options: options) { found[$0].subject }
-        let comments = Self.comments(rows, found: found, ids: table.ids, bodies: bodies, file: file)
+        let (rows, brokenCycles) = MailThreader.thread(links, idCount: table.count, options: options) { found[$0].comment.subject }
+        let comments = Self.comments(rows, found: found, file: file) { Self.text(of: table.origins[$0], found: found, bodies: bodies) }
         var notices: [String] = []
         if brokenCycles > 0 {
             notices.append("\(brokenCycles) reference loop\(brokenCycles == 1 ? "" : "s") (a message naming its own reply as parent) cut; those messages start threads.")
@@ -93,28 +95,29 @@ public struct MboxImporter: Sendable {
     /// The comments in reading order. A Message-ID seen twice keeps its id on both copies;
     /// the copies' keys get `#2`, `#3`. A message without one gets a made-up id and a key
     /// from its content.
-    private static func comments(_ rows: [MailThreader.Row], found: [ScannedMessage], ids: [String], bodies: MailBodies, file: String) -> [Comment] {
+    private static func comments(
+        _ rows: [MailThreader.Row], found: [ScannedMessage], file: String, missingID: (Int) -> String
+    ) -> [Comment] {
         let fileName = file.split(separator: "/").last ?? ""
         var copies: [String: Int] = [:]
         var comments: [Comment] = []
         comments.reserveCapacity(rows.count)
         for row in rows {
             guard let index = row.message else {
-                comments.append(Comment(id: ids[row.missingID!], author: "", date: nil, body: "", parent: row.parent, isPlaceholder: true))
+                comments.append(Comment(id: missingID(row.missingID!), author: "", date: nil, body: "", parent: row.parent, isPlaceholder: true))
                 continue
             }
-            let message = found[index]
-            let body = CommentBody(source: bodies, index: index)
-            var comment = Comment(
-                id: message.messageID ?? "<message-\(index + 1)@\(fileName)>", author: message.author, date: message.date,
-                subject: message.subject, body: body, parent: row.parent)
-            if message.messageID == nil {
-                comment.key = .content(title: message.subject, author: message.author, date: message.date, body: body.text)
+            var comment = found[index].comment
+            comment.parent = row.parent
+            let hasID = found[index].messageID != nil
+            if !hasID {
+                comment.id = "<message-\(index + 1)@\(fileName)>"
+                comment.key = .content(title: comment.subject, author: comment.author, date: comment.date, body: comment.body.text)
             }
             // A second copy of a Message-ID hangs under the first (which counts as 1);
             // identical id-less messages share a content key.
-            let isCopy = message.messageID != nil && row.parent.map({ comments[$0].id == comment.id }) == true
-            if isCopy || message.messageID == nil {
+            let isCopy = hasID && row.parent.map({ comments[$0].id == comment.id }) == true
+            if isCopy || !hasID {
                 let count = (copies[comment.key.rawValue] ?? (isCopy ? 1 : 0)) + 1
                 copies[comment.key.rawValue] = count
                 if count > 1 { comment.key = StableKey(rawValue: comment.key.rawValue + "#\(count)") }
@@ -122,6 +125,21 @@ public struct MboxImporter: Sendable {
             comments.append(comment)
         }
         return comments
+    }
+}
+
+extension MboxImporter {
+    /// The text of a numbered id: carried by a message, or read again from the headers of
+    /// the message that named it.
+    fileprivate static func text(of origin: MessageIDTable.Origin, found: [ScannedMessage], bodies: MailBodies) -> String {
+        switch origin {
+        case .carried(let text):
+            return text
+        case .namedBy(let message, let hash):
+            let headers = bodies.headers(of: found[message].comment.body)
+            let named = MessageIDs.all(in: headers?["references"]) + MessageIDs.all(in: headers?["in-reply-to"])
+            return named.first { MessageIDText($0).hash == hash } ?? "<\(String(hash, radix: 16))@missing>"
+        }
     }
 }
 
@@ -138,5 +156,16 @@ private final class ScanResults: @unchecked Sendable {
         lock.unlock()
     }
 
-    func joined() -> [ScannedMessage] { parts.flatMap { $0 } }
+    /// All parts in order; the first part's array is reused, not copied.
+    func joined() -> [ScannedMessage] {
+        lock.lock()
+        defer { lock.unlock() }
+        var all: [ScannedMessage] = []
+        swap(&all, &parts[0])
+        for index in parts.indices.dropFirst() {
+            all.append(contentsOf: parts[index])
+            parts[index] = []
+        }
+        return all
+    }
 }

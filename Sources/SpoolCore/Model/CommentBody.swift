@@ -1,8 +1,8 @@
 /// Decodes comment bodies on demand: an importer that keeps where each body lies in its
 /// source (file offsets, say) instead of holding every body decoded.
 public protocol BodySource: AnyObject, Sendable {
-    /// The plain text of the body the importer numbered `index`.
-    func text(of index: Int) -> String
+    /// The plain text of the body the importer placed at `span` (say, a message's bytes).
+    func text(of span: Range<Int>) -> String
 }
 
 /// The text of a comment: held, or decoded from its ``BodySource`` each time it is asked
@@ -14,7 +14,7 @@ public protocol BodySource: AnyObject, Sendable {
 public struct CommentBody: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
     private enum Storage: Sendable {
         case text(String)
-        case deferred(any BodySource, Int)
+        case deferred(any BodySource, Range<Int>)
     }
 
     private let storage: Storage
@@ -24,14 +24,20 @@ public struct CommentBody: Sendable, Hashable, ExpressibleByStringLiteral, Custo
     public init(stringLiteral value: String) { storage = .text(value) }
 
     /// A body that `source` decodes when it is first needed.
-    public init(source: any BodySource, index: Int) { storage = .deferred(source, index) }
+    public init(source: any BodySource, span: Range<Int>) { storage = .deferred(source, span) }
 
     /// The plain text (paragraphs separated by one blank line).
     public var text: String {
         switch storage {
         case .text(let text): return text
-        case .deferred(let source, let index): return source.text(of: index)
+        case .deferred(let source, let span): return source.text(of: span)
         }
+    }
+
+    /// Where a deferred body lies in its source; nil for a body held as text.
+    public var span: Range<Int>? {
+        if case .deferred(_, let span) = storage { return span }
+        return nil
     }
 
     /// Whether the text is decoded only when asked for.

@@ -51,10 +51,20 @@ public struct Discussion: Sendable {
     public var identity: String {
         if let sourceID { return "\(format.rawValue):\(sourceID)" }
         if isArchive {
-            let oldest = comments.filter { !$0.isPlaceholder }.min { a, b in
-                (a.date?.secondsSinceEpoch ?? .max, a.id) < (b.date?.secondsSinceEpoch ?? .max, b.id)
+            // One pass without copying comments: this runs on every open of a big archive.
+            var oldest: Int?
+            var oldestSeconds = Int64.max
+            for index in comments.indices where !comments[index].isPlaceholder {
+                let seconds = comments[index].date?.secondsSinceEpoch ?? .max
+                guard let best = oldest else {
+                    (oldest, oldestSeconds) = (index, seconds)
+                    continue
+                }
+                if seconds < oldestSeconds || (seconds == oldestSeconds && comments[index].id < comments[best].id) {
+                    (oldest, oldestSeconds) = (index, seconds)
+                }
             }
-            return "\(format.rawValue):archive:\(oldest?.key.rawValue ?? sourceName ?? "")"
+            return "\(format.rawValue):archive:\(oldest.map { comments[$0].key.rawValue } ?? sourceName ?? "")"
         }
         var hash = FNV1a64()
         hash.add(title ?? "")

@@ -43,8 +43,17 @@ public struct ThreadTree: Sendable {
     /// a top-level one.
     public init(_ discussion: Discussion) {
         let comments = discussion.comments
-        let children = ThreadTree.childLists(of: comments)
-        let order = ThreadTree.preOrder(children: children, count: comments.count)
+        let order: [Int]
+        let effectiveParent: [Int?]
+        if let parents = ThreadTree.parentsIfPreOrder(comments) {
+            // Importers emit reading order already: nothing to sort.
+            order = Array(comments.indices)
+            effectiveParent = parents
+        } else {
+            let children = ThreadTree.childLists(of: comments)
+            order = ThreadTree.preOrder(children: children, count: comments.count)
+            effectiveParent = children.effectiveParent
+        }
         let n = order.count + 1
         var commentIndex = [Int](repeating: -1, count: n)
         var nodeOfComment = [Int](repeating: 0, count: comments.count)
@@ -57,7 +66,7 @@ public struct ThreadTree: Sendable {
         var threadRoot = [Int](repeating: 0, count: n)
         for node in 1..<max(n, 1) {
             let comment = commentIndex[node]
-            let parentNode = children.effectiveParent[comment].map { nodeOfComment[$0] } ?? 0
+            let parentNode = effectiveParent[comment].map { nodeOfComment[$0] } ?? 0
             parent[node] = parentNode
             depth[node] = depth[parentNode] + 1
             threadRoot[node] = parentNode == 0 ? node : threadRoot[parentNode]
@@ -106,7 +115,7 @@ public struct ThreadTree: Sendable {
         self.nodeOfComment = nodeOfComment
         self.threadRoot = threadRoot
         topLevelCount = depth.lazy.filter { $0 == 1 }.count
-        messageCount = comments.lazy.filter { !$0.isPlaceholder }.count
+        messageCount = comments.indices.lazy.filter { !comments[$0].isPlaceholder }.count
     }
 
     /// How many nodes are below `node` (all descendants, not only direct replies).
@@ -146,9 +155,29 @@ extension ThreadTree {
         var effectiveParent: [Int?]
     }
 
+    /// The parents when the comments are already in pre-order (each one's parent is on
+    /// the path to the comment before it), which is how importers emit them; else nil.
+    static func parentsIfPreOrder(_ comments: [Comment]) -> [Int?]? {
+        var parents: [Int?] = []
+        parents.reserveCapacity(comments.count)
+        var path: [Int] = []
+        for index in comments.indices {
+            let parent = comments[index].parent
+            if let parent {
+                while let last = path.last, last != parent { path.removeLast() }
+                if path.isEmpty { return nil }
+            } else {
+                path.removeAll(keepingCapacity: true)
+            }
+            path.append(index)
+            parents.append(parent)
+        }
+        return parents
+    }
+
     static func childLists(of comments: [Comment]) -> ChildLists {
-        var effectiveParent: [Int?] = comments.map { comment in
-            guard let p = comment.parent, p >= 0, p < comments.count else { return nil }
+        var effectiveParent: [Int?] = comments.indices.map { index in
+            guard let p = comments[index].parent, p >= 0, p < comments.count else { return nil }
             return p
         }
         // A chain that meets itself is cut where it closes.

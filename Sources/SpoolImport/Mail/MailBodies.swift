@@ -2,32 +2,31 @@ import Foundation
 import SpoolCore
 
 /// The bodies of an archive's messages, decoded (MIME, charset, HTML) when one is shown
-/// or searched: each message's bytes are read again from the ``ByteStore`` by its range.
+/// or searched: each message's bytes (the span its comment body names) are read again
+/// from the ``ByteStore``.
 ///
 /// The last few decoded bodies are kept, so drawing the same screen again decodes
 /// nothing; the rest cost no memory.
 final class MailBodies: BodySource, @unchecked Sendable {
     private let store: ByteStore
-    private let ranges: [Range<Int>]
     // Guarded by `lock`: a small cache of recent bodies, evicted oldest first.
     private let lock = NSLock()
+    /// Recent bodies by the offset of their message.
     private var recent: [Int: String] = [:]
     private var order: [Int] = []
     private static let kept = 256
 
-    init(store: ByteStore, ranges: [Range<Int>]) {
-        self.store = store
-        self.ranges = ranges
-    }
+    init(store: ByteStore) { self.store = store }
 
-    func text(of index: Int) -> String {
+    func text(of span: Range<Int>) -> String {
+        let index = span.lowerBound
         lock.lock()
         if let text = recent[index] {
             lock.unlock()
             return text
         }
         lock.unlock()
-        let text = decode(index)
+        let text = decode(span)
         lock.lock()
         if recent.updateValue(text, forKey: index) == nil {
             order.append(index)
@@ -37,9 +36,15 @@ final class MailBodies: BodySource, @unchecked Sendable {
         return text
     }
 
-    /// Decodes message `index` from its bytes in the store.
-    private func decode(_ index: Int) -> String {
-        guard let bytes = store.bytes(ranges[index]) else {
+    /// The header fields of the message whose body is `body`, read again from the store.
+    func headers(of body: CommentBody) -> MailHeaders? {
+        guard let span = body.span, let bytes = store.bytes(span) else { return nil }
+        return MailHeaders.parse(bytes[...]).0
+    }
+
+    /// Decodes the message at `span` from its bytes in the store.
+    private func decode(_ span: Range<Int>) -> String {
+        guard let bytes = store.bytes(span) else {
             return "(This message can no longer be read: \(store.path) changed since it was opened. Open it again to read it.)"
         }
         return Self.bodyText(of: bytes[...])

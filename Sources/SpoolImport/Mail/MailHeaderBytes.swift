@@ -7,7 +7,17 @@ enum MailHeaderBytes {
     /// ``MessageIDs/all(in:)`` reads them; nil when the value needs that parser (no
     /// angle brackets, or bytes outside printable ASCII).
     static func messageIDs(_ value: UnsafeRawBufferPointer) -> [String]? {
-        var ids: [String] = []
+        tokens(value) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The hashes (``MessageIDText/hash``) of the ids ``messageIDs(_:)`` finds, without
+    /// making strings of them.
+    static func messageIDHashes(_ value: UnsafeRawBufferPointer) -> [UInt64]? {
+        tokens(value) { MessageIDText.hash($0) }
+    }
+
+    private static func tokens<T>(_ value: UnsafeRawBufferPointer, _ make: (UnsafeRawBufferPointer) -> T) -> [T]? {
+        var ids: [T] = []
         var index = 0
         while index < value.count {
             let byte = value[index]
@@ -21,7 +31,7 @@ enum MailHeaderBytes {
                     close += 1
                 }
                 guard close < value.count else { break }
-                if close - index > 1 && !hasSpace { ids.append(String(decoding: UnsafeRawBufferPointer(rebasing: value[index...close]), as: UTF8.self)) }
+                if close - index > 1 && !hasSpace { ids.append(make(UnsafeRawBufferPointer(rebasing: value[index...close]))) }
                 index = close + 1
             } else {
                 index += 1

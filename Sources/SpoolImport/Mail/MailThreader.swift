@@ -10,18 +10,40 @@ struct MailLinks {
     var date: Int64?
 }
 
-/// Message-IDs numbered in order of first sight, so threading compares integers.
+/// Message-IDs numbered in order of first sight by their 64-bit hash, so threading
+/// compares integers. (Two different ids colliding in 64 bits is as likely as a few
+/// in 10^9 for a million ids; they would thread as one message.)
 struct MessageIDTable {
-    private var numbers: [String: Int] = [:]
-    private(set) var ids: [String] = []
+    /// Where an id's text can be found: a message carries it, or a message names it.
+    enum Origin {
+        case carried(String)
+        case namedBy(message: Int, hash: UInt64)
+    }
+
+    private var numbers: [UInt64: Int] = [:]
+    private(set) var origins: [Origin] = []
 
     init(capacity: Int = 0) { numbers.reserveCapacity(capacity) }
 
-    mutating func number(_ id: String) -> Int {
-        if let known = numbers[id] { return known }
-        ids.append(id)
-        numbers[id] = ids.count - 1
-        return ids.count - 1
+    var count: Int { origins.count }
+
+    /// The number of a message's own id.
+    mutating func number(_ id: MessageIDText) -> Int {
+        if let known = numbers[id.hash] {
+            if case .namedBy = origins[known] { origins[known] = .carried(id.text) }
+            return known
+        }
+        origins.append(.carried(id.text))
+        numbers[id.hash] = origins.count - 1
+        return origins.count - 1
+    }
+
+    /// The number of an id that `message` replies to.
+    mutating func number(_ hash: UInt64, namedBy message: Int) -> Int {
+        if let known = numbers[hash] { return known }
+        origins.append(.namedBy(message: message, hash: hash))
+        numbers[hash] = origins.count - 1
+        return origins.count - 1
     }
 }
 

@@ -1,17 +1,33 @@
 import Foundation
 import SpoolCore
 
-/// One message found by ``MboxScanner``: where its bytes lie and the header fields
-/// threading and the tree need. The body stays in the file until it is shown.
+/// A Message-ID as written, and a 64-bit FNV-1a hash of its bytes that threading numbers
+/// it by (so the id table compares integers, not strings).
+struct MessageIDText {
+    let hash: UInt64
+    let text: String
+
+    init(_ text: String) {
+        self.text = text
+        var text = text
+        hash = text.withUTF8 { Self.hash(UnsafeRawBufferPointer($0)) }
+    }
+
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+}
+
+/// One message found by ``MboxScanner``: its comment (the body left in the file, read
+/// again from its span when shown), its own Message-ID and the hashes of the ids it
+/// replies to (their text is read again only for a missing message's placeholder).
 struct ScannedMessage {
-    /// Offset of the first header byte and one past the message's last byte.
-    var range: Range<Int>
-    var messageID: String?
-    var references: [String]
-    var inReplyTo: [String]
-    var author: String
-    var subject: String?
-    var date: Timestamp?
+    var comment: Comment
+    var messageID: MessageIDText?
+    var references: [UInt64]
+    var inReplyTo: [UInt64]
 }
 
 /// Finds the messages of an mbox file in one pass over its bytes, window by window.
@@ -23,6 +39,7 @@ struct ScannedMessage {
 /// first separator at or after `limit`, where the other starts.
 struct MboxScanner {
     private let reader: ChunkReader
+    private let bodies: MailBodies
     private var window: ByteWindow
     private let count: Int
     /// Decoded `From:` and `Subject:` values by their raw bytes: archives repeat both.
@@ -32,7 +49,8 @@ struct MboxScanner {
     /// A line break and `From `: how far back a window is re-read so none is missed.
     private static let separatorPattern: [UInt8] = Array("\nFrom ".utf8)
 
-    init(store: ByteStore) {
+    init(store: ByteStore, bodies: MailBodies) {
+        self.bodies = bodies
         reader = store.reader()
         window = reader.window(at: 0)
         count = store.count
@@ -48,8 +66,7 @@ struct MboxScanner {
             let (message, bodyStart) = headers(at: headerStart)
             let end = nextSeparator(atOrAfter: bodyStart) ?? count
             if var message {
-                message.range = headerStart..<end
-                if message.date == nil, headerStart > position { message.date = separatorDate(at: position) }
+                finish(&message, span: headerStart..<end, separator: headerStart > position ? position : nil)
                 found.append(message)
             }
             position = max(end, position + 1)
@@ -61,9 +78,14 @@ struct MboxScanner {
     mutating func message(in range: Range<Int>) -> ScannedMessage? {
         let headerStart = startOfHeaders(at: range.lowerBound)
         guard var message = headers(at: headerStart).0 else { return nil }
-        message.range = headerStart..<range.upperBound
-        if message.date == nil, headerStart > range.lowerBound { message.date = separatorDate(at: range.lowerBound) }
+        finish(&message, span: headerStart..<range.upperBound, separator: headerStart > range.lowerBound ? range.lowerBound : nil)
         return message
+    }
+
+    /// Gives the message its body's span and, without a Date header, the separator's date.
+    private mutating func finish(_ message: inout ScannedMessage, span: Range<Int>, separator: Int?) {
+        message.comment.body = CommentBody(source: bodies, span: span)
+        if message.comment.date == nil, let separator { message.comment.date = separatorDate(at: separator) }
     }
 
     /// The first separator line at or after `offset` (a line start or any byte: a partial
@@ -250,7 +272,14 @@ struct MboxScanner {
                 return MailHeaderBytes.messageIDs(raw) ?? MessageIDs.all(in: text(raw))
             }
         }
-        let messageID = ids(.messageID).first
+        func hashes(_ field: Field, except own: UInt64?) -> [UInt64] {
+            let all = values.with(field, in: bytes) { raw -> [UInt64] in
+                guard let raw else { return [] }
+                return MailHeaderBytes.messageIDHashes(raw) ?? MessageIDs.all(in: text(raw)).map { MessageIDText($0).hash }
+            }
+            return own.map { own in all.filter { $0 != own } } ?? all
+        }
+        let messageID = ids(.messageID).first.map(MessageIDText.init)
         let author = values.with(.from, in: bytes) { raw in
             guard let raw else { return "(no sender)" }
             return authors.value(for: raw) {
@@ -262,9 +291,11 @@ struct MboxScanner {
             raw.map { raw in subjects.value(for: raw) { EncodedWords.decode(text(raw)) } }
         }
         let date = values.with(.date, in: bytes) { raw in raw.flatMap { MailHeaderBytes.date($0) ?? MailDate.parse(text($0)) } }
+        // An id-less message is named by its place in the file once all parts are joined.
+        let comment = Comment(id: messageID?.text ?? "", author: author, date: date, subject: subject, body: "")
         return ScannedMessage(
-            range: 0..<0, messageID: messageID, references: ids(.references).filter { $0 != messageID },
-            inReplyTo: ids(.inReplyTo).filter { $0 != messageID }, author: author, subject: subject, date: date)
+            comment: comment, messageID: messageID, references: hashes(.references, except: messageID?.hash),
+            inReplyTo: hashes(.inReplyTo, except: messageID?.hash))
     }
 }
 
