@@ -32,9 +32,9 @@ public struct MboxImporter: Sendable {
 
     /// Imports the mbox file held by `store`, reading it once in chunks (on several threads
     /// when it is large); message bodies stay in the file and are read again when shown.
-    func parse(store: ByteStore, file: String) throws -> Discussion {
+    func parse(store: ByteStore, file: String, parts: Int? = nil, chunk: Int = 1 << 20) throws -> Discussion {
         let bodies = MailBodies(store: store)
-        return try parse(Self.scan(store, bodies: bodies), bodies: bodies, file: file)
+        return try parse(Self.scan(store, bodies: bodies, parts: parts, chunk: chunk), bodies: bodies, file: file)
     }
 
     /// Imports a Maildir: every file in `cur/` and `new/` is one message.
@@ -52,10 +52,12 @@ public struct MboxImporter: Sendable {
     }
 
     /// The messages of `store` in file order, scanned in parts on as many threads as pay.
-    static func scan(_ store: ByteStore, bodies: MailBodies) -> [ScannedMessage] {
-        let parts = store.count >= 8 << 20 ? min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)) : 1
+    /// `parts` and `chunk` (the read size) are for tests; by default a file of 8 MiB or more
+    /// is split in as many parts as there are cores (at most 4).
+    static func scan(_ store: ByteStore, bodies: MailBodies, parts: Int? = nil, chunk: Int = 1 << 20) -> [ScannedMessage] {
+        let parts = max(1, parts ?? (store.count >= 8 << 20 ? min(4, ProcessInfo.processInfo.activeProcessorCount) : 1))
         var bounds = [0]
-        var finder = MboxScanner(store: store, bodies: bodies)
+        var finder = MboxScanner(store: store, bodies: bodies, chunk: chunk)
         for part in 1..<max(parts, 1) {
             let next = finder.nextSeparator(atOrAfter: max(bounds.last!, store.count / parts * part)) ?? store.count
             bounds.append(max(next, bounds.last!))
@@ -64,7 +66,7 @@ public struct MboxImporter: Sendable {
         let starts = bounds
         let results = ScanResults(count: parts)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
-            var scanner = MboxScanner(store: store, bodies: bodies)
+            var scanner = MboxScanner(store: store, bodies: bodies, chunk: chunk)
             results.set(part, scanner.messages(from: starts[part], to: starts[part + 1]))
         }
         return results.joined()

@@ -121,8 +121,9 @@ public final class CursesTerminal {
         case idle
     }
 
-    /// Waits up to a quarter second for a key.
-    public func read() -> Input {
+    /// Waits up to a quarter second for a key, or not at all when `waiting` is false.
+    public func read(waiting: Bool = true) -> Input {
+        wtimeout(spool_stdscr(), waiting ? 250 : 0)
         var code: wint_t = 0
         let result = wget_wch(spool_stdscr(), &code)
         let pending = spool_pending_signal()

@@ -39,9 +39,14 @@ public enum TerminalSession {
         }
         if !pushed.isEmpty { terminal.draw(view.render(app)) }
         while true {
-            switch terminal.read() {
+            // With a search still running, look for a key without waiting and search on
+            // while there is none.
+            switch terminal.read(waiting: !app.hasPendingWork) {
             case .signal(let number): return .signal(number)
-            case .idle: continue
+            case .idle:
+                guard app.hasPendingWork else { continue }
+                app.doPendingWork()
+                terminal.draw(view.render(app))
             case .key(let key):
                 if apply(key, to: &app, persist: persist) { return .quit }
                 handOver(&app, terminal)

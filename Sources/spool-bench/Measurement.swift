@@ -3,23 +3,36 @@ import SpoolCore
 import SpoolImport
 import SpoolView
 
-/// Times of one scenario: import, first frame, and each key through the headless App.
-struct Measurement {
+/// Times of one scenario: import, first frame, each key through the headless App, and the
+/// process's peak memory when the first frame was drawn and at the end.
+struct Measurement: Codable {
+    struct KeyTiming: Codable {
+        let name: String
+        let median: Double
+        let p99: Double
+    }
+
     let name: String
     let bytes: Int
     let comments: Int
     let importSeconds: Double?
     let firstFrameSeconds: Double
-    /// Per action: (median, p99) seconds for handling the key and rendering the screen.
-    let keys: [(name: String, median: Double, p99: Double)]
+    let keys: [KeyTiming]
+    /// Time to search every comment for a word (the whole search, not one key's share).
+    let fullSearchSeconds: Double
+    let firstFramePeakRSSKilobytes: Int
+    let peakRSSKilobytes: Int
 
     var megabytesPerSecond: Double? {
         guard let importSeconds, importSeconds > 0, bytes > 0 else { return nil }
         return Double(bytes) / 1_048_576 / importSeconds
     }
 
-    /// The keys timed, in DESIGN.md's notation (search comes with its issue).
-    static let keyNames = ["j", "k", "<PgDn>", "G", "g", "C", "E", "o", "a", "<Tab>", "M"]
+    /// The keys timed, in DESIGN.md's notation; `/` stands for typing a search.
+    static let keyNames = ["j", "k", "<PgDn>", "G", "g", "C", "E", "o", "a", "<Tab>", "/", "M"]
+
+    /// The keys pressed for each `/` sample: open the prompt, type a word, run it.
+    static let searchKeys = ["/", "c", "a", "c", "h", "e", "<Enter>", "n"]
 
     static func elapsed(_ work: () throws -> Void) rethrows -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
@@ -27,37 +40,77 @@ struct Measurement {
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
-    /// Imports `text` (when given), then measures the reader on the result at 120x40.
-    static func run(name: String, text: [UInt8]?, discussion given: Discussion? = nil, repeats: Int = 30) throws -> Measurement {
-        var discussion = given
+    static func peakRSSKilobytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss
+    }
+
+    static let now = Timestamp(year: 2026, month: 1, day: 1, utcOffsetMinutes: 0)
+}
+
+/// The scenarios, each run in its own process by ``SpoolBench``.
+enum Scenario {
+    static let deepChain = "chain 100000 deep"
+    static let wideThread = "50000 direct replies"
+
+    static func run(name: String, path: String?) throws -> Measurement {
+        var discussion: Discussion?
         var importTime: Double?
-        let firstFrame = try elapsed {
-            if let text {
-                importTime = try elapsed { discussion = try DiscussionFile.parse(bytes: text, file: name) }
+        var bytes = 0
+        var firstFrame = 0.0
+        switch name {
+        case deepChain: discussion = Generators.deepChain(100_000)
+        case wideThread: discussion = Generators.wideThread(50_000)
+        default:
+            guard let path else { throw ValidationErrorText("scenario \(name) needs --path") }
+            bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            firstFrame = try Measurement.elapsed {
+                importTime = try Measurement.elapsed { discussion = try DiscussionFile.load(path: path) }
+                let app = App(discussion: discussion!, columns: 120, rows: 40, options: ReaderOptions(now: Measurement.now))
+                _ = ReaderView(theme: .monochrome).render(app)
             }
-            let app = App(discussion: discussion!, columns: 120, rows: 40, options: ReaderOptions(now: now))
-            _ = ReaderView(theme: .monochrome).render(app)
         }
-        let base = App(discussion: discussion!, columns: 120, rows: 40, options: ReaderOptions(now: now))
-        var keys: [(String, Double, Double)] = []
-        for notation in keyNames {
-            let key = try KeyNotation.parse(notation)[0]
+        let loaded = discussion!
+        if importTime == nil {
+            firstFrame = Measurement.elapsed {
+                let app = App(discussion: loaded, columns: 120, rows: 40, options: ReaderOptions(now: Measurement.now))
+                _ = ReaderView(theme: .monochrome).render(app)
+            }
+        }
+        let firstFrameRSS = Measurement.peakRSSKilobytes()
+        let repeats = loaded.comments.count >= 50_000 ? 40 : 100
+        let base = App(discussion: loaded, columns: 120, rows: 40, options: ReaderOptions(now: Measurement.now))
+        var keys: [Measurement.KeyTiming] = []
+        for notation in Measurement.keyNames {
+            let presses = try (notation == "/" ? Measurement.searchKeys : [notation]).flatMap { try KeyNotation.parse($0) }
             var samples: [Double] = []
             var app = base
             let view = ReaderView(theme: .monochrome)
             for _ in 0..<repeats {
-                samples.append(elapsed {
-                    app.handle(key)
-                    _ = view.render(app)
-                })
+                for key in presses {
+                    samples.append(Measurement.elapsed {
+                        app.handle(key)
+                        _ = view.render(app)
+                    })
+                }
             }
             samples.sort()
-            keys.append((notation, samples[samples.count / 2], samples[min(samples.count - 1, samples.count * 99 / 100)]))
+            keys.append(.init(name: notation, median: samples[samples.count / 2], p99: samples[min(samples.count - 1, samples.count * 99 / 100)]))
+        }
+        var searching = base
+        let fullSearch = try Measurement.elapsed {
+            for key in try Measurement.searchKeys.flatMap({ try KeyNotation.parse($0) }) { searching.handle(key) }
+            searching.finishPendingWork()
         }
         return Measurement(
-            name: name, bytes: text?.count ?? 0, comments: discussion!.comments.count, importSeconds: importTime,
-            firstFrameSeconds: firstFrame, keys: keys)
+            name: name, bytes: bytes, comments: loaded.comments.count, importSeconds: importTime, firstFrameSeconds: firstFrame,
+            keys: keys, fullSearchSeconds: fullSearch, firstFramePeakRSSKilobytes: firstFrameRSS,
+            peakRSSKilobytes: Measurement.peakRSSKilobytes())
     }
+}
 
-    static let now = Timestamp(year: 2026, month: 1, day: 1, utcOffsetMinutes: 0)
+struct ValidationErrorText: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

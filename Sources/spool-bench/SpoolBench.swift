@@ -1,10 +1,13 @@
 import ArgumentParser
 import Foundation
-import SpoolImport
 import SpoolCore
+import SpoolImport
 
-/// `spool-bench [--json] [FILE ...]`: import throughput, time to first frame and per-key
-/// times on generated discussions (and on any files named), with peak memory.
+/// `spool-bench [--json] [--largest N] [FILE ...]`: import throughput, time to first frame,
+/// per-key times and peak memory on generated discussions (web text and mbox at 1k, 10k and
+/// `--largest` comments, a 100,000-deep chain, 50,000 direct replies) and on any files named.
+///
+/// Each scenario runs in a child process of its own, so its peak RSS is its own.
 @main
 struct SpoolBench: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,34 +17,67 @@ struct SpoolBench: ParsableCommand {
     @Flag(help: "Print JSON for scripts instead of the table.")
     var json = false
 
-    @Option(help: "The largest generated web discussion (comments); 1k and 10k are always run.")
+    @Option(help: "The largest generated discussions (comments); 1k and 10k are always run.")
     var largest: Int = 100_000
 
-    @Argument(help: "Discussion files to measure as well.")
+    @Option(help: ArgumentHelp("Run one scenario in this process and print its JSON.", visibility: .private))
+    var scenario: String?
+
+    @Option(help: ArgumentHelp("The file the scenario reads.", visibility: .private))
+    var path: String?
+
+    @Argument(help: "Discussion files to measure as well (any format Spool reads, e.g. gen_mbox.py output).")
     var files: [String] = []
 
     func run() throws {
-        var results: [Measurement] = []
-        var persistence: PersistenceMeasurement?
+        if let scenario {
+            let result = try Scenario.run(name: scenario, path: path)
+            print(String(decoding: try JSONEncoder().encode(result), as: UTF8.self))
+            return
+        }
+        for file in files where !FileManager.default.isReadableFile(atPath: file) {
+            throw ValidationError("\(file): cannot be read; name a discussion file")
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var runs: [(name: String, path: String?)] = []
         for count in Set([1_000, 10_000, largest]).sorted() where count <= largest {
-            let text = Array(Generators.webPage(comments: count).utf8)
-            results.append(try Measurement.run(name: "web \(count)", text: text, repeats: count >= 100_000 ? 15 : 30))
-            if count == largest { persistence = try PersistenceMeasurement.run(try DiscussionFile.parse(bytes: text, file: "web \(count)")) }
+            let web = folder.appendingPathComponent("web-\(count).txt")
+            try Data(Generators.webPage(comments: count).utf8).write(to: web)
+            runs.append(("web \(count)", web.path))
         }
-        results.append(try Measurement.run(name: "chain 100000 deep", text: nil, discussion: Generators.deepChain(100_000), repeats: 10))
-        results.append(try Measurement.run(name: "50000 direct replies", text: nil, discussion: Generators.wideThread(50_000), repeats: 10))
-        for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw ValidationError("\(file): cannot be read; name a discussion file")
-            }
-            results.append(try Measurement.run(name: URL(fileURLWithPath: file).lastPathComponent, text: [UInt8](data)))
+        for count in Set([1_000, 10_000, largest]).sorted() where count <= largest {
+            let mbox = folder.appendingPathComponent("list-\(count).mbox")
+            var generator = MboxGenerator(messages: count)
+            try generator.write(to: mbox)
+            runs.append(("mbox \(count)", mbox.path))
         }
-        print(json ? Report.json(results, persistence: persistence, peakRSS: peakRSSKilobytes()) : Report.table(results, persistence: persistence, peakRSS: peakRSSKilobytes()))
+        runs.append((Scenario.deepChain, nil))
+        runs.append((Scenario.wideThread, nil))
+        runs += files.map { (URL(fileURLWithPath: $0).lastPathComponent, $0) }
+        var results: [Measurement] = []
+        for run in runs {
+            FileHandle.standardError.write(Data("spool-bench: \(run.name)…\n".utf8))
+            results.append(try child(run.name, path: run.path))
+        }
+        let persistence = try PersistenceMeasurement.run(
+            DiscussionFile.load(path: folder.appendingPathComponent("web-\(largest).txt").path))
+        print(json ? Report.json(results, persistence: persistence) : Report.table(results, persistence: persistence))
     }
 
-    private func peakRSSKilobytes() -> Int {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return usage.ru_maxrss
+    /// Runs one scenario in a fresh copy of this program and reads its result.
+    private func child(_ name: String, path: String?) throws -> Measurement {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        if let executable = Bundle.main.executableURL { process.executableURL = executable }
+        process.arguments = ["--scenario", name] + (path.map { ["--path", $0] } ?? [])
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw ValidationError("scenario \(name) failed with status \(process.terminationStatus)") }
+        return try JSONDecoder().decode(Measurement.self, from: data)
     }
 }

@@ -37,6 +37,7 @@ struct RenderCommand: ParsableCommand {
         app.setThemes(themes.map(\.name), current: themeIndex)
         if let warning = keeper.warning { app.show(message: warning) }
         for key in pressed where app.handle(key).contains(.quit) { break }
+        app.finishPendingWork()
         let screen = ReaderView(themes: themes).render(app)
         guard json else {
             print(screen.textDump)

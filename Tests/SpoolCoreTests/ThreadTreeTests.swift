@@ -146,3 +146,30 @@ func discussion(_ shape: [(String, Int?)]) -> Discussion {
         #expect(StableKey.sourceID("<x@y>").rawValue == "id:<x@y>")
     }
 }
+
+@Suite struct PreOrderInputTests {
+    @Test func commentsAlreadyInReadingOrderKeepIt() {
+        // Same tree as ThreadTreeTests, listed in reading order.
+        let ordered = ThreadTree(discussion([("a", nil), ("b", 0), ("d", 1), ("c", 0), ("e", nil)]))
+        #expect(ordered.commentIndex == [-1, 0, 1, 2, 3, 4])
+        #expect(ordered.parent == [-1, 0, 1, 2, 1, 0])
+        #expect(ordered.subtreeEnd == [6, 5, 4, 4, 5, 6])
+    }
+
+    @Test func aParentAfterItsReplyIsSortedNotTrusted() {
+        let tree = ThreadTree(discussion([("reply", 1), ("parent", nil)]))
+        #expect(tree.commentIndex == [-1, 1, 0])
+        #expect(tree.parent == [-1, 0, 1])
+    }
+}
+
+@Suite struct CompactTimestampTests {
+    @Test func outOfRangeFieldsStayInvalidAndInRangeOnesRoundTrip() {
+        #expect(!Timestamp(year: 2020, month: 300, day: 1).isValid)
+        #expect(!Timestamp(year: 2020, month: 1, day: 1, hour: 1000).isValid)
+        let date = Timestamp(year: 2019, month: 1, day: 5, hour: 19, minute: 13, second: 12, utcOffsetMinutes: -240)
+        #expect(date.iso8601 == "2019-01-05T19:13:12-04:00")
+        #expect(Timestamp(secondsSinceEpoch: date.secondsSinceEpoch).secondsSinceEpoch == date.secondsSinceEpoch)
+        #expect(Timestamp(year: Int.max, month: 1, day: 1).year == Int(Int32.max))
+    }
+}

@@ -307,6 +307,38 @@ import Testing
     }
 }
 
+@Suite struct IncrementalSearchTests {
+    @Test func smartCaseMatchingOnBytesAndLetters() {
+        #expect(TextMatcher("cache").matches("The Cache is warm"))
+        #expect(!TextMatcher("Cache").matches("the cache"), "a capital makes it exact")
+        #expect(TextMatcher("élodie").matches("ÉLODIE Núñez"), "non-ASCII letters fold too")
+        #expect(TextMatcher("日本").matches("これは日本語"))
+        #expect(!TextMatcher("").matches("anything"))
+        #expect(!TextMatcher("longer than text").matches("short"))
+    }
+
+    /// 3,000 comments; every 500th says "needle". The search starts from comment 1,700.
+    @Test mutating func theSearchWrapsFromWhereItStartedAndFindsEveryMatch() throws {
+        let comments = (0..<3000).map { index in
+            Comment(id: String(index), author: "a\(index % 7)", date: nil, body: index % 500 == 0 ? "a needle here" : "hay \(index)")
+        }
+        var app = App(
+            discussion: Discussion(title: "T", article: nil, format: .web, comments: comments), columns: 100, rows: 30,
+            options: ReaderOptions(now: Timestamp(year: 2026, month: 1, day: 1)))
+        for _ in 0..<1700 { app.handle(.character("j")) }
+        for key in try KeyNotation.parse("/needle") { app.handle(key) }
+        app.finishPendingWork()
+        #expect(!app.search.isRunning)
+        #expect(app.search.matches.map { app.tree.commentIndex[$0] } == [0, 500, 1000, 1500, 2000, 2500])
+        #expect(app.tree.commentIndex[app.selected] == 2000, "the first match after where the search began")
+        app.handle(.enter)
+        #expect(app.message == "match 5 of 6")
+        app.handle(.character("n"))
+        app.handle(.character("n"))
+        #expect(app.tree.commentIndex[app.selected] == 0, "n wraps to the top")
+    }
+}
+
 @Suite struct FocusTests {
     @Test mutating func zFocusesASubtreeWithABreadcrumbAndZOrEscOrQLeaves() throws {
         var harness = try AppHarness(fixture: Fixture.seed, columns: 100, rows: 20)

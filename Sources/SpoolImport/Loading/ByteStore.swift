@@ -55,7 +55,7 @@ final class ByteStore: @unchecked Sendable {
     }
 
     /// A reader for scanning the store front to back in windows of `chunk` bytes.
-    func reader(chunk: Int = 1 << 20) -> ChunkReader { ChunkReader(store: self, chunk: chunk) }
+    func reader(chunk: Int) -> ChunkReader { ChunkReader(store: self, chunk: chunk) }
 
     /// Reads up to `buffer.count` bytes at `offset`; returns how many were read.
     fileprivate func readFile(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
@@ -89,19 +89,24 @@ struct ByteWindow {
 /// offset asked for; for bytes in memory, the whole store at once.
 final class ChunkReader {
     private let store: ByteStore
-    private let buffer: UnsafeMutableRawBufferPointer?
+    private var buffer: UnsafeMutableRawBufferPointer?
 
     fileprivate init(store: ByteStore, chunk: Int) {
         self.store = store
-        buffer = store.memoryBytes == nil ? UnsafeMutableRawBufferPointer.allocate(byteCount: max(chunk, 4096), alignment: 16) : nil
+        buffer = store.memoryBytes == nil ? UnsafeMutableRawBufferPointer.allocate(byteCount: max(chunk, 256), alignment: 16) : nil
     }
 
     deinit { buffer?.deallocate() }
 
     /// A window starting at or before `offset` that holds as much after it as one chunk
     /// allows (at least a byte when `offset` is before the end).
-    func window(at offset: Int) -> ByteWindow {
+    /// `atLeast` grows the buffer first, for a header block longer than a chunk.
+    func window(at offset: Int, atLeast: Int = 0) -> ByteWindow {
         if let all = store.memoryBytes { return ByteWindow(base: 0, bytes: all, reachesEnd: true) }
+        if atLeast > buffer!.count {
+            buffer!.deallocate()
+            buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: atLeast, alignment: 16)
+        }
         let buffer = buffer!
         let wanted = min(buffer.count, max(0, store.count - offset))
         let read = store.readFile(into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<wanted]), at: offset)

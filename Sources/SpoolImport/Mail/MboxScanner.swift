@@ -49,9 +49,10 @@ struct MboxScanner {
     /// A line break and `From `: how far back a window is re-read so none is missed.
     private static let separatorPattern: [UInt8] = Array("\nFrom ".utf8)
 
-    init(store: ByteStore, bodies: MailBodies) {
+    /// `chunk` is the size of the windows a file is read in.
+    init(store: ByteStore, bodies: MailBodies, chunk: Int = 1 << 20) {
         self.bodies = bodies
-        reader = store.reader()
+        reader = store.reader(chunk: chunk)
         window = reader.window(at: 0)
         count = store.count
     }
@@ -194,20 +195,37 @@ struct MboxScanner {
     /// fields) and where its body starts.
     private mutating func headers(at start: Int) -> (ScannedMessage?, Int) {
         ensure(start, room: 1 << 16)
+        var parsed = parseHeaders(at: start)
+        // A header block longer than the window: read it again in a window twice as large.
+        var size = window.bytes.count
+        while !parsed.complete && !window.reachesEnd && size < 1 << 26 {
+            size *= 2
+            window = reader.window(at: start, atLeast: size)
+            parsed = parseHeaders(at: start)
+        }
+        return (parsed.message, parsed.bodyStart)
+    }
+
+    /// The header block at `start` as far as the window holds it, and whether it ended
+    /// inside the window (or the file ends with it).
+    private mutating func parseHeaders(at start: Int) -> (message: ScannedMessage?, bodyStart: Int, complete: Bool) {
         let bytes = window.bytes
         var values = HeaderValues()
         var current: Field?
         var fields = 0
         var index = start - window.base
         var bodyStart = window.end
+        var complete = window.reachesEnd
         while index < bytes.count {
             var end = index
             while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            if end == bytes.count && !window.reachesEnd { break }  // the line goes on past the window
             var lineEnd = end
             if lineEnd > index && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
             let next = min(end + 1, bytes.count)
             if lineEnd == index {
                 bodyStart = window.base + next
+                complete = true
                 break
             }
             let first = bytes[index]
@@ -220,6 +238,7 @@ struct MboxScanner {
             } else if let colon = Self.colon(in: bytes, index..<lineEnd) {
                 if first == 0x46, Self.isSeparatorLine(bytes, at: index) {
                     bodyStart = window.base + index
+                    complete = true
                     break
                 }
                 fields += 1
@@ -234,14 +253,15 @@ struct MboxScanner {
             } else if fields == 0 {
                 // Not a header at all: the message has no header block.
                 bodyStart = window.base + index
+                complete = true
                 break
             } else {
                 current = nil
             }
             index = next
         }
-        guard fields > 0 else { return (nil, max(bodyStart, start)) }
-        return (message(from: values, in: bytes), bodyStart)
+        guard fields > 0 else { return (nil, max(bodyStart, start), complete) }
+        return (message(from: values, in: bytes), bodyStart, complete)
     }
 
     private static func colon(in bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int? {

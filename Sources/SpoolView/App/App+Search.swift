@@ -1,21 +1,40 @@
+import Foundation
 import SpoolCore
 
 /// Search over authors, subjects and bodies: `/` opens a prompt that searches as you type,
 /// `n`/`N` move between matches (unfolding what hides them), smart case (a query with a
 /// capital letter is case-sensitive).
+///
+/// A search never makes a key wait on the size of the discussion: each key press examines
+/// comments for about a millisecond, from where the search started onwards (wrapping), and
+/// selects the first match as soon as it is found; the rest of the discussion is searched
+/// while no key is pending (``App/doPendingWork(for:)``), and the status line counts the
+/// matches as they come.
 extension App {
     /// Whether `text` contains `query` under smart case.
-    public static func matches(_ text: String, query: String) -> Bool {
-        guard !query.isEmpty else { return false }
-        return isCaseSensitive(query) ? text.contains(query) : text.lowercased().contains(query)
-    }
+    public static func matches(_ text: String, query: String) -> Bool { TextMatcher(query).matches(text) }
 
     static func isCaseSensitive(_ query: String) -> Bool { query.contains { $0.isUppercase } }
 
-    /// Whether the comment at `node` matches the current search.
+    /// Whether the comment at `node` matches the current search (as far as it has looked).
     public func isMatch(_ node: Int) -> Bool {
         guard !search.query.isEmpty, node != ThreadTree.root else { return false }
-        return search.matches.binarySearchContains(node)
+        return search.contains(node)
+    }
+
+    /// Whether a search is still looking through the discussion.
+    public var hasPendingWork: Bool { search.isRunning }
+
+    /// Searches on for about `seconds`; the caller redraws afterwards.
+    public mutating func doPendingWork(for seconds: Double = 0.015) {
+        guard search.isRunning else { return }
+        continueSearch(for: seconds)
+        if !search.isRunning && !search.isEditing { message = matchMessage() }
+    }
+
+    /// Finishes any search at once (for `spool render`, tests and the benchmark).
+    public mutating func finishPendingWork() {
+        while search.isRunning { doPendingWork(for: 1) }
     }
 
     /// Handles a key while the search prompt is open.
@@ -23,13 +42,13 @@ extension App {
         switch key {
         case .character(let c):
             search.query.append(c)
-            runSearch(from: search.origin)
+            restartSearch()
         case .backspace:
             if !search.query.isEmpty { search.query.removeLast() }
-            runSearch(from: search.origin)
+            restartSearch()
         case .enter:
             search.isEditing = false
-            if !search.matches.isEmpty { message = matchMessage() }
+            if search.matchCount > 0 || !search.isRunning { message = matchMessage() }
         case .escape, .control("c"), .control("g"):
             search = SearchState()
             message = "Search cancelled."
@@ -44,66 +63,150 @@ extension App {
         search = SearchState(query: "", isEditing: true, origin: selected)
     }
 
-    /// Finds every match and selects the first at or after `origin` (wrapping).
-    private mutating func runSearch(from origin: Int) {
-        let query = Self.isCaseSensitive(search.query) ? search.query : search.query.lowercased()
-        var found: [Int] = []
-        for node in 1..<max(tree.count, 1) {
+    /// A changed query: look again from where the search started.
+    private mutating func restartSearch() {
+        search.restart(nodeCount: tree.count)
+        continueSearch(for: 0.001)
+    }
+
+    /// Examines comments in search order until `seconds` have passed (at least one).
+    private mutating func continueSearch(for seconds: Double) {
+        let matcher = TextMatcher(search.query)
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
+        var examined = 0
+        while let node = search.nextNode() {
             let comment = comment(at: node)
-            if Self.matches(comment.author, query: query) || Self.matches(comment.subject ?? "", query: query)
-                || Self.matches(comment.body.text, query: query)
-            {
-                found.append(node)
+            if matcher.matches(comment.author) || matcher.matches(comment.subject ?? "") || matcher.matches(comment.body.text) {
+                search.record(node)
+                if !search.hasSelected {
+                    search.hasSelected = true
+                    select(node)
+                }
             }
+            examined += 1
+            if examined % 8 == 0 && DispatchTime.now().uptimeNanoseconds >= deadline { break }
         }
-        search.matches = found
-        guard let target = found.first(where: { $0 >= origin }) ?? found.first else { return }
-        select(target)
     }
 
     /// `n` / `N`: the next or previous match, wrapping.
     mutating func goToMatch(forward: Bool) {
-        guard !search.matches.isEmpty else {
-            message = search.query.isEmpty ? "No search yet: / searches." : "No matches for \(search.query)."
+        guard let target = search.match(after: selected, forward: forward) else {
+            message = search.query.isEmpty ? "No search yet: / searches." : search.isRunning ? "Searching…" : "No matches for \(search.query)."
             return
-        }
-        let matches = search.matches
-        let target: Int
-        if forward {
-            target = matches.first { $0 > selected } ?? matches[0]
-        } else {
-            target = matches.last { $0 < selected } ?? matches[matches.count - 1]
         }
         select(target)
         message = matchMessage()
     }
 
     private func matchMessage() -> String {
-        let position = search.matches.firstIndex(of: selected).map { $0 + 1 }
-        return position.map { "match \($0) of \(search.matches.count)" } ?? "\(search.matches.count) matches"
+        let more = search.isRunning ? " so far" : ""
+        guard search.matchCount > 0 else { return search.isRunning ? "Searching…" : "No matches for \(search.query)." }
+        let position = search.position(of: selected).map { $0 + 1 }
+        return position.map { "match \($0) of \(search.matchCount)\(more)" } ?? "\(search.matchCount) matches\(more)"
     }
 }
 
-/// The search being typed or last run.
+/// The search being typed or last run, and how far it has looked.
+///
+/// It looks from `origin` to the end of the tree, then from the top back to `origin`; the
+/// matches of each leg are kept in reading order, so membership and next/previous are
+/// binary searches.
 public struct SearchState: Sendable, Equatable {
     public var query = ""
     /// The prompt is open and keys go to the query.
     public var isEditing = false
     /// Where the search started, so typing more searches from there again.
     var origin = 0
-    /// Matching nodes in reading order.
-    public var matches: [Int] = []
+    /// Matches at or after `origin`, and (after wrapping) before it, each in reading order.
+    private var fromOrigin: [Int] = []
+    private var beforeOrigin: [Int] = []
+    /// The next node to examine, and one past the last node of the tree.
+    private var cursor = 0
+    private var end = 0
+    private var wrapped = false
+    /// Whether this query's first match has been selected.
+    var hasSelected = false
+
+    init(query: String = "", isEditing: Bool = false, origin: Int = 0) {
+        self.query = query
+        self.isEditing = isEditing
+        self.origin = origin
+    }
+
+    /// Every match, in reading order (complete once the search stops running).
+    public var matches: [Int] { beforeOrigin + fromOrigin }
+
+    public var matchCount: Int { beforeOrigin.count + fromOrigin.count }
+
+    /// Whether nodes are left to examine.
+    public var isRunning: Bool { !query.isEmpty && cursor < end }
+
+    mutating func restart(nodeCount: Int) {
+        fromOrigin = []
+        beforeOrigin = []
+        hasSelected = false
+        wrapped = false
+        cursor = max(origin, 1)
+        end = query.isEmpty ? 0 : nodeCount
+        if cursor >= end { wrapToTop() }
+    }
+
+    private mutating func wrapToTop() {
+        guard !wrapped else { return }
+        wrapped = true
+        end = max(origin, 1)
+        cursor = 1
+    }
+
+    /// The next node to examine, or nil when all have been.
+    mutating func nextNode() -> Int? {
+        if cursor >= end { wrapToTop() }
+        guard cursor < end else { return nil }
+        defer {
+            cursor += 1
+            if cursor >= end { wrapToTop() }
+        }
+        return cursor
+    }
+
+    mutating func record(_ node: Int) {
+        if wrapped { beforeOrigin.append(node) } else { fromOrigin.append(node) }
+    }
+
+    func contains(_ node: Int) -> Bool {
+        fromOrigin.binarySearchContains(node) || beforeOrigin.binarySearchContains(node)
+    }
+
+    /// The index of `node` among all matches.
+    func position(of node: Int) -> Int? {
+        if let index = beforeOrigin.binarySearchIndex(of: node) { return index }
+        return fromOrigin.binarySearchIndex(of: node).map { beforeOrigin.count + $0 }
+    }
+
+    /// The first match after `node` (or the last before it), wrapping.
+    func match(after node: Int, forward: Bool) -> Int? {
+        let all = [beforeOrigin, fromOrigin]
+        if forward {
+            for list in all { if let found = list.first(where: { $0 > node }) { return found } }
+            return beforeOrigin.first ?? fromOrigin.first
+        }
+        for list in all.reversed() { if let found = list.last(where: { $0 < node }) { return found } }
+        return fromOrigin.last ?? beforeOrigin.last
+    }
 }
 
 extension Array where Element == Int {
     /// Whether the sorted array holds `value`.
-    func binarySearchContains(_ value: Int) -> Bool {
+    func binarySearchContains(_ value: Int) -> Bool { binarySearchIndex(of: value) != nil }
+
+    /// Where `value` is in the sorted array.
+    func binarySearchIndex(of value: Int) -> Int? {
         var low = 0
         var high = count
         while low < high {
             let mid = (low + high) / 2
             if self[mid] < value { low = mid + 1 } else { high = mid }
         }
-        return low < count && self[low] == value
+        return low < count && self[low] == value ? low : nil
     }
 }

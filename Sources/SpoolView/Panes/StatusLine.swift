@@ -16,7 +16,8 @@ struct StatusLine {
             return
         }
         if app.search.isEditing {
-            let count = app.search.query.isEmpty ? "" : "   \(app.search.matches.count) match\(app.search.matches.count == 1 ? "" : "es")"
+            let found = app.search.matchCount
+            let count = app.search.query.isEmpty ? "" : "   \(found) match\(found == 1 ? "" : "es")\(app.search.isRunning ? " so far…" : "")"
             let x = screen.put("/" + app.search.query + "_", x: area.x, y: area.y, style: theme[.statusMessage], clip: area)
             screen.put(count, x: x, y: area.y, style: theme[.status], clip: area)
             return
