@@ -173,3 +173,49 @@ func discussion(_ shape: [(String, Int?)]) -> Discussion {
         #expect(Timestamp(year: Int.max, month: 1, day: 1).year == Int(Int32.max))
     }
 }
+
+@Suite struct IncrementalRowsTests {
+    /// Folding and unfolding random nodes one at a time gives the rows a full rebuild gives.
+    @Test(arguments: [false, true])
+    func togglesMatchAFullRebuild(withLimit: Bool) {
+        var seed: UInt64 = 12345
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let shape: [(String, Int?)] = (0..<400).map { index in ("a\(index % 9)", index == 0 || next(5) == 0 ? nil : index - 1 - next(min(index, 12))) }
+        let tree = ThreadTree(discussion(shape))
+        let kept: [Bool]? = withLimit ? (0..<tree.count).map { node in node == 0 || tree.parent[node] == 0 || next(3) > 0 } : nil
+        // A limit keeps every ancestor of what it keeps.
+        var closedKept = kept
+        if var k = closedKept {
+            for node in stride(from: tree.count - 1, through: 1, by: -1) where k[node] { k[tree.parent[node]] = true }
+            closedKept = k
+        }
+        var collapse = CollapseState()
+        var rows = VisibleRows(tree: tree, collapsed: collapse, kept: closedKept)
+        for _ in 0..<600 {
+            let node = rows[next(rows.count)]
+            guard tree.hasChildren(node) else { continue }
+            collapse.toggle(node)
+            if collapse.isCollapsed(node) {
+                rows.hideReplies(of: node, in: tree)
+            } else {
+                rows.showReplies(of: node, in: tree, collapsed: collapse, kept: closedKept)
+            }
+            #expect(rows == VisibleRows(tree: tree, collapsed: collapse, kept: closedKept))
+        }
+    }
+
+    @Test func collapseStateBitsRoundTrip() {
+        var state = CollapseState(collapsed: [3, 64, 200])
+        #expect(state.nodes == [3, 64, 200])
+        state.expand(64)
+        state.toggle(5)
+        #expect(state.nodes == [3, 5, 200])
+        #expect(!state.isCollapsed(100_000) && !state.isCollapsed(-1))
+        #expect(state == CollapseState(collapsed: [200, 5, 3]))
+        state.expandAll()
+        #expect(state == CollapseState())
+    }
+}

@@ -8,11 +8,14 @@ public struct VisibleRows: Sendable, Equatable {
     /// that node's subtree (a focused view); with `kept`, only the nodes it marks (a limit,
     /// which keeps every ancestor of a kept node, so an unkept node's subtree is skipped).
     public init(tree: ThreadTree, collapsed: CollapseState, root: Int = ThreadTree.root, kept: [Bool]? = nil) {
+        nodes = Self.visible(in: root..<tree.subtreeEnd[root], tree: tree, collapsed: collapsed, kept: kept)
+    }
+
+    /// The nodes of `range` (a node's subtree, or what is below the node) on view.
+    private static func visible(in range: Range<Int>, tree: ThreadTree, collapsed: CollapseState, kept: [Bool]?) -> [Int] {
         var nodes: [Int] = []
-        nodes.reserveCapacity(tree.count)
-        var node = root
-        let end = tree.subtreeEnd[root]
-        while node < end {
+        var node = range.lowerBound
+        while node < range.upperBound {
             if let kept, !kept[node] {
                 node = tree.subtreeEnd[node]
                 continue
@@ -20,7 +23,23 @@ public struct VisibleRows: Sendable, Equatable {
             nodes.append(node)
             node = collapsed.isCollapsed(node) ? tree.subtreeEnd[node] : node + 1
         }
-        self.nodes = nodes
+        return nodes
+    }
+
+    /// Hides what is below `node` after it was collapsed: the rows of its subtree go, the
+    /// rest stay (work in proportion to the rows removed, not to the tree).
+    public mutating func hideReplies(of node: Int, in tree: ThreadTree) {
+        guard let row = row(of: node) else { return }
+        let end = insertionRow(of: tree.subtreeEnd[node])
+        if end > row + 1 { nodes.removeSubrange((row + 1)..<end) }
+    }
+
+    /// Shows what is below `node` after it was expanded, under `collapsed` and `kept` (work
+    /// in proportion to the rows added).
+    public mutating func showReplies(of node: Int, in tree: ThreadTree, collapsed: CollapseState, kept: [Bool]? = nil) {
+        guard let row = row(of: node), row + 1 == nodes.count || nodes[row + 1] >= tree.subtreeEnd[node] else { return }
+        let below = Self.visible(in: (node + 1)..<tree.subtreeEnd[node], tree: tree, collapsed: collapsed, kept: kept)
+        nodes.insert(contentsOf: below, at: row + 1)
     }
 
     public var count: Int { nodes.count }

@@ -161,13 +161,22 @@ extension App {
             return
         }
         collapse.toggle(selected)
-        rebuildRows()
+        updateRows(below: selected)
+    }
+
+    /// After `node` was folded or unfolded: only the rows below it change.
+    private mutating func updateRows(below node: Int) {
+        if collapse.isCollapsed(node) {
+            rows.hideReplies(of: node, in: tree)
+        } else {
+            rows.showReplies(of: node, in: tree, collapsed: collapse, kept: limit?.kept)
+        }
     }
 
     private mutating func collapseOrParent() {
         if tree.hasChildren(selected) && !collapse.isCollapsed(selected) {
             collapse.collapse(selected)
-            rebuildRows()
+            updateRows(below: selected)
         } else {
             goToParent()
         }
@@ -176,7 +185,7 @@ extension App {
     private mutating func expandOrChild() {
         if collapse.isCollapsed(selected) {
             collapse.expand(selected)
-            rebuildRows()
+            updateRows(below: selected)
         } else if let child = tree.firstChild(of: selected) {
             select(child)
         } else {
