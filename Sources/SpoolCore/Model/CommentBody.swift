@@ -3,6 +3,14 @@
 public protocol BodySource: AnyObject, Sendable {
     /// The plain text of the body the importer placed at `span` (say, a message's bytes).
     func text(of span: Range<Int>) -> String
+
+    /// The same text for a one-off look (a search going through every body), which should
+    /// not push out what is on screen from any cache.
+    func textOnce(of span: Range<Int>) -> String
+}
+
+extension BodySource {
+    public func textOnce(of span: Range<Int>) -> String { text(of: span) }
 }
 
 /// The text of a comment: held, or decoded from its ``BodySource`` each time it is asked
@@ -31,6 +39,14 @@ public struct CommentBody: Sendable, Hashable, ExpressibleByStringLiteral, Custo
         switch storage {
         case .text(let text): return text
         case .deferred(let source, let span): return source.text(of: span)
+        }
+    }
+
+    /// The text for a one-off look (see ``BodySource/textOnce(of:)``).
+    public var textOnce: String {
+        switch storage {
+        case .text(let text): return text
+        case .deferred(let source, let span): return source.textOnce(of: span)
         }
     }
 

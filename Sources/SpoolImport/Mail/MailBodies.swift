@@ -36,6 +36,13 @@ final class MailBodies: BodySource, @unchecked Sendable {
         return text
     }
 
+    func textOnce(of span: Range<Int>) -> String {
+        lock.lock()
+        let cached = recent[span.lowerBound]
+        lock.unlock()
+        return cached ?? decode(span)
+    }
+
     /// The header fields of the message whose body is `body`, read again from the store.
     func headers(of body: CommentBody) -> MailHeaders? {
         guard let span = body.span, let bytes = store.bytes(span) else { return nil }

@@ -81,7 +81,7 @@ extension App {
                 guard parts.count == 3, let date = comment.date else { return false }
                 if date < Timestamp(year: parts[0], month: parts[1], day: parts[2]) { return false }
             } else if !(App.matches(comment.author, query: word) || App.matches(comment.subject ?? "", query: word)
-                || App.matches(comment.body.text, query: word))
+                || App.matches(comment.body.textOnce, query: word))
             {
                 return false
             }

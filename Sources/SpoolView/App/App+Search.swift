@@ -76,7 +76,7 @@ extension App {
         var examined = 0
         while let node = search.nextNode() {
             let comment = comment(at: node)
-            if matcher.matches(comment.author) || matcher.matches(comment.subject ?? "") || matcher.matches(comment.body.text) {
+            if matcher.matches(comment.author) || matcher.matches(comment.subject ?? "") || matcher.matches(comment.body.textOnce) {
                 search.record(node)
                 if !search.hasSelected {
                     search.hasSelected = true

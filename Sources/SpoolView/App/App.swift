@@ -56,6 +56,8 @@ public struct App: Sendable {
     var lastBulkMark: [Int] = []
     /// Wrapped lines of the article pane, cached; a reference shared by copies of the App.
     let article: ArticleText
+    /// The text after each tree row's header, as drawn.
+    let rowText = RowTextCache()
 
     /// A reader on `discussion`, restoring what `saved` holds: read marks, folds, and the
     /// comments seen at the previous visit (the others are marked new).

@@ -156,7 +156,7 @@ public enum AgeText {
         if seconds >= 0 && seconds < 86_400 { return "\(seconds / 3600)h" }
         if seconds >= 0 && seconds < 30 * 86_400 { return "\(seconds / 86_400)d" }
         if seconds >= 0 && seconds < 330 * 86_400 { return "\(monthNames[date.month - 1]) \(date.day)" }
-        return String(date.iso8601.prefix(10))
+        return formatted(date, "%Y-%m-%d")
     }
 
     /// A date in `style`.

@@ -60,7 +60,8 @@ struct TreePane {
         let tree = app.tree
         var x = drawGuides(node, tree, focusDepth: app.focusRoot.map { tree.depth[$0] } ?? 0, in: area, on: &screen)
         if comment.isPlaceholder {
-            let text = comment.body.text.isEmpty ? TreePane.placeholderText : comment.body.text
+            let body = comment.body.text
+            let text = body.isEmpty ? TreePane.placeholderText : body
             x = screen.put("  " + text, x: x, y: area.y, style: theme[.treeDate], clip: area)
         } else {
             let unread = !app.marks.isRead(node)
@@ -86,11 +87,8 @@ struct TreePane {
         }
         let room = area.maxX - x - 2
         guard room > 0, !comment.isPlaceholder else { return }
-        if let subject = TreePane.subjectToShow(node, app) {
-            screen.put("  " + subject, x: x, y: area.y, style: theme[.treeText], clip: area)
-        } else {
-            screen.put("  " + TreePane.preview(of: comment.body.text, columns: room), x: x, y: area.y, style: theme[.treePreview], clip: area)
-        }
+        let (text, isSubject) = app.rowText.text(for: node, room: room, in: app)
+        screen.put("  " + text, x: x, y: area.y, style: theme[isSubject ? .treeText : .treePreview], clip: area)
     }
 
     static let placeholderText = "(message not in archive)"

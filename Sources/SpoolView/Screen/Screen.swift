@@ -39,9 +39,23 @@ public struct Screen: Equatable, Sendable {
         let area = clip.intersection(bounds)
         guard y >= area.y, y < area.maxY else { return x }
         var column = x
+        // Printable ASCII (most text) goes cell by cell from the bytes, without grapheme
+        // breaking; the first other byte hands the rest to the character walk below.
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            guard byte >= 0x20 && byte < 0x7F, next == utf8.endIndex || utf8[next] < 0x80 else { break }
+            if column + 1 > area.maxX { return column }
+            if column >= area.x { setCell(Cell(grapheme: Self.asciiGraphemes[Int(byte)], width: 1, style: style), x: column, y: y) }
+            column += 1
+            index = next
+        }
+        guard index < utf8.endIndex else { return column }
         // Characters are sanitised one by one and the walk stops at the clip edge, so a
         // 10 MB title costs what fits on screen, not its length.
-        for character in text {
+        for character in text[index...] {
             if character.unicodeScalars.contains(where: Sanitizer.isUnsafe) {
                 for safe in Sanitizer.clean(String(character)) where !place(safe, &column, y, style, area) { return column }
             } else if !place(character, &column, y, style, area) {
@@ -50,6 +64,9 @@ public struct Screen: Equatable, Sendable {
         }
         return column
     }
+
+    /// One-character strings for the ASCII bytes, made once.
+    private static let asciiGraphemes: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Puts one safe character at `column`; false once the clip edge is reached.
     private mutating func place(_ character: Character, _ column: inout Int, _ y: Int, _ style: Style, _ area: Rect) -> Bool {
