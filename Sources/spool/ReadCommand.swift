@@ -30,7 +30,8 @@ struct ReadCommand: ParsableCommand {
             return
         }
         let discussion = try Wiring.discussion(at: files, format: reading.from, archive: reading.archive.options)
-        var (app, keeper) = setup.app(for: discussion)
+        var (app, keeper, visit) = setup.app(for: discussion)
+        defer { visit.wait() }
         let ending: TerminalSession.Ending
         do {
             ending = try TerminalSession.run(
@@ -41,7 +42,10 @@ struct ReadCommand: ParsableCommand {
         } catch let error as TerminalError {
             throw RuntimeFailure(message: error.description, status: 2)
         }
-        if case .signal(let number) = ending { Foundation.exit(128 + number) }
+        if case .signal(let number) = ending {
+            visit.wait()
+            Foundation.exit(128 + number)
+        }
     }
 
     /// The library: a list of the discussions; Enter opens one in the reader, whose `q`
@@ -75,11 +79,12 @@ struct ReadCommand: ParsableCommand {
                 Foundation.exit(128 + number)
             case .open(let index):
                 keys = []
-                var (app, keeper) = setup.app(for: discussions[index])
+                var (app, keeper, visit) = setup.app(for: discussions[index])
                 if !skipped.isEmpty { app.show(message: "Not discussions, left out: \(skipped.joined(separator: ", "))") }
                 let ending = TerminalSession.run(&app, view: ReaderView(themes: setup.themes), terminal: terminal, pushed: []) { app, effects in
                     Wiring.persist(&app, effects: effects, to: keeper)
                 }
+                visit.wait()
                 if case .signal(let number) = ending {
                     terminal.close()
                     Foundation.exit(128 + number)
@@ -99,17 +104,24 @@ private struct Setup {
     let themeIndex: Int
     let utf8: Bool
 
-    /// A reader on `discussion` with its saved state, and the keeper that saves it; the visit is recorded.
-    func app(for discussion: Discussion) -> (App, StateKeeper) {
+    /// A reader on `discussion` with its saved state, the keeper that saves it, and the
+    /// recording of this visit, running (wait for it before the process ends).
+    func app(for discussion: Discussion) -> (App, StateKeeper, visit: DispatchWorkItem) {
         let keeper = reading.stateKeeper(for: discussion)
         let saved = keeper.load()
-        keeper.recordVisit(title: discussion.title, keys: discussion.comments.filter { !$0.isPlaceholder }.map(\.key))
+        // The visit (every comment's key, 100,000 rows for a big archive) is written by a
+        // keeper of its own on another thread, so the first frame does not wait for it.
+        let visitKeeper = reading.stateKeeper(for: discussion)
+        let visit = DispatchWorkItem {
+            visitKeeper.recordVisit(title: discussion.title, keys: discussion.comments.filter { !$0.isPlaceholder }.map(\.key))
+        }
+        DispatchQueue.global(qos: .utility).async(execute: visit)
         var app = App(
             discussion: discussion, columns: 80, rows: 24, options: reading.readerOptions(config, utf8: utf8, now: Wiring.now),
             keyMap: config.keyMap, saved: saved)
         app.setThemes(themes.map(\.name), current: themeIndex)
         if let warning = keeper.warning ?? ConfigFile.summary(problems) { app.show(message: Sanitizer.clean(warning)) }
-        return (app, keeper)
+        return (app, keeper, visit)
     }
 
     /// The library row of `discussion`: title, file, comments, unread, last read.

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Side-by-side opening times for one mbox: grep, mutt (threaded, read-only, no header
+# cache) and spool, each drawing its first screen in a 120x40 tmux pane and quitting, plus
+# `spool render` without a terminal. Prints the median of RUNS runs (default 5) and the
+# peak RSS of each.
+#
+#   python3 ../shared/bench/gen_mbox.py -n 100000 -o /tmp/list-100k.mbox
+#   swift build -c release && Scripts/compare-mutt.sh /tmp/list-100k.mbox
+#
+# Needs tmux, mutt and GNU time (apt-get install -y tmux mutt time).
+set -euo pipefail
+file=$(realpath "${1:?usage: compare-mutt.sh MBOX [RUNS]}")
+runs=${2:-5}
+spool=$(realpath "$(dirname "$0")/../.build/release/spool")
+[ -x "$spool" ] || { echo "build first: swift build -c release" >&2; exit 2; }
+for tool in tmux mutt /usr/bin/time; do command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 2; }; done
+work=$(mktemp -d)
+trap 'tmux -L spoolcmp kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+mkdir -p "$work/Mail" "$work/state"
+
+# Runs COMMAND in a fresh 120x40 pane under GNU time; prints the seconds until PATTERN
+# shows in the pane (its first screen, polled every 10 ms), when `q` is sent; the seconds
+# until it exited; and its peak RSS in KiB.
+in_pane() {
+    local pattern=$1 command=$2 out="$work/time.$RANDOM"
+    tmux -L spoolcmp kill-server 2>/dev/null || true
+    local start; start=$(date +%s.%N)
+    tmux -L spoolcmp new-session -d -x 120 -y 40 \
+        "export TERM=xterm-256color HOME=$work; /usr/bin/time -f '%e %M' -o $out $command; sleep 60"
+    local shown=""
+    for _ in $(seq 1 6000); do
+        if [ -z "$shown" ] && tmux -L spoolcmp capture-pane -p 2>/dev/null | grep -q -- "$pattern"; then
+            shown=$(printf '%.2f' "$(echo "$(date +%s.%N) - $start" | bc)")
+            tmux -L spoolcmp send-keys q
+        fi
+        [ -s "$out" ] && break
+        sleep 0.01
+    done
+    read -r total kilobytes < <(tail -n 1 "$out")  # GNU time may put "Command exited…" first
+    echo "${shown:-$total} $total $kilobytes"
+}
+
+headless() {
+    local out="$work/time.$RANDOM"
+    # Output to a file: grep stops at the first match when it writes to /dev/null.
+    /usr/bin/time -f '%e %M' -o "$out" "$@" >"$work/output" 2>&1
+    read -r total kilobytes < <(tail -n 1 "$out")
+    echo "$total $total $kilobytes"
+}
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+measure() {
+    local name=$1; shift
+    local shown=() totals=() rss=0
+    for _ in $(seq 1 "$runs"); do
+        read -r first total kilobytes < <("$@")
+        shown+=("$first")
+        totals+=("$total")
+        rss=$(( kilobytes > rss ? kilobytes : rss ))
+    done
+    printf '%-34s %9s s %9s s %8s MiB\n' "$name" "$(printf '%s\n' "${shown[@]}" | median)" \
+        "$(printf '%s\n' "${totals[@]}" | median)" "$(( rss / 1024 ))"
+}
+
+echo "$(basename "$file"): $(grep -c '^From ' "$file") messages, $(( $(stat -c %s "$file") / 1048576 )) MiB; median of $runs runs"
+printf '%-34s %11s %11s %12s\n' "" "first screen" "open to exit" "peak RSS"
+measure "grep -c '^From '" headless grep -c '^From ' "$file"
+measure "mutt (sort=threads, read-only)" in_pane "Mutt: " \
+    "mutt -n -F /dev/null -R -f $file -e 'set sort=threads' -e 'unset header_cache' -e 'set quit=yes'"
+measure "spool (in the terminal)" in_pane "?:help" "$spool $file --state-dir $work/state"
+measure "spool render (headless, 120x40)" headless "$spool" render "$file" --size 120x40 --state-dir "$work/state"
