@@ -48,7 +48,7 @@ public struct Screen: Equatable, Sendable {
             let next = utf8.index(after: index)
             guard byte >= 0x20 && byte < 0x7F, next == utf8.endIndex || utf8[next] < 0x80 else { break }
             if column + 1 > area.maxX { return column }
-            if column >= area.x { setCell(Cell(grapheme: Self.asciiGraphemes[Int(byte)], width: 1, style: style), x: column, y: y) }
+            if column >= area.x { setCell(Cell(scalar: Unicode.Scalar(byte), width: 1, style: style), x: column, y: y) }
             column += 1
             index = next
         }
@@ -65,9 +65,6 @@ public struct Screen: Equatable, Sendable {
         return column
     }
 
-    /// One-character strings for the ASCII bytes, made once.
-    private static let asciiGraphemes: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
-
     /// Puts one safe character at `column`; false once the clip edge is reached.
     private mutating func place(_ character: Character, _ column: inout Int, _ y: Int, _ style: Style, _ area: Rect) -> Bool {
         let w = DisplayWidth.of(character)
@@ -75,7 +72,7 @@ public struct Screen: Equatable, Sendable {
         if column + w > area.maxX { return false }
         if column >= area.x {
             setCell(Cell(grapheme: String(character), width: UInt8(w), style: style), x: column, y: y)
-            if w == 2 { setCell(Cell(grapheme: "", width: 0, style: style), x: column + 1, y: y) }
+            if w == 2 { setCell(Cell(grapheme: "", width: 0, style: style), x: column + 1, y: y) }  // continuation
         }
         column += w
         return true
