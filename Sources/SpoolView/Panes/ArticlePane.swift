@@ -10,10 +10,12 @@ struct ArticlePane {
         let last = min(lines.count, app.articleScroll + area.height)
         guard app.articleScroll < last else { return }
         let query = app.search.query
+        let matcher = query.isEmpty ? nil : TextMatcher(query)
         for index in app.articleScroll..<last {
             let y = area.y + index - app.articleScroll
             drawLine(lines[index], y: y, in: inner, on: &screen)
-            if !query.isEmpty { highlight(query, in: lines[index].text, y: y, area: inner, on: &screen) }
+            // A byte search first: most lines have no match and cost no more.
+            if let matcher, matcher.matches(lines[index].text) { highlight(query, in: lines[index].text, y: y, area: inner, on: &screen) }
         }
     }
 
@@ -43,9 +45,12 @@ struct ArticlePane {
         }
     }
 
+    /// What every URL has; a byte search, as this runs for every line drawn.
+    private static let urlMark = TextMatcher("://")
+
     private func drawLine(_ line: ArticleLine, y: Int, in area: Rect, on screen: inout Screen) {
         let style = theme[line.role]
-        guard [.articleText, .articleQuote, .articleQuote2, .articleQuote3].contains(line.role), line.text.contains("://") else {
+        guard [.articleText, .articleQuote, .articleQuote2, .articleQuote3].contains(line.role), Self.urlMark.matches(line.text) else {
             screen.put(line.text, x: area.x, y: y, style: style, clip: area)
             return
         }
