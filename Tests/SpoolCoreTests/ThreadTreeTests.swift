@@ -219,3 +219,32 @@ func discussion(_ shape: [(String, Int?)]) -> Discussion {
         #expect(state == CollapseState())
     }
 }
+
+@Suite struct ReadMarksIndexTests {
+    /// Next/previous unread through the counts agree with a plain scan, wrapping, for
+    /// marks set one by one and in bulk.
+    @Test func unreadJumpsAgreeWithAScan() {
+        let tree = ThreadTree(discussion((0..<300).map { ("a", $0 == 0 ? nil : $0 - 1 - $0 % 3) }))
+        var marks = ReadMarks(tree: tree)
+        var seed: UInt64 = 99
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for round in 0..<40 {
+            if round % 5 == 4 {
+                let start = next(tree.count)
+                _ = marks.setRead(start..<min(tree.count, start + next(200)), round % 2 == 0)
+            } else {
+                for _ in 0..<20 { marks.setRead(1 + next(tree.count - 1), next(3) > 0) }
+            }
+            let unread = (1..<tree.count).filter { !marks.isRead($0) }
+            #expect(marks.unreadCount == unread.count)
+            #expect(marks.unreadCount(inSubtreeOf: 0, of: tree) == unread.count)
+            for node in [0, 1, next(tree.count), tree.count - 1] {
+                #expect(marks.nextUnread(after: node) == (unread.first { $0 > node } ?? unread.first))
+                #expect(marks.previousUnread(before: node) == (unread.last { $0 < node } ?? unread.last))
+            }
+        }
+    }
+}

@@ -19,10 +19,16 @@ public struct ReadMarks: Sendable {
         isRead = [Bool](repeating: false, count: n)
         if !isRead.isEmpty { isRead[ThreadTree.root] = true }
         unreadCount = max(0, n - 1)
-        // Build the Fenwick tree in O(n): every comment starts unread.
+        unreadSums = []
+        rebuildSums()
+    }
+
+    /// Builds the Fenwick tree from the flags in O(n).
+    private mutating func rebuildSums() {
+        let n = isRead.count
         var sums = [Int32](repeating: 0, count: n + 1)
         for position in stride(from: 1, through: n, by: 1) {
-            sums[position] += position == 1 ? 0 : 1
+            sums[position] += isRead[position - 1] ? 0 : 1
             let parent = position + (position & -position)
             if parent <= n { sums[parent] += sums[position] }
         }
@@ -66,6 +72,26 @@ public struct ReadMarks: Sendable {
         return true
     }
 
+    /// Sets the mark of every node in `nodes`; returns those that changed. A large change
+    /// rebuilds the counts in one pass instead of updating them node by node.
+    public mutating func setRead(_ nodes: Range<Int>, _ read: Bool) -> [Int] {
+        var changed: [Int] = []
+        for node in nodes.clamped(to: 0..<isRead.count) where node != ThreadTree.root && isRead[node] != read {
+            isRead[node] = read
+            changed.append(node)
+        }
+        guard !changed.isEmpty else { return [] }
+        unreadCount += read ? -changed.count : changed.count
+        if changed.count > isRead.count / 32 {
+            rebuildSums()
+        } else {
+            for node in changed { addUnread(node, read ? -1 : 1) }
+        }
+        version += 1
+        changeLog.append(contentsOf: changed)
+        return changed
+    }
+
     /// The nodes changed since the last call, each with its current mark, and an empty log.
     public mutating func takeChanges() -> [(node: Int, read: Bool)] {
         var seen = Set<Int>()
@@ -75,26 +101,36 @@ public struct ReadMarks: Sendable {
     }
 
     /// The first unread node after `node` in reading order, wrapping; nil when all are read.
+    /// O(log n) through the counts, however far away it is.
     public func nextUnread(after node: Int) -> Int? {
-        let n = isRead.count
-        guard unreadCount > 0, n > 1 else { return nil }
-        var candidate = node
-        for _ in 0..<n {
-            candidate = (candidate + 1) % n
-            if !isRead[candidate] { return candidate }
-        }
-        return nil
+        guard unreadCount > 0 else { return nil }
+        let before = Int(prefixSum(min(node + 1, isRead.count)))
+        return unread(number: before < unreadCount ? before + 1 : 1)
     }
 
     /// The last unread node before `node` in reading order, wrapping.
     public func previousUnread(before node: Int) -> Int? {
+        guard unreadCount > 0 else { return nil }
+        let before = Int(prefixSum(max(0, min(node, isRead.count))))
+        return unread(number: before > 0 ? before : unreadCount)
+    }
+
+    /// The node of the `k`-th unread comment in reading order (1-based): a descent through
+    /// the Fenwick tree.
+    private func unread(number k: Int) -> Int? {
         let n = isRead.count
-        guard unreadCount > 0, n > 1 else { return nil }
-        var candidate = node
-        for _ in 0..<n {
-            candidate = (candidate - 1 + n) % n
-            if !isRead[candidate] { return candidate }
+        guard k >= 1, k <= unreadCount else { return nil }
+        var position = 0
+        var remaining = Int32(k)
+        var step = 1
+        while step * 2 <= n { step *= 2 }
+        while step > 0 {
+            if position + step <= n && unreadSums[position + step] < remaining {
+                position += step
+                remaining -= unreadSums[position]
+            }
+            step /= 2
         }
-        return nil
+        return position < n ? position : nil
     }
 }

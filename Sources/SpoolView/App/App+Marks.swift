@@ -13,8 +13,7 @@ extension App {
 
     /// Marks every node in `nodes` read and remembers which changed, for undo.
     mutating func markRead(_ nodes: Range<Int>, what: String) {
-        var changed: [Int] = []
-        for node in nodes where marks.setRead(node, true) { changed.append(node) }
+        let changed = marks.setRead(nodes, true)
         if !changed.isEmpty { lastBulkMark = changed }
         let noun = changed.count == 1 ? "comment" : "comments"
         message = changed.isEmpty ? "Everything \(what) was already read." : "Marked \(changed.count) \(noun) \(what) read; U undoes."
@@ -25,7 +24,11 @@ extension App {
             message = "No bulk mark to undo."
             return
         }
-        for node in lastBulkMark { marks.setRead(node, false) }
+        if let first = lastBulkMark.first, let last = lastBulkMark.last, last - first + 1 == lastBulkMark.count {
+            _ = marks.setRead(first..<(last + 1), false)  // a contiguous run (M, R): one pass
+        } else {
+            for node in lastBulkMark { marks.setRead(node, false) }
+        }
         let noun = lastBulkMark.count == 1 ? "comment" : "comments"
         message = "\(lastBulkMark.count) \(noun) unread again."
         lastBulkMark = []
