@@ -130,6 +130,14 @@ struct MboxScanner {
         return nil
     }
 
+    /// The index of the line break at or after `index`, or the end of `bytes`.
+    private static func lineEnd(in bytes: UnsafeRawBufferPointer, from index: Int) -> Int {
+        guard index < bytes.count, let base = bytes.baseAddress, let found = memchr(base + index, 0x0A, bytes.count - index) else {
+            return bytes.count
+        }
+        return base.distance(to: UnsafeRawPointer(found))
+    }
+
     /// Whether a `From ` line starts at `offset` and the next line is a header field.
     private mutating func isSeparator(at offset: Int) -> Bool {
         ensure(offset, room: 1 << 12)
@@ -217,8 +225,7 @@ struct MboxScanner {
         var bodyStart = window.end
         var complete = window.reachesEnd
         while index < bytes.count {
-            var end = index
-            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            let end = Self.lineEnd(in: bytes, from: index)
             if end == bytes.count && !window.reachesEnd { break }  // the line goes on past the window
             var lineEnd = end
             if lineEnd > index && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
