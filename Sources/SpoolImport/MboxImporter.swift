@@ -18,9 +18,11 @@ public struct ArchiveOptions: Sendable, Equatable {
 /// and single raw messages or news articles without a separator line.
 ///
 /// Each message becomes a comment: author from `From:` (display name, else address), date
-/// from `Date:` (else the separator line), subject, and the text MIMEBody makes of the
-/// body. Messages are threaded by ``MailThreader``; the discussion has no title or article
-/// and one top-level node per thread. Throws ``ImportError`` when no message is found.
+/// from `Date:` (else the separator line), subject, and a deferred body: ``MboxScanner``
+/// reads only the header blocks, and the text MIMEBody makes of a body is decoded from the
+/// file when the comment is shown or searched (``MailBodies``). Messages are threaded by
+/// ``MailThreader``; the discussion has no title or article and one top-level node per
+/// thread. Throws ``ImportError`` when no message is found.
 public struct MboxImporter: Sendable {
     public var options: ArchiveOptions
 

@@ -13,7 +13,7 @@ enum MIMEBody {
         init(_ raw: String?) {
             let pieces = MIMEBody.splitParameters(raw ?? "text/plain")
             type = pieces.first?.lowercased().trimmingWhitespace() ?? "text/plain"
-            if !type.contains("/") { type = "text/plain" }
+            if !type.utf8.contains(UInt8(ascii: "/")) { type = "text/plain" }
             var parameters: [String: String] = [:]
             for piece in pieces.dropFirst() {
                 guard let equals = piece.firstIndex(of: "=") else { continue }
@@ -41,7 +41,7 @@ enum MIMEBody {
             let type = ContentType(part.headers["content-type"])
             if type.type.hasPrefix("multipart/"), part.depth < 50, let boundary = type.parameters["boundary"], !boundary.isEmpty {
                 var children = split(part.body, boundary: boundary).map { bytes -> Part in
-                    let (childHeaders, start) = MailHeaders.parse(bytes)
+                    let (childHeaders, start) = MailHeaders.parse(bytes, contentOnly: true)
                     return Part(headers: childHeaders, body: bytes[start...], depth: part.depth + 1)
                 }
                 if type.type == "multipart/alternative", let chosen = preferredAlternative(children) {

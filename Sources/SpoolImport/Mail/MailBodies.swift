@@ -59,7 +59,7 @@ final class MailBodies: BodySource, @unchecked Sendable {
 
     /// The text of a whole message (headers and body).
     static func bodyText(of message: ArraySlice<UInt8>) -> String {
-        let (headers, bodyStart) = MailHeaders.parse(message)
+        let (headers, bodyStart) = MailHeaders.parse(message, contentOnly: true)
         return MIMEBody.text(headers: headers, body: MboxQuoting.unescape(message[bodyStart...]))
     }
 }

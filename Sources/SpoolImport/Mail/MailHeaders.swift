@@ -3,11 +3,15 @@ struct MailHeaders {
     private(set) var fields: [(name: String, value: String)] = []
 
     /// Parses the header block in `bytes` (up to the first empty line) and returns the
-    /// headers and the offset where the body starts.
-    static func parse(_ bytes: ArraySlice<UInt8>) -> (MailHeaders, Int) {
+    /// headers and the offset where the body starts. With `contentOnly`, only the
+    /// `Content-*` fields are kept (all that decoding a body needs; a list message's
+    /// dozen `Received:` lines are skipped without making strings of them).
+    static func parse(_ bytes: ArraySlice<UInt8>, contentOnly: Bool = false) -> (MailHeaders, Int) {
         var headers = MailHeaders()
         var index = bytes.startIndex
         var current: (name: String, value: [UInt8])?
+        var skipping = false
+        var sawField = false
         func finish() {
             if let field = current {
                 let raw = Charset.bestEffort(field.value)
@@ -27,13 +31,24 @@ struct MailHeaders {
             }
             let first = bytes[index]
             if first == 0x20 || first == 0x09 {
+                if skipping {
+                    index = next
+                    continue
+                }
                 current?.value.append(0x20)
                 current?.value.append(contentsOf: bytes[index..<lineEnd].drop { $0 == 0x20 || $0 == 0x09 })
             } else if let colon = bytes[index..<lineEnd].firstIndex(of: UInt8(ascii: ":")), colon > index {
                 finish()
+                sawField = true
+                if contentOnly && !Self.isContentField(bytes[index..<colon]) {
+                    skipping = true
+                    index = next
+                    continue
+                }
+                skipping = false
                 let name = String(decoding: bytes[index..<colon], as: UTF8.self).lowercased().trimmingWhitespace()
                 current = (name, Array(bytes[(colon + 1)..<lineEnd]))
-            } else if current == nil && headers.fields.isEmpty {
+            } else if current == nil && headers.fields.isEmpty && !sawField {
                 // Not a header at all: the message has no header block.
                 return (headers, index)
             }
@@ -41,6 +56,13 @@ struct MailHeaders {
         }
         finish()
         return (headers, bytes.endIndex)
+    }
+
+    /// Whether a field name starts with `Content-` (any case).
+    private static func isContentField(_ name: ArraySlice<UInt8>) -> Bool {
+        let prefix = Array("content-".utf8)
+        guard name.count >= prefix.count else { return false }
+        return zip(name.prefix(prefix.count), prefix).allSatisfy { $0 | 0x20 == $1 }
     }
 
     /// The first value of `name` (lower-case).
