@@ -6,10 +6,10 @@ import SpoolCore
 /// capital letter is case-sensitive).
 ///
 /// A search never makes a key wait on the size of the discussion: each key press examines
-/// comments for about a millisecond, from where the search started onwards (wrapping), and
-/// selects the first match as soon as it is found; the rest of the discussion is searched
-/// while no key is pending (``App/doPendingWork(for:)``), and the status line counts the
-/// matches as they come.
+/// comments for a quarter of a millisecond, from where the search started onwards
+/// (wrapping), and selects the first match as soon as it is found; the rest of the
+/// discussion is searched while no key is pending (``App/doPendingWork(for:)``), and the
+/// status line counts the matches as they come.
 extension App {
     /// Whether `text` contains `query` under smart case.
     public static func matches(_ text: String, query: String) -> Bool { TextMatcher(query).matches(text) }
@@ -66,7 +66,7 @@ extension App {
     /// A changed query: look again from where the search started.
     private mutating func restartSearch() {
         search.restart(nodeCount: tree.count)
-        continueSearch(for: 0.001)
+        continueSearch(for: 0.000_25)
     }
 
     /// Examines comments in search order until `seconds` have passed (at least one).
