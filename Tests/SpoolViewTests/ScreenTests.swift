@@ -1,3 +1,4 @@
+import Foundation
 import SpoolView
 import Testing
 
@@ -53,6 +54,21 @@ import Testing
 
     @Test func measuresWideCharacters() {
         #expect(WordWrap.lines(of: "日本語の文章です", width: 6) == ["日本語", "の文章", "です"])
+    }
+
+    /// ASCII lines take a byte path; a line with one "é" takes the character path. With
+    /// "é" (one column) standing in for "e", both must break in the same places.
+    @Test(arguments: [1, 3, 7, 12, 40])
+    func asciiAndCharacterPathsAgree(width: Int) {
+        let samples = [
+            "  leading spaces then words", "double  spaces   inside", "averyveryverylongwordthatbreaks here",
+            "trailing spaces   ", "", "x", "one two three four five six seven eight nine ten eleven",
+        ]
+        for line in samples {
+            let accented = line + " é"
+            let expected = WordWrap.lines(of: accented, width: width).map { $0.replacingOccurrences(of: "é", with: "e") }
+            #expect(WordWrap.lines(of: line + " e", width: width) == expected, "\(line) at \(width)")
+        }
     }
 
     @Test func keepsBlankLinesAndExpandsTabs() {

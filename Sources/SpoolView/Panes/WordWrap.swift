@@ -8,13 +8,17 @@ public enum WordWrap {
         guard width > 0 else { return [] }
         var result: [String] = []
         for sourceLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            wrap(Sanitizer.clean(expandingTabs(sourceLine)), width: width, into: &result)
+            if sourceLine.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+                wrapASCII(Array(sourceLine.utf8), width: width, into: &result)
+            } else {
+                wrap(Sanitizer.clean(expandingTabs(sourceLine)), width: width, into: &result)
+            }
         }
         return result
     }
 
     static func expandingTabs(_ line: Substring) -> Substring {
-        guard line.contains("\t") else { return line }
+        guard line.utf8.contains(0x09) else { return line }
         var out = ""
         var column = 0
         for character in line {
@@ -28,6 +32,43 @@ public enum WordWrap {
             }
         }
         return out[...]
+    }
+
+    /// ``wrap(_:width:into:)`` for a line of printable ASCII: a byte is a column, so the
+    /// same breaks are found without grapheme breaking or width lookups.
+    private static func wrapASCII(_ line: [UInt8], width: Int, into result: inout [String]) {
+        var current: [UInt8] = []
+        var pendingSpaces = 0
+        var index = 0
+        func append(_ bytes: ArraySlice<UInt8>) {
+            if current.count + pendingSpaces + bytes.count <= width {
+                current.append(contentsOf: repeatElement(0x20, count: pendingSpaces))
+                current.append(contentsOf: bytes)
+            } else {
+                if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
+                current = []
+                var rest = bytes
+                while rest.count > width {
+                    result.append(String(decoding: current + rest.prefix(width - current.count), as: UTF8.self))
+                    rest = rest.dropFirst(width - current.count)
+                    current = []
+                }
+                current.append(contentsOf: rest)
+            }
+            pendingSpaces = 0
+        }
+        while index < line.count {
+            if line[index] == 0x20 {
+                pendingSpaces += 1
+                index += 1
+                continue
+            }
+            var end = index
+            while end < line.count && line[end] != 0x20 { end += 1 }
+            append(line[index..<end])
+            index = end
+        }
+        result.append(String(decoding: current, as: UTF8.self))
     }
 
     private static func wrap(_ line: String, width: Int, into result: inout [String]) {
