@@ -63,5 +63,12 @@ public struct CollapseState: Sendable, Equatable {
 
     public mutating func expandAll() { words.removeAll() }
 
-    public static func == (lhs: CollapseState, rhs: CollapseState) -> Bool { lhs.nodes == rhs.nodes }
+    /// Equal when the same nodes are folded (trailing empty words do not count). The App
+    /// compares states on every key, so this is a word-by-word loop, not two arrays of nodes.
+    public static func == (lhs: CollapseState, rhs: CollapseState) -> Bool {
+        let common = min(lhs.words.count, rhs.words.count)
+        for index in 0..<common where lhs.words[index] != rhs.words[index] { return false }
+        let longer = lhs.words.count > common ? lhs.words : rhs.words
+        return longer[common...].allSatisfy { $0 == 0 }
+    }
 }
