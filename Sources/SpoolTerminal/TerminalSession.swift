@@ -39,14 +39,13 @@ public enum TerminalSession {
         }
         if !pushed.isEmpty { terminal.draw(view.render(app)) }
         while true {
-            // With a search still running, look for a key without waiting and search on
-            // while there is none.
+            // With work pending (a search, comments to get ready), look for a key without
+            // waiting and work on while there is none.
             switch terminal.read(waiting: !app.hasPendingWork) {
             case .signal(let number): return .signal(number)
             case .idle:
                 guard app.hasPendingWork else { continue }
-                app.doPendingWork()
-                terminal.draw(view.render(app))
+                if app.doPendingWork() { terminal.draw(view.render(app)) }
             case .key(let key):
                 if apply(key, to: &app, persist: persist) { return .quit }
                 handOver(&app, terminal)

@@ -339,6 +339,37 @@ import Testing
     }
 }
 
+/// Counts which bodies it was asked for.
+final class CountingBodies: BodySource, @unchecked Sendable {
+    private(set) var asked: [Int] = []
+    func text(of span: Range<Int>) -> String {
+        asked.append(span.lowerBound)
+        return "body \(span.lowerBound)"
+    }
+}
+
+@Suite struct IdleWorkTests {
+    @Test func idleTimeGetsTheNeighboursOfTheSelectionReady() {
+        let source = CountingBodies()
+        let comments = (0..<6).map { index in
+            Comment(id: String(index), author: "a", date: nil, body: CommentBody(source: source, span: index..<(index + 1)))
+        }
+        var app = App(
+            discussion: Discussion(title: "T", article: nil, format: .web, comments: comments), columns: 100, rows: 30,
+            options: ReaderOptions(now: Timestamp(year: 2026, month: 1, day: 1)))
+        #expect(!app.hasPendingWork)
+        app.handle(.character("j"))
+        app.handle(.character("j"))
+        _ = ReaderView(theme: .monochrome).render(app)
+        #expect(app.hasPendingWork)
+        let before = source.asked.count
+        app.finishPendingWork()
+        #expect(!app.hasPendingWork)
+        let fetched = Set(source.asked[before...])
+        #expect(fetched == [0, 2], "the rows above and below the selection (comment 1) were asked for while idle")
+    }
+}
+
 @Suite struct FocusTests {
     @Test mutating func zFocusesASubtreeWithABreadcrumbAndZOrEscOrQLeaves() throws {
         var harness = try AppHarness(fixture: Fixture.seed, columns: 100, rows: 20)

@@ -107,7 +107,10 @@ extension App {
             collapse.reveal(node, in: tree)
             rebuildRows()
         }
-        if node != selected { articleScroll = 0 }
+        if node != selected {
+            articleScroll = 0
+            needsPrefetch = true
+        }
         selected = node
         if options.marksReadOnSelect { marks.setRead(node, true) }
     }

@@ -22,19 +22,11 @@ extension App {
         return search.contains(node)
     }
 
-    /// Whether a search is still looking through the discussion.
-    public var hasPendingWork: Bool { search.isRunning }
-
-    /// Searches on for about `seconds`; the caller redraws afterwards.
-    public mutating func doPendingWork(for seconds: Double = 0.015) {
+    /// Searches on for about `seconds`.
+    mutating func searchOn(for seconds: Double) {
         guard search.isRunning else { return }
         continueSearch(for: seconds)
         if !search.isRunning && !search.isEditing { message = matchMessage() }
-    }
-
-    /// Finishes any search at once (for `spool render`, tests and the benchmark).
-    public mutating func finishPendingWork() {
-        while search.isRunning { doPendingWork(for: 1) }
     }
 
     /// Handles a key while the search prompt is open.

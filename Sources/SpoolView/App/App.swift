@@ -18,6 +18,8 @@ public struct App: Sendable {
     public internal(set) var marks: ReadMarks
     /// The selected node (0 is the article).
     public internal(set) var selected = ThreadTree.root
+    /// The selection moved: idle time should get the comments around it ready.
+    var needsPrefetch = false
     /// The first tree row on screen.
     public internal(set) var treeTop = 0
     /// The first article line on screen.
