@@ -348,6 +348,36 @@ final class CountingBodies: BodySource, @unchecked Sendable {
     }
 }
 
+@Suite struct SlicedLimitTests {
+    static func app() -> App {
+        let comments = (0..<3000).map { index in
+            Comment(id: String(index), author: "a", date: nil, body: index % 500 == 0 ? "a needle" : "hay", parent: index % 2 == 1 ? index - 1 : nil)
+        }
+        return App(
+            discussion: Discussion(title: "T", article: nil, format: .web, comments: comments), columns: 100, rows: 30,
+            options: ReaderOptions(now: Timestamp(year: 2026, month: 1, day: 1)))
+    }
+
+    @Test func aLimitFinishesInIdleTimeWithEveryMatch() throws {
+        var app = Self.app()
+        for key in try KeyNotation.parse("Lneedle<Enter>") { app.handle(key) }
+        app.finishPendingWork()
+        #expect(app.limit?.matchCount == 6)
+        #expect(app.rows.nodes.map { app.tree.commentIndex[$0] } == [-1, 0, 500, 1000, 1500, 2000, 2500])
+        #expect(app.message == "Limit needle: 6 of 3000")
+    }
+
+    @Test func anEmptyPatternStopsALimitStillBeingChecked() throws {
+        var app = Self.app()
+        for key in try KeyNotation.parse("Lneedle<Enter>L") { app.handle(key) }
+        for _ in 0..<6 { app.handle(.backspace) }
+        app.handle(.enter)
+        app.finishPendingWork()
+        #expect(app.limit == nil)
+        #expect(app.rows.count == 3001)
+    }
+}
+
 @Suite struct IdleWorkTests {
     @Test func idleTimeGetsTheNeighboursOfTheSelectionReady() {
         let source = CountingBodies()

@@ -1,3 +1,4 @@
+import Foundation
 import SpoolCore
 
 /// Limiting the tree to matching comments (mutt's limit): `L` asks for a pattern, `f` limits
@@ -36,9 +37,13 @@ extension App {
         return .redraw
     }
 
-    /// Limits to `pattern`; an empty pattern shows everything again.
+    /// Limits to `pattern`; an empty pattern shows everything again. The comments are
+    /// checked a slice at a time (``continueLimit(for:)``): what fits in two milliseconds
+    /// now, the rest while no key is pending, so a limit over an archive's bodies never
+    /// holds a key up; the tree changes when every comment has been checked.
     mutating func applyLimit(_ pattern: String) {
         let words = pattern.split(separator: " ").map(String.init)
+        pendingLimit = nil
         guard !words.isEmpty else {
             limit = nil
             rebuildRows()
@@ -46,22 +51,43 @@ extension App {
             return
         }
         var kept = [Bool](repeating: false, count: tree.count)
-        var matches = 0
         kept[ThreadTree.root] = true
-        for node in 1..<max(tree.count, 1) where limitMatches(node, words) {
-            matches += 1
-            var current = node
-            while current >= 0 && !kept[current] {
-                kept[current] = true
-                current = tree.parent[current]
+        pendingLimit = PendingLimit(pattern: pattern, words: words, kept: kept)
+        continueLimit(for: 0.002)
+    }
+
+    /// Checks comments for the pending limit for about `seconds`; applies it when done.
+    mutating func continueLimit(for seconds: Double) {
+        guard var pending = pendingLimit else { return }
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
+        while pending.next < tree.count {
+            let node = pending.next
+            pending.next += 1
+            if limitMatches(node, pending.words) {
+                pending.matches += 1
+                var current = node
+                while current >= 0 && !pending.kept[current] {
+                    pending.kept[current] = true
+                    current = tree.parent[current]
+                }
             }
+            if pending.next % 8 == 0 && DispatchTime.now().uptimeNanoseconds >= deadline { break }
         }
-        limit = Limit(pattern: pattern, kept: kept, matchCount: matches)
-        if matches > 0 {
-            for node in 1..<tree.count where kept[node] { collapse.expand(node) }
+        guard pending.next >= tree.count else {
+            pendingLimit = pending
+            message = "Limiting to \(pending.pattern)… \(pending.next * 100 / max(1, tree.count))%"
+            return
+        }
+        pendingLimit = nil
+        limit = Limit(pattern: pending.pattern, kept: pending.kept, matchCount: pending.matches)
+        if pending.matches > 0 {
+            for node in 1..<tree.count where pending.kept[node] { collapse.expand(node) }
         }
         rebuildRows()
-        message = matches == 0 ? "Nothing matches \(pattern); L then Enter shows everything." : "Limit \(pattern): \(matches) of \(tree.messageCount)"
+        keepSelectionOnScreen()
+        message = pending.matches == 0
+            ? "Nothing matches \(pending.pattern); L then Enter shows everything."
+            : "Limit \(pending.pattern): \(pending.matches) of \(tree.messageCount)"
     }
 
     private func limitMatches(_ node: Int, _ words: [String]) -> Bool {
@@ -98,6 +124,16 @@ extension App {
         let author = comment(at: selected).author
         applyLimit("author:" + author.replacingSpaces())
     }
+}
+
+/// A limit whose comments are still being checked.
+struct PendingLimit: Sendable, Equatable {
+    let pattern: String
+    let words: [String]
+    var kept: [Bool]
+    var matches = 0
+    /// The next node to check (node 0, the root, is always kept).
+    var next = 1
 }
 
 extension String {

@@ -1,18 +1,23 @@
 import SpoolCore
 
 /// Work the reader does while no key is pending, so that key presses do not wait for it: a
-/// search going through the rest of the discussion, then getting the comments the next
-/// key most likely shows (the rows around the selection and the next unread) decoded
-/// from an archive, so `j`, `k` and `Tab` find them ready.
+/// search going through the rest of the discussion, a limit checking the rest of the
+/// comments, then getting the comments the next key most likely shows (the rows around
+/// the selection and the next unread) decoded from an archive, so `j`, `k` and `Tab` find
+/// them ready.
 extension App {
     /// Whether there is work for idle time.
-    public var hasPendingWork: Bool { search.isRunning || needsPrefetch }
+    public var hasPendingWork: Bool { search.isRunning || pendingLimit != nil || needsPrefetch }
 
     /// Does about `seconds` of the pending work; returns whether the screen changed.
     @discardableResult
     public mutating func doPendingWork(for seconds: Double = 0.015) -> Bool {
         if search.isRunning {
             searchOn(for: seconds)
+            return true
+        }
+        if pendingLimit != nil {
+            continueLimit(for: seconds)
             return true
         }
         if needsPrefetch {

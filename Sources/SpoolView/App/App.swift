@@ -52,6 +52,8 @@ public struct App: Sendable {
     /// The limit in force (`L`, `f`), and the limit prompt's text while it is open.
     public internal(set) var limit: Limit?
     public internal(set) var limitPrompt: String?
+    /// A limit still checking comments (see ``applyLimit(_:)``).
+    var pendingLimit: PendingLimit?
     /// The search prompt and its matches.
     public internal(set) var search = SearchState()
     /// The marks a bulk mark changed, for `undo-bulk-mark`.
