@@ -39,8 +39,8 @@ public enum TerminalSession {
         }
         if !pushed.isEmpty { terminal.draw(view.render(app)) }
         while true {
-            // With work pending (a search, comments to get ready), look for a key without
-            // waiting and work on while there is none.
+            // With work pending (a search, a limit, comments to get ready), look for a
+            // key without waiting and work on while there is none.
             switch terminal.read(waiting: !app.hasPendingWork) {
             case .signal(let number): return .signal(number)
             case .idle:

@@ -35,9 +35,6 @@ public struct Cell: Equatable, Sendable {
         set { code = Cell.code(for: newValue) }
     }
 
-    /// The grapheme's single scalar, when it is one.
-    public var scalar: Unicode.Scalar? { code & 0x8000_0000 == 0 && code != 0 ? Unicode.Scalar(code) : nil }
-
     public static func blank(_ style: Style = .plain) -> Cell { Cell(scalar: " ", width: 1, style: style) }
 
     public var isContinuation: Bool { width == 0 }
