@@ -7,13 +7,13 @@
 #   python3 ../shared/bench/gen_mbox.py -n 100000 -o /tmp/list-100k.mbox
 #   swift build -c release && Scripts/compare-mutt.sh /tmp/list-100k.mbox
 #
-# Needs tmux, mutt and GNU time (apt-get install -y tmux mutt time).
+# Needs tmux, mutt, GNU time and bc (apt-get install -y tmux mutt time bc).
 set -euo pipefail
 file=$(realpath "${1:?usage: compare-mutt.sh MBOX [RUNS]}")
 runs=${2:-5}
 spool=$(realpath "$(dirname "$0")/../.build/release/spool")
 [ -x "$spool" ] || { echo "build first: swift build -c release" >&2; exit 2; }
-for tool in tmux mutt /usr/bin/time; do command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 2; }; done
+for tool in tmux mutt /usr/bin/time bc; do command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 2; }; done
 work=$(mktemp -d)
 trap 'tmux -L spoolcmp kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 mkdir -p "$work/Mail" "$work/state"
