@@ -87,7 +87,18 @@ public struct MboxImporter: Sendable {
                 inReplyTo: found[index].inReplyTo.map { table.number($0, namedBy: index) }, date: found[index].comment.date?.secondsSinceEpoch)
         }
         let (rows, brokenCycles) = MailThreader.thread(links, idCount: table.count, options: options) { found[$0].comment.subject }
-        let comments = Self.comments(rows, found: found, file: file) { Self.text(of: table.origins[$0], found: found, bodies: bodies) }
+        // A message naming several missing ids has its headers read back once.
+        var namedIDs: [Int: [String]] = [:]
+        let comments = Self.comments(rows, found: found, file: file) { number in
+            switch table.origins[number] {
+            case .carried(let text):
+                return text
+            case .namedBy(let message, let hash):
+                let named = namedIDs[message] ?? Self.idsNamed(by: found[message], bodies: bodies)
+                namedIDs[message] = named
+                return named.first { MessageIDText($0).hash == hash } ?? "<\(String(hash, radix: 16))@missing>"
+            }
+        }
         var notices: [String] = []
         if brokenCycles > 0 {
             notices.append("\(brokenCycles) reference loop\(brokenCycles == 1 ? "" : "s") (a message naming its own reply as parent) cut; those messages start threads.")
@@ -133,17 +144,11 @@ public struct MboxImporter: Sendable {
 }
 
 extension MboxImporter {
-    /// The text of a numbered id: carried by a message, or read again from the headers of
-    /// the message that named it.
-    fileprivate static func text(of origin: MessageIDTable.Origin, found: [ScannedMessage], bodies: MailBodies) -> String {
-        switch origin {
-        case .carried(let text):
-            return text
-        case .namedBy(let message, let hash):
-            let headers = bodies.headers(of: found[message].comment.body)
-            let named = MessageIDs.all(in: headers?["references"]) + MessageIDs.all(in: headers?["in-reply-to"])
-            return named.first { MessageIDText($0).hash == hash } ?? "<\(String(hash, radix: 16))@missing>"
-        }
+    /// The ids a message names in References and In-Reply-To, read again from its headers
+    /// (for the text of a missing message's placeholder).
+    fileprivate static func idsNamed(by message: ScannedMessage, bodies: MailBodies) -> [String] {
+        let headers = bodies.headers(of: message.comment.body)
+        return MessageIDs.all(in: headers?["references"]) + MessageIDs.all(in: headers?["in-reply-to"])
     }
 }
 

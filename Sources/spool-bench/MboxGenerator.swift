@@ -1,4 +1,5 @@
 import Foundation
+import SpoolCore
 
 /// A deterministic mailing-list archive for the benchmark: threads with References and
 /// In-Reply-To, RFC 2047 names and subjects from many scripts, and bodies of about 2 KB
@@ -176,20 +177,11 @@ struct MboxGenerator {
     private static let days = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
+    /// The calendar fields of a UTC moment (``Timestamp`` does the calendar), and the
+    /// weekday as an index into ``days`` (1970-01-01 was a Thursday).
     private func civil(_ seconds: Int) -> (year: Int, month: Int, day: Int, weekday: Int, hour: Int, minute: Int, second: Int) {
-        let days = seconds / 86_400
-        let rest = seconds % 86_400
-        // Civil from days (Howard Hinnant's algorithm).
-        let z = days + 719_468
-        let era = z / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day, days % 7, rest / 3600, rest % 3600 / 60, rest % 60)
+        let t = Timestamp(secondsSinceEpoch: Int64(seconds))
+        return (t.year, t.month, t.day, (seconds / 86_400) % 7, t.hour, t.minute, t.second)
     }
 
     private func asctime(_ seconds: Int) -> String {

@@ -101,6 +101,18 @@ import Testing
         #expect(d.comments[0].isPlaceholder)
     }
 
+    /// A References header folded over 20,000 lines (hostile or broken mailers) is read
+    /// whole, and its last id still decides the parent.
+    @Test func aHeaderFoldedOverManyLinesIsReadWhole() throws {
+        var text = "From a Tue Nov 17 15:28:37 2009\nFrom: A <a@x>\nMessage-ID: <root@x>\n\nroot\n\n"
+        text += "From b Tue Nov 17 15:28:38 2009\nFrom: B <b@x>\nMessage-ID: <reply@x>\nReferences:"
+        for index in 0..<20_000 { text += " <gone\(index)@x>\n" }
+        text += " <root@x>\n\nreply\n"
+        let d = try MboxImporter().parse(Array(text.utf8), file: "folded.mbox")
+        let reply = try #require(d.comments.first { $0.id == "<reply@x>" })
+        #expect(reply.parent.map { d.comments[$0].id } == "<root@x>")
+    }
+
     @Test(arguments: [
         "Tue, 17 Nov 2009 21:28:37 +0600", "17 Nov 2009 21:28 -0000", "Thu, 25 Oct 2018 10:41:38 -0300 (BRT)",
         "Sat, 5 Jan 2019 19:13:12 -0400", "Tue, 31 Feb 2009 10:00:00 +0000", "Mon, 1 Jan 2001 25:00:00 +0000",

@@ -26,11 +26,17 @@ public struct AppHarness {
         self.init(discussion: try Fixture.discussion(fixture), columns: columns, rows: rows)
     }
 
-    /// Presses the keys `notation` names; returns the effects of the last one.
+    /// Presses the keys `notation` names, as a person types: the work the reader does
+    /// between key presses (the rest of a search or a limit) is finished after each key, so
+    /// what a test sees never depends on how fast this machine is. Returns the effects of
+    /// the last key.
     @discardableResult
     public mutating func press(_ notation: String) throws -> Effects {
         var effects: Effects = []
-        for key in try KeyNotation.parse(notation) { effects = app.handle(key) }
+        for key in try KeyNotation.parse(notation) {
+            effects = app.handle(key)
+            app.finishPendingWork()
+        }
         return effects
     }
 

@@ -40,10 +40,17 @@ public struct StableKey: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// 64-bit FNV-1a over UTF-8: stable across runs and machines, unlike Swift's `Hasher`.
-struct FNV1a64 {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+public struct FNV1a64: Sendable {
+    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    mutating func add(_ text: String) {
+    public init() {}
+
+    /// Adds raw bytes (an importer hashing ids straight from a file).
+    public mutating func add(bytes: UnsafeRawBufferPointer) {
+        for byte in bytes { add(byte) }
+    }
+
+    public mutating func add(_ text: String) {
         for byte in text.utf8 { add(byte) }
     }
 
@@ -52,7 +59,7 @@ struct FNV1a64 {
         for byte in bytes { add(byte) }
     }
 
-    mutating func add(_ byte: UInt8) {
+    public mutating func add(_ byte: UInt8) {
         value ^= UInt64(byte)
         value = value &* 0x0000_0100_0000_01B3
     }

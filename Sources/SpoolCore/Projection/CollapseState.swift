@@ -2,6 +2,9 @@
 /// thread of a 100,000-message archive is a pass over words, not 100,000 hash inserts.
 public struct CollapseState: Sendable, Equatable {
     private var words: [UInt64] = []
+    /// Counts changes (a node folded or unfolded), so "did a key change the folds" is one
+    /// comparison however large the tree is.
+    public private(set) var version = 0
 
     public init(collapsed: Set<Int> = []) {
         for node in collapsed { collapse(node) }
@@ -26,16 +29,17 @@ public struct CollapseState: Sendable, Equatable {
     }
 
     public mutating func collapse(_ node: Int) {
-        guard node >= 0 else { return }
+        guard node >= 0, !isCollapsed(node) else { return }
         let word = node >> 6
         if word >= words.count { words.append(contentsOf: repeatElement(0, count: word - words.count + 1)) }
         words[word] |= 1 << UInt64(node & 63)
+        version += 1
     }
 
     public mutating func expand(_ node: Int) {
-        let word = node >> 6
-        guard node >= 0, word < words.count else { return }
-        words[word] &= ~(1 << UInt64(node & 63))
+        guard isCollapsed(node) else { return }
+        words[node >> 6] &= ~(1 << UInt64(node & 63))
+        version += 1
     }
 
     public mutating func toggle(_ node: Int) {
@@ -53,18 +57,25 @@ public struct CollapseState: Sendable, Equatable {
 
     /// Collapses every top-level comment that has replies (the root stays open).
     public mutating func collapseToTopLevel(in tree: ThreadTree) {
-        words = Array(repeating: 0, count: (tree.count + 63) >> 6)
+        var folded = CollapseState()
         var node = tree.firstChild(of: ThreadTree.root)
         while let current = node {
-            if tree.hasChildren(current) { collapse(current) }
+            if tree.hasChildren(current) { folded.collapse(current) }
             node = tree.nextSibling[current] >= 0 ? tree.nextSibling[current] : nil
         }
+        guard folded != self else { return }
+        words = folded.words
+        version += 1
     }
 
-    public mutating func expandAll() { words.removeAll() }
+    public mutating func expandAll() {
+        guard words.contains(where: { $0 != 0 }) else { return }
+        words.removeAll()
+        version += 1
+    }
 
-    /// Equal when the same nodes are folded (trailing empty words do not count). The App
-    /// compares states on every key, so this is a word-by-word loop, not two arrays of nodes.
+    /// Equal when the same nodes are folded (trailing empty words and the change count do
+    /// not count).
     public static func == (lhs: CollapseState, rhs: CollapseState) -> Bool {
         let common = min(lhs.words.count, rhs.words.count)
         for index in 0..<common where lhs.words[index] != rhs.words[index] { return false }

@@ -69,7 +69,7 @@ struct MailHeaders {
     subscript(name: String) -> String? { fields.first { $0.name == name }?.value }
 
     /// Whether `bytes` starts with something that looks like a header field (`Name: …`).
-    static func looksLikeHeaderLine(_ bytes: ArraySlice<UInt8>) -> Bool {
+    static func looksLikeHeaderLine<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
         var count = 0
         for byte in bytes.prefix(80) {
             if byte == UInt8(ascii: ":") { return count > 0 }

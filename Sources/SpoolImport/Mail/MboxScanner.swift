@@ -1,22 +1,23 @@
 import Foundation
 import SpoolCore
 
-/// A Message-ID as written, and a 64-bit FNV-1a hash of its bytes that threading numbers
-/// it by (so the id table compares integers, not strings).
+/// A Message-ID as written, and the 64-bit FNV-1a hash (``FNV1a64``) of its bytes that
+/// threading numbers it by (so the id table compares integers, not strings).
 struct MessageIDText {
     let hash: UInt64
     let text: String
 
     init(_ text: String) {
         self.text = text
-        var text = text
-        hash = text.withUTF8 { Self.hash(UnsafeRawBufferPointer($0)) }
+        var hash = FNV1a64()
+        hash.add(text)
+        self.hash = hash.value
     }
 
     static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return hash
+        var hash = FNV1a64()
+        hash.add(bytes: bytes)
+        return hash.value
     }
 }
 
@@ -53,7 +54,8 @@ struct MboxScanner {
     init(store: ByteStore, bodies: MailBodies, chunk: Int = 1 << 20) {
         self.bodies = bodies
         reader = store.reader(chunk: chunk)
-        window = reader.window(at: 0)
+        // Empty until the first read: a scanner for a later part never reads offset 0.
+        window = ByteWindow(base: 0, bytes: UnsafeRawBufferPointer(start: nil, count: 0), reachesEnd: store.count == 0)
         count = store.count
     }
 
@@ -152,16 +154,7 @@ struct MboxScanner {
             bytes[index + 3] == 0x6D, bytes[index + 4] == 0x20
         else { return false }
         while index < bytes.count && bytes[index] != 0x0A { index += 1 }
-        index += 1
-        var length = 0
-        while index < bytes.count && length < 80 {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: ":") { return length > 0 }
-            guard byte > 0x20 && byte < 0x7F else { return false }
-            length += 1
-            index += 1
-        }
-        return false
+        return index + 1 < bytes.count && MailHeaders.looksLikeHeaderLine(bytes[(index + 1)...])
     }
 
     /// Where the headers of the message at `position` start: after its separator line.
@@ -331,8 +324,13 @@ struct MboxScanner {
 private struct HeaderValues {
     private enum Value {
         case span(Range<Int>)
-        case folded([UInt8])
+        /// An index into `folds`.
+        case folded(Int)
     }
+
+    /// The bytes of values folded over several lines, each appended to in place (a header
+    /// folded over 100,000 lines costs its length, not its length squared).
+    private var folds: [[UInt8]] = []
 
     private var slots: (Value?, Value?, Value?, Value?, Value?, Value?) = (nil, nil, nil, nil, nil, nil)
 
@@ -365,21 +363,23 @@ private struct HeaderValues {
 
     /// A continuation line: the value becomes its own bytes, joined by one space.
     mutating func append(_ line: UnsafeRawBufferPointer, to field: MboxScanner.Field, in bytes: UnsafeRawBufferPointer) {
-        var joined: [UInt8]
+        let index: Int
         switch self[field] {
-        case .span(let span): joined = Array(UnsafeRawBufferPointer(rebasing: bytes[span]))
-        case .folded(let value): joined = value
+        case .span(let span):
+            folds.append(Array(UnsafeRawBufferPointer(rebasing: bytes[span])))
+            index = folds.count - 1
+            self[field] = .folded(index)
+        case .folded(let existing): index = existing
         case nil: return
         }
-        joined.append(0x20)
-        joined.append(contentsOf: line)
-        self[field] = .folded(joined)
+        folds[index].append(0x20)
+        folds[index].append(contentsOf: line)
     }
 
     func with<R>(_ field: MboxScanner.Field, in bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer?) -> R) -> R {
         switch self[field] {
         case .span(let span): return body(UnsafeRawBufferPointer(rebasing: bytes[span]))
-        case .folded(let value): return value.withUnsafeBytes { body($0) }
+        case .folded(let index): return folds[index].withUnsafeBytes { body($0) }
         case nil: return body(nil)
         }
     }

@@ -50,17 +50,16 @@ extension App {
 
     /// Handles a key while the pipe prompt is open.
     mutating func handlePipeKey(_ key: Key) -> Effects {
-        switch key {
-        case .character(let c): pipePrompt?.append(c)
-        case .backspace: if pipePrompt?.isEmpty == false { pipePrompt?.removeLast() }
-        case .enter:
-            let command = pipePrompt ?? ""
+        var command = pipePrompt ?? ""
+        switch PromptEdit.apply(key, to: &command) {
+        case .edited: pipePrompt = command
+        case .submitted:
             pipePrompt = nil
             if command.isEmpty { message = "Nothing to pipe to." } else { request = .pipe(command: command, text: selectedText) }
-        case .escape, .control("c"), .control("g"):
+        case .cancelled:
             pipePrompt = nil
             message = "Pipe cancelled."
-        default: break
+        case .ignored: break
         }
         return .redraw
     }

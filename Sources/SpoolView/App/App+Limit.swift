@@ -21,17 +21,16 @@ extension App {
 
     /// Handles a key while the limit prompt is open.
     mutating func handleLimitKey(_ key: Key) -> Effects {
-        switch key {
-        case .character(let c): limitPrompt?.append(c)
-        case .backspace: if limitPrompt?.isEmpty == false { limitPrompt?.removeLast() }
-        case .enter:
-            let pattern = limitPrompt ?? ""
+        var pattern = limitPrompt ?? ""
+        switch PromptEdit.apply(key, to: &pattern) {
+        case .edited: limitPrompt = pattern
+        case .submitted:
             limitPrompt = nil
             applyLimit(pattern)
-        case .escape, .control("c"), .control("g"):
+        case .cancelled:
             limitPrompt = nil
             message = "Limit unchanged."
-        default: break
+        case .ignored: break
         }
         keepSelectionOnScreen()
         return .redraw
@@ -52,7 +51,7 @@ extension App {
         }
         var kept = [Bool](repeating: false, count: tree.count)
         kept[ThreadTree.root] = true
-        pendingLimit = PendingLimit(pattern: pattern, words: words, kept: kept)
+        pendingLimit = PendingLimit(pattern: pattern, terms: words.map(LimitTerm.init), kept: kept)
         continueLimit(for: 0.002)
     }
 
@@ -63,7 +62,7 @@ extension App {
         while pending.next < tree.count {
             let node = pending.next
             pending.next += 1
-            if limitMatches(node, pending.words) {
+            if limitMatches(node, pending.terms) {
                 pending.matches += 1
                 var current = node
                 while current >= 0 && !pending.kept[current] {
@@ -90,26 +89,20 @@ extension App {
             : "Limit \(pending.pattern): \(pending.matches) of \(tree.messageCount)"
     }
 
-    private func limitMatches(_ node: Int, _ words: [String]) -> Bool {
+    private func limitMatches(_ node: Int, _ terms: [LimitTerm]) -> Bool {
         let comment = comment(at: node)
         guard !comment.isPlaceholder else { return false }
-        for word in words {
-            let lower = word.lowercased()
-            if lower.hasPrefix("author:") {
-                let name = String(lower.dropFirst(7).map { $0 == "\u{A0}" ? " " : $0 })
-                if !comment.author.lowercased().contains(name) { return false }
-            } else if lower == "unread" {
-                if marks.isRead(node) { return false }
-            } else if lower == "new" {
-                if !isNew[node] { return false }
-            } else if lower.hasPrefix("after:") {
-                let parts = lower.dropFirst(6).split(separator: "-").compactMap { Int($0) }
-                guard parts.count == 3, let date = comment.date else { return false }
-                if date < Timestamp(year: parts[0], month: parts[1], day: parts[2]) { return false }
-            } else if !(App.matches(comment.author, query: word) || App.matches(comment.subject ?? "", query: word)
-                || App.matches(comment.body.textOnce, query: word))
-            {
-                return false
+        for term in terms {
+            switch term {
+            case .author(let name): if !name.matches(comment.author) { return false }
+            case .unread: if marks.isRead(node) { return false }
+            case .new: if !isNew[node] { return false }
+            case .after(let day):
+                guard let day, let date = comment.date, date >= day else { return false }
+            case .text(let text):
+                if !(text.matches(comment.author) || text.matches(comment.subject ?? "") || text.matches(comment.body.textOnce)) {
+                    return false
+                }
             }
         }
         return true
@@ -129,11 +122,39 @@ extension App {
 /// A limit whose comments are still being checked.
 struct PendingLimit: Sendable, Equatable {
     let pattern: String
-    let words: [String]
+    let terms: [LimitTerm]
     var kept: [Bool]
     var matches = 0
     /// The next node to check (node 0, the root, is always kept).
     var next = 1
+}
+
+/// One word of a limit pattern, read once for the whole limit rather than per comment.
+enum LimitTerm: Sendable, Equatable {
+    /// `author:NAME`: part of the author's name, any case (no-break spaces stand for spaces).
+    case author(TextMatcher)
+    case unread
+    case new
+    /// `after:YYYY-MM-DD`; nil for a date that does not parse (nothing matches it).
+    case after(Timestamp?)
+    /// Any other word: author, subject or body, smart case.
+    case text(TextMatcher)
+
+    init(_ word: String) {
+        let lower = word.lowercased()
+        if lower.hasPrefix("author:") {
+            self = .author(TextMatcher(String(lower.dropFirst(7).map { $0 == "\u{A0}" ? " " : $0 })))
+        } else if lower == "unread" {
+            self = .unread
+        } else if lower == "new" {
+            self = .new
+        } else if lower.hasPrefix("after:") {
+            let parts = lower.dropFirst(6).split(separator: "-").compactMap { Int($0) }
+            self = .after(parts.count == 3 ? Timestamp(year: parts[0], month: parts[1], day: parts[2]) : nil)
+        } else {
+            self = .text(TextMatcher(word))
+        }
+    }
 }
 
 extension String {

@@ -11,9 +11,6 @@ import SpoolCore
 /// discussion is searched while no key is pending (``App/doPendingWork(for:)``), and the
 /// status line counts the matches as they come.
 extension App {
-    /// Whether `text` contains `query` under smart case.
-    public static func matches(_ text: String, query: String) -> Bool { TextMatcher(query).matches(text) }
-
     static func isCaseSensitive(_ query: String) -> Bool { query.contains { $0.isUppercase } }
 
     /// Whether the comment at `node` matches the current search (as far as it has looked).
@@ -31,21 +28,15 @@ extension App {
 
     /// Handles a key while the search prompt is open.
     mutating func handleSearchKey(_ key: Key) -> Effects {
-        switch key {
-        case .character(let c):
-            search.query.append(c)
-            restartSearch()
-        case .backspace:
-            if !search.query.isEmpty { search.query.removeLast() }
-            restartSearch()
-        case .enter:
+        switch PromptEdit.apply(key, to: &search.query) {
+        case .edited: restartSearch()
+        case .submitted:
             search.isEditing = false
             if search.matchCount > 0 || !search.isRunning { message = matchMessage() }
-        case .escape, .control("c"), .control("g"):
+        case .cancelled:
             search = SearchState()
             message = "Search cancelled."
-        default:
-            break
+        case .ignored: break
         }
         keepSelectionOnScreen()
         return .redraw
@@ -175,14 +166,20 @@ public struct SearchState: Sendable, Equatable {
         return fromOrigin.binarySearchIndex(of: node).map { beforeOrigin.count + $0 }
     }
 
-    /// The first match after `node` (or the last before it), wrapping.
+    /// The first match after `node` (or the last before it), wrapping: binary searches in
+    /// the two legs, so `n` costs the same with 10 matches or 100,000.
     func match(after node: Int, forward: Bool) -> Int? {
-        let all = [beforeOrigin, fromOrigin]
         if forward {
-            for list in all { if let found = list.first(where: { $0 > node }) { return found } }
+            for list in [beforeOrigin, fromOrigin] {
+                let index = list.insertionIndex(of: node + 1)
+                if index < list.count { return list[index] }
+            }
             return beforeOrigin.first ?? fromOrigin.first
         }
-        for list in all.reversed() { if let found = list.last(where: { $0 < node }) { return found } }
+        for list in [fromOrigin, beforeOrigin] {
+            let index = list.insertionIndex(of: node)
+            if index > 0 { return list[index - 1] }
+        }
         return fromOrigin.last ?? beforeOrigin.last
     }
 }
@@ -193,12 +190,18 @@ extension Array where Element == Int {
 
     /// Where `value` is in the sorted array.
     func binarySearchIndex(of value: Int) -> Int? {
+        let low = insertionIndex(of: value)
+        return low < count && self[low] == value ? low : nil
+    }
+
+    /// The index of the first element not less than `value` in the sorted array.
+    func insertionIndex(of value: Int) -> Int {
         var low = 0
         var high = count
         while low < high {
             let mid = (low + high) / 2
             if self[mid] < value { low = mid + 1 } else { high = mid }
         }
-        return low < count && self[low] == value ? low : nil
+        return low
     }
 }

@@ -216,9 +216,9 @@ public struct App: Sendable {
         }
         if case .mouse(let button, let column, let row) = key {
             guard !isShowingHelp, limitPrompt == nil, pipePrompt == nil, urlChoices == nil, !search.isEditing else { return [] }
-            let foldsBefore = collapse
+            let foldsBefore = collapse.version
             var effects = handleMouse(button, column: column, row: row)
-            if collapse != foldsBefore { effects.insert(.persistFolds) }
+            if collapse.version != foldsBefore { effects.insert(.persistFolds) }
             return effects
         }
         if urlChoices != nil { return handleURLKey(key) }
@@ -231,11 +231,11 @@ public struct App: Sendable {
         }
         if isShowingHelp { return handleInHelp(action) }
         let readBefore = marks.version
-        let foldsBefore = collapse
+        let foldsBefore = collapse.version
         var effects = perform(action)
         keepSelectionOnScreen()
         if marks.version != readBefore { effects.insert(.persistReadMarks) }
-        if collapse != foldsBefore { effects.insert(.persistFolds) }
+        if collapse.version != foldsBefore { effects.insert(.persistFolds) }
         return effects.union(.redraw)
     }
 

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// ASCII queries (and any case-sensitive one) are matched on UTF-8 bytes without copying
 /// the text; a lower-case query with other letters compares lower-cased text.
-struct TextMatcher {
+struct TextMatcher: Sendable, Equatable {
     private let needle: [UInt8]
     private let foldsASCII: Bool
     private let lowercasedQuery: String?
