@@ -17,33 +17,37 @@ let package = Package(
         .target(name: "SpoolCore"),
         .target(name: "SpoolImport", dependencies: ["SpoolCore"]),
         .target(name: "SpoolState", dependencies: ["SpoolCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "SpoolView", dependencies: ["SpoolCore", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "SpoolScreen"),
+        .target(name: "SpoolReader", dependencies: ["SpoolCore", "SpoolScreen"]),
+        .target(
+            name: "SpoolView",
+            dependencies: ["SpoolCore", "SpoolScreen", "SpoolReader", .product(name: "TOMLKit", package: "TOMLKit")]),
         .systemLibrary(
             name: "CNCursesW", pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]),
-        .target(name: "SpoolTerminal", dependencies: ["SpoolView", "CNCursesW"]),
+        .target(name: "SpoolTerminal", dependencies: ["SpoolScreen", "CNCursesW"]),
         .executableTarget(
             name: "spool",
             dependencies: [
-                "SpoolImport", "SpoolState", "SpoolView", "SpoolTerminal",
+                "SpoolImport", "SpoolState", "SpoolScreen", "SpoolReader", "SpoolView", "SpoolTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "spool-bench",
             dependencies: [
-                "SpoolImport", "SpoolView", "SpoolState",
+                "SpoolImport", "SpoolScreen", "SpoolReader", "SpoolView", "SpoolState",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // libFuzzer harnesses (Scripts/fuzz.sh builds them with -sanitize=fuzzer).
-        .target(name: "FuzzSupport", dependencies: ["SpoolImport", "SpoolView"]),
+        .target(name: "FuzzSupport", dependencies: ["SpoolImport", "SpoolScreen", "SpoolReader", "SpoolView"]),
         .executableTarget(name: "FuzzWeb", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzMbox", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzHackerNews", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzReddit", dependencies: ["FuzzSupport"]),
-        .executableTarget(name: "FuzzKeyNotation", dependencies: ["SpoolView"]),
+        .executableTarget(name: "FuzzKeyNotation", dependencies: ["SpoolReader", "SpoolView"]),
         .target(
             name: "SpoolTestSupport",
-            dependencies: ["SpoolCore", "SpoolImport", "SpoolView", "SpoolState"],
+            dependencies: ["SpoolCore", "SpoolImport", "SpoolScreen", "SpoolReader", "SpoolView", "SpoolState"],
             path: "Tests/SpoolTestSupport"),
         .testTarget(name: "SpoolCoreTests", dependencies: ["SpoolCore"]),
         .testTarget(name: "SpoolImportTests", dependencies: ["SpoolCore", "SpoolImport", "SpoolView", "SpoolTestSupport"]),
@@ -54,7 +58,12 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
-            name: "SpoolViewTests", dependencies: ["SpoolCore", "SpoolView", "SpoolImport", "SpoolTestSupport"],
+            name: "SpoolReaderTests",
+            dependencies: ["SpoolCore", "SpoolScreen", "SpoolReader", "SpoolView", "SpoolImport", "SpoolTestSupport"]),
+        .testTarget(name: "SpoolScreenTests", dependencies: ["SpoolScreen"]),
+        .testTarget(
+            name: "SpoolViewTests",
+            dependencies: ["SpoolCore", "SpoolScreen", "SpoolReader", "SpoolView", "SpoolImport", "SpoolTestSupport"],
             exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["spool", "SpoolTestSupport"]),
     ]

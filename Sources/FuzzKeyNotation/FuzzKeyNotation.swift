@@ -1,3 +1,4 @@
+import SpoolReader
 import SpoolView
 
 /// libFuzzer entry point for the key notation parser and the config file parser (which

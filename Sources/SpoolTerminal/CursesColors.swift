@@ -1,5 +1,5 @@
 import CNCursesW
-import SpoolView
+import SpoolScreen
 
 /// Turns ``Style``s into ncurses attributes and colour pairs, with colours downgraded by
 /// ``ColorDowngrade`` to what the terminal has. Pairs are allocated on first use with the
@@ -15,9 +15,9 @@ struct CursesColors {
         let background: Int32
     }
 
-    /// `useColour` false (`NO_COLOR`, or a terminal without colours) gives attributes only.
-    init(useColour: Bool) {
-        if useColour && has_colors() {
+    /// `useColor` false (`NO_COLOR`, or a terminal without colours) gives attributes only.
+    init(useColor: Bool) {
+        if useColor && has_colors() {
             start_color()
             use_default_colors()
             capability = ColorCapability(colors: Int(spool_colors()))

@@ -1,5 +1,5 @@
 import CNCursesW
-import SpoolView
+import SpoolScreen
 
 /// Turns ncurses key codes into ``Key``s, so integer codes never leave this target.
 enum CursesKeyDecoder {

@@ -1,6 +1,6 @@
 import CNCursesW
 import Glibc
-import SpoolView
+import SpoolScreen
 
 /// The only code that talks to ncurses: sets the terminal up, draws ``Screen``s cell by
 /// changed cell, reads keys, and always puts the terminal back.
@@ -9,15 +9,17 @@ public final class CursesTerminal {
     private var previous: Screen?
     private var closed = false
 
-    /// Takes over the terminal. `useColour` false draws with attributes only.
+    /// Takes over the terminal. `useColor` false draws with attributes only.
     ///
     /// - Throws: ``TerminalError`` when standard input or output is not a terminal, or the
     ///   terminal type is unknown; the terminal is left untouched then.
-    public init(useColour: Bool, useMouse: Bool = true) throws {
+    /// `showsCursor` leaves the terminal's cursor visible (it is always placed where the
+    /// screen says, for screen readers and braille displays, which follow it).
+    public init(useColor: Bool, useMouse: Bool = true, showsCursor: Bool = false) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         spool_unblock_signals()
         _ = CursesTerminal.configureLocale()
-        let directTerm = CursesTerminal.directColourVariant()
+        let directTerm = CursesTerminal.directColorVariant()
         guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
             (directTerm.flatMap { newterm($0, output, input) } ?? newterm(nil, output, input)) != nil
         else {
@@ -28,14 +30,15 @@ public final class CursesTerminal {
         noecho()
         nonl()
         keypad(spool_stdscr(), true)
-        curs_set(0)
+        curs_set(showsCursor ? 1 : 0)
+        leaveok(spool_stdscr(), false)
         set_escdelay(25)
         wtimeout(spool_stdscr(), 250)
         if useMouse {
             mousemask(spool_mouse_mask(), nil)
             mouseinterval(0)
         }
-        colors = CursesColors(useColour: useColour)
+        colors = CursesColors(useColor: useColor)
     }
 
     deinit { close() }
@@ -43,7 +46,7 @@ public final class CursesTerminal {
     /// With `COLORTERM=truecolor` (or `24bit`) on a terminal type without direct colour, the
     /// `-direct` variant of the type when this system's terminfo has it (`xterm-256color` →
     /// `xterm-direct`), so themes' `#rrggbb` colours are shown exactly; else nil.
-    static func directColourVariant() -> String? {
+    static func directColorVariant() -> String? {
         guard let colorterm = getenv("COLORTERM").map({ String(cString: $0).lowercased() }),
             colorterm == "truecolor" || colorterm == "24bit",
             let term = getenv("TERM").map({ String(cString: $0) }), !term.contains("direct")
@@ -74,28 +77,19 @@ public final class CursesTerminal {
         return name == "UTF-8" || name == "UTF8"
     }
 
-    /// The colours this terminal shows (none after `useColour: false`).
+    /// The colours this terminal shows (none after `useColor: false`).
     public var colorCapability: ColorCapability { colors.capability }
 
     /// The terminal size in columns and rows.
     public var size: (columns: Int, rows: Int) { (Int(spool_cols()), Int(spool_lines())) }
 
-    /// Draws `screen`, sending only the cells that differ from the last one drawn.
+    /// Draws `screen`, sending only the cells that differ from the last one drawn, and puts
+    /// the cursor where the screen says.
     public func draw(_ screen: Screen) {
-        let full = previous.map { $0.width != screen.width || $0.height != screen.height } ?? true
-        if full { wclear(spool_stdscr()) }
-        for y in 0..<screen.height {
-            for x in 0..<screen.width {
-                let cell = screen[x, y]
-                if cell.isContinuation { continue }
-                if !full, let previous, previous[x, y] == cell,
-                    x + 1 >= screen.width || previous[x + 1, y] == screen[x + 1, y]
-                {
-                    continue
-                }
-                put(cell, x: x, y: y)
-            }
-        }
+        if ScreenDiff.needsFullRedraw(from: previous, to: screen) { wclear(spool_stdscr()) }
+        for change in ScreenDiff.changes(from: previous, to: screen) { put(change.cell, x: change.x, y: change.y) }
+        let cursor = screen.cursor ?? Position(x: 0, y: 0)
+        wmove(spool_stdscr(), Int32(cursor.y), Int32(cursor.x))
         wnoutrefresh(spool_stdscr())
         doupdate()
         previous = screen

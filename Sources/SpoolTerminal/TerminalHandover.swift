@@ -1,12 +1,13 @@
 import CNCursesW
 import Glibc
-import SpoolView
+import SpoolScreen
 
 /// Runs what the App asked for outside the screen, handing the terminal over and back.
 extension CursesTerminal {
-    /// Performs `request`; returns a status message when something went wrong or is worth saying.
-    public func perform(_ request: TerminalRequest) -> String? {
-        switch request {
+    /// Performs `command`; returns a status message when something went wrong or is worth
+    /// saying. Commands that do not need the terminal are the program's: nothing happens.
+    public func perform(_ command: Command) -> String? {
+        switch command {
         case .copy(let text):
             // OSC 52 carries the text base64-encoded, so nothing in it can act as a sequence.
             writeToTerminal("\u{1B}]52;c;\(Base64.encode(text.utf8))\u{07}")
@@ -23,6 +24,8 @@ extension CursesTerminal {
                 return runOutside(command: "\(browser) \"$SPOOL_URL\"", input: "", waitForEnter: false)
             }
             return runDetached("xdg-open \"$SPOOL_URL\" >/dev/null 2>&1 &")
+        case .saveReadMarks, .saveFolds:
+            return nil
         }
     }
 

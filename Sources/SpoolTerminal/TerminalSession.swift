@@ -1,7 +1,8 @@
-import SpoolView
+import SpoolScreen
 
-/// The interactive loop: draw, read a key, let the App handle it, until it quits or a
-/// signal ends it; the terminal is restored on every path.
+/// The one interactive loop, for any ``Program`` (the reader, the library list): draw, read
+/// an input, let the program handle it, perform its commands, until it quits or a signal
+/// ends it. Idle time becomes work budgets here and nowhere else.
 public enum TerminalSession {
     /// How the session ended.
     public enum Ending: Equatable {
@@ -9,96 +10,45 @@ public enum TerminalSession {
         case signal(Int32)
     }
 
-    /// Runs `app` in the terminal. `pushed` keys are handled after the first frame, as if
-    /// typed; `persist` is called with the effects of every key that changed read marks or
-    /// folds (so each change is saved at once), and once more at the end whatever the ending.
-    public static func run(
-        _ app: inout App, view: ReaderView, useColour: Bool, useMouse: Bool = true, pushed: [Key],
-        persist: (inout App, Effects) -> Void
-    ) throws -> Ending {
-        let terminal = try CursesTerminal(useColour: useColour, useMouse: useMouse)
-        defer { terminal.close() }
-        return run(&app, view: view, terminal: terminal, pushed: pushed, persist: persist)
-    }
+    /// Comments of pending work done between two looks for a key.
+    static let idleBudget = 256
 
-    /// Runs `app` in a terminal that is already set up (the library opens discussions one
-    /// after another in one terminal).
-    public static func run(
-        _ app: inout App, view: ReaderView, terminal: CursesTerminal, pushed: [Key], persist: (inout App, Effects) -> Void
-    ) -> Ending {
-        // A terminal without colour gets the attribute-only form of the themes.
-        let view = terminal.colorCapability == .none ? view.withoutColour : view
+    /// Runs `program` in `terminal`. `pushed` keys are handled after the first frame, as if
+    /// typed, by the headless rule (the work each starts is finished before the next).
+    public static func run<P: Program>(_ program: inout P, terminal: CursesTerminal, pushed: [Key]) -> Ending {
         terminal.forgetDrawnScreen()
-        defer { persist(&app, [.persistReadMarks, .persistFolds]) }
         let size = terminal.size
-        app.handle(.resize(columns: size.columns, rows: size.rows))
-        terminal.draw(view.render(app))
+        var effects = program.handle(.key(.resize(columns: size.columns, rows: size.rows)))
+        terminal.draw(program.render())
         for key in pushed {
-            if apply(key, to: &app, persist: persist) { return .quit }
-            handOver(&app, terminal)
+            effects = program.handle(.key(key))
+            effects.merge(HeadlessRunner.finishWork(&program))
+            if perform(effects, &program, terminal) { return .quit }
         }
-        if !pushed.isEmpty { terminal.draw(view.render(app)) }
+        if !pushed.isEmpty { terminal.draw(program.render()) }
         while true {
-            // With work pending (a search, a limit, comments to get ready), look for a
-            // key without waiting and work on while there is none.
-            switch terminal.read(waiting: !app.hasPendingWork) {
+            // With work pending (a search, a limit, comments to get ready), look for a key
+            // without waiting and work on while there is none.
+            switch terminal.read(waiting: !program.hasPendingWork) {
             case .signal(let number): return .signal(number)
             case .idle:
-                guard app.hasPendingWork else { continue }
-                if app.doPendingWork() { terminal.draw(view.render(app)) }
+                guard program.hasPendingWork else { continue }
+                effects = program.work(budget: idleBudget)
             case .key(let key):
-                if apply(key, to: &app, persist: persist) { return .quit }
-                handOver(&app, terminal)
-                terminal.draw(view.render(app))
+                effects = program.handle(.key(key))
+                effects.redraw = true
             }
+            if perform(effects, &program, terminal) { return .quit }
+            if effects.redraw { terminal.draw(program.render()) }
         }
     }
 
-    /// How the library list ended.
-    public enum LibraryEnding: Equatable {
-        case open(Int)
-        case quit
-        case signal(Int32)
-    }
-
-    /// Shows `library` until a discussion is opened, it quits, or a signal ends it.
-    public static func runLibrary(_ library: inout Library, view: LibraryView, terminal: CursesTerminal, pushed: [Key]) -> LibraryEnding {
-        let view = terminal.colorCapability == .none ? LibraryView(theme: view.theme.withoutColour, now: view.now) : view
-        terminal.forgetDrawnScreen()
-        let size = terminal.size
-        _ = library.handle(.resize(columns: size.columns, rows: size.rows))
-        for key in pushed {
-            switch library.handle(key) {
-            case .open(let index): return .open(index)
-            case .quit: return .quit
-            case nil: break
-            }
+    /// Performs the commands that need the terminal; a failure goes back to the program as
+    /// a notice. Returns whether the program quit.
+    private static func perform<P: Program>(_ effects: Effects, _ program: inout P, _ terminal: CursesTerminal) -> Bool {
+        for command in effects.commands where command.needsTerminal {
+            if let failure = terminal.perform(command) { _ = program.handle(.notice(failure)) }
         }
-        terminal.draw(view.render(library))
-        while true {
-            switch terminal.read() {
-            case .signal(let number): return .signal(number)
-            case .idle: continue
-            case .key(let key):
-                switch library.handle(key) {
-                case .open(let index): return .open(index)
-                case .quit: return .quit
-                case nil: terminal.draw(view.render(library))
-                }
-            }
-        }
-    }
-
-    /// Runs what the key asked of the terminal (clipboard, pager, pipe).
-    private static func handOver(_ app: inout App, _ terminal: CursesTerminal) {
-        guard let request = app.takeRequest() else { return }
-        if let message = terminal.perform(request) { app.show(message: message) }
-    }
-
-    /// Handles one key; returns true when the App asked to quit.
-    private static func apply(_ key: Key, to app: inout App, persist: (inout App, Effects) -> Void) -> Bool {
-        let effects = app.handle(key)
-        if !effects.isDisjoint(with: [.persistReadMarks, .persistFolds]) { persist(&app, effects) }
-        return effects.contains(.quit)
+        return effects.quit
     }
 }

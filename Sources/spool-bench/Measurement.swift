@@ -1,6 +1,8 @@
 import Foundation
 import SpoolCore
 import SpoolImport
+import SpoolReader
+import SpoolScreen
 import SpoolView
 
 /// Times of one scenario: import, first frame, each key through the headless App, and the
@@ -75,46 +77,54 @@ enum Scenario {
             bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             firstFrame = try Measurement.elapsed {
                 importTime = try Measurement.elapsed { discussion = try DiscussionFile.load(path: path) }
-                let app = App(discussion: discussion!, columns: 120, rows: 40, options: ReaderOptions(now: Measurement.now))
-                _ = ReaderView(theme: .monochrome).render(app)
+                var program = Measurement.program(discussion!)
+                _ = program.render()
             }
         }
         let loaded = discussion!
         if importTime == nil {
             firstFrame = Measurement.elapsed {
-                let app = App(discussion: loaded, columns: 120, rows: 40, options: ReaderOptions(now: Measurement.now))
-                _ = ReaderView(theme: .monochrome).render(app)
+                var program = Measurement.program(loaded)
+                _ = program.render()
             }
         }
         let firstFrameRSS = Measurement.peakRSSKilobytes()
         let repeats = loaded.comments.count >= 50_000 ? 40 : 100
-        let base = App(discussion: loaded, columns: 120, rows: 40, options: ReaderOptions(now: Measurement.now))
+        let base = Measurement.program(loaded)
         var keys: [Measurement.KeyTiming] = []
         for notation in Measurement.keyNames {
             let presses = try (notation == "/" ? Measurement.searchKeys : [notation]).flatMap { try KeyNotation.parse($0) }
             var samples: [Double] = []
-            var app = base
-            let view = ReaderView(theme: .monochrome)
+            var program = base
             for _ in 0..<repeats {
                 for key in presses {
                     samples.append(Measurement.elapsed {
-                        app.handle(key)
-                        _ = view.render(app)
+                        _ = program.handle(.key(key))
+                        _ = program.render()
                     })
                 }
             }
             samples.sort()
             keys.append(.init(name: notation, median: samples[samples.count / 2], p99: samples[min(samples.count - 1, samples.count * 99 / 100)]))
         }
-        var searching = base
+        var searching = HeadlessRunner(base)
         let fullSearch = try Measurement.elapsed {
-            for key in try Measurement.searchKeys.flatMap({ try KeyNotation.parse($0) }) { searching.handle(key) }
-            searching.finishPendingWork()
+            searching.press(try Measurement.searchKeys.flatMap { try KeyNotation.parse($0) })
         }
         return Measurement(
             name: name, bytes: bytes, comments: loaded.comments.count, importSeconds: importTime, firstFrameSeconds: firstFrame,
             keys: keys, fullSearchSeconds: fullSearch, firstFramePeakRSSKilobytes: firstFrameRSS,
             peakRSSKilobytes: Measurement.peakRSSKilobytes())
+    }
+}
+
+extension Measurement {
+    /// The reader on `discussion` at 120x40, as every scenario measures it.
+    static func program(_ discussion: Discussion, saved: SavedState = SavedState()) -> ReaderProgram {
+        let options = ReaderOptions(now: Measurement.now)
+        return ReaderProgram(
+            discussion: discussion, columns: 120, rows: 40, options: options, saved: saved,
+            view: ReaderView(theme: .monochrome, options: options))
     }
 }
 

@@ -1,13 +1,15 @@
 import Foundation
 import SpoolCore
 import SpoolState
+import SpoolReader
+import SpoolScreen
 import SpoolView
 
 /// Times the read-state store: catching up (`M`) on a large discussion and saving every
 /// mark, then reopening it (loading marks and building the reader).
 struct PersistenceMeasurement {
     let comments: Int
-    /// The `M` key itself, in the App.
+    /// The `M` key itself, in the reader.
     let markAllSeconds: Double
     /// Writing the 100,000 marks to the database.
     let saveSeconds: Double
@@ -19,19 +21,20 @@ struct PersistenceMeasurement {
         defer { try? FileManager.default.removeItem(at: folder) }
         let keeper = StateKeeper(folder: folder, discussionID: discussion.identity)
         if let warning = keeper.warning { throw NSError(domain: "spool-bench", code: 1, userInfo: [NSLocalizedDescriptionKey: warning]) }
-        var app = App(discussion: discussion, columns: 120, rows: 40, options: ReaderOptions(now: Measurement.now), saved: keeper.load())
+        var program = Measurement.program(discussion, saved: keeper.load())
         var changes: [(key: StableKey, read: Bool)] = []
         let markAll = Measurement.elapsed {
-            app.handle(.character("M"))
-            changes = app.takeReadChanges()
+            _ = program.handle(.key(.character("M")))
+            var reader = program.reader
+            changes = reader.takeReadChanges()
         }
         let save = Measurement.elapsed { keeper.save(readChanges: changes) }
-        var reopened: App?
+        var reopened: ReaderProgram?
         let reopen = Measurement.elapsed {
             let again = StateKeeper(folder: folder, discussionID: discussion.identity)
-            reopened = App(discussion: discussion, columns: 120, rows: 40, options: ReaderOptions(now: Measurement.now), saved: again.load())
+            reopened = Measurement.program(discussion, saved: again.load())
         }
-        guard reopened?.marks.unreadCount == 0 else {
+        guard reopened?.reader.marks.unreadCount == 0 else {
             throw NSError(domain: "spool-bench", code: 2, userInfo: [NSLocalizedDescriptionKey: "marks did not come back"])
         }
         let size = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.reduce(0) { total, name in

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import SpoolCore
 import SpoolImport
+import SpoolReader
+import SpoolScreen
 import SpoolState
 import SpoolTerminal
 import SpoolView
@@ -24,28 +26,26 @@ struct ReadCommand: ParsableCommand {
         let (config, problems) = try reading.loadConfig()
         let (themes, themeIndex) = try Wiring.themes(startingWith: reading.themeName(config))
         let utf8 = CursesTerminal.configureLocale()
-        let setup = Setup(reading: reading, config: config, problems: problems, themes: themes, themeIndex: themeIndex, utf8: utf8)
+        let options = reading.readerOptions(config, utf8: utf8, now: Wiring.now)
+        let setup = Setup(
+            reading: reading, config: config, problems: problems, themes: themes, themeIndex: themeIndex, options: options)
         if let paths = DiscussionFile.libraryFiles(for: files) {
             try runLibrary(paths, setup: setup, pushed: pushed)
             return
         }
         let discussion = try Wiring.discussion(at: files, format: reading.from, archive: reading.archive.options)
-        var (app, keeper, visit) = setup.app(for: discussion)
-        defer { visit.wait() }
-        let ending: TerminalSession.Ending
-        do {
-            ending = try TerminalSession.run(
-                &app, view: ReaderView(themes: themes), useColour: !Wiring.noColour, useMouse: config.mouse ?? true, pushed: pushed
-            ) { app, effects in
-                Wiring.persist(&app, effects: effects, to: keeper)
-            }
-        } catch let error as TerminalError {
-            throw RuntimeFailure(message: error.description, status: 2)
-        }
+        // The terminal first: the reader opens for its real size.
+        let terminal = try setup.openTerminal()
+        defer { terminal.close() }
+        var (program, visit) = setup.program(for: discussion, in: terminal, skipped: [])
+        let ending = TerminalSession.run(&program, terminal: terminal, pushed: pushed)
+        program.saveAll()
         if case .signal(let number) = ending {
+            terminal.close()
             visit.wait()
             Foundation.exit(128 + number)
         }
+        visit.wait()
     }
 
     /// The library: a list of the discussions; Enter opens one in the reader, whose `q`
@@ -60,37 +60,34 @@ struct ReadCommand: ParsableCommand {
                 skipped.append(URL(fileURLWithPath: path).lastPathComponent)
             }
         }
-        guard !discussions.isEmpty else { throw RuntimeFailure(message: "none of the \(paths.count) files is a discussion Spool can read.") }
-        var library = Library(entries: discussions.map { setup.entry(for: $0) }, columns: 80, rows: 24, keyMap: setup.config.keyMap)
-        let terminal: CursesTerminal
-        do {
-            terminal = try CursesTerminal(useColour: !Wiring.noColour, useMouse: setup.config.mouse ?? true)
-        } catch let error as TerminalError {
-            throw RuntimeFailure(message: error.description, status: 2)
+        guard !discussions.isEmpty else {
+            throw RuntimeFailure(message: "none of the \(paths.count) files is a discussion Spool can read.")
         }
+        let terminal = try setup.openTerminal()
         defer { terminal.close() }
+        let size = terminal.size
+        let library = Library(
+            entries: discussions.map { setup.entry(for: $0) }, columns: size.columns, rows: size.rows, keyMap: setup.config.keyMap)
         let view = LibraryView(theme: setup.themes[setup.themeIndex], now: Wiring.now)
+        var program = LibraryProgram(library: library, view: terminal.colorCapability == .none ? view.withoutColor : view)
         var keys = pushed
         while true {
-            switch TerminalSession.runLibrary(&library, view: view, terminal: terminal, pushed: keys) {
-            case .quit: return
-            case .signal(let number):
+            let ending = TerminalSession.run(&program, terminal: terminal, pushed: keys)
+            keys = []
+            if case .signal(let number) = ending {
                 terminal.close()
                 Foundation.exit(128 + number)
-            case .open(let index):
-                keys = []
-                var (app, keeper, visit) = setup.app(for: discussions[index])
-                if !skipped.isEmpty { app.show(message: "Not discussions, left out: \(skipped.joined(separator: ", "))") }
-                let ending = TerminalSession.run(&app, view: ReaderView(themes: setup.themes), terminal: terminal, pushed: []) { app, effects in
-                    Wiring.persist(&app, effects: effects, to: keeper)
-                }
-                visit.wait()
-                if case .signal(let number) = ending {
-                    terminal.close()
-                    Foundation.exit(128 + number)
-                }
-                library.entries[index] = setup.entry(for: discussions[index])
             }
+            guard let index = program.chosen else { return }
+            var (reader, visit) = setup.program(for: discussions[index], in: terminal, skipped: skipped)
+            let readerEnding = TerminalSession.run(&reader, terminal: terminal, pushed: [])
+            reader.saveAll()
+            visit.wait()
+            if case .signal(let number) = readerEnding {
+                terminal.close()
+                Foundation.exit(128 + number)
+            }
+            program.returned(updating: index, with: setup.entry(for: discussions[index]))
         }
     }
 }
@@ -102,11 +99,26 @@ private struct Setup {
     let problems: [ConfigProblem]
     let themes: [Theme]
     let themeIndex: Int
-    let utf8: Bool
+    let options: ReaderOptions
 
-    /// A reader on `discussion` with its saved state, the keeper that saves it, and the
-    /// recording of this visit, running (wait for it before the process ends).
-    func app(for discussion: Discussion) -> (App, StateKeeper, visit: DispatchWorkItem) {
+    /// Takes over the terminal, or says why it cannot.
+    func openTerminal() throws -> CursesTerminal {
+        do {
+            return try CursesTerminal(
+                useColor: !Wiring.noColor, useMouse: config.mouse ?? true, showsCursor: options.showsCursor)
+        } catch let error as TerminalError {
+            throw RuntimeFailure(message: error.description, status: 2)
+        }
+    }
+
+    /// A reader on `discussion` for the terminal's size and colours, with its saved state and the store
+    /// that saves it, and the recording of this visit, running (wait for it before the
+    /// process ends). Startup warnings (the state store, the config file, files left out)
+    /// wait in the status line until the user has seen them.
+    func program(
+        for discussion: Discussion, in terminal: CursesTerminal, skipped: [String]
+    ) -> (ReaderProgram, visit: DispatchWorkItem) {
+        let size = terminal.size
         let keeper = reading.stateKeeper(for: discussion)
         let saved = keeper.load()
         // The visit (every comment's key, 100,000 rows for a big archive) is written by a
@@ -116,12 +128,15 @@ private struct Setup {
             visitKeeper.recordVisit(title: discussion.title, keys: discussion.comments.filter { !$0.isPlaceholder }.map(\.key))
         }
         DispatchQueue.global(qos: .utility).async(execute: visit)
-        var app = App(
-            discussion: discussion, columns: 80, rows: 24, options: reading.readerOptions(config, utf8: utf8, now: Wiring.now),
-            keyMap: config.keyMap, saved: saved)
-        app.setThemes(themes.map(\.name), current: themeIndex)
-        if let warning = keeper.warning ?? ConfigFile.summary(problems) { app.show(message: Sanitizer.clean(warning)) }
-        return (app, keeper, visit)
+        let view = ReaderView(themes: themes, options: options)
+        // A terminal without colour gets the attribute-only form of the themes.
+        var program = ReaderProgram(
+            discussion: discussion, columns: size.columns, rows: size.rows, options: options, keyMap: config.keyMap,
+            saved: saved, view: terminal.colorCapability == .none ? view.withoutColor : view, store: keeper)
+        program.setThemes(current: themeIndex)
+        if let summary = ConfigFile.summary(problems) { program.queue(notice: summary) }
+        if !skipped.isEmpty { program.queue(notice: "Not discussions, left out: \(skipped.joined(separator: ", "))") }
+        return (program, visit)
     }
 
     /// The library row of `discussion`: title, file, comments, unread, last read.

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import SpoolReader
+import SpoolScreen
 import SpoolView
 
 /// `spool render`: the reader without a terminal, for tests, scripts and benchmarks.
@@ -31,25 +33,29 @@ struct RenderCommand: ParsableCommand {
         // The saved state is shown (read marks, folds, what is new) but not changed:
         // rendering is a look, not a visit.
         let keeper = reading.stateKeeper(for: discussion)
-        var app = App(
-            discussion: discussion, columns: columns, rows: rows, options: reading.readerOptions(config, now: Wiring.now),
-            keyMap: config.keyMap, saved: keeper.load())
-        app.setThemes(themes.map(\.name), current: themeIndex)
-        if let warning = keeper.warning { app.show(message: warning) }
-        for key in pressed where app.handle(key).contains(.quit) { break }
-        app.finishPendingWork()
-        let screen = ReaderView(themes: themes).render(app)
+        let options = reading.readerOptions(config, now: Wiring.now)
+        var program = ReaderProgram(
+            discussion: discussion, columns: columns, rows: rows, options: options, keyMap: config.keyMap, saved: keeper.load(),
+            view: ReaderView(themes: themes, options: options))
+        program.setThemes(current: themeIndex)
+        if let warning = keeper.warning { program.queue(notice: warning) }
+        if let summary = ConfigFile.summary(problems) { program.queue(notice: summary) }
+        var runner = HeadlessRunner(program)
+        runner.press(pressed)
+        let screen = runner.program.render()
         guard json else {
             print(screen.textDump)
             return
         }
         struct Output: Encodable {
             let screen: [String]
-            let state: AppStateSnapshot
+            let state: ReaderSnapshot
+            /// Where the terminal's cursor would be: the selection, the article, a prompt's caret.
+            let cursor: Position?
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(Output(screen: screen.textLines, state: app.snapshot()))
+        let data = try encoder.encode(Output(screen: screen.textLines, state: runner.program.reader.snapshot(), cursor: screen.cursor))
         print(String(decoding: data, as: UTF8.self))
     }
 }

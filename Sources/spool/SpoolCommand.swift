@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SpoolCore
 import SpoolImport
+import SpoolReader
 import SpoolState
 import SpoolView
 
@@ -70,7 +71,8 @@ struct ReadingOptions: ParsableArguments {
             marksReadOnSelect: markRead.map { $0 == .onSelect } ?? config.marksReadOnSelect ?? true,
             orientation: config.layout ?? nil, glyphs: ascii ? .ascii : .unicode, now: now,
             collapsesReadSubtrees: collapseRead || config.collapsesReadSubtrees == true,
-            dateStyle: config.dateStyle ?? .relative, split: config.split ?? 0.4, plain: plain || config.plain == true)
+            dateStyle: config.dateStyle ?? .relative, split: config.split ?? 0.4, plain: plain || config.plain == true,
+            showsCursor: config.showsCursor ?? false)
     }
 
     /// The theme asked for: `--theme`, else the config's, else default.
@@ -103,3 +105,6 @@ struct ArchiveArguments: ParsableArguments {
 
     var options: ArchiveOptions { ArchiveOptions(newestThreadsFirst: !oldestFirst, groupsBySubject: groupBySubject) }
 }
+
+/// The state store keeps what the reader saves.
+extension StateKeeper: ReaderStore {}

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import SpoolCore
 import SpoolImport
+import SpoolReader
+import SpoolScreen
 import SpoolState
 import SpoolView
 
@@ -56,12 +58,12 @@ enum Wiring {
             themes.insert(chosen, at: 0)
             return 0
         }()
-        if noColour { themes = themes.map(\.withoutColour) }
+        if noColor { themes = themes.map(\.withoutColor) }
         return (themes, index)
     }
 
     /// `NO_COLOR` set and not empty: attributes only.
-    static var noColour: Bool { !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty }
+    static var noColor: Bool { !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty }
 
     /// Parses `--size COLSxROWS`.
     static func size(_ text: String) throws -> (columns: Int, rows: Int) {
@@ -72,14 +74,6 @@ enum Wiring {
             throw ValidationError("--size must be COLSxROWS, for example 80x24 (got \"\(text)\")")
         }
         return (columns, rows)
-    }
-
-    /// Saves what `effects` says changed; a store failure becomes a status-line warning once.
-    static func persist(_ app: inout App, effects: Effects, to keeper: StateKeeper) {
-        let hadWarning = keeper.warning != nil
-        if effects.contains(.persistReadMarks) { keeper.save(readChanges: app.takeReadChanges()) }
-        if effects.contains(.persistFolds) { keeper.save(folds: app.collapsedKeys) }
-        if !hadWarning, let warning = keeper.warning { app.show(message: warning) }
     }
 
     /// Parses `--keys`.

@@ -2,6 +2,8 @@ import Foundation
 import SpoolCore
 import SpoolImport
 import SpoolTestSupport
+import SpoolReader
+import SpoolScreen
 import SpoolView
 import Testing
 
@@ -17,7 +19,7 @@ import Testing
         let bytes = try Fixture.bytes("fuzz-regressions/" + file)
         for format in [InputFormat.auto, .web, .mbox, .hn, .reddit] {
             guard let discussion = try? DiscussionFile.parse(bytes: bytes, file: file, format: format) else { continue }
-            var harness = AppHarness(discussion: discussion, columns: 60, rows: 12)
+            var harness = ReaderHarness(discussion: discussion, columns: 60, rows: 12)
             try harness.press("G<Tab>aC<resize:7x3><Space>")
             _ = harness.screen
             _ = discussion.exportJSON()

@@ -2,6 +2,8 @@ import Foundation
 import SpoolCore
 import SpoolImport
 import SpoolTestSupport
+import SpoolReader
+import SpoolScreen
 import SpoolView
 import Testing
 
@@ -30,7 +32,7 @@ import Testing
         #expect(tree.depth.max() == n)
         let json = d.exportJSON()
         #expect(json.utf8.count < 100_000_000, "export stays linear in size")
-        var harness = AppHarness(discussion: d, columns: 80, rows: 24)
+        var harness = ReaderHarness(discussion: d, columns: 80, rows: 24)
         try harness.press("G<Tab>aA<PgUp>pC<resize:1x1>E<resize:80x24>G")
         #expect(harness.screen.textLines.contains { $0.contains("‹") }, "deep rows show their depth")
     }
@@ -38,9 +40,9 @@ import Testing
     @Test func aMillionSiblings() throws {
         let comments = (0..<1_000_000).map { Comment(id: "\($0)", author: "a\($0 % 1000)", date: nil, body: "x", parent: nil) }
         let d = Discussion(title: "Wide", article: nil, format: .web, comments: comments)
-        var harness = AppHarness(discussion: d, columns: 80, rows: 24)
+        var harness = ReaderHarness(discussion: d, columns: 80, rows: 24)
         try harness.press("GajjCE<Tab>")
-        #expect(harness.app.rows.count == 1_000_001)
+        #expect(harness.reader.rows.count == 1_000_001)
         #expect(!harness.screen.textLines.isEmpty)
     }
 
@@ -49,9 +51,9 @@ import Testing
         bytes += [UInt8](repeating: UInt8(ascii: "w"), count: 100_000_000)
         let d = try DiscussionFile.parse(bytes: bytes, file: "huge.txt")
         #expect(d.article?.utf8.count == 100_000_000)
-        let harness = AppHarness(discussion: d, columns: 80, rows: 24)
+        let harness = ReaderHarness(discussion: d, columns: 80, rows: 24)
         #expect(!harness.screen.textLines.isEmpty)
-        #expect(harness.app.articleLines.suffix(6).contains { $0.text.contains("KB more not shown") }, "the pane wraps a bounded start")
+        #expect(harness.articleLines.suffix(6).contains { $0.text.contains("KB more not shown") }, "the pane wraps a bounded start")
     }
 
     @Test func mailEdgeCasesImportWithoutFailing() throws {
@@ -70,7 +72,7 @@ import Testing
         #expect(d.notices.contains { $0.contains("reference loop") }, "the loop is cut and reported")
         let tree = ThreadTree(d)
         #expect(tree.count == d.comments.count + 1)
-        let harness = AppHarness(discussion: d, columns: 60, rows: 20)
+        let harness = ReaderHarness(discussion: d, columns: 60, rows: 20)
         #expect(!harness.screen.textLines.isEmpty)
     }
 
@@ -87,7 +89,7 @@ import Testing
 
     @Test func hostileTextIsNeutralisedOnScreen() throws {
         let d = try Fixture.discussion("hostile.txt")
-        let harness = AppHarness(discussion: d, columns: 120, rows: 40)
+        let harness = ReaderHarness(discussion: d, columns: 120, rows: 40)
         var screen = harness.screen
         var all = screen.textDump
         var h = harness

@@ -4,6 +4,8 @@ import SpoolCore
 import SpoolImport
 import SpoolState
 import SpoolTestSupport
+import SpoolReader
+import SpoolScreen
 import SpoolView
 import Testing
 
@@ -88,10 +90,10 @@ func page(_ comments: [(String, String)], title: String = "A title") throws -> D
         keeper.save(readChanges: [(first.comments[0].key, true)])
         let saved = keeper.load()
         #expect(saved.readKeys == [updated.comments[0].key])
-        let harness = AppHarness(discussion: updated, columns: 80, rows: 24, saved: saved)
-        #expect(harness.app.marks.unreadCount == 2)
-        #expect(harness.app.newCount == 1)
-        #expect(harness.app.isNew[3], "Cy's comment is new")
+        let harness = ReaderHarness(discussion: updated, columns: 80, rows: 24, saved: saved)
+        #expect(harness.reader.marks.unreadCount == 2)
+        #expect(harness.reader.newCount == 1)
+        #expect(harness.reader.isNew[3], "Cy's comment is new")
         #expect(harness.screen.textLines.contains { $0.contains("N Cy") })
         #expect(harness.screen.textLines.last?.contains("2 unread, 1 new") == true)
     }
@@ -147,25 +149,25 @@ func page(_ comments: [(String, String)], title: String = "A title") throws -> D
 
     @Test func foldsComeBackAndNestedFoldsSurviveTheirParent() throws {
         let d = try Fixture.discussion(Fixture.seed)
-        var harness = AppHarness(discussion: d, columns: 80, rows: 24)
+        var harness = ReaderHarness(discussion: d, columns: 80, rows: 24)
         try harness.press("jjjjj<Enter>")  // nothing to fold on 4.1 (a leaf)
         try harness.press("k<Enter>")  // fold 4
-        let folds = harness.app.collapsedKeys
+        let folds = harness.reader.collapsedKeys
         #expect(folds == [d.comments[3].key])
-        let reopened = AppHarness(discussion: d, columns: 80, rows: 24, saved: SavedState(foldKeys: folds))
-        #expect(reopened.app.rows.count == 15)
-        var nested = AppHarness(discussion: d, columns: 80, rows: 24, saved: SavedState(foldKeys: [d.comments[3].key, .articleRoot]))
-        #expect(nested.app.rows.count == 1, "the article folded hides everything")
+        let reopened = ReaderHarness(discussion: d, columns: 80, rows: 24, saved: SavedState(foldKeys: folds))
+        #expect(reopened.reader.rows.count == 15)
+        var nested = ReaderHarness(discussion: d, columns: 80, rows: 24, saved: SavedState(foldKeys: [d.comments[3].key, .articleRoot]))
+        #expect(nested.reader.rows.count == 1, "the article folded hides everything")
         try nested.press("<Enter>")
-        #expect(nested.app.rows.count == 15, "re-expanding the article keeps comment 4 folded")
+        #expect(nested.reader.rows.count == 15, "re-expanding the article keeps comment 4 folded")
     }
 
     @Test func collapseReadFoldsSubtreesWithNothingUnread() throws {
         let d = try Fixture.discussion(Fixture.seed)
         let read = Set(d.comments.filter { $0.id.hasPrefix("4") }.map(\.key))
-        let harness = AppHarness(
+        let harness = ReaderHarness(
             discussion: d, columns: 80, rows: 24, saved: SavedState(readKeys: read),
-            options: ReaderOptions(now: AppHarness.now, collapsesReadSubtrees: true))
-        #expect(harness.app.collapse.nodes == [4], "only comment 4's subtree is all read")
+            options: ReaderOptions(now: ReaderHarness.now, collapsesReadSubtrees: true))
+        #expect(harness.reader.collapse.nodes == [4], "only comment 4's subtree is all read")
     }
 }

@@ -1,5 +1,7 @@
 import SpoolCore
 import SpoolTestSupport
+import SpoolReader
+import SpoolScreen
 import SpoolView
 import Testing
 
@@ -67,7 +69,7 @@ import Testing
 
     @Test mutating func remappedKeysDriveTheAppAndShowInHelp() throws {
         let (config, _) = ReaderConfig.parse(toml: "[keys]\nnext-comment = [\"n\"]\nhelp = \"H\"\n", file: "c.toml")
-        var harness = AppHarness(discussion: try Fixture.discussion(Fixture.seed), columns: 100, rows: 50, keyMap: config.keyMap)
+        var harness = ReaderHarness(discussion: try Fixture.discussion(Fixture.seed), columns: 100, rows: 50, keyMap: config.keyMap)
         try harness.press("nn")
         #expect(harness.selectedID == "2")
         try harness.press("j")
@@ -80,17 +82,17 @@ import Testing
 
     @Test func dateStylesAndSplit() throws {
         let date = Timestamp(year: 2014, month: 10, day: 28, hour: 9, minute: 5)
-        #expect(AgeText.text(date, style: .absolute, now: AppHarness.now) == "2014-10-28 09:05")
-        #expect(AgeText.text(date, style: .custom("%e %b %y, %H:%M %%"), now: AppHarness.now) == "28 Oct 14, 09:05 %")
-        #expect(AgeText.text(date, style: .relative, now: AppHarness.now) == "2014-10-28")
+        #expect(AgeText.text(date, style: .absolute, now: ReaderHarness.now) == "2014-10-28 09:05")
+        #expect(AgeText.text(date, style: .custom("%e %b %y, %H:%M %%"), now: ReaderHarness.now) == "28 Oct 14, 09:05 %")
+        #expect(AgeText.text(date, style: .relative, now: ReaderHarness.now) == "2014-10-28")
         let layout = PaneLayout(columns: 100, rows: 41, choice: .stacked, split: 0.25)
         #expect(layout.tree.height == 10)
     }
 
     @Test func asciiTreeGlyphs() throws {
-        let harness = AppHarness(
+        let harness = ReaderHarness(
             discussion: try Fixture.discussion(Fixture.seed), columns: 80, rows: 24,
-            options: ReaderOptions(glyphs: .ascii, now: AppHarness.now))
+            options: ReaderOptions(glyphs: .ascii, now: ReaderHarness.now))
         let lines = harness.screen.textLines
         #expect(lines[1].hasPrefix("|- * Philip Measures"))
         #expect(lines.contains { $0.hasPrefix("|  `- * Edna") })

@@ -1,6 +1,8 @@
 import Foundation
 import SpoolCore
 import SpoolTestSupport
+import SpoolReader
+import SpoolScreen
 import SpoolView
 import Testing
 
@@ -12,9 +14,9 @@ import Testing
     func seedWithStyles(file: String) throws {
         let text = try String(contentsOf: ThemeStyleTests.themesFolder.appendingPathComponent(file), encoding: .utf8)
         let theme = try Theme.parse(toml: text, file: file)
-        var harness = try AppHarness(fixture: Fixture.seed, columns: 80, rows: 24)
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 80, rows: 24)
         try harness.press("jjjj")
-        let screen = ReaderView(theme: theme).render(harness.app)
+        let screen = ReaderView(theme: theme, options: harness.runner.program.view.options).render(harness.reader)
         let mismatch = Snapshot.mismatch(screen.styleDump, named: "styles-" + theme.name)
         #expect(mismatch == nil, "\(mismatch ?? "")")
     }
@@ -46,21 +48,21 @@ import Testing
         #expect(ColorCapability(colors: 0) == .none)
     }
 
-    @Test func noColourKeepsAttributesOnly() throws {
+    @Test func noColorKeepsAttributesOnly() throws {
         let text = try String(contentsOf: ThemeStyleTests.themesFolder.appendingPathComponent("default.toml"), encoding: .utf8)
-        let theme = try Theme.parse(toml: text, file: "default.toml").withoutColour
+        let theme = try Theme.parse(toml: text, file: "default.toml").withoutColor
         #expect(theme.styles.values.allSatisfy { $0.foreground == .terminalDefault && $0.background == .terminalDefault })
         #expect(theme[.treeUnread].attributes.contains(.bold))
     }
 
     @Test mutating func tCyclesThemesAndSaysWhich() throws {
-        var harness = try AppHarness(fixture: Fixture.seed, columns: 80, rows: 24)
-        harness.app.setThemes(["default", "nord", "light"], current: 0)
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 80, rows: 24)
+        harness.runner.program.setThemes(["default", "nord", "light"], current: 0)
         try harness.press("t")
-        #expect(harness.app.themeIndex == 1)
-        #expect(harness.app.message == "Theme: nord (2 of 3)")
+        #expect(harness.reader.themeIndex == 1)
+        #expect(harness.message == "Theme: nord (2 of 3)")
         try harness.press("tt")
-        #expect(harness.app.themeIndex == 0)
-        #expect(harness.app.snapshot().theme == "default")
+        #expect(harness.reader.themeIndex == 0)
+        #expect(harness.reader.snapshot().theme == "default")
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import SpoolReader
+import SpoolScreen
 import SpoolView
 import Testing
 

@@ -1,3 +1,6 @@
+import SpoolReader
+import SpoolScreen
+
 /// A problem in a file the user wrote (config or theme): the file, the line where known, and
 /// what to do, printed as `FILE:LINE: message`.
 public struct FileProblem: Error, Equatable, Sendable, CustomStringConvertible {

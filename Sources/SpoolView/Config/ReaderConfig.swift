@@ -1,14 +1,6 @@
+import SpoolReader
+import SpoolScreen
 import TOMLKit
-
-/// How dates are shown in tree rows.
-public enum DateStyle: Equatable, Sendable {
-    /// `12m`, `5h`, `3d`, `Oct 28`, `2014-10-28`.
-    case relative
-    /// `2014-10-28 11:24`.
-    case absolute
-    /// A strftime-like pattern: `%Y %m %d %H %M %S %b %e %y %%`.
-    case custom(String)
-}
 
 /// Settings from `config.toml`: each is nil when the file leaves it to the default.
 public struct ReaderConfig: Equatable, Sendable {
@@ -25,12 +17,14 @@ public struct ReaderConfig: Equatable, Sendable {
     public var mouse: Bool?
     /// The accessible plain mode.
     public var plain: Bool?
+    /// `cursor = "visible"`: the terminal's cursor is shown on the selection.
+    public var showsCursor: Bool?
     public var keyMap = KeyMap.standard
 
     public init() {}
 
     /// The settings every config file may hold, for "did you mean" and the README.
-    public static let settingNames = ["theme", "layout", "split", "tree", "date", "date_format", "mark_read", "collapse_read", "mouse", "plain", "keys"]
+    public static let settingNames = ["theme", "layout", "split", "tree", "date", "date_format", "mark_read", "collapse_read", "mouse", "plain", "cursor", "keys"]
 }
 
 /// One problem in a config file: where, and what to do. The entry falls back to its default.
@@ -109,6 +103,7 @@ extension ReaderConfig {
         if let value = table["plain"] {
             if let flag = value.bool { config.plain = flag } else { problem("plain", "plain must be true or false") }
         }
+        if let cursor = string("cursor", oneOf: ["hidden", "visible"]) { config.showsCursor = cursor == "visible" }
         if let value = table["mouse"] {
             if let flag = value.bool { config.mouse = flag } else { problem("mouse", "mouse must be true or false") }
         }

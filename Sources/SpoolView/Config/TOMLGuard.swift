@@ -1,3 +1,6 @@
+import SpoolReader
+import SpoolScreen
+
 /// Checks TOML text for what the TOML parser underneath (toml++) asserts on instead of
 /// reporting: a table header whose name starts with a character that is neither a bare-key
 /// character nor a quote (`[ö]`, `[[[x]]]`). Found by fuzzing; such text gets an ordinary

@@ -1,10 +1,5 @@
-/// How the tree and the article share the screen.
-public enum Orientation: String, Sendable {
-    /// Tree above, article below.
-    case stacked
-    /// Tree on the left, article on the right.
-    case sideBySide = "side-by-side"
-}
+import SpoolReader
+import SpoolScreen
 
 /// Where each pane goes on a screen of a given size.
 public struct PaneLayout: Equatable, Sendable {

@@ -1,18 +1,21 @@
+import SpoolReader
+import SpoolScreen
+
 /// The article or the selected comment, wrapped and scrolled, with URLs and quotes styled.
 struct ArticlePane {
     let theme: Theme
 
-    func render(_ app: App, in area: Rect, on screen: inout Screen) {
+    func render(_ reader: Reader, lines: [ArticleLine], in area: Rect, on screen: inout Screen) {
         guard !area.isEmpty else { return }
         screen.fill(area, style: theme[.articleText])
-        let lines = app.articleLines
         let inner = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height)
-        let last = min(lines.count, app.articleScroll + area.height)
-        guard app.articleScroll < last else { return }
-        let query = app.search.query
+        if reader.paneFocus == .article { screen.placeCursor(x: inner.x, y: inner.y) }
+        let last = min(lines.count, reader.articleScroll + area.height)
+        guard reader.articleScroll < last else { return }
+        let query = reader.search.query
         let matcher = query.isEmpty ? nil : TextMatcher(query)
-        for index in app.articleScroll..<last {
-            let y = area.y + index - app.articleScroll
+        for index in reader.articleScroll..<last {
+            let y = area.y + index - reader.articleScroll
             drawLine(lines[index], y: y, in: inner, on: &screen)
             // A byte search first: most lines have no match and cost no more.
             if let matcher, matcher.matches(lines[index].text) { highlight(query, in: lines[index].text, y: y, area: inner, on: &screen) }

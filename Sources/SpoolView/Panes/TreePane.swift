@@ -1,4 +1,6 @@
 import SpoolCore
+import SpoolReader
+import SpoolScreen
 
 /// The reply tree: one row a comment, only the rows on screen are drawn.
 ///
@@ -6,40 +8,44 @@ import SpoolCore
 /// collapse hides (`[+12]`) and as much of the body's first line as fits.
 struct TreePane {
     let theme: Theme
-    let glyphs: GlyphSet
+    let options: ReaderOptions
+    let rowText: RowTextCache
+    var glyphs: GlyphSet { options.glyphs }
 
-    func render(_ app: App, in area: Rect, on screen: inout Screen) {
-        drawBreadcrumb(app, in: app.layout.breadcrumb, on: &screen)
+    func render(_ reader: Reader, in area: Rect, breadcrumb: Rect, on screen: inout Screen) {
+        drawBreadcrumb(reader, in: breadcrumb, on: &screen)
         guard !area.isEmpty else { return }
         screen.fill(area, style: theme[.treeText])
-        let last = min(app.rows.count, app.treeTop + area.height)
-        guard app.treeTop < last else { return }
-        for row in app.treeTop..<last {
-            let node = app.rows[row]
-            let rowArea = area.row(row - app.treeTop)
+        let last = min(reader.rows.count, reader.treeTop + area.height)
+        guard reader.treeTop < last else { return }
+        for row in reader.treeTop..<last {
+            let node = reader.rows[row]
+            let rowArea = area.row(row - reader.treeTop)
+            var textStart = rowArea.x
             if node == ThreadTree.root {
-                drawRoot(app, in: rowArea, on: &screen)
-            } else if app.options.plain {
-                drawPlainComment(node, app, in: rowArea, on: &screen)
+                drawRoot(reader, in: rowArea, on: &screen)
+            } else if options.plain {
+                drawPlainComment(node, reader, in: rowArea, on: &screen)
             } else {
-                drawComment(node, app, in: rowArea, on: &screen)
+                textStart = drawComment(node, reader, in: rowArea, on: &screen)
             }
-            if node == app.selected {
-                let selected = theme[app.focus == .tree ? .treeSelected : .treeSelectedUnfocused]
+            if node == reader.selected {
+                let selected = theme[reader.paneFocus == .tree ? .treeSelected : .treeSelectedUnfocused]
                 screen.restyle(rowArea) { _ in selected }
+                if reader.paneFocus == .tree { screen.placeCursor(x: min(textStart, rowArea.maxX - 1), y: rowArea.y) }
             }
         }
     }
 
-    private func drawRoot(_ app: App, in area: Rect, on screen: inout Screen) {
-        let discussion = app.discussion
-        let marker = app.collapse.isCollapsed(ThreadTree.root) ? glyphs.collapsedRoot + " " : ""
+    private func drawRoot(_ reader: Reader, in area: Rect, on screen: inout Screen) {
+        let discussion = reader.discussion
+        let marker = reader.collapse.isCollapsed(ThreadTree.root) ? glyphs.collapsedRoot + " " : ""
         var x = screen.put(marker, x: area.x, y: area.y, style: theme[.treeCount], clip: area)
         let name = discussion.title ?? discussion.sourceName ?? "Untitled discussion"
         x = screen.put(name, x: x, y: area.y, style: theme[.treeRoot], clip: area)
-        x = screen.put("  " + TreePane.countText(discussion, tree: app.tree), x: x, y: area.y, style: theme[.treeDate], clip: area)
-        if app.collapse.isCollapsed(ThreadTree.root) {
-            screen.put(" [+\(app.tree.descendantCount(of: ThreadTree.root))]", x: x, y: area.y, style: theme[.treeCount], clip: area)
+        x = screen.put("  " + TreePane.countText(discussion, tree: reader.tree), x: x, y: area.y, style: theme[.treeDate], clip: area)
+        if reader.collapse.isCollapsed(ThreadTree.root) {
+            screen.put(" [+\(reader.tree.descendantCount(of: ThreadTree.root))]", x: x, y: area.y, style: theme[.treeCount], clip: area)
         }
     }
 
@@ -55,75 +61,80 @@ struct TreePane {
         return "\(threads) thread\(threads == 1 ? "" : "s") · \(messages) message\(messages == 1 ? "" : "s")"
     }
 
-    private func drawComment(_ node: Int, _ app: App, in area: Rect, on screen: inout Screen) {
-        let comment = app.comment(at: node)
-        let tree = app.tree
-        var x = drawGuides(node, tree, focusDepth: app.focusRoot.map { tree.depth[$0] } ?? 0, in: area, on: &screen)
+    /// Draws a comment's row; returns the column of its first text cell (after the tree lines).
+    @discardableResult
+    private func drawComment(_ node: Int, _ reader: Reader, in area: Rect, on screen: inout Screen) -> Int {
+        let comment = reader.comment(at: node)
+        let tree = reader.tree
+        var x = drawGuides(node, tree, focusDepth: reader.narrowedTo.map { tree.depth[$0] } ?? 0, in: area, on: &screen)
+        let textStart = x
         if comment.isPlaceholder {
             let body = comment.body.text
             let text = body.isEmpty ? TreePane.placeholderText : body
             x = screen.put("  " + text, x: x, y: area.y, style: theme[.treeDate], clip: area)
         } else {
-            let unread = !app.marks.isRead(node)
-            let marker = app.isNew[node] && unread ? glyphs.new : unread ? glyphs.unread : " "
-            x = screen.put(marker + " ", x: x, y: area.y, style: theme[app.isNew[node] && unread ? .treeNew : .treeUnread], clip: area)
-            let authorRole: ThemeRole = app.isMatch(node) ? .searchMatch : TreePane.isByOriginalPoster(node, app) ? .treeOP : unread ? .treeUnread : .treeAuthor
+            let unread = !reader.marks.isRead(node)
+            let marker = reader.isNew[node] && unread ? glyphs.new : unread ? glyphs.unread : " "
+            x = screen.put(marker + " ", x: x, y: area.y, style: theme[reader.isNew[node] && unread ? .treeNew : .treeUnread], clip: area)
+            let authorRole: ThemeRole = reader.isMatch(node) ? .searchMatch : TreePane.isByOriginalPoster(node, reader) ? .treeOP : unread ? .treeUnread : .treeAuthor
             x = screen.put(comment.author, x: x, y: area.y, style: theme[authorRole], clip: area)
             if let date = comment.date {
-                x = screen.put("  " + AgeText.text(date, style: app.options.dateStyle, now: app.options.now), x: x, y: area.y, style: theme[.treeDate], clip: area)
+                x = screen.put("  " + AgeText.text(date, style: options.dateStyle, now: options.now), x: x, y: area.y, style: theme[.treeDate], clip: area)
             }
         }
-        let isThread = app.discussion.isArchive && tree.depth[node] == 1 && tree.hasChildren(node)
-        if app.collapse.isCollapsed(node) && tree.hasChildren(node) && !isThread {
-            let hiddenUnread = app.marks.unreadCount(inSubtreeOf: node, of: tree) - (app.marks.isRead(node) ? 0 : 1)
+        let isThread = reader.discussion.isArchive && tree.depth[node] == 1 && tree.hasChildren(node)
+        if reader.collapse.isCollapsed(node) && tree.hasChildren(node) && !isThread {
+            let hiddenUnread = reader.marks.unreadCount(inSubtreeOf: node, of: tree) - (reader.marks.isRead(node) ? 0 : 1)
             let unreadText = hiddenUnread > 0 ? ", \(hiddenUnread) unread" : ""
             x = screen.put(" [+\(tree.descendantCount(of: node))\(unreadText)]", x: x, y: area.y, style: theme[.treeCount], clip: area)
         }
         if isThread {
-            let unread = app.marks.unreadCount(inSubtreeOf: node, of: tree)
+            let unread = reader.marks.unreadCount(inSubtreeOf: node, of: tree)
             let messages = tree.descendantCount(of: node) + (comment.isPlaceholder ? 0 : 1)
             let summary = " (\(messages) message\(messages == 1 ? "" : "s")\(unread > 0 ? ", \(unread) unread" : ""))"
             x = screen.put(summary, x: x, y: area.y, style: theme[.treeCount], clip: area)
         }
         let room = area.maxX - x - 2
-        guard room > 0, !comment.isPlaceholder else { return }
-        let (text, isSubject) = app.rowText.text(for: node, room: room, in: app)
+        guard room > 0, !comment.isPlaceholder else { return textStart }
+        let (text, isSubject) = rowText.text(for: node, room: room, in: reader)
         screen.put("  " + text, x: x, y: area.y, style: theme[isSubject ? .treeText : .treePreview], clip: area)
+        return textStart
     }
 
     static let placeholderText = "(message not in archive)"
 
+
     /// The accessible row: `> level 2, unread, Edna, 2014-10-29, 3 replies hidden: text`,
     /// everything said in words (the `>` marks the selection), nothing drawn.
-    private func drawPlainComment(_ node: Int, _ app: App, in area: Rect, on screen: inout Screen) {
-        let comment = app.comment(at: node)
-        let tree = app.tree
+    private func drawPlainComment(_ node: Int, _ reader: Reader, in area: Rect, on screen: inout Screen) {
+        let comment = reader.comment(at: node)
+        let tree = reader.tree
         var parts = [tree.depth[node] == 1 ? "top level" : "reply, level \(tree.depth[node])"]
         if comment.isPlaceholder {
             parts.append(comment.body.text.isEmpty ? TreePane.placeholderText : comment.body.text)
         } else {
-            if !app.marks.isRead(node) { parts.append(app.isNew[node] ? "new" : "unread") }
-            if TreePane.isByOriginalPoster(node, app) { parts.append("original poster") }
-            if app.isMatch(node) { parts.append("search match") }
+            if !reader.marks.isRead(node) { parts.append(reader.isNew[node] ? "new" : "unread") }
+            if TreePane.isByOriginalPoster(node, reader) { parts.append("original poster") }
+            if reader.isMatch(node) { parts.append("search match") }
             parts.append(comment.author)
-            if let date = comment.date { parts.append(AgeText.text(date, style: app.options.dateStyle, now: app.options.now)) }
+            if let date = comment.date { parts.append(AgeText.text(date, style: options.dateStyle, now: options.now)) }
         }
-        if app.collapse.isCollapsed(node) && tree.hasChildren(node) { parts.append("\(tree.descendantCount(of: node)) replies hidden") }
-        let head = (node == app.selected ? "> " : "  ") + parts.joined(separator: ", ")
+        if reader.collapse.isCollapsed(node) && tree.hasChildren(node) { parts.append("\(tree.descendantCount(of: node)) replies hidden") }
+        let head = (node == reader.selected ? "> " : "  ") + parts.joined(separator: ", ")
         let x = screen.put(head, x: area.x, y: area.y, style: theme[.treeText], clip: area)
         guard !comment.isPlaceholder, area.maxX - x > 2 else { return }
-        let text = TreePane.subjectToShow(node, app) ?? TreePane.preview(of: comment.body.text, columns: area.maxX - x)
+        let text = TreePane.subjectToShow(node, reader) ?? TreePane.preview(of: comment.body.text, columns: area.maxX - x)
         screen.put(": " + text, x: x, y: area.y, style: theme[.treePreview], clip: area)
     }
 
     /// `Article › Sharon Shoesmith › Edna ›`: where the focused subtree hangs.
-    private func drawBreadcrumb(_ app: App, in area: Rect, on screen: inout Screen) {
-        guard let root = app.focusRoot, !area.isEmpty else { return }
+    private func drawBreadcrumb(_ reader: Reader, in area: Rect, on screen: inout Screen) {
+        guard let root = reader.narrowedTo, !area.isEmpty else { return }
         screen.fill(area, style: theme[.treeText])
-        let ancestors = app.tree.ancestors(of: root).reversed().map { node in
-            node == ThreadTree.root ? (app.discussion.title ?? app.discussion.sourceName ?? "Discussion") : app.comment(at: node).author
+        let ancestors = reader.tree.ancestors(of: root).reversed().map { node in
+            node == ThreadTree.root ? (reader.discussion.title ?? reader.discussion.sourceName ?? "Discussion") : reader.comment(at: node).author
         }
-        let trail = (ancestors + [app.comment(at: root).author]).joined(separator: " › ")
+        let trail = (ancestors + [reader.comment(at: root).author]).joined(separator: " › ")
         screen.put("↳ " + trail + "  (Z: back out)", x: area.x, y: area.y, style: theme[.treeRoot], clip: area)
     }
 
@@ -132,20 +143,20 @@ struct TreePane {
 
     /// Whether `node` was written by the original poster: the article's author, or in an
     /// archive the author of the thread's first message.
-    static func isByOriginalPoster(_ node: Int, _ app: App) -> Bool {
-        let author = app.comment(at: node).author
-        if let articleAuthor = app.discussion.articleAuthor { return author == articleAuthor }
-        guard app.discussion.isArchive else { return false }
-        let top = app.tree.threadRoot[node]
-        return top != node && !app.comment(at: top).isPlaceholder && app.comment(at: top).author == author
+    static func isByOriginalPoster(_ node: Int, _ reader: Reader) -> Bool {
+        let author = reader.comment(at: node).author
+        if let articleAuthor = reader.discussion.articleAuthor { return author == articleAuthor }
+        guard reader.discussion.isArchive else { return false }
+        let top = reader.tree.threadRoot[node]
+        return top != node && !reader.comment(at: top).isPlaceholder && reader.comment(at: top).author == author
     }
 
     /// A message's subject when it starts a thread or differs from its parent's (mutt's
     /// rule: a thread repeats its subject only where it changes).
-    static func subjectToShow(_ node: Int, _ app: App) -> String? {
-        guard let subject = app.comment(at: node).subject else { return nil }
-        let parent = app.tree.parent[node]
-        guard parent > ThreadTree.root, let parentSubject = app.comment(at: parent).subject else { return subject }
+    static func subjectToShow(_ node: Int, _ reader: Reader) -> String? {
+        guard let subject = reader.comment(at: node).subject else { return nil }
+        let parent = reader.tree.parent[node]
+        guard parent > ThreadTree.root, let parentSubject = reader.comment(at: parent).subject else { return subject }
         // Subjects are compared on their first 300 characters: a row costs the same for a 1 MB subject.
         return Subject.normalised(String(subject.prefix(300))) == Subject.normalised(String(parentSubject.prefix(300))) ? nil : subject
     }

@@ -1,4 +1,6 @@
 import SpoolCore
+import SpoolReader
+import SpoolScreen
 
 /// The characters that draw tree lines and markers: Unicode box drawing or plain ASCII.
 public struct GlyphSet: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import SpoolReader
+import SpoolScreen
 import TOMLKit
 
 /// Why a theme file was rejected: the file, the line where known, and the fix.

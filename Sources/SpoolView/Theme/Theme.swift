@@ -1,3 +1,6 @@
+import SpoolReader
+import SpoolScreen
+
 /// A colour theme: a style for every ``ThemeRole``.
 public struct Theme: Sendable, Equatable {
     public var name: String
@@ -34,7 +37,7 @@ public struct Theme: Sendable, Equatable {
     /// This theme with every colour removed and attributes kept (`NO_COLOR`, or a terminal
     /// without colour). Roles that a theme marks by background alone (the selection, the
     /// status line, search matches) get reverse video, so they stay visible.
-    public var withoutColour: Theme {
+    public var withoutColor: Theme {
         var stripped = styles.mapValues { Style(attributes: $0.attributes) }
         for role in [ThemeRole.treeSelected, .treeSelectedUnfocused, .status, .statusMessage, .searchMatch] {
             stripped[role, default: Style()].attributes.insert(.reverse)

@@ -1,3 +1,6 @@
+import SpoolReader
+import SpoolScreen
+
 /// A semantic part of the screen that a theme styles; the raw value is its key in a theme file.
 ///
 /// Tree guides cycle through `tree.guide`, `.2`, `.3` by depth; quoted lines use

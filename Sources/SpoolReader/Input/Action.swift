@@ -1,0 +1,99 @@
+import SpoolScreen
+
+/// Everything a key can do, named as in the config file and the help overlay.
+public enum Action: String, CaseIterable, Sendable {
+    case nextComment = "next-comment"
+    case previousComment = "previous-comment"
+    case toggleCollapse = "toggle-collapse"
+    case collapseOrParent = "collapse-or-parent"
+    case expandOrChild = "expand-or-child"
+    case parent
+    case nextSibling = "next-sibling"
+    case previousSibling = "previous-sibling"
+    case collapseAll = "collapse-all"
+    case expandAll = "expand-all"
+    case first
+    case last
+    case pageDown = "page-down"
+    case pageUp = "page-up"
+    case articlePageDown = "article-page-down"
+    case articlePageUp = "article-page-up"
+    case articleLineDown = "article-line-down"
+    case articleLineUp = "article-line-up"
+    case nextSameAuthor = "next-same-author"
+    case previousSameAuthor = "previous-same-author"
+    case nextUnread = "next-unread"
+    case previousUnread = "previous-unread"
+    case toggleRead = "toggle-read"
+    case markSubtreeRead = "mark-subtree-read"
+    case markAllRead = "mark-all-read"
+    case undoBulkMark = "undo-bulk-mark"
+    case search
+    case nextMatch = "next-match"
+    case previousMatch = "previous-match"
+    case limit
+    case limitToAuthor = "limit-to-author"
+    case openURL = "open-url"
+    case copy
+    case pipe
+    case viewInPager = "view-in-pager"
+    case focusSubtree = "focus-subtree"
+    case leaveFocus = "leave-focus"
+    case nextTheme = "next-theme"
+    case inlineMode = "inline-mode"
+    case switchLayout = "switch-layout"
+    case switchFocus = "switch-focus"
+    case help
+    case close
+    case quit
+
+    /// One line for the help overlay.
+    public var summary: String {
+        switch self {
+        case .nextComment: return "next comment (scroll the article when it has focus)"
+        case .previousComment: return "previous comment (scroll the article when it has focus)"
+        case .toggleCollapse: return "collapse or expand the selected subtree"
+        case .collapseOrParent: return "collapse; on a collapsed node or a leaf, go to the parent"
+        case .expandOrChild: return "expand; on an expanded node, go to its first reply"
+        case .parent: return "go to the parent"
+        case .nextSibling: return "next sibling"
+        case .previousSibling: return "previous sibling"
+        case .collapseAll: return "collapse all to the top level"
+        case .expandAll: return "expand all"
+        case .first: return "first row (the article)"
+        case .last: return "last comment"
+        case .pageDown: return "page the tree down"
+        case .pageUp: return "page the tree up"
+        case .articlePageDown: return "page the article down; at its end, next unread"
+        case .articlePageUp: return "page the article up"
+        case .articleLineDown: return "scroll the article a line down"
+        case .articleLineUp: return "scroll the article a line up"
+        case .nextSameAuthor: return "next comment by the same author"
+        case .previousSameAuthor: return "previous comment by the same author"
+        case .nextUnread: return "next unread comment"
+        case .previousUnread: return "previous unread comment"
+        case .toggleRead: return "toggle read on the selected comment"
+        case .markSubtreeRead: return "mark the selected subtree read"
+        case .markAllRead: return "mark the whole discussion read (catch up)"
+        case .undoBulkMark: return "undo the last bulk mark"
+        case .search: return "search authors and text (smart case; Enter keeps, Esc cancels)"
+        case .nextMatch: return "next search match"
+        case .previousMatch: return "previous search match"
+        case .limit: return "limit to comments matching a pattern (text, author:NAME, unread, new, after:DATE)"
+        case .limitToAuthor: return "limit to the selected comment's author"
+        case .openURL: return "list the comment's web addresses and open one"
+        case .copy: return "copy the comment to the terminal's clipboard (OSC 52)"
+        case .pipe: return "pipe the comment to a shell command"
+        case .viewInPager: return "view the comment in $PAGER"
+        case .focusSubtree: return "focus on the selected subtree (full width, ancestors above)"
+        case .leaveFocus: return "leave the focused subtree"
+        case .nextTheme: return "next colour theme"
+        case .inlineMode: return "inline mode: every comment under its header in one scroll"
+        case .switchLayout: return "tree above article / tree beside article"
+        case .switchFocus: return "move focus between tree and article"
+        case .help: return "show or hide this help"
+        case .close: return "close the help, give focus back to the tree, or leave a focused subtree"
+        case .quit: return "close the help, leave a focus or a limit, else quit"
+        }
+    }
+}

@@ -1,0 +1,256 @@
+import SpoolCore
+import SpoolScreen
+
+extension Reader {
+    mutating func perform(_ action: Action) -> Effects {
+        switch action {
+        case .nextComment, .previousComment:
+            let step = action == .nextComment ? 1 : -1
+            if paneFocus == .article { scrollArticle(by: step) } else { moveSelection(byRows: step) }
+        case .toggleCollapse: toggleCollapse()
+        case .collapseOrParent: collapseOrParent()
+        case .expandOrChild: expandOrChild()
+        case .parent: goToParent()
+        case .nextSibling, .previousSibling: goToSibling(forward: action == .nextSibling)
+        case .collapseAll:
+            collapse.collapseToTopLevel(in: tree)
+            rebuildRows()
+            messages.say("Collapsed to the top level.")
+        case .expandAll:
+            collapse.expandAll()
+            rebuildRows()
+        case .first: select(rows[0])
+        case .last: select(rows[rows.count - 1])
+        case .pageDown: moveSelection(byRows: max(1, viewport.tree.height - 1))
+        case .pageUp: moveSelection(byRows: -max(1, viewport.tree.height - 1))
+        case .articlePageDown, .articlePageUp, .articleLineDown, .articleLineUp: scrollArticle(action)
+        case .inlineMode: toggleInline()
+        case .nextSameAuthor, .previousSameAuthor: jumpBySameAuthor(forward: action == .nextSameAuthor)
+        case .nextUnread, .previousUnread: goToUnread(forward: action == .nextUnread)
+        case .toggleRead: toggleRead()
+        case .markSubtreeRead: markRead(selected..<tree.subtreeEnd[selected], what: "in this subtree")
+        case .markAllRead: markRead(0..<tree.count, what: "in the discussion")
+        case .undoBulkMark: undoBulkMark()
+        case .search: startSearch()
+        case .limit: mode = .limitPrompt(limit?.pattern ?? "")
+        case .openURL: listURLs()
+        case .copy: return copySelection()
+        case .pipe: mode = .pipePrompt("")
+        case .viewInPager: return Effects(commands: [.page(selectedText)])
+        case .limitToAuthor: limitToAuthor()
+        case .nextMatch, .previousMatch: goToMatch(forward: action == .nextMatch)
+        case .nextTheme:
+            themeIndex = (themeIndex + 1) % themeNames.count
+            messages.say("Theme: \(themeNames[themeIndex]) (\(themeIndex + 1) of \(themeNames.count))")
+        case .switchLayout:
+            settings.orientation = viewport.orientation == .stacked ? .sideBySide : .stacked
+            messages.say(settings.orientation == .stacked ? "Tree above the article." : "Tree beside the article.")
+        case .switchFocus: switchFocus()
+        case .help: mode = .help(scroll: 0)
+        case .focusSubtree: narrowToSelection()
+        case .leaveFocus: widen()
+        case .close: close()
+        case .quit: return quit()
+        }
+        return .none
+    }
+
+    private mutating func close() {
+        if paneFocus == .article {
+            presentation = .panes(.tree)
+        } else if narrowedTo != nil {
+            widen()
+        }
+    }
+
+    private mutating func quit() -> Effects {
+        if narrowedTo != nil {
+            widen()
+            return .none
+        }
+        if limit != nil {
+            applyLimit("")
+            return .none
+        }
+        return .quit
+    }
+
+    private mutating func switchFocus() {
+        guard case .panes(let focus) = presentation else {
+            messages.say("Inline mode has one scroll; i goes back to the panes.")
+            return
+        }
+        presentation = .panes(focus == .tree ? .article : .tree)
+        messages.say(focus == .article ? "Focus: tree." : "Focus: article (j/k scroll it, w to go back).")
+    }
+
+    private mutating func toggleInline() {
+        if isInline {
+            presentation = .panes(.tree)
+            messages.say("Tree and article panes.")
+        } else {
+            presentation = .inline(top: rows.row(of: selected) ?? 0, offset: 0)
+            messages.say("Inline: every comment under its header; i goes back.")
+        }
+    }
+
+    // MARK: - Selection
+
+    /// Selects `node`, expanding what hides it; marks it read when the policy says so and
+    /// `marking` allows (a search preview does not). A node outside the narrowed subtree
+    /// widens the view first.
+    mutating func select(_ node: Int, marking: Bool = true) {
+        if let root = narrowedTo, !tree.contains(root, node) {
+            narrowedTo = nil
+            rebuildRows()
+        }
+        if let limit, !limit.kept[node] {
+            // Going to a comment the limit hides (next unread, same author) ends the limit.
+            self.limit = nil
+            rebuildRows()
+        }
+        if rows.row(of: node) == nil {
+            collapse.reveal(node, in: tree)
+            rebuildRows()
+        }
+        if node != selected {
+            articleScroll = 0
+            needsPrefetch = true
+        }
+        selected = node
+        if case .inline(let top, let offset) = presentation, offset > 0, rows.row(of: node) == top {
+            presentation = .inline(top: top, offset: 0)
+        }
+        if marking && settings.marksReadOnSelect { marks.setRead(node, true) }
+    }
+
+    mutating func moveSelection(byRows delta: Int) {
+        let current = rows.row(of: selected) ?? 0
+        let target = min(max(0, current + delta), rows.count - 1)
+        if target == current {
+            messages.say(delta > 0 ? "This is the last comment." : "This is the first row.")
+            return
+        }
+        select(rows[target])
+    }
+
+    private mutating func narrowToSelection() {
+        guard selected != ThreadTree.root else {
+            messages.say("Select a comment to focus on its subtree.")
+            return
+        }
+        narrowedTo = selected
+        collapse.expand(selected)
+        rebuildRows()
+        messages.say("Focused on this subtree; Z or Esc goes back out.")
+    }
+
+    mutating func widen() {
+        guard narrowedTo != nil else {
+            messages.say("Not focused; z focuses the selected subtree.")
+            return
+        }
+        narrowedTo = nil
+        rebuildRows()
+    }
+
+    mutating func rebuildRows() {
+        rows = VisibleRows(tree: tree, collapsed: collapse, root: narrowedTo ?? ThreadTree.root, kept: limit?.kept)
+        if rows.row(of: selected) == nil {
+            // The selection was folded away: select the collapsed ancestor that hides it.
+            selected = rows[rows.rowAtOrBefore(selected)]
+            articleScroll = 0
+        }
+    }
+
+    /// Scrolls the tree (or the inline view) so the selected row is on screen.
+    mutating func keepSelectionOnScreen() {
+        if case .inline(let top, let offset) = presentation {
+            presentation = inlinePlacement(top: top, offset: offset)
+            return
+        }
+        let height = max(1, viewport.tree.height)
+        let row = rows.row(of: selected) ?? 0
+        if row < treeTop { treeTop = row }
+        if row >= treeTop + height { treeTop = row - height + 1 }
+        treeTop = max(0, min(treeTop, max(0, rows.count - height)))
+    }
+
+    // MARK: - Tree moves
+
+    private mutating func toggleCollapse() {
+        guard tree.hasChildren(selected) else {
+            messages.say("No replies to collapse.")
+            return
+        }
+        collapse.toggle(selected)
+        updateRows(below: selected)
+    }
+
+    /// After `node` was folded or unfolded: only the rows below it change.
+    private mutating func updateRows(below node: Int) {
+        if collapse.isCollapsed(node) {
+            rows.hideReplies(of: node, in: tree)
+        } else {
+            rows.showReplies(of: node, in: tree, collapsed: collapse, kept: limit?.kept)
+        }
+    }
+
+    private mutating func collapseOrParent() {
+        if tree.hasChildren(selected) && !collapse.isCollapsed(selected) {
+            collapse.collapse(selected)
+            updateRows(below: selected)
+        } else {
+            goToParent()
+        }
+    }
+
+    private mutating func expandOrChild() {
+        if collapse.isCollapsed(selected) {
+            collapse.expand(selected)
+            updateRows(below: selected)
+        } else if let child = tree.firstChild(of: selected) {
+            select(child)
+        } else {
+            messages.say("No replies.")
+        }
+    }
+
+    private mutating func goToParent() {
+        let parent = tree.parent[selected]
+        guard parent >= 0 else {
+            messages.say("This is the top of the discussion.")
+            return
+        }
+        select(parent)
+    }
+
+    private mutating func goToSibling(forward: Bool) {
+        let sibling = forward ? tree.nextSibling[selected] : tree.previousSibling[selected]
+        guard sibling >= 0 else {
+            messages.say(forward ? "No next sibling." : "No previous sibling.")
+            return
+        }
+        select(sibling)
+    }
+
+    private mutating func jumpBySameAuthor(forward: Bool) {
+        guard selected == ThreadTree.root || !comment(at: selected).isPlaceholder,
+            let jump = tree.jumpBySameAuthor(from: selected, forward: forward)
+        else {
+            messages.say("Select a comment to follow its author.")
+            return
+        }
+        select(jump.node)
+        messages.say("\(jump.ordinal) of \(jump.total) by \(jump.author)")
+    }
+
+    private mutating func goToUnread(forward: Bool) {
+        let target = forward ? marks.nextUnread(after: selected) : marks.previousUnread(before: selected)
+        guard let target else {
+            messages.say("No unread comments.")
+            return
+        }
+        select(target)
+    }
+}

@@ -1,0 +1,49 @@
+import SpoolCore
+import SpoolScreen
+
+extension Reader {
+    /// The selected comment (or the article) as plain text: a header line, then the body.
+    public var selectedText: String {
+        if selected == ThreadTree.root {
+            return [discussion.title, discussion.article].compactMap { $0 }.joined(separator: "\n\n") + "\n"
+        }
+        let comment = comment(at: selected)
+        let date = comment.date.map { " · " + AgeText.absolute($0) } ?? ""
+        let subject = comment.subject.map { "\n" + $0 } ?? ""
+        return "\(comment.author)\(date)\(subject)\n\n\(comment.body.text)\n"
+    }
+
+    /// The most OSC 52 carries; terminals refuse or cut longer payloads.
+    static let copyLimit = 100_000
+
+    mutating func copySelection() -> Effects {
+        let text = selectedText
+        guard text.utf8.count <= Reader.copyLimit else {
+            messages.say("This comment is \(text.utf8.count / 1024) KB, too long for the clipboard sequence; | or e can take it.")
+            return .none
+        }
+        messages.say("Copied \(text.utf8.count) bytes to the terminal's clipboard (OSC 52, where the terminal allows it).")
+        return Effects(commands: [.copy(text)])
+    }
+
+    /// Handles a key while the pipe prompt is open.
+    mutating func handlePipeKey(_ key: Key, text: String) -> Effects {
+        var command = text
+        switch PromptEdit.apply(key, to: &command) {
+        case .edited: mode = .pipePrompt(command)
+        case .submitted:
+            mode = .browsing
+            guard !command.isEmpty else {
+                messages.say("Nothing to pipe to.")
+                return .redraw
+            }
+            return Effects(redraw: true, commands: [.pipe(command: command, text: selectedText)])
+        case .cancelled:
+            mode = .browsing
+            messages.say("Pipe cancelled.")
+        case .ignored: break
+        }
+        return .redraw
+    }
+}
+

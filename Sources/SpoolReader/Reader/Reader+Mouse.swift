@@ -1,0 +1,54 @@
+import SpoolCore
+import SpoolScreen
+
+/// The mouse: a click selects the row under it (and on a row's tree lines or fold count,
+/// folds or unfolds it), a click in the article pane gives it focus, and the wheel scrolls
+/// the pane under the pointer.
+extension Reader {
+    mutating func handleMouse(_ button: MouseButton, column: Int, row: Int) -> Effects {
+        if isInline {
+            // Rows in the inline scroll have no fixed height: the wheel scrolls, clicks do nothing.
+            if button != .click { scrollInline(by: button == .wheelDown ? 3 : -3) }
+            return .redraw
+        }
+        let layout = viewport
+        let inTree = contains(layout.tree, column, row)
+        let inArticle = contains(layout.article, column, row)
+        switch button {
+        case .wheelUp, .wheelDown:
+            let step = button == .wheelDown ? 3 : -3
+            if inArticle {
+                scrollArticle(by: step)
+            } else if inTree {
+                moveSelection(byRows: step)
+            }
+        case .click:
+            if inTree {
+                clickTree(column: column - layout.tree.x, rowOnScreen: row - layout.tree.y)
+            } else if inArticle {
+                presentation = .panes(.article)
+                messages.say("Focus: article (j/k scroll it, w or Esc to go back).")
+            }
+        }
+        return .redraw
+    }
+
+    private mutating func clickTree(column: Int, rowOnScreen: Int) {
+        let index = treeTop + rowOnScreen
+        guard index < rows.count else { return }
+        let node = rows[index]
+        presentation = .panes(.tree)
+        let foldWidth = 3 * (tree.depth[node] - (narrowedTo.map { tree.depth[$0] } ?? 0)) + 2
+        if tree.hasChildren(node) && (column < foldWidth || node == selected) {
+            select(node)
+            collapse.toggle(node)
+            rebuildRows()
+        } else {
+            select(node)
+        }
+    }
+
+    private func contains(_ rect: Rect, _ column: Int, _ row: Int) -> Bool {
+        column >= rect.x && column < rect.maxX && row >= rect.y && row < rect.maxY
+    }
+}

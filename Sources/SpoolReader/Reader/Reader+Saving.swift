@@ -1,0 +1,42 @@
+import SpoolCore
+import SpoolScreen
+
+/// Where the reader's marks and folds are kept between runs (the SQLite state store, or
+/// nothing in a look that must not change anything).
+public protocol ReaderStore: AnyObject {
+    /// Saves changed read marks.
+    func save(readChanges: [(key: StableKey, read: Bool)])
+    /// Saves the set of folded comments.
+    func save(folds: Set<StableKey>)
+    /// What went wrong with the store, if anything (shown once in the status line).
+    var warning: String? { get }
+}
+
+extension Reader {
+    /// The read marks changed since the last call, by key, for saving.
+    public mutating func takeReadChanges() -> [(key: StableKey, read: Bool)] {
+        marks.takeChanges().compactMap { change in
+            let comment = comment(at: change.node)
+            return comment.isPlaceholder ? nil : (comment.key, change.read)
+        }
+    }
+
+    /// The keys of the collapsed comments (the article as `StableKey.articleRoot`), for saving.
+    public var collapsedKeys: Set<StableKey> {
+        Set(collapse.nodes.map { $0 == ThreadTree.root ? StableKey.articleRoot : comment(at: $0).key })
+    }
+
+    /// The keys of every read comment.
+    public var readKeys: Set<StableKey> {
+        var keys: Set<StableKey> = []
+        for node in 1..<max(tree.count, 1) where marks.isRead(node) && !comment(at: node).isPlaceholder {
+            keys.insert(comment(at: node).key)
+        }
+        return keys
+    }
+}
+
+extension Reader {
+    /// Queues a warning from outside the reader for the status line.
+    public mutating func queue(notice text: String) { messages.queue(Sanitizer.clean(text)) }
+}

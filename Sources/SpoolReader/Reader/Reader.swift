@@ -1,0 +1,181 @@
+import SpoolCore
+import SpoolScreen
+
+/// The reader's state machine: an ``Input`` goes in, the state changes, ``Effects`` come out.
+///
+/// The Reader never draws, never reads files and never reads the clock. The view renders
+/// it and reports what it measured (pane sizes, line counts) back as a ``Viewport``; work
+/// that could make a key wait (a search, a limit) is a job advanced by a budget of
+/// comments (``work(budget:)``).
+///
+/// ```swift
+/// var reader = Reader(discussion: discussion, viewport: viewport, settings: Reader.Settings())
+/// let effects = reader.handle(.key(.character("j")))
+/// ```
+public struct Reader: Sendable {
+    public let discussion: Discussion
+    public let tree: ThreadTree
+    public internal(set) var collapse: CollapseState
+    public internal(set) var rows: VisibleRows
+    public internal(set) var marks: ReadMarks
+    /// The selected node (0 is the article).
+    public internal(set) var selected = ThreadTree.root
+    /// The first tree row on screen.
+    public internal(set) var treeTop = 0
+    /// The first article line on screen.
+    public internal(set) var articleScroll = 0
+    /// Panes (with the pane that has focus) or the inline scroll.
+    public internal(set) var presentation = Presentation.panes(.tree)
+    /// What keys go to: the tree, an overlay or a prompt.
+    public internal(set) var mode = Mode.browsing
+    /// The status messages: this key's, then warnings waiting to be seen.
+    public internal(set) var messages = StatusMessages()
+    public internal(set) var settings: Settings
+    public var keyMap: KeyMap
+    /// The names of the themes `t` cycles through, and the one in use.
+    public internal(set) var themeNames: [String] = ["default"]
+    public internal(set) var themeIndex = 0
+    /// The comment whose subtree alone fills the tree pane (`z`), or nil.
+    public internal(set) var narrowedTo: Int?
+    /// The limit in force (`L`, `f`).
+    public internal(set) var limit: Limit?
+    /// A limit still checking comments (see ``applyLimit(_:)``).
+    var pendingLimit: PendingLimit?
+    /// The search being typed or last run, and how far it has looked.
+    public internal(set) var search = SearchState()
+    /// Where a search began, to go back to when it is cancelled.
+    var searchReturn: Place?
+    /// The marks a bulk mark changed, for `undo-bulk-mark`.
+    var lastBulkMark: [Int] = []
+    /// The selection moved: idle time should get the comments around it ready.
+    var needsPrefetch = false
+    /// What the view measured at the last frame.
+    public internal(set) var viewport: Viewport
+    /// Comments that appeared since the previous visit.
+    public let isNew: [Bool]
+    /// How many comments are new since the previous visit.
+    public let newCount: Int
+
+    /// A reader on `discussion` laid out for `viewport`, restoring what `saved` holds: read
+    /// marks, folds, and the comments seen at the previous visit (the others are marked new).
+    public init(
+        discussion: Discussion, viewport: Viewport, settings: Settings, keyMap: KeyMap = .standard,
+        saved: SavedState = SavedState()
+    ) {
+        let tree = ThreadTree(discussion)
+        var marks = ReadMarks(tree: tree)
+        var isNew = [Bool](repeating: false, count: tree.count)
+        var newCount = 0
+        for node in 1..<max(tree.count, 1) {
+            let comment = discussion.comments[tree.commentIndex[node]]
+            // A placeholder is nothing to read: it never counts as unread.
+            if comment.isPlaceholder || saved.readKeys.contains(comment.key) { marks.setRead(node, true) }
+            if let seen = saved.previouslySeen, !comment.isPlaceholder, !seen.contains(comment.key) {
+                isNew[node] = true
+                newCount += 1
+            }
+        }
+        _ = marks.takeChanges()
+        let openingFolds = OpeningFolds(tree: tree, discussion: discussion, marks: marks, saved: saved)
+        let collapse = openingFolds.folds(treeHeight: viewport.tree.height, collapsesRead: settings.collapsesReadSubtrees)
+        self.discussion = discussion
+        self.tree = tree
+        self.marks = marks
+        self.isNew = isNew
+        self.newCount = newCount
+        self.collapse = collapse
+        self.rows = VisibleRows(tree: tree, collapsed: collapse)
+        self.viewport = viewport
+        self.settings = settings
+        self.keyMap = keyMap
+        for notice in discussion.notices { messages.queue(notice) }
+        if newCount > 0 { messages.queue("\(newCount) new since your last visit.") }
+    }
+
+    /// The comment shown by `node` (not the root).
+    public func comment(at node: Int) -> Comment { discussion.comments[tree.commentIndex[node]] }
+
+    /// The pane that has focus; inline mode has no panes and the tree stands for it.
+    public var paneFocus: PaneFocus {
+        if case .panes(let focus) = presentation { return focus }
+        return .tree
+    }
+
+    /// Whether the inline scroll is shown instead of the panes.
+    public var isInline: Bool {
+        if case .inline = presentation { return true }
+        return false
+    }
+
+    /// Sets the themes `t` cycles through and the one in use.
+    public mutating func setThemes(_ names: [String], current: Int) {
+        themeNames = names.isEmpty ? ["default"] : names
+        themeIndex = min(max(0, current), themeNames.count - 1)
+    }
+
+    /// Handles one input; returns what the loop must do.
+    public mutating func handle(_ input: Input) -> Effects {
+        switch input {
+        case .notice(let text):
+            messages.queue(text)
+            return .redraw
+        case .key(.resize):
+            // The view measures the new size; the messages stay for the user to read.
+            return .redraw
+        case .key(let key):
+            messages.keyPressed()
+            return handle(key)
+        }
+    }
+
+    private mutating func handle(_ key: Key) -> Effects {
+        if case .mouse(let button, let column, let row) = key {
+            guard mode == .browsing else { return .none }
+            return withSaves { $0.handleMouse(button, column: column, row: row) }
+        }
+        switch mode {
+        case .choosingURL(let choices): return handleURLKey(key, choices: choices)
+        case .pipePrompt(let text): return handlePipeKey(key, text: text)
+        case .limitPrompt(let text): return handleLimitKey(key, text: text)
+        case .searching: return withSaves { $0.handleSearchKey(key) }
+        case .help, .browsing: break
+        }
+        guard let action = keyMap.action(for: key) else {
+            messages.say("\(KeyNotation.name(of: key)) does nothing here; ? lists the keys.")
+            return .redraw
+        }
+        if case .help(let scroll) = mode { return handleInHelp(action, scroll: scroll) }
+        return withSaves { $0.perform(action) }.merged(with: .redraw)
+    }
+
+    /// Runs `change` and adds the saves its changes to marks and folds need.
+    private mutating func withSaves(_ change: (inout Reader) -> Effects) -> Effects {
+        let readBefore = marks.version
+        let foldsBefore = collapse.version
+        var effects = change(&self)
+        if marks.version != readBefore { effects.commands.append(.saveReadMarks) }
+        if collapse.version != foldsBefore { effects.commands.append(.saveFolds) }
+        return effects
+    }
+
+    /// Keeps the selection on screen and the article scroll in range, after the view has
+    /// measured the screen this key left (called by the program after every input).
+    public mutating func settle(in viewport: Viewport) {
+        self.viewport = viewport
+        keepSelectionOnScreen()
+        clampArticleScroll()
+    }
+
+    private mutating func handleInHelp(_ action: Action, scroll: Int) -> Effects {
+        let page = max(1, viewport.rows - 4)
+        switch action {
+        case .help, .quit, .close: mode = .browsing
+        case .nextComment, .articleLineDown: mode = .help(scroll: scroll + 1)
+        case .previousComment, .articleLineUp: mode = .help(scroll: max(0, scroll - 1))
+        case .pageDown, .articlePageDown: mode = .help(scroll: scroll + page)
+        case .pageUp, .articlePageUp: mode = .help(scroll: max(0, scroll - page))
+        default: break
+        }
+        return .redraw
+    }
+}

@@ -1,0 +1,112 @@
+import SpoolCore
+import SpoolReader
+import SpoolScreen
+
+/// One wrapped line of the article pane and the role it is drawn in.
+public struct ArticleLine: Equatable, Sendable {
+    public var text: String
+    public var role: ThemeRole
+}
+
+/// The wrapped lines of the article pane for a node at a width, cached for the last few
+/// requests so scrolling a long comment wraps it once, not on every key (and inline mode,
+/// which shows the article above the selection, does not wrap either again).
+final class ArticleText: @unchecked Sendable {
+    private struct Key: Hashable {
+        let node: Int
+        let width: Int
+    }
+
+    private var cached: [(key: Key, lines: [ArticleLine])] = []
+    private static let kept = 4
+
+    func lines(for node: Int, width: Int, in reader: Reader) -> [ArticleLine] {
+        let key = Key(node: node, width: width)
+        if let hit = cached.firstIndex(where: { $0.key == key }) { return cached[hit].lines }
+        let lines = node == ThreadTree.root ? articleLines(reader, width: width) : commentLines(node, reader, width: width)
+        if cached.count >= Self.kept { cached.removeFirst() }
+        cached.append((key, lines))
+        return lines
+    }
+
+    private func articleLines(_ reader: Reader, width: Int) -> [ArticleLine] {
+        let discussion = reader.discussion
+        var lines = wrap(discussion.title ?? discussion.sourceName ?? "Untitled discussion", width, .articleTitle)
+        var meta = TreePane.countText(discussion, tree: reader.tree)
+        if let author = discussion.articleAuthor { meta = author + " · " + meta }
+        if let date = discussion.articleDate { meta += " · " + AgeText.absolute(date) }
+        lines += wrap(meta, width, .articleMeta)
+        lines.append(ArticleLine(text: "", role: .articleText))
+        let missing = discussion.isArchive ? "Each top-level row is a thread; Enter or l opens one, Tab goes to the next unread message." : "(This discussion has no article text.)"
+        lines += body(discussion.article ?? missing, width)
+        for notice in discussion.notices {
+            lines.append(ArticleLine(text: "", role: .articleText))
+            lines += wrap(notice, width, .articleMeta)
+        }
+        return lines
+    }
+
+    private func commentLines(_ node: Int, _ reader: Reader, width: Int) -> [ArticleLine] {
+        let comment = reader.comment(at: node)
+        if comment.isPlaceholder && !comment.body.text.isEmpty {
+            return wrap(comment.body.text, width, .articleMeta)
+        }
+        if comment.isPlaceholder {
+            return wrap(TreePane.placeholderText, width, .articleAuthor) + wrap(comment.id, width, .articleMeta)
+                + [ArticleLine(text: "", role: .articleText)]
+                + body("Replies in this archive refer to this message, but the archive does not contain it.", width)
+        }
+        var lines = wrap(comment.author, width, .articleAuthor)
+        if let subject = comment.subject { lines += wrap(subject, width, .articleTitle) }
+        var meta: [String] = []
+        if let date = comment.date { meta.append(AgeText.absolute(date)) }
+        meta.append(reader.discussion.isArchive ? comment.id : "#" + comment.id)
+        let parent = reader.tree.parent[node]
+        if parent > ThreadTree.root && !reader.comment(at: parent).isPlaceholder {
+            meta.append("reply to " + reader.comment(at: parent).author)
+        }
+        let replies = reader.tree.descendantCount(of: node)
+        if replies > 0 { meta.append("\(replies) repl\(replies == 1 ? "y" : "ies") below") }
+        lines += wrap(meta.joined(separator: " · "), width, .articleMeta)
+        lines.append(ArticleLine(text: "", role: .articleText))
+        lines += body(comment.body.text.isEmpty ? "(empty comment)" : comment.body.text, width)
+        return lines
+    }
+
+    private func wrap(_ text: String, _ width: Int, _ role: ThemeRole) -> [ArticleLine] {
+        WordWrap.lines(of: text, width: width).map { ArticleLine(text: $0, role: role) }
+    }
+
+    /// The most of one body the pane wraps: a longer body shows its start and how much is
+    /// left, so even a 100 MB line costs bounded time and memory.
+    static let displayLimit = 1_000_000
+
+    /// Body text, with quoted lines (`>`) in the quote role; past ``displayLimit`` bytes a
+    /// note says how much is not shown.
+    private func body(_ text: String, _ width: Int) -> [ArticleLine] {
+        let (shown, note) = ArticleText.bounded(text)
+        guard let note else { return bodyLines(text, width) }
+        return bodyLines(shown, width) + [ArticleLine(text: "", role: .articleText)] + wrap(note, width, .articleMeta)
+    }
+
+    /// `text` cut at ``displayLimit`` bytes (on a character boundary), and a note saying how
+    /// much was left out, if anything was. Every pane that wraps a body goes through this.
+    static func bounded(_ text: String) -> (String, String?) {
+        guard text.utf8.count > displayLimit else { return (text, nil) }
+        var cut = text.utf8.index(text.utf8.startIndex, offsetBy: displayLimit)
+        while String.Index(cut, within: text) == nil && cut > text.startIndex { cut = text.utf8.index(before: cut) }
+        let shown = String(text[..<cut])
+        return (shown, "(\((text.utf8.count - shown.utf8.count) / 1024) KB more not shown: the body is longer than Spool displays)")
+    }
+
+    private func bodyLines(_ text: String, _ width: Int) -> [ArticleLine] {
+        var lines: [ArticleLine] = []
+        for source in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let depth = source.prefix { $0 == ">" || $0 == " " }.filter { $0 == ">" }.count
+            let role: ThemeRole = depth == 0 ? .articleText : depth == 1 ? .articleQuote : depth == 2 ? .articleQuote2 : .articleQuote3
+            lines += wrap(String(source), width, role)
+        }
+        return lines
+    }
+}
+

@@ -1,0 +1,48 @@
+import SpoolCore
+import SpoolReader
+import SpoolScreen
+
+/// Every reader option from the command line or the config file: what the reader does
+/// with keys (``Reader/Settings``) and how the view draws.
+public struct ReaderOptions: Sendable {
+    /// Selecting a comment marks it read (`mark_read = "on-select"`); false is `"manual"`.
+    public var marksReadOnSelect: Bool
+    /// Fixed orientation, or nil to choose by width.
+    public var orientation: Orientation?
+    public var glyphs: GlyphSet
+    /// The moment ages are measured from.
+    public var now: Timestamp
+    /// Fold every subtree that has nothing unread when the discussion opens.
+    public var collapsesReadSubtrees: Bool
+    /// How tree rows show dates.
+    public var dateStyle: DateStyle
+    /// The tree's share of the screen (0.2 to 0.8).
+    public var split: Double
+    /// Accessible mode: no box drawing, depth and state as words, the selection marked by text.
+    public var plain: Bool
+    /// Show the terminal's cursor where the reader's attention is (`cursor = "visible"`;
+    /// always with `plain`). It is placed there either way, for screen readers.
+    public var showsCursor: Bool
+
+    public init(
+        marksReadOnSelect: Bool = true, orientation: Orientation? = nil, glyphs: GlyphSet = .unicode, now: Timestamp,
+        collapsesReadSubtrees: Bool = false, dateStyle: DateStyle = .relative, split: Double = 0.4, plain: Bool = false,
+        showsCursor: Bool = false
+    ) {
+        self.plain = plain
+        self.collapsesReadSubtrees = collapsesReadSubtrees
+        self.dateStyle = dateStyle
+        self.split = min(0.8, max(0.2, split))
+        self.marksReadOnSelect = marksReadOnSelect
+        self.orientation = orientation
+        self.glyphs = plain ? .ascii : glyphs
+        self.now = now
+        self.showsCursor = showsCursor || plain
+    }
+
+    /// What the reader itself needs.
+    public var settings: Reader.Settings {
+        Reader.Settings(
+            marksReadOnSelect: marksReadOnSelect, orientation: orientation, collapsesReadSubtrees: collapsesReadSubtrees)
+    }
+}

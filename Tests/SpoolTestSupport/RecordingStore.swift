@@ -1,0 +1,23 @@
+import SpoolCore
+import SpoolReader
+
+/// A ``ReaderStore`` that keeps what it was asked to save, and can be made to fail.
+public final class RecordingStore: ReaderStore {
+    public private(set) var readChanges: [(key: StableKey, read: Bool)] = []
+    public private(set) var foldSaves: [Set<StableKey>] = []
+    public var warning: String?
+    /// The warning every save sets from now on, as a store whose disk is full would.
+    public var failure: String?
+
+    public init(warning: String? = nil) { self.warning = warning }
+
+    public func save(readChanges: [(key: StableKey, read: Bool)]) {
+        self.readChanges += readChanges
+        if let failure { warning = failure }
+    }
+
+    public func save(folds: Set<StableKey>) {
+        foldSaves.append(folds)
+        if let failure { warning = failure }
+    }
+}
