@@ -102,6 +102,13 @@ final class TmuxSession {
         spawn(["tmux", "-L", socket, "capture-pane", "-p"] + (escapes ? ["-e"] : [])).output
     }
 
+    /// Where tmux has the pane's cursor (0-based column and row).
+    func cursor() -> (x: Int, y: Int)? {
+        let text = spawn(["tmux", "-L", socket, "display-message", "-p", "#{cursor_x} #{cursor_y}"]).output
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Int($0) }
+        return parts.count == 2 ? (parts[0], parts[1]) : nil
+    }
+
     /// Polls the screen until `predicate` holds or `timeout` seconds pass; returns the last capture.
     @discardableResult
     func waitFor(timeout: Double = 30, _ predicate: (String) -> Bool) -> String {

@@ -117,7 +117,7 @@ public struct Reader: Sendable {
     public mutating func handle(_ input: Input) -> Effects {
         switch input {
         case .notice(let text):
-            messages.queue(text)
+            queue(notice: text)
             return .redraw
         case .key(.resize):
             // The view measures the new size; the messages stay for the user to read.

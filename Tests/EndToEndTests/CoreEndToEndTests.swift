@@ -1,0 +1,81 @@
+import Foundation
+import SpoolTestSupport
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The rebuilt core in a real terminal: the first screen is made for the real size, the
+/// cursor sits on the selection, and startup warnings reach the status line.
+@Suite(.serialized) struct CoreEndToEndTests {
+    private func trimmedLines(_ text: String) -> [String] {
+        var lines = text.components(separatedBy: "\n").map { line -> String in
+            var line = line
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
+        }
+        while lines.last == "" { lines.removeLast() }
+        return lines
+    }
+
+    @Test func renderAndTheTerminalShowTheSameFirstScreenOfAnArchiveAt200x60() throws {
+        let file = Fixture.path("mbox/notmuch-list-2009.mbox")
+        let rendered = spawn([spoolBinary, "render", file, "--size", "200x60", "--state-dir", freshStateDir()])
+        #expect(rendered.status == 0)
+        let expected = trimmedLines(rendered.output)
+        #expect(expected.contains { $0.contains("55/55") } || expected.last?.contains("/55") == true, "all 55 rows open")
+        let session = TmuxSession([spoolBinary, file], columns: 200, rows: 60)
+        let screen = session.waitFor { trimmedLines($0) == expected }
+        #expect(trimmedLines(screen) == expected, "tmux:\n\(screen)\nrender:\n\(rendered.output)")
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+
+    @Test func theCursorRowIsTheSelectedRowAfterJJ() throws {
+        let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed)], columns: 100, rows: 30)
+        session.waitFor { $0.contains("16 unread") }
+        session.send("j", "j")
+        let screen = session.waitFor { $0.contains(" 3/17  14 unread") }
+        #expect(screen.contains(" 3/17  14 unread"))
+        var cursor = session.cursor()
+        let deadline = Date().addingTimeInterval(10)
+        while cursor?.y != 2 && Date() < deadline {
+            usleep(20_000)
+            cursor = session.cursor()
+        }
+        #expect(cursor?.y == 2, "the selected row (3rd) has the cursor: \(String(describing: cursor))")
+        #expect(cursor?.x == 3, "after the tree lines")
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+
+    @Test func aCorruptStateFileIsSaidInTheStatusLineUntilAKey() throws {
+        let state = freshStateDir()
+        try Data("this is not a database, it is a text file\n".utf8)
+            .write(to: URL(fileURLWithPath: state).appendingPathComponent("state.sqlite3"))
+        let session = TmuxSession(
+            [spoolBinary, Fixture.path(Fixture.seed)], columns: 100, rows: 30, environment: ["SPOOL_STATE_DIR": state])
+        let first = session.waitFor { $0.contains("16 unread") && $0.contains("Read state not saved") }
+        #expect(first.contains("Read state not saved"), "\(first)")
+        session.resize(columns: 120, rows: 32)
+        let resized = session.waitFor { $0.contains("16 unread") && $0.components(separatedBy: "\n").count >= 32 }
+        #expect(resized.contains("Read state not saved"), "a resize keeps the warning:\n\(resized)")
+        session.send("j")
+        let moved = session.waitFor { $0.contains("15 unread") && !$0.contains("Read state not saved") }
+        #expect(!moved.contains("Read state not saved"), "the next key dismisses it:\n\(moved)")
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+
+    @Test func aBadConfigIsSaidInTheStatusLine() throws {
+        let folder = freshStateDir()
+        let config = URL(fileURLWithPath: folder).appendingPathComponent("config.toml")
+        try Data("layout = \"diagonal\"\n".utf8).write(to: config)
+        let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed), "--config", config.path], columns: 220, rows: 30)
+        let first = session.waitFor { $0.contains("16 unread") && $0.contains("layout must be one of") }
+        #expect(first.contains("layout must be one of"), "\(first)")
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+}
