@@ -26,6 +26,23 @@ public final class CursesTerminal {
             throw TerminalError.unknownTerminal(getenv("TERM").map { String(cString: $0) } ?? "(unset)")
         }
         spool_install_exit_signals()
+        colors = CursesColors(useColor: false)
+        configure(useColor: useColor, useMouse: useMouse, showsCursor: showsCursor)
+    }
+
+    /// A terminal of type `type` that draws into `/dev/null`, sized `columns` x `rows`, so
+    /// tests can draw screens and read back what ncurses holds (tig's trick).
+    init(devNullOfType type: String, columns: Int, rows: Int) throws {
+        _ = CursesTerminal.configureLocale()
+        guard let output = fopen("/dev/null", "w"), let input = fopen("/dev/null", "r"), newterm(type, output, input) != nil else {
+            throw TerminalError.unknownTerminal(type)
+        }
+        resizeterm(Int32(rows), Int32(columns))
+        colors = CursesColors(useColor: false)
+        configure(useColor: true, useMouse: false, showsCursor: false)
+    }
+
+    private func configure(useColor: Bool, useMouse: Bool, showsCursor: Bool) {
         cbreak()
         noecho()
         nonl()
@@ -40,6 +57,19 @@ public final class CursesTerminal {
         }
         colors = CursesColors(useColor: useColor)
     }
+
+    /// What ncurses holds for row `y` (its text, trailing blanks removed), for tests.
+    func drawnText(ofRow y: Int) -> String {
+        var buffer = [wchar_t](repeating: 0, count: Int(spool_cols()) + 1)
+        _ = mvwinnwstr(spool_stdscr(), Int32(y), 0, &buffer, Int32(buffer.count - 1))
+        let scalars = buffer.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }
+        var text = String(String.UnicodeScalarView(scalars))
+        while text.hasSuffix(" ") { text.removeLast() }
+        return text
+    }
+
+    /// Where ncurses has the cursor, for tests.
+    var drawnCursor: Position { Position(x: Int(getcurx(spool_stdscr())), y: Int(getcury(spool_stdscr()))) }
 
     deinit { close() }
 

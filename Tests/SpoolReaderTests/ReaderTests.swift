@@ -7,7 +7,7 @@ import SpoolView
 import Testing
 
 /// The App driven by keys on the seed discussion, as `spool render --keys` drives it.
-@Suite struct AppTests {
+@Suite struct ReaderTests {
     var harness: ReaderHarness
 
     init() throws { harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 30) }
@@ -35,17 +35,16 @@ import Testing
     }
 
     @Test mutating func sameAuthorJumpExpandsWhatHidesTheTarget() throws {
-        try harness.press("jjjjj")
-        #expect(harness.selectedID == "4.1")
-        try harness.press("G")
-        try harness.press("C")
-        #expect(harness.reader.rows.count == 14)
-        try harness.press("7ggjjjjjjj")
-        // Edna wrote 4.2 and 5.1, both hidden under collapsed parents.
-        harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 30)
-        try harness.press("C")
-        try harness.press("G")
-        #expect(harness.selectedID == "13")
+        try harness.press("jjjjjj")
+        #expect(harness.selectedID == "4.2", "Edna wrote 4.2 and 5.1")
+        try harness.press("j<Enter>")
+        #expect(harness.selectedID == "5" && harness.reader.collapse.isCollapsed(harness.reader.selected))
+        let hidden = harness.reader.rows.count
+        try harness.press("ka")
+        #expect(harness.selectedID == "5.1", "a goes to Edna's next comment, folded away under 5")
+        #expect(harness.message == "2 of 2 by Edna")
+        #expect(harness.reader.rows.row(of: harness.reader.selected) != nil, "the fold that hid it opened")
+        #expect(harness.reader.rows.count > hidden)
     }
 
     @Test mutating func collapseShowsTheHiddenCountAndExpandRestores() throws {

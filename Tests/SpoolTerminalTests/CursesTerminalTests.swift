@@ -1,0 +1,42 @@
+import SpoolScreen
+import Testing
+
+@testable import SpoolTerminal
+
+/// ncurses drawing into `/dev/null` and read back (tig's trick): what the terminal holds is
+/// the screen's text, changed cells are all that is sent, and the cursor is where the
+/// screen says. One ncurses screen at a time, so the suite is serialized.
+@Suite(.serialized) struct CursesTerminalTests {
+    private func screen(_ lines: [String], width: Int, cursor: Position? = nil) -> Screen {
+        var screen = Screen(width: width, height: lines.count)
+        for (y, line) in lines.enumerated() { screen.put(line, x: 0, y: y, style: .plain, clip: screen.bounds) }
+        screen.cursor = cursor
+        return screen
+    }
+
+    @Test func aDrawnScreenReadsBackAsItsText() throws {
+        let terminal = try CursesTerminal(devNullOfType: "xterm-256color", columns: 20, rows: 3)
+        defer { terminal.close() }
+        let drawn = screen(["├─ ● Edna  語", "plain ascii", ""], width: 20)
+        terminal.draw(drawn)
+        #expect((0..<3).map(terminal.drawnText(ofRow:)) == drawn.textLines)
+    }
+
+    @Test func theCursorGoesWhereTheScreenSays() throws {
+        let terminal = try CursesTerminal(devNullOfType: "xterm-256color", columns: 20, rows: 4)
+        defer { terminal.close() }
+        terminal.draw(screen(["a", "b", "c", "d"], width: 20, cursor: Position(x: 3, y: 2)))
+        #expect(terminal.drawnCursor == Position(x: 3, y: 2))
+        terminal.draw(screen(["a", "b", "c", "d"], width: 20, cursor: nil))
+        #expect(terminal.drawnCursor == Position(x: 0, y: 0), "no cursor: the top-left corner")
+    }
+
+    @Test func aSecondFrameChangesOnlyWhatDiffers() throws {
+        let terminal = try CursesTerminal(devNullOfType: "xterm-256color", columns: 10, rows: 2)
+        defer { terminal.close() }
+        terminal.draw(screen(["one", "two"], width: 10))
+        terminal.draw(screen(["one", "too"], width: 10))
+        #expect(terminal.drawnText(ofRow: 0) == "one")
+        #expect(terminal.drawnText(ofRow: 1) == "too")
+    }
+}
