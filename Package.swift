@@ -50,7 +50,8 @@ let package = Package(
             dependencies: ["SpoolCore", "SpoolImport", "SpoolScreen", "SpoolReader", "SpoolView", "SpoolState"],
             path: "Tests/SpoolTestSupport"),
         .testTarget(name: "SpoolCoreTests", dependencies: ["SpoolCore"]),
-        .testTarget(name: "SpoolImportTests", dependencies: ["SpoolCore", "SpoolImport", "SpoolView", "SpoolTestSupport"]),
+        .testTarget(
+            name: "SpoolImportTests", dependencies: ["SpoolCore", "SpoolImport", "SpoolView", "SpoolTestSupport"]),
         .testTarget(
             name: "SpoolStateTests",
             dependencies: [

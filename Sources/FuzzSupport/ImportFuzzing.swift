@@ -13,9 +13,12 @@ public enum ImportFuzzing {
         guard let discussion = try? DiscussionFile.parse(bytes: bytes, file: "fuzz", format: format) else { return }
         let options = ReaderOptions(now: Timestamp(year: 2026, month: 1, day: 1))
         var program = ReaderProgram(
-            discussion: discussion, columns: 60, rows: 12, options: options, view: ReaderView(theme: .monochrome, options: options))
+            discussion: discussion, columns: 60, rows: 12, options: options,
+            view: ReaderView(theme: .monochrome, options: options))
         _ = program.render()
-        for key in [Key.character("G"), .tab, .character("a"), .character("C"), .resize(columns: 7, rows: 3), .character(" ")] {
+        for key in [
+            Key.character("G"), .tab, .character("a"), .character("C"), .resize(columns: 7, rows: 3), .character(" "),
+        ] {
             _ = program.handle(.key(key))
             _ = program.render()
         }

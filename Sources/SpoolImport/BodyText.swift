@@ -13,7 +13,9 @@ enum BodyText {
             let text = String(repeating: " ", count: line.indent - base) + line.text
             paragraphs[paragraphs.count - 1].append(text)
         }
-        let rendered = paragraphs.filter { !$0.isEmpty }.map { markdown ? MarkdownText.paragraph($0) : $0.joined(separator: "\n") }
+        let rendered = paragraphs.filter { !$0.isEmpty }.map {
+            markdown ? MarkdownText.paragraph($0) : $0.joined(separator: "\n")
+        }
         return rendered.joined(separator: "\n\n")
     }
 }
@@ -27,7 +29,8 @@ enum MarkdownText {
         var hardBreak = true
         for line in lines {
             var text = line
-            let ownLine = text.hasPrefix("    ") || text.hasPrefix(">") || WebCommentHeader.splitMarker(text[...]).0 != .none
+            let ownLine =
+                text.hasPrefix("    ") || text.hasPrefix(">") || WebCommentHeader.splitMarker(text[...]).0 != .none
             if !result.isEmpty { result += hardBreak || ownLine ? "\n" : " " }
             hardBreak = text.hasSuffix("\\") || text.hasPrefix("    ")
             if text.hasSuffix("\\") { text.removeLast() }

@@ -37,7 +37,9 @@ struct CommentHeaderScanner {
         let line = lines[index]
         guard !line.isBlank else { return nil }
         if let header = WebCommentHeader.parse(line.text) {
-            if header.marker != .none { return FoundHeader(lineIndex: index, lineCount: 1, indent: line.indent, header: header) }
+            if header.marker != .none {
+                return FoundHeader(lineIndex: index, lineCount: 1, indent: line.indent, header: header)
+            }
             let afterBlank = index == start || lines[index - 1].isBlank
             if afterBlank && (allowUnmarked || line.text.hasSuffix("#")) {
                 return FoundHeader(lineIndex: index, lineCount: 1, indent: line.indent, header: header)
@@ -58,7 +60,8 @@ struct CommentHeaderScanner {
         else { return found }
         let joined = (found.lineIndex...next).map { String(lines[$0].text) }.joined(separator: " ")
         guard let header = WebCommentHeader.parse(joined[...]) else { return found }
-        return FoundHeader(lineIndex: found.lineIndex, lineCount: found.lineCount + 1, indent: found.indent, header: header)
+        return FoundHeader(
+            lineIndex: found.lineIndex, lineCount: found.lineCount + 1, indent: found.indent, header: header)
     }
 
     /// `9. Ruth Smith` followed by `Ruth Smith October 28, 2014 at 5:07 pm #`: the name

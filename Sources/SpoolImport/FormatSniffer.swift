@@ -8,7 +8,9 @@ enum FormatSniffer {
     }
 
     static func sniff(_ bytes: [UInt8]) -> Kind {
-        let start = bytes.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
+        let start = bytes.drop {
+            $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF
+        }
         if start.starts(with: MboxQuoting.fromPrefix) { return .mbox }
         if start.first == UInt8(ascii: "{") || start.first == UInt8(ascii: "[") { return .json }
         if looksLikeMessageHeaders(start) { return .mbox }
@@ -20,7 +22,10 @@ enum FormatSniffer {
         if ExportJSONImporter.matches(json) { return nil }
         if let list = json as? [[String: Any]] {
             if list.first.map({ JSONFields.string($0, "kind") == "Listing" }) == true { return .reddit }
-            if list.contains(where: { $0["kids"] != nil || $0["parent"] != nil || $0["by"] != nil || ($0["author"] != nil && $0["text"] != nil) }) {
+            if list.contains(where: {
+                $0["kids"] != nil || $0["parent"] != nil || $0["by"] != nil
+                    || ($0["author"] != nil && $0["text"] != nil)
+            }) {
                 return .hn
             }
         }
@@ -31,7 +36,10 @@ enum FormatSniffer {
     /// Two or more header fields at the top, among them a mail or news one, and then an
     /// empty line: a single message or news article.
     private static func looksLikeMessageHeaders(_ bytes: ArraySlice<UInt8>) -> Bool {
-        let known: Set<String> = ["from", "date", "subject", "message-id", "path", "newsgroups", "received", "return-path", "to", "mime-version"]
+        let known: Set<String> = [
+            "from", "date", "subject", "message-id", "path", "newsgroups", "received", "return-path", "to",
+            "mime-version",
+        ]
         var index = bytes.startIndex
         var fields = 0
         var knownFields = 0
@@ -43,7 +51,9 @@ enum FormatSniffer {
                 guard fields > 0 else { return false }
             } else if MailHeaders.looksLikeHeaderLine(line), let colon = line.firstIndex(of: UInt8(ascii: ":")) {
                 fields += 1
-                if known.contains(String(decoding: line[line.startIndex..<colon], as: UTF8.self).lowercased()) { knownFields += 1 }
+                if known.contains(String(decoding: line[line.startIndex..<colon], as: UTF8.self).lowercased()) {
+                    knownFields += 1
+                }
             } else {
                 return false
             }

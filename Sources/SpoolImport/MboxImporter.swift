@@ -56,7 +56,9 @@ public struct MboxImporter: Sendable {
     /// The messages of `store` in file order, scanned in parts on as many threads as pay.
     /// `parts` and `chunk` (the read size) are for tests; by default a file of 8 MiB or more
     /// is split in as many parts as there are cores (at most 4).
-    static func scan(_ store: ByteStore, bodies: MailBodies, parts: Int? = nil, chunk: Int = 1 << 20) -> [ScannedMessage] {
+    static func scan(_ store: ByteStore, bodies: MailBodies, parts: Int? = nil, chunk: Int = 1 << 20)
+        -> [ScannedMessage]
+    {
         let parts = max(1, parts ?? (store.count >= 8 << 20 ? min(4, ProcessInfo.processInfo.activeProcessorCount) : 1))
         var bounds = [0]
         var finder = MboxScanner(store: store, bodies: bodies, chunk: chunk)
@@ -76,7 +78,9 @@ public struct MboxImporter: Sendable {
 
     func parse(_ found: [ScannedMessage], bodies: MailBodies, file: String) throws -> Discussion {
         guard !found.isEmpty else {
-            throw ImportError(file: file, line: 1, reason: .malformed("no mail message found (expected a `From ` separator line or message headers)."))
+            throw ImportError(
+                file: file, line: 1,
+                reason: .malformed("no mail message found (expected a `From ` separator line or message headers)."))
         }
         var table = MessageIDTable(capacity: found.count * 2)
         // Own ids first, so an id both carried and named is numbered with its text.
@@ -84,9 +88,12 @@ public struct MboxImporter: Sendable {
         let links = found.indices.map { index in
             MailLinks(
                 messageID: own[index], references: found[index].references.map { table.number($0, namedBy: index) },
-                inReplyTo: found[index].inReplyTo.map { table.number($0, namedBy: index) }, date: found[index].comment.date?.secondsSinceEpoch)
+                inReplyTo: found[index].inReplyTo.map { table.number($0, namedBy: index) },
+                date: found[index].comment.date?.secondsSinceEpoch)
         }
-        let (rows, brokenCycles) = MailThreader.thread(links, idCount: table.count, options: options) { found[$0].comment.subject }
+        let (rows, brokenCycles) = MailThreader.thread(links, idCount: table.count, options: options) {
+            found[$0].comment.subject
+        }
         // A message naming several missing ids has its headers read back once.
         var namedIDs: [Int: [String]] = [:]
         let comments = Self.comments(rows, found: found, file: file) { number in
@@ -101,10 +108,13 @@ public struct MboxImporter: Sendable {
         }
         var notices: [String] = []
         if brokenCycles > 0 {
-            notices.append("\(brokenCycles) reference loop\(brokenCycles == 1 ? "" : "s") (a message naming its own reply as parent) cut; those messages start threads.")
+            notices.append(
+                "\(brokenCycles) reference loop\(brokenCycles == 1 ? "" : "s") (a message naming its own reply as parent) cut; those messages start threads."
+            )
         }
         let name = file.split(separator: "/").last.map(String.init) ?? file
-        return Discussion(title: nil, article: nil, format: .mbox, comments: comments, notices: notices, sourceName: name)
+        return Discussion(
+            title: nil, article: nil, format: .mbox, comments: comments, notices: notices, sourceName: name)
     }
 
     /// The comments in reading order. A Message-ID seen twice keeps its id on both copies;
@@ -119,7 +129,10 @@ public struct MboxImporter: Sendable {
         comments.reserveCapacity(rows.count)
         for row in rows {
             guard let index = row.message else {
-                comments.append(Comment(id: missingID(row.missingID!), author: "", date: nil, body: "", parent: row.parent, isPlaceholder: true))
+                comments.append(
+                    Comment(
+                        id: missingID(row.missingID!), author: "", date: nil, body: "", parent: row.parent,
+                        isPlaceholder: true))
                 continue
             }
             var comment = found[index].comment
@@ -127,7 +140,8 @@ public struct MboxImporter: Sendable {
             let hasID = found[index].messageID != nil
             if !hasID {
                 comment.id = "<message-\(index + 1)@\(fileName)>"
-                comment.key = .content(title: comment.subject, author: comment.author, date: comment.date, body: comment.body.text)
+                comment.key = .content(
+                    title: comment.subject, author: comment.author, date: comment.date, body: comment.body.text)
             }
             // A second copy of a Message-ID hangs under the first (which counts as 1);
             // identical id-less messages share a content key.

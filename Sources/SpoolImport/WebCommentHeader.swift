@@ -65,7 +65,9 @@ struct WebCommentHeader: Equatable {
             words.removeLast()
         }
         guard var timeWord = words.popLast() else { return nil }
-        if meridiem == nil, let attached = timeWord.firstIndex(where: { $0.isLetter }), isMeridiem(timeWord[attached...]) {
+        if meridiem == nil, let attached = timeWord.firstIndex(where: { $0.isLetter }),
+            isMeridiem(timeWord[attached...])
+        {
             meridiem = timeWord[attached...]
             timeWord = timeWord[..<attached]
         }
@@ -93,7 +95,8 @@ struct WebCommentHeader: Equatable {
         }
         words.dropLast(if: { $0.lowercased() == "on" })
         guard let calendar else { return nil }
-        let date = Timestamp(year: calendar.year, month: calendar.month, day: calendar.day, hour: hour, minute: minute, second: second)
+        let date = Timestamp(
+            year: calendar.year, month: calendar.month, day: calendar.day, hour: hour, minute: minute, second: second)
         return (date.isValid ? date : nil, words.endOfRemaining)
     }
 

@@ -60,7 +60,11 @@ public struct WebPageImporter: Sendable {
                 id = comments[parent].id + "." + String(replyCounts[parent]!)
             } else {
                 topLevelCount += 1
-                if case .number(let number) = found.header.marker { id = String(number) } else { id = String(topLevelCount) }
+                if case .number(let number) = found.header.marker {
+                    id = String(number)
+                } else {
+                    id = String(topLevelCount)
+                }
             }
             if usedIDs.contains(id) { id += "~" + String(comments.count + 1) }
             usedIDs.insert(id)

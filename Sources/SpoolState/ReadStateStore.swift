@@ -39,9 +39,15 @@ public final class InMemoryStateStore: ReadStateStore {
 
     public func setRead(_ changes: [(key: StableKey, read: Bool)], in id: String) throws {
         for change in changes {
-            if change.read { saved[id, default: SavedState()].readKeys.insert(change.key) } else { saved[id]?.readKeys.remove(change.key) }
+            if change.read {
+                saved[id, default: SavedState()].readKeys.insert(change.key)
+            } else {
+                saved[id]?.readKeys.remove(change.key)
+            }
         }
     }
 
-    public func saveFolds(_ keys: Set<StableKey>, in id: String) throws { saved[id, default: SavedState()].foldKeys = keys }
+    public func saveFolds(_ keys: Set<StableKey>, in id: String) throws {
+        saved[id, default: SavedState()].foldKeys = keys
+    }
 }

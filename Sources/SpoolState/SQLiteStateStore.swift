@@ -31,22 +31,24 @@ public final class SQLiteStateStore: ReadStateStore {
     public static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE readMark (
-                    discussion TEXT NOT NULL, key TEXT NOT NULL, readAt DOUBLE NOT NULL,
-                    PRIMARY KEY (discussion, key)) WITHOUT ROWID;
-                CREATE TABLE fold (
-                    discussion TEXT NOT NULL, key TEXT NOT NULL,
-                    PRIMARY KEY (discussion, key)) WITHOUT ROWID;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE readMark (
+                        discussion TEXT NOT NULL, key TEXT NOT NULL, readAt DOUBLE NOT NULL,
+                        PRIMARY KEY (discussion, key)) WITHOUT ROWID;
+                    CREATE TABLE fold (
+                        discussion TEXT NOT NULL, key TEXT NOT NULL,
+                        PRIMARY KEY (discussion, key)) WITHOUT ROWID;
+                    """)
         }
         migrator.registerMigration("v2") { db in
-            try db.execute(sql: """
-                CREATE TABLE visit (discussion TEXT PRIMARY KEY NOT NULL, title TEXT, lastOpened DOUBLE NOT NULL);
-                CREATE TABLE seenComment (
-                    discussion TEXT NOT NULL, key TEXT NOT NULL,
-                    PRIMARY KEY (discussion, key)) WITHOUT ROWID;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE visit (discussion TEXT PRIMARY KEY NOT NULL, title TEXT, lastOpened DOUBLE NOT NULL);
+                    CREATE TABLE seenComment (
+                        discussion TEXT NOT NULL, key TEXT NOT NULL,
+                        PRIMARY KEY (discussion, key)) WITHOUT ROWID;
+                    """)
         }
         return migrator
     }
@@ -55,8 +57,12 @@ public final class SQLiteStateStore: ReadStateStore {
         try pool.read { db in
             let read = try String.fetchAll(db, sql: "SELECT key FROM readMark WHERE discussion = ?", arguments: [id])
             let folds = try String.fetchAll(db, sql: "SELECT key FROM fold WHERE discussion = ?", arguments: [id])
-            let visited = try Bool.fetchOne(db, sql: "SELECT 1 FROM visit WHERE discussion = ?", arguments: [id]) ?? false
-            let seen = visited ? try String.fetchAll(db, sql: "SELECT key FROM seenComment WHERE discussion = ?", arguments: [id]) : nil
+            let visited =
+                try Bool.fetchOne(db, sql: "SELECT 1 FROM visit WHERE discussion = ?", arguments: [id]) ?? false
+            let seen =
+                visited
+                ? try String.fetchAll(db, sql: "SELECT key FROM seenComment WHERE discussion = ?", arguments: [id])
+                : nil
             return SavedState(
                 readKeys: Set(read.map(StableKey.init(rawValue:))), foldKeys: Set(folds.map(StableKey.init(rawValue:))),
                 previouslySeen: seen.map { Set($0.map(StableKey.init(rawValue:))) })
@@ -66,7 +72,8 @@ public final class SQLiteStateStore: ReadStateStore {
     public func recordVisit(discussion id: String, title: String?, keys: [StableKey]) throws {
         try pool.write { db in
             try db.execute(
-                sql: "INSERT INTO visit (discussion, title, lastOpened) VALUES (?, ?, ?) ON CONFLICT(discussion) DO UPDATE SET title = excluded.title, lastOpened = excluded.lastOpened",
+                sql:
+                    "INSERT INTO visit (discussion, title, lastOpened) VALUES (?, ?, ?) ON CONFLICT(discussion) DO UPDATE SET title = excluded.title, lastOpened = excluded.lastOpened",
                 arguments: [id, title, Date().timeIntervalSince1970])
             try db.execute(
                 sql: "INSERT OR IGNORE INTO seenComment (discussion, key) SELECT ?, value FROM json_each(?)",
@@ -96,7 +103,9 @@ public final class SQLiteStateStore: ReadStateStore {
     }
 
     public func lastVisit(discussion id: String) throws -> Double? {
-        try pool.read { db in try Double.fetchOne(db, sql: "SELECT lastOpened FROM visit WHERE discussion = ?", arguments: [id]) }
+        try pool.read { db in
+            try Double.fetchOne(db, sql: "SELECT lastOpened FROM visit WHERE discussion = ?", arguments: [id])
+        }
     }
 
     public func saveFolds(_ keys: Set<StableKey>, in id: String) throws {

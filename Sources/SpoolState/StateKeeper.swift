@@ -72,9 +72,11 @@ public final class StateKeeper {
         let why: String
         if let database = error as? DatabaseError {
             switch database.resultCode {
-            case .SQLITE_NOTADB, .SQLITE_CORRUPT: why = "is not a readable Spool database (move it away to start afresh)"
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+                why = "is not a readable Spool database (move it away to start afresh)"
             case .SQLITE_BUSY, .SQLITE_LOCKED: why = "is locked by another program"
-            case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH: why = "cannot be written (check its permissions)"
+            case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH:
+                why = "cannot be written (check its permissions)"
             case .SQLITE_FULL, .SQLITE_IOERR: why = "cannot be written: the disk is full or failing"
             default: why = "failed: \(database.message ?? "\(database.resultCode)")"
             }

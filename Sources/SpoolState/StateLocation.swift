@@ -6,7 +6,9 @@ public enum StateLocation {
     public static let fileName = "state.sqlite3"
 
     /// The folder for the state file.
-    public static func folder(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    public static func folder(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> URL
+    {
         if let option, !option.isEmpty { return URL(fileURLWithPath: option) }
         if let variable = environment["SPOOL_STATE_DIR"], !variable.isEmpty { return URL(fileURLWithPath: variable) }
         if let xdg = environment["XDG_STATE_HOME"], !xdg.isEmpty {

@@ -54,7 +54,9 @@ struct CursesColors {
         if key.foreground == -1 && key.background == -1 { return 0 }
         if let known = pairs[key] { return known }
         let number = Int32(pairs.count + 1)
-        guard Int(number) < pairLimit, init_extended_pair(number, key.foreground, key.background) != ERR else { return 0 }
+        guard Int(number) < pairLimit, init_extended_pair(number, key.foreground, key.background) != ERR else {
+            return 0
+        }
         pairs[key] = number
         return number
     }

@@ -34,7 +34,9 @@ public final class CursesTerminal {
     /// tests can draw screens and read back what ncurses holds (tig's trick).
     init(devNullOfType type: String, columns: Int, rows: Int) throws {
         _ = CursesTerminal.configureLocale()
-        guard let output = fopen("/dev/null", "w"), let input = fopen("/dev/null", "r"), newterm(type, output, input) != nil else {
+        guard let output = fopen("/dev/null", "w"), let input = fopen("/dev/null", "r"),
+            newterm(type, output, input) != nil
+        else {
             throw TerminalError.unknownTerminal(type)
         }
         resizeterm(Int32(rows), Int32(columns))
@@ -82,7 +84,10 @@ public final class CursesTerminal {
             let term = getenv("TERM").map({ String(cString: $0) }), !term.contains("direct")
         else { return nil }
         let base = term.split(separator: "-").first.map(String.init) ?? term
-        let folders = ["/etc/terminfo", "/lib/terminfo", "/usr/share/terminfo", (getenv("HOME").map { String(cString: $0) } ?? "") + "/.terminfo"]
+        let folders = [
+            "/etc/terminfo", "/lib/terminfo", "/usr/share/terminfo",
+            (getenv("HOME").map { String(cString: $0) } ?? "") + "/.terminfo",
+        ]
         for candidate in [base + "-direct", "xterm-direct"] {
             let first = String(candidate.prefix(1))
             if folders.contains(where: { access("\($0)/\(first)/\(candidate)", R_OK) == 0 }) { return candidate }
@@ -157,7 +162,8 @@ public final class CursesTerminal {
             var event = MEVENT()
             guard getmouse(&event) == OK else { return .idle }
             return CursesKeyDecoder.mouse(event).map(Input.key) ?? .idle
-        case KEY_CODE_YES: return CursesKeyDecoder.functionKey(Int32(bitPattern: code), size: size).map(Input.key) ?? .idle
+        case KEY_CODE_YES:
+            return CursesKeyDecoder.functionKey(Int32(bitPattern: code), size: size).map(Input.key) ?? .idle
         case OK: return CursesKeyDecoder.character(code).map(Input.key) ?? .idle
         default: return .idle
         }

@@ -32,7 +32,9 @@ extension CursesTerminal {
     /// Runs a command that does not need the terminal (a GUI opener) without waiting for it.
     private func runDetached(_ command: String) -> String? {
         let status = spawnShell(command, stdin: -1, file: "")
-        return status == 0 ? nil : "Could not open the address (\(command.split(separator: " ").first ?? "") exited with \(status)); set $BROWSER."
+        return status == 0
+            ? nil
+            : "Could not open the address (\(command.split(separator: " ").first ?? "") exited with \(status)); set $BROWSER."
     }
 
     private func writeToTerminal(_ text: String) {
@@ -46,7 +48,7 @@ extension CursesTerminal {
         var template = Array("/tmp/spool-comment-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { return "Could not write a temporary file for the command." }
-        let path = String(cString: template)
+        let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { unlink(path) }
         let bytes = Array(input.utf8)
         _ = bytes.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count) }
@@ -78,7 +80,7 @@ extension CursesTerminal {
         setenv("SPOOL_FILE", file, 1)
         var pid: pid_t = 0
         let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sh"), strdup("-c"), strdup(command), nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         guard posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environ) == 0 else { return 127 }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}

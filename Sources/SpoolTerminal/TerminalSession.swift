@@ -45,7 +45,8 @@ public enum TerminalSession {
 
     /// Performs the commands that need the terminal; a failure goes back to the program as
     /// a notice. Returns whether the program quit.
-    private static func perform<P: Program>(_ effects: Effects, _ program: inout P, _ terminal: CursesTerminal) -> Bool {
+    private static func perform<P: Program>(_ effects: Effects, _ program: inout P, _ terminal: CursesTerminal) -> Bool
+    {
         for command in effects.commands where command.needsTerminal {
             if let failure = terminal.perform(command) { _ = program.handle(.notice(failure)) }
         }

@@ -21,8 +21,12 @@ struct SeededRandom {
 /// extreme shapes built directly in memory.
 enum Generators {
     static let authors: [String] = {
-        let first = ["Ada", "Björn", "Chidi", "Dana", "Élodie", "Farah", "Gustavo", "Hiro", "Ines", "Jonas", "田中", "Zoë"]
-        let last = ["Moreau", "Halvorsen", "Okafor", "Kowalski", "Núñez", "Haddad", "Duarte", "Sato", "Ferreira", "Lund"]
+        let first = [
+            "Ada", "Björn", "Chidi", "Dana", "Élodie", "Farah", "Gustavo", "Hiro", "Ines", "Jonas", "田中", "Zoë",
+        ]
+        let last = [
+            "Moreau", "Halvorsen", "Okafor", "Kowalski", "Núñez", "Haddad", "Duarte", "Sato", "Ferreira", "Lund",
+        ]
         return first.flatMap { f in last.map { "\(f) \($0)" } }
     }()
 
@@ -51,7 +55,8 @@ enum Generators {
             }
             roots.append(index)
         }
-        var out = "Generated discussion of \(count) comments\n\nAn article for the benchmark.\n\n\(count) Responses to Generated\n"
+        var out =
+            "Generated discussion of \(count) comments\n\nAn article for the benchmark.\n\n\(count) Responses to Generated\n"
         var stack: [Int] = roots.reversed()
         var number = 0
         while let node = stack.popLast() {
@@ -68,7 +73,8 @@ enum Generators {
             let hour = 1 + random.below(12)
             let minute = random.below(60)
             let minuteText = minute < 10 ? "0\(minute)" : "\(minute)"
-            out += "\n\(indent)\(marker) \(author) March \(day), 2024 at \(hour):\(minuteText) \(random.below(2) == 0 ? "am" : "pm") #\n\n"
+            out +=
+                "\n\(indent)\(marker) \(author) March \(day), 2024 at \(hour):\(minuteText) \(random.below(2) == 0 ? "am" : "pm") #\n\n"
             out += body(&random, indent: indent + "  ")
             stack.append(contentsOf: children[node].reversed())
         }

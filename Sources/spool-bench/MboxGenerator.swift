@@ -42,7 +42,9 @@ struct MboxGenerator {
 
     /// Writes the archive to `url`, a thousand messages at a time.
     mutating func write(to url: URL) throws {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         var batch = ""
@@ -65,7 +67,9 @@ struct MboxGenerator {
         depths.append(parent.map { depths[$0] + 1 } ?? 0)
         authorOf.append(author)
         if startsThread {
-            subjects.append("[dev] \(["Fix", "Rework", "Question about", "RFC:", "Crash in", "Speed up"][random.below(6)]) \(Self.topics[random.below(Self.topics.count)])")
+            subjects.append(
+                "[dev] \(["Fix", "Rework", "Question about", "RFC:", "Crash in", "Speed up"][random.below(6)]) \(Self.topics[random.below(Self.topics.count)])"
+            )
         } else {
             subjects.append(subjects[root])
         }
@@ -85,7 +89,9 @@ struct MboxGenerator {
                 current = parentIndex[c]
             }
             if chain.last != root { chain.append(root) }
-            out += "References:" + chain.reversed().map { " <\($0).\(root)@bench.example.org>" }.joined(separator: "\n") + "\n"
+            out +=
+                "References:" + chain.reversed().map { " <\($0).\(root)@bench.example.org>" }.joined(separator: "\n")
+                + "\n"
         }
         out += "MIME-Version: 1.0\n"
         let lines = bodyLines(index, parent: parent)
@@ -113,7 +119,8 @@ struct MboxGenerator {
     }
 
     private mutating func sentence(_ words: Int) -> String {
-        (0..<(words - 3 + random.below(6))).map { _ in Self.words[random.below(Self.words.count)] }.joined(separator: " ")
+        (0..<(words - 3 + random.below(6))).map { _ in Self.words[random.below(Self.words.count)] }.joined(
+            separator: " ")
     }
 
     /// The body in one of the encodings lists carry, with its Content-Type headers.
@@ -121,16 +128,22 @@ struct MboxGenerator {
         let text = lines.map { $0.hasPrefix("From ") ? ">" + $0 : $0 }.joined(separator: "\n") + "\n"
         switch random.below(20) {
         case 0, 1:
-            return "Content-Type: text/plain; charset=ISO-8859-1\nContent-Transfer-Encoding: quoted-printable\n\n" + Self.quotedPrintableLatin1(text)
+            return "Content-Type: text/plain; charset=ISO-8859-1\nContent-Transfer-Encoding: quoted-printable\n\n"
+                + Self.quotedPrintableLatin1(text)
         case 2, 3:
-            return "Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: base64\n\n" + Self.base64Lines(Data(text.utf8))
+            return "Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: base64\n\n"
+                + Self.base64Lines(Data(text.utf8))
         case 4, 5:
-            let html = "<html><body><p>" + lines.map(Self.escapeHTML).joined(separator: "<br>\n") + "</p></body></html>\n"
-            return "Content-Type: multipart/alternative; boundary=\"alt-b\"\n\n--alt-b\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n\n"
+            let html =
+                "<html><body><p>" + lines.map(Self.escapeHTML).joined(separator: "<br>\n") + "</p></body></html>\n"
+            return
+                "Content-Type: multipart/alternative; boundary=\"alt-b\"\n\n--alt-b\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n\n"
                 + text + "\n--alt-b\nContent-Type: text/html; charset=UTF-8\n\n" + html + "--alt-b--\n"
         case 6:
             let blob = Data((0..<600).map { _ in UInt8(truncatingIfNeeded: random.next()) })
-            return "Content-Type: multipart/mixed; boundary=\"mix-b\"\n\n--mix-b\nContent-Type: text/plain; charset=UTF-8\n\n" + text
+            return
+                "Content-Type: multipart/mixed; boundary=\"mix-b\"\n\n--mix-b\nContent-Type: text/plain; charset=UTF-8\n\n"
+                + text
                 + "\n--mix-b\nContent-Type: application/octet-stream; name=\"trace.bin\"\nContent-Disposition: attachment; filename=\"trace.bin\"\nContent-Transfer-Encoding: base64\n\n"
                 + Self.base64Lines(blob) + "--mix-b--\n"
         default:
@@ -171,7 +184,8 @@ struct MboxGenerator {
     }
 
     private static func escapeHTML(_ line: String) -> String {
-        line.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        line.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
     }
 
     private static let days = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
@@ -179,21 +193,25 @@ struct MboxGenerator {
 
     /// The calendar fields of a UTC moment (``Timestamp`` does the calendar), and the
     /// weekday as an index into ``days`` (1970-01-01 was a Thursday).
-    private func civil(_ seconds: Int) -> (year: Int, month: Int, day: Int, weekday: Int, hour: Int, minute: Int, second: Int) {
+    private func civil(_ seconds: Int) -> (
+        year: Int, month: Int, day: Int, weekday: Int, hour: Int, minute: Int, second: Int
+    ) {
         let t = Timestamp(secondsSinceEpoch: Int64(seconds))
         return (t.year, t.month, t.day, (seconds / 86_400) % 7, t.hour, t.minute, t.second)
     }
 
     private func asctime(_ seconds: Int) -> String {
         let t = civil(seconds)
-        return "\(Self.days[t.weekday]) \(Self.months[t.month - 1]) \(t.day < 10 ? " " : "")\(t.day) \(two(t.hour)):\(two(t.minute)):\(two(t.second)) \(t.year)"
+        return
+            "\(Self.days[t.weekday]) \(Self.months[t.month - 1]) \(t.day < 10 ? " " : "")\(t.day) \(two(t.hour)):\(two(t.minute)):\(two(t.second)) \(t.year)"
     }
 
     private func rfc2822(_ seconds: Int, offsetMinutes: Int) -> String {
         let t = civil(seconds + offsetMinutes * 60)
         let sign = offsetMinutes < 0 ? "-" : "+"
         let offset = abs(offsetMinutes)
-        return "\(Self.days[t.weekday]), \(t.day) \(Self.months[t.month - 1]) \(t.year) \(two(t.hour)):\(two(t.minute)):\(two(t.second)) \(sign)\(two(offset / 60))\(two(offset % 60))"
+        return
+            "\(Self.days[t.weekday]), \(t.day) \(Self.months[t.month - 1]) \(t.year) \(two(t.hour)):\(two(t.minute)):\(two(t.second)) \(sign)\(two(offset / 60))\(two(offset % 60))"
     }
 
     private func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

@@ -93,26 +93,33 @@ enum Scenario {
         let base = Measurement.program(loaded)
         var keys: [Measurement.KeyTiming] = []
         for notation in Measurement.keyNames {
-            let presses = try (notation == "/" ? Measurement.searchKeys : [notation]).flatMap { try KeyNotation.parse($0) }
+            let presses = try (notation == "/" ? Measurement.searchKeys : [notation]).flatMap {
+                try KeyNotation.parse($0)
+            }
             var samples: [Double] = []
             var program = base
             for _ in 0..<repeats {
                 for key in presses {
-                    samples.append(Measurement.elapsed {
-                        _ = program.handle(.key(key))
-                        _ = program.render()
-                    })
+                    samples.append(
+                        Measurement.elapsed {
+                            _ = program.handle(.key(key))
+                            _ = program.render()
+                        })
                 }
             }
             samples.sort()
-            keys.append(.init(name: notation, median: samples[samples.count / 2], p99: samples[min(samples.count - 1, samples.count * 99 / 100)]))
+            keys.append(
+                .init(
+                    name: notation, median: samples[samples.count / 2],
+                    p99: samples[min(samples.count - 1, samples.count * 99 / 100)]))
         }
         var searching = HeadlessRunner(base)
         let fullSearch = try Measurement.elapsed {
             searching.press(try Measurement.searchKeys.flatMap { try KeyNotation.parse($0) })
         }
         return Measurement(
-            name: name, bytes: bytes, comments: loaded.comments.count, importSeconds: importTime, firstFrameSeconds: firstFrame,
+            name: name, bytes: bytes, comments: loaded.comments.count, importSeconds: importTime,
+            firstFrameSeconds: firstFrame,
             keys: keys, fullSearchSeconds: fullSearch, firstFramePeakRSSKilobytes: firstFrameRSS,
             peakRSSKilobytes: Measurement.peakRSSKilobytes())
     }

@@ -1,8 +1,8 @@
 import Foundation
 import SpoolCore
-import SpoolState
 import SpoolReader
 import SpoolScreen
+import SpoolState
 import SpoolView
 
 /// Times the read-state store: catching up (`M`) on a large discussion and saving every
@@ -20,7 +20,9 @@ struct PersistenceMeasurement {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let keeper = StateKeeper(folder: folder, discussionID: discussion.identity)
-        if let warning = keeper.warning { throw NSError(domain: "spool-bench", code: 1, userInfo: [NSLocalizedDescriptionKey: warning]) }
+        if let warning = keeper.warning {
+            throw NSError(domain: "spool-bench", code: 1, userInfo: [NSLocalizedDescriptionKey: warning])
+        }
         var program = Measurement.program(discussion, saved: keeper.load())
         var changes: [(key: StableKey, read: Bool)] = []
         let markAll = Measurement.elapsed {
@@ -35,11 +37,15 @@ struct PersistenceMeasurement {
             reopened = Measurement.program(discussion, saved: again.load())
         }
         guard reopened?.reader.marks.unreadCount == 0 else {
-            throw NSError(domain: "spool-bench", code: 2, userInfo: [NSLocalizedDescriptionKey: "marks did not come back"])
+            throw NSError(
+                domain: "spool-bench", code: 2, userInfo: [NSLocalizedDescriptionKey: "marks did not come back"])
         }
-        let size = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.reduce(0) { total, name in
-            total + ((try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.size] as? Int) ?? 0)
-        } ?? 0
+        let size =
+            (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.reduce(0) { total, name in
+                total
+                    + ((try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[
+                        .size] as? Int) ?? 0)
+            } ?? 0
         return PersistenceMeasurement(
             comments: discussion.comments.count, markAllSeconds: markAll, saveSeconds: save, reopenSeconds: reopen,
             databaseBytes: size)

@@ -3,7 +3,8 @@ import Foundation
 /// The benchmark's output: two tables for people (opening, then keys), or JSON for scripts.
 enum Report {
     static func table(_ results: [Measurement], persistence: PersistenceMeasurement?) -> String {
-        var out = "scenario                comments      MB  import MB/s  first frame  RSS at frame  peak RSS  full search\n"
+        var out =
+            "scenario                comments      MB  import MB/s  first frame  RSS at frame  peak RSS  full search\n"
         for r in results {
             out += r.name.padding(toLength: 22, withPad: " ", startingAt: 0)
             out += pad(String(r.comments), 10)
@@ -15,7 +16,8 @@ enum Report {
             out += pad(milliseconds(r.fullSearchSeconds), 13)
             out += "\n"
         }
-        out += "\nper key, median/p99 (handling the key and rendering a 120x40 screen; / = each key of \"/cache<Enter>n\")\n"
+        out +=
+            "\nper key, median/p99 (handling the key and rendering a 120x40 screen; / = each key of \"/cache<Enter>n\")\n"
         out += "scenario              "
         for key in Measurement.keyNames { out += pad(key, 14) }
         out += "\n"
@@ -25,8 +27,10 @@ enum Report {
             out += "\n"
         }
         if let p = persistence {
-            out += "\nread state (SQLite, WAL): M on \(p.comments) comments \(milliseconds(p.markAllSeconds)), saving them \(milliseconds(p.saveSeconds)); "
-            out += "reopen (load marks + build reader): \(milliseconds(p.reopenSeconds)); database \(p.databaseBytes / 1024) KiB\n"
+            out +=
+                "\nread state (SQLite, WAL): M on \(p.comments) comments \(milliseconds(p.markAllSeconds)), saving them \(milliseconds(p.saveSeconds)); "
+            out +=
+                "reopen (load marks + build reader): \(milliseconds(p.reopenSeconds)); database \(p.databaseBytes / 1024) KiB\n"
         }
         return out
     }
@@ -38,17 +42,20 @@ enum Report {
                 "importMBps": r.megabytesPerSecond ?? NSNull(), "firstFrameSeconds": r.firstFrameSeconds,
                 "firstFramePeakRSSKilobytes": r.firstFramePeakRSSKilobytes, "peakRSSKilobytes": r.peakRSSKilobytes,
                 "fullSearchSeconds": r.fullSearchSeconds,
-                "keys": Dictionary(uniqueKeysWithValues: r.keys.map { ($0.name, ["median": $0.median, "p99": $0.p99]) }),
+                "keys": Dictionary(
+                    uniqueKeysWithValues: r.keys.map { ($0.name, ["median": $0.median, "p99": $0.p99]) }),
             ]
         }
         var object: [String: Any] = ["results": entries]
         if let p = persistence {
             object["readState"] = [
-                "comments": p.comments, "markAllSeconds": p.markAllSeconds, "saveSeconds": p.saveSeconds, "reopenSeconds": p.reopenSeconds,
+                "comments": p.comments, "markAllSeconds": p.markAllSeconds, "saveSeconds": p.saveSeconds,
+                "reopenSeconds": p.reopenSeconds,
                 "databaseBytes": p.databaseBytes,
             ]
         }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 

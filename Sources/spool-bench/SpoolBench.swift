@@ -38,7 +38,8 @@ struct SpoolBench: ParsableCommand {
         for file in files where !FileManager.default.isReadableFile(atPath: file) {
             throw ValidationError("\(file): cannot be read; name a discussion file")
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "spool-bench-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var runs: [(name: String, path: String?)] = []
@@ -77,7 +78,9 @@ struct SpoolBench: ParsableCommand {
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw ValidationError("scenario \(name) failed with status \(process.terminationStatus)") }
+        guard process.terminationStatus == 0 else {
+            throw ValidationError("scenario \(name) failed with status \(process.terminationStatus)")
+        }
         return try JSONDecoder().decode(Measurement.self, from: data)
     }
 }

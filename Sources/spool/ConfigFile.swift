@@ -6,7 +6,8 @@ import SpoolView
 enum ConfigFile {
     static func path(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let option { return option }
-        let home = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let home =
+            environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
         return home + "/spool/config.toml"
     }
@@ -15,11 +16,15 @@ enum ConfigFile {
     static func load(option: String?) throws -> (ReaderConfig, [ConfigProblem]) {
         let file = path(option: option)
         guard FileManager.default.fileExists(atPath: file) else {
-            if option != nil { throw RuntimeFailure(message: "\(file): no such config file. Check the --config path.", status: 2) }
+            if option != nil {
+                throw RuntimeFailure(message: "\(file): no such config file. Check the --config path.", status: 2)
+            }
             return (ReaderConfig(), [])
         }
         guard let data = FileManager.default.contents(atPath: file) else {
-            return (ReaderConfig(), [ConfigProblem(file: file, line: nil, message: "cannot be read; using the defaults")])
+            return (
+                ReaderConfig(), [ConfigProblem(file: file, line: nil, message: "cannot be read; using the defaults")]
+            )
         }
         return ReaderConfig.parse(toml: String(decoding: data, as: UTF8.self), file: file)
     }
@@ -27,6 +32,8 @@ enum ConfigFile {
     /// One status-line message for the problems: the first, and how many more.
     static func summary(_ problems: [ConfigProblem]) -> String? {
         guard let first = problems.first else { return nil }
-        return problems.count == 1 ? first.description : "\(first.description) (and \(problems.count - 1) more; `spool render` prints them all)"
+        return problems.count == 1
+            ? first.description
+            : "\(first.description) (and \(problems.count - 1) more; `spool render` prints them all)"
     }
 }

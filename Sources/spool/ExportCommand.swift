@@ -3,7 +3,8 @@ import SpoolImport
 
 /// `spool export`: the imported model as JSON or as the plain-text form.
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Print the imported discussion as JSON or text.")
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Print the imported discussion as JSON or text.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case json, text

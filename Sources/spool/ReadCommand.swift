@@ -28,7 +28,8 @@ struct ReadCommand: ParsableCommand {
         let utf8 = CursesTerminal.configureLocale()
         let options = reading.readerOptions(config, utf8: utf8, now: Wiring.now)
         let setup = Setup(
-            reading: reading, config: config, problems: problems, themes: themes, themeIndex: themeIndex, options: options)
+            reading: reading, config: config, problems: problems, themes: themes, themeIndex: themeIndex,
+            options: options)
         if let paths = DiscussionFile.libraryFiles(for: files) {
             try runLibrary(paths, setup: setup, pushed: pushed)
             return
@@ -55,7 +56,8 @@ struct ReadCommand: ParsableCommand {
         var skipped: [String] = []
         for path in paths {
             do {
-                discussions.append(try Wiring.discussion(at: path, format: reading.from, archive: reading.archive.options))
+                discussions.append(
+                    try Wiring.discussion(at: path, format: reading.from, archive: reading.archive.options))
             } catch {
                 skipped.append(URL(fileURLWithPath: path).lastPathComponent)
             }
@@ -67,9 +69,11 @@ struct ReadCommand: ParsableCommand {
         defer { terminal.close() }
         let size = terminal.size
         let library = Library(
-            entries: discussions.map { setup.entry(for: $0) }, columns: size.columns, rows: size.rows, keyMap: setup.config.keyMap)
+            entries: discussions.map { setup.entry(for: $0) }, columns: size.columns, rows: size.rows,
+            keyMap: setup.config.keyMap)
         let view = LibraryView(theme: setup.themes[setup.themeIndex], now: Wiring.now)
-        var program = LibraryProgram(library: library, view: terminal.colorCapability == .none ? view.withoutColor : view)
+        var program = LibraryProgram(
+            library: library, view: terminal.colorCapability == .none ? view.withoutColor : view)
         var keys = pushed
         while true {
             let ending = TerminalSession.run(&program, terminal: terminal, pushed: keys)
@@ -125,7 +129,8 @@ private struct Setup {
         // keeper of its own on another thread, so the first frame does not wait for it.
         let visitKeeper = reading.stateKeeper(for: discussion)
         let visit = DispatchWorkItem {
-            visitKeeper.recordVisit(title: discussion.title, keys: discussion.comments.filter { !$0.isPlaceholder }.map(\.key))
+            visitKeeper.recordVisit(
+                title: discussion.title, keys: discussion.comments.filter { !$0.isPlaceholder }.map(\.key))
         }
         DispatchQueue.global(qos: .utility).async(execute: visit)
         let view = ReaderView(themes: themes, options: options)

@@ -28,14 +28,17 @@ struct RenderCommand: ParsableCommand {
         let pressed = try Wiring.keys(keys)
         let discussion = try Wiring.discussion(at: file, format: reading.from, archive: reading.archive.options)
         let (config, problems) = try reading.loadConfig()
-        for problem in problems { FileHandle.standardError.write(Data("spool: \(Sanitizer.clean(problem.description))\n".utf8)) }
+        for problem in problems {
+            FileHandle.standardError.write(Data("spool: \(Sanitizer.clean(problem.description))\n".utf8))
+        }
         let (themes, themeIndex) = try Wiring.themes(startingWith: reading.themeName(config))
         // The saved state is shown (read marks, folds, what is new) but not changed:
         // rendering is a look, not a visit.
         let keeper = reading.stateKeeper(for: discussion)
         let options = reading.readerOptions(config, now: Wiring.now)
         var program = ReaderProgram(
-            discussion: discussion, columns: columns, rows: rows, options: options, keyMap: config.keyMap, saved: keeper.load(),
+            discussion: discussion, columns: columns, rows: rows, options: options, keyMap: config.keyMap,
+            saved: keeper.load(),
             view: ReaderView(themes: themes, options: options))
         program.setThemes(current: themeIndex)
         if let warning = keeper.warning { program.queue(notice: warning) }
@@ -55,7 +58,8 @@ struct RenderCommand: ParsableCommand {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(Output(screen: screen.textLines, state: runner.program.reader.snapshot(), cursor: screen.cursor))
+        let data = try encoder.encode(
+            Output(screen: screen.textLines, state: runner.program.reader.snapshot(), cursor: screen.cursor))
         print(String(decoding: data, as: UTF8.self))
     }
 }

@@ -10,7 +10,8 @@ struct ThemeCatalog {
 
     init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         var folders: [URL] = []
-        let configHome = environment["XDG_CONFIG_HOME"].map { URL(fileURLWithPath: $0) }
+        let configHome =
+            environment["XDG_CONFIG_HOME"].map { URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(".config")
         folders.append(configHome.appendingPathComponent("spool/themes"))
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
@@ -64,7 +65,10 @@ struct ThemeCatalog {
         guard let entry = available.first(where: { $0.name == name }) else {
             let names = available.map(\.name)
             let nearest = names.min { nearness($0, name) < nearness($1, name) } ?? "default"
-            throw RuntimeFailure(message: "no theme named \"\(name)\" (did you mean \"\(nearest)\"?). Available: \(names.joined(separator: ", ")).")
+            throw RuntimeFailure(
+                message:
+                    "no theme named \"\(name)\" (did you mean \"\(nearest)\"?). Available: \(names.joined(separator: ", "))."
+            )
         }
         switch entry.source {
         case .builtIn(let text):

@@ -17,7 +17,9 @@ enum InputFormatArgument: String, ExpressibleByArgument, CaseIterable {
 /// Loading and setting up, shared by the commands.
 enum Wiring {
     /// The discussions in `paths` (several open as a forest), or the demo when there are none.
-    static func discussion(at paths: [String], format: InputFormatArgument, archive: ArchiveOptions = ArchiveOptions()) throws -> Discussion {
+    static func discussion(at paths: [String], format: InputFormatArgument, archive: ArchiveOptions = ArchiveOptions())
+        throws -> Discussion
+    {
         do {
             guard !paths.isEmpty else {
                 return try DiscussionFile.parse(bytes: Array(DemoDiscussion.text.utf8), file: DemoDiscussion.fileName)
@@ -29,7 +31,9 @@ enum Wiring {
     }
 
     /// The discussion in `path`, or the demo when there is none.
-    static func discussion(at path: String?, format: InputFormatArgument, archive: ArchiveOptions = ArchiveOptions()) throws -> Discussion {
+    static func discussion(at path: String?, format: InputFormatArgument, archive: ArchiveOptions = ArchiveOptions())
+        throws -> Discussion
+    {
         do {
             guard let path else {
                 return try DiscussionFile.parse(bytes: Array(DemoDiscussion.text.utf8), file: DemoDiscussion.fileName)
@@ -54,10 +58,12 @@ enum Wiring {
             throw RuntimeFailure(message: Sanitizer.clean(error.description))
         }
         var themes = catalog.allThemes()
-        let index = themes.firstIndex { $0.name == chosen.name } ?? {
-            themes.insert(chosen, at: 0)
-            return 0
-        }()
+        let index =
+            themes.firstIndex { $0.name == chosen.name }
+            ?? {
+                themes.insert(chosen, at: 0)
+                return 0
+            }()
         if noColor { themes = themes.map(\.withoutColor) }
         return (themes, index)
     }

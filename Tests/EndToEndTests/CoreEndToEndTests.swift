@@ -24,7 +24,8 @@ import Testing
         let rendered = spawn([spoolBinary, "render", file, "--size", "200x60", "--state-dir", freshStateDir()])
         #expect(rendered.status == 0)
         let expected = trimmedLines(rendered.output)
-        #expect(expected.contains { $0.contains("55/55") } || expected.last?.contains("/55") == true, "all 55 rows open")
+        #expect(
+            expected.contains { $0.contains("55/55") } || expected.last?.contains("/55") == true, "all 55 rows open")
         let session = TmuxSession([spoolBinary, file], columns: 200, rows: 60)
         let screen = session.waitFor { trimmedLines($0) == expected }
         #expect(trimmedLines(screen) == expected, "tmux:\n\(screen)\nrender:\n\(rendered.output)")
@@ -72,7 +73,8 @@ import Testing
         let folder = freshStateDir()
         let config = URL(fileURLWithPath: folder).appendingPathComponent("config.toml")
         try Data("layout = \"diagonal\"\n".utf8).write(to: config)
-        let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed), "--config", config.path], columns: 220, rows: 30)
+        let session = TmuxSession(
+            [spoolBinary, Fixture.path(Fixture.seed), "--config", config.path], columns: 220, rows: 30)
         let first = session.waitFor { $0.contains("16 unread") && $0.contains("layout must be one of") }
         #expect(first.contains("layout must be one of"), "\(first)")
         session.send("q")

@@ -27,7 +27,9 @@ import Testing
         #expect(jumped.contains("2 of 3 by Sharon Shoesmith"))
         #expect(jumped.contains("I see some references to the compensation payment"))
         session.resize(columns: 130, rows: 20)
-        let resized = session.waitFor { screen in screen.components(separatedBy: "\n").contains { $0.contains("│ Sharon Shoesmith") } }
+        let resized = session.waitFor { screen in
+            screen.components(separatedBy: "\n").contains { $0.contains("│ Sharon Shoesmith") }
+        }
         #expect(resized.contains("│ Sharon Shoesmith"), "130 columns puts the article beside the tree:\n\(resized)")
         session.resize(columns: 1, rows: 1)
         session.resize(columns: 80, rows: 24)
@@ -42,7 +44,10 @@ import Testing
 
     @Test func renderMatchesTheTerminalForTheSameKeys() throws {
         let keys = "jjjjj<Enter>jj"
-        let rendered = spawn([spoolBinary, "render", Fixture.path(Fixture.seed), "--size", "100x30", "--keys", keys, "--state-dir", freshStateDir()])
+        let rendered = spawn([
+            spoolBinary, "render", Fixture.path(Fixture.seed), "--size", "100x30", "--keys", keys, "--state-dir",
+            freshStateDir(),
+        ])
         #expect(rendered.status == 0)
         let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed), "--keys", keys], columns: 100, rows: 30)
         let expected = trimmedLines(rendered.output)
@@ -70,7 +75,8 @@ import Testing
     }
 
     @Test func escapeSequencesInTheDiscussionNeverReachTheTerminal() throws {
-        let session = TmuxSession([spoolBinary, Fixture.path("hostile.txt"), "--theme", "monochrome"], columns: 160, rows: 40)
+        let session = TmuxSession(
+            [spoolBinary, Fixture.path("hostile.txt"), "--theme", "monochrome"], columns: 160, rows: 40)
         let screen = session.waitFor { $0.contains("unread") }
         #expect(screen.contains("Hostile^[]0;window title^G page"))
         #expect(screen.contains("^[[2J clear screen"))
@@ -81,11 +87,22 @@ import Testing
         // Only SGR sequences (ESC [ … m) may come back from the pane; every ESC in the text
         // was drawn as the two characters ^[.
         let sequences = styled.components(separatedBy: "\u{1B}").dropFirst()
-        #expect(sequences.allSatisfy { $0.hasPrefix("[") && $0.prefix(while: { $0 != "m" }).allSatisfy { "[0123456789;".contains($0) } })
+        #expect(
+            sequences.allSatisfy {
+                $0.hasPrefix("[") && $0.prefix(while: { $0 != "m" }).allSatisfy { "[0123456789;".contains($0) }
+            })
         #expect(!styled.contains("\u{9B}") && !styled.contains("\u{202E}") && !styled.contains("\u{7}"))
-        let rendered = spawn([spoolBinary, "render", Fixture.path("hostile.txt"), "--size", "160x40", "--keys", "j", "--state-dir", freshStateDir()])
-        #expect(!rendered.output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B || $0.value == 0x202E || $0.value == 7 })
-        #expect(rendered.output.contains("<U+009B> not valid UTF-8") || rendered.output.contains("\u{FFFD} not valid UTF-8"))
+        let rendered = spawn([
+            spoolBinary, "render", Fixture.path("hostile.txt"), "--size", "160x40", "--keys", "j", "--state-dir",
+            freshStateDir(),
+        ])
+        #expect(
+            !rendered.output.unicodeScalars.contains {
+                $0.value == 0x1B || $0.value == 0x9B || $0.value == 0x202E || $0.value == 7
+            })
+        #expect(
+            rendered.output.contains("<U+009B> not valid UTF-8") || rendered.output.contains("\u{FFFD} not valid UTF-8")
+        )
         session.send("q")
         #expect(session.exitStatus() == 0)
     }
@@ -127,10 +144,17 @@ import Testing
             return lines.count >= 30 && lines[29].contains("16 unread") && lines[29].contains("q:quit")
         }
         session.send("g", "j")
-        let rendered = spawn([spoolBinary, "render", Fixture.path(Fixture.seed), "--size", "100x30", "--keys", "gj", "--state-dir", freshStateDir()])
-        let expected = rendered.output.split(separator: "\n", omittingEmptySubsequences: false).prefix(10).map { $0.trimmingCharacters(in: .whitespaces) }
+        let rendered = spawn([
+            spoolBinary, "render", Fixture.path(Fixture.seed), "--size", "100x30", "--keys", "gj", "--state-dir",
+            freshStateDir(),
+        ])
+        let expected = rendered.output.split(separator: "\n", omittingEmptySubsequences: false).prefix(10).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         let screen = session.waitFor { $0.contains("15 unread") }
-        let got = screen.split(separator: "\n", omittingEmptySubsequences: false).prefix(10).map { $0.trimmingCharacters(in: .whitespaces) }
+        let got = screen.split(separator: "\n", omittingEmptySubsequences: false).prefix(10).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         #expect(got == expected, "after the storm:\n\(screen)")
         session.send("q")
         #expect(session.exitStatus() == 0)
@@ -140,7 +164,8 @@ import Testing
         let missing = spawn([spoolBinary, "/nonexistent/thread.txt"])
         #expect(missing.status == 1)
         #expect(missing.output.contains("spool: /nonexistent/thread.txt: no such file"))
-        let json = FileManager.default.temporaryDirectory.appendingPathComponent("spool-bad-\(UUID().uuidString).json").path
+        let json = FileManager.default.temporaryDirectory.appendingPathComponent("spool-bad-\(UUID().uuidString).json")
+            .path
         defer { unlink(json) }
         try? "{\"a\": 1}".write(toFile: json, atomically: true, encoding: .utf8)
         let unknown = spawn([spoolBinary, "export", json])
@@ -169,7 +194,8 @@ import Testing
 
     @Test func renderJSONReportsTheState() throws {
         let result = spawn([
-            spoolBinary, "render", Fixture.path(Fixture.seed), "--size", "80x24", "--keys", "jjjj<Enter>", "--json", "--state-dir",
+            spoolBinary, "render", Fixture.path(Fixture.seed), "--size", "80x24", "--keys", "jjjj<Enter>", "--json",
+            "--state-dir",
             freshStateDir(),
         ])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
@@ -220,7 +246,11 @@ import Testing
         first.waitFor { $0.contains("13 unread") }
         usleep(1_100_000)  // past the one-second flush promise, though each mark is written at once
         end(first)
-        if let expectedStatus { #expect(first.exitStatus() == expectedStatus) } else { first.waitFor(timeout: 3) { $0.contains("SPOOL-EXITED") } }
+        if let expectedStatus {
+            #expect(first.exitStatus() == expectedStatus)
+        } else {
+            first.waitFor(timeout: 3) { $0.contains("SPOOL-EXITED") }
+        }
         let second = TmuxSession([spoolBinary, Fixture.path(Fixture.seed)], environment: ["SPOOL_STATE_DIR": state])
         let screen = second.waitFor { $0.contains("13 unread") }
         #expect(screen.contains("13 unread"), "\(screen)")
@@ -231,16 +261,19 @@ import Testing
     @Test func afterQ() throws { try marksSurvive({ $0.send("q") }, expectedStatus: 0) }
 
     @Test func afterSIGTERM() throws {
-        try marksSurvive({ session in if let pid = session.panePID() { kill(pid, SIGTERM) } }, expectedStatus: 128 + SIGTERM)
+        try marksSurvive(
+            { session in if let pid = session.panePID() { kill(pid, SIGTERM) } }, expectedStatus: 128 + SIGTERM)
     }
 
     @Test func afterSIGKILL() throws {
-        try marksSurvive({ session in if let pid = session.panePID() { kill(pid, SIGKILL) } }, expectedStatus: 128 + SIGKILL)
+        try marksSurvive(
+            { session in if let pid = session.panePID() { kill(pid, SIGKILL) } }, expectedStatus: 128 + SIGKILL)
     }
 
     @Test func renderShowsSavedMarksAndNewComments() throws {
         let state = freshStateDir()
-        let reader = TmuxSession([spoolBinary, Fixture.path(Fixture.seed), "--keys", "jjq"], environment: ["SPOOL_STATE_DIR": state])
+        let reader = TmuxSession(
+            [spoolBinary, Fixture.path(Fixture.seed), "--keys", "jjq"], environment: ["SPOOL_STATE_DIR": state])
         #expect(reader.exitStatus() == 0)
         let result = spawn([spoolBinary, "render", Fixture.path(Fixture.seed), "--json", "--state-dir", state])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
@@ -257,7 +290,8 @@ import Testing
         ["TERM": "xterm-256color", "COLORTERM": "truecolor"],
     ])
     func startsDrawsAndQuitsCleanly(environment: [String: String]) throws {
-        let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed), "--theme", "solarized-dark"], environment: environment)
+        let session = TmuxSession(
+            [spoolBinary, Fixture.path(Fixture.seed), "--theme", "solarized-dark"], environment: environment)
         let screen = session.waitFor { $0.contains("16 unread") }
         #expect(screen.contains("Philip Measures"), "\(environment): \(screen)")
         session.send("j", "t", "?")
@@ -273,14 +307,17 @@ import Testing
         let config = folder + "/config.toml"
         try "theme = \"nord\"\n[keys]\nnext-comment = \"n\"\n".write(toFile: config, atomically: true, encoding: .utf8)
         let result = spawn([
-            spoolBinary, "render", Fixture.path(Fixture.seed), "--config", config, "--keys", "nnj", "--json", "--state-dir", folder,
+            spoolBinary, "render", Fixture.path(Fixture.seed), "--config", config, "--keys", "nnj", "--json",
+            "--state-dir", folder,
         ])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         let state = try #require(json["state"] as? [String: Any])
         #expect((state["selected"] as? [String: Any])?["id"] as? String == "2")
         #expect(state["theme"] as? String == "nord")
         try "layout = \"sideways\"\n".write(toFile: config, atomically: true, encoding: .utf8)
-        let warned = spawn([spoolBinary, "render", Fixture.path(Fixture.seed), "--config", config, "--state-dir", folder])
+        let warned = spawn([
+            spoolBinary, "render", Fixture.path(Fixture.seed), "--config", config, "--state-dir", folder,
+        ])
         #expect(warned.status == 0)
         #expect(warned.output.contains("config.toml:1: layout must be one of auto, stacked, side-by-side"))
         let missing = spawn([spoolBinary, "render", "--config", folder + "/nope.toml"])
@@ -353,17 +390,23 @@ import Testing
         session.waitFor { $0.contains("16 unread") }
         session.send("j", "y")
         session.waitFor { $0.contains("Copied") }
-        #expect(spawn(["tmux", "-L", session.socket, "show-buffer"]).output.hasPrefix("Philip Measures · 2014-10-28 11:24"))
+        #expect(
+            spawn(["tmux", "-L", session.socket, "show-buffer"]).output.hasPrefix("Philip Measures · 2014-10-28 11:24"))
         session.send("e")
         // cp creates the file before it fills it: wait for the content.
-        let paged = { (try? String(contentsOfFile: folder + "/paged.txt", encoding: .utf8))?.contains("This was truly dreadful") == true }
+        let paged = {
+            (try? String(contentsOfFile: folder + "/paged.txt", encoding: .utf8))?.contains("This was truly dreadful")
+                == true
+        }
         let deadline = Date().addingTimeInterval(30)
         while !paged() && Date() < deadline { usleep(20_000) }
         #expect(paged())
         session.send("|")
         session.sendLiteral("cat > \(folder)/piped.txt")
         session.send("Enter")
-        let piped = { (try? String(contentsOfFile: folder + "/piped.txt", encoding: .utf8))?.hasPrefix("Philip Measures") == true }
+        let piped = {
+            (try? String(contentsOfFile: folder + "/piped.txt", encoding: .utf8))?.hasPrefix("Philip Measures") == true
+        }
         let pipedDeadline = Date().addingTimeInterval(30)
         while !piped() && Date() < pipedDeadline { usleep(20_000) }
         usleep(200_000)
@@ -380,7 +423,8 @@ import Testing
     @Test func uOpensTheChosenAddressWithBROWSER() throws {
         let folder = freshStateDir()
         let browser = folder + "/browser.sh"
-        try "#!/bin/sh\nprintf '%s' \"$1\" > \(folder)/opened.txt\n".write(toFile: browser, atomically: true, encoding: .utf8)
+        try "#!/bin/sh\nprintf '%s' \"$1\" > \(folder)/opened.txt\n".write(
+            toFile: browser, atomically: true, encoding: .utf8)
         chmod(browser, 0o755)
         let session = TmuxSession([spoolBinary], environment: ["BROWSER": browser])
         session.waitFor { $0.contains("Welcome to Spool") && $0.contains("8 unread") }
@@ -391,7 +435,9 @@ import Testing
         let overlay = session.waitFor { $0.contains("Open which address?") }
         #expect(overlay.contains("1  https://example.org/spool/README"), "\(overlay)")
         session.send("1")
-        let opened = { (try? String(contentsOfFile: folder + "/opened.txt", encoding: .utf8)) == "https://example.org/spool/README" }
+        let opened = {
+            (try? String(contentsOfFile: folder + "/opened.txt", encoding: .utf8)) == "https://example.org/spool/README"
+        }
         let deadline = Date().addingTimeInterval(30)
         while !opened() && Date() < deadline { usleep(20_000) }
         #expect(opened())
@@ -402,7 +448,8 @@ import Testing
 
 @Suite(.serialized) struct LibraryEndToEndTests {
     @Test func severalFilesOpenALibraryAndQComesBackToIt() throws {
-        let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed), Fixture.path("mbox/nntp_2.txt")], columns: 110, rows: 30)
+        let session = TmuxSession(
+            [spoolBinary, Fixture.path(Fixture.seed), Fixture.path("mbox/nntp_2.txt")], columns: 110, rows: 30)
         let list = session.waitFor { $0.contains("Library: 2 discussions") }
         #expect(list.contains("> Baby P: The Untold Story"), "\(list)")
         #expect(list.contains("community-care-baby-p"))

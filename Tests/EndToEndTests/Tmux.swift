@@ -11,7 +11,8 @@ import SpoolTestSupport
 /// Foundation's `Process` hangs when the child daemonises (a tmux server keeps its
 /// socket), and Swift Testing's threads block most signals, which children inherit.
 func spawn(_ arguments: [String], stdin: String? = nil) -> (status: Int32, output: String) {
-    let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("spool-e2e-\(UUID().uuidString)").path
+    let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("spool-e2e-\(UUID().uuidString)")
+        .path
     defer { unlink(outputPath) }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -31,7 +32,7 @@ func spawn(_ arguments: [String], stdin: String? = nil) -> (status: Int32, outpu
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var pid: pid_t = 0
     let argv = arguments.map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer { for pointer in argv { free(pointer) } }
     guard posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ) == 0 else {
         return (127, "could not start \(arguments[0])")
     }
@@ -73,7 +74,9 @@ final class TmuxSession {
         // by the pane's shell instead.
         let term = environment["TERM"].map { "TERM='\($0)'; export TERM; " } ?? ""
         let shell = "trap : INT; \(term)\(quoted); echo $? > \(statusFile); echo SPOOL-EXITED; sleep 600"
-        var arguments = ["tmux", "-u", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)"]
+        var arguments = [
+            "tmux", "-u", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)",
+        ]
         let defaults = ["LANG": "C.UTF-8", "SPOOL_STATE_DIR": stateDir]
         for (name, value) in defaults.merging(environment, uniquingKeysWith: { $1 }) where name != "TERM" {
             arguments += ["-e", "\(name)=\(value)"]
@@ -124,14 +127,17 @@ final class TmuxSession {
     /// The exit status of the command, once it has ended.
     func exitStatus(timeout: Double = 30) -> Int32? {
         waitFor(timeout: timeout) { $0.contains("SPOOL-EXITED") }
-        return (try? String(contentsOfFile: statusFile, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        return (try? String(contentsOfFile: statusFile, encoding: .utf8)).flatMap {
+            Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
     }
 
     /// The pid of the process running in the pane's shell.
     func panePID() -> pid_t? {
         let shell = spawn(["tmux", "-L", socket, "display-message", "-p", "#{pane_pid}"]).output
         guard let shellPID = Int32(shell.trimmingCharacters(in: .whitespacesAndNewlines)) else { return nil }
-        let children = (try? String(contentsOfFile: "/proc/\(shellPID)/task/\(shellPID)/children", encoding: .utf8)) ?? ""
+        let children =
+            (try? String(contentsOfFile: "/proc/\(shellPID)/task/\(shellPID)/children", encoding: .utf8)) ?? ""
         return children.split(separator: " ").first.flatMap { Int32($0) }
     }
 }

@@ -132,7 +132,8 @@ func discussion(_ shape: [(String, Int?)]) -> Discussion {
         #expect(Timestamp(secondsSinceEpoch: t.secondsSinceEpoch).iso8601 == "2014-10-29T00:02Z")
         #expect(Timestamp(year: 2024, month: 2, day: 29).isValid)
         #expect(!Timestamp(year: 2023, month: 2, day: 29).isValid)
-        #expect(Timestamp(year: 2020, month: 1, day: 1, hour: 1, utcOffsetMinutes: 60).iso8601 == "2020-01-01T01:00+01:00")
+        #expect(
+            Timestamp(year: 2020, month: 1, day: 1, hour: 1, utcOffsetMinutes: 60).iso8601 == "2020-01-01T01:00+01:00")
     }
 
     @Test func contentKeysIgnoreWhitespaceAndSeparateDiscussions() {
@@ -180,12 +181,15 @@ func discussion(_ shape: [(String, Int?)]) -> Discussion {
     func togglesMatchAFullRebuild(withLimit: Bool) {
         var seed: UInt64 = 12345
         func next(_ bound: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((seed >> 33) % UInt64(bound))
         }
-        let shape: [(String, Int?)] = (0..<400).map { index in ("a\(index % 9)", index == 0 || next(5) == 0 ? nil : index - 1 - next(min(index, 12))) }
+        let shape: [(String, Int?)] = (0..<400).map { index in
+            ("a\(index % 9)", index == 0 || next(5) == 0 ? nil : index - 1 - next(min(index, 12)))
+        }
         let tree = ThreadTree(discussion(shape))
-        let kept: [Bool]? = withLimit ? (0..<tree.count).map { node in node == 0 || tree.parent[node] == 0 || next(3) > 0 } : nil
+        let kept: [Bool]? =
+            withLimit ? (0..<tree.count).map { node in node == 0 || tree.parent[node] == 0 || next(3) > 0 } : nil
         // A limit keeps every ancestor of what it keeps.
         var closedKept = kept
         if var k = closedKept {
@@ -228,7 +232,7 @@ func discussion(_ shape: [(String, Int?)]) -> Discussion {
         var marks = ReadMarks(tree: tree)
         var seed: UInt64 = 99
         func next(_ bound: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((seed >> 33) % UInt64(bound))
         }
         for round in 0..<40 {

@@ -15,7 +15,9 @@ import Testing
         #expect(throws: ImportError(file: "/nonexistent/x.txt", reason: .notFound)) {
             try DiscussionFile.load(path: "/nonexistent/x.txt")
         }
-        #expect(ImportError(file: "/nonexistent/x.txt", reason: .notFound).description.hasPrefix("/nonexistent/x.txt: no such file"))
+        #expect(
+            ImportError(file: "/nonexistent/x.txt", reason: .notFound).description.hasPrefix(
+                "/nonexistent/x.txt: no such file"))
     }
 
     @Test func aFolderWithoutDiscussionsIsAnError() throws {
@@ -49,7 +51,9 @@ import Testing
         let path = try temporaryFile(Array("x\n".utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }
         chmod(path, 0)
-        #expect(throws: ImportError(file: path, reason: .unreadable("permission denied"))) { try DiscussionFile.load(path: path) }
+        #expect(throws: ImportError(file: path, reason: .unreadable("permission denied"))) {
+            try DiscussionFile.load(path: path)
+        }
     }
 
     @Test func invalidUTF8IsShownAsReplacementCharacters() throws {

@@ -1,9 +1,9 @@
 import Foundation
 import SpoolCore
 import SpoolImport
-import SpoolTestSupport
 import SpoolReader
 import SpoolScreen
+import SpoolTestSupport
 import SpoolView
 import Testing
 
@@ -11,7 +11,9 @@ import Testing
 /// refused with an ImportError) with every importer, and renders.
 @Suite struct FuzzRegressionTests {
     static var inputs: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: Fixture.path("fuzz-regressions"))) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: Fixture.path("fuzz-regressions"))) ?? []).filter {
+            !$0.hasPrefix(".")
+        }.sorted()
     }
 
     @Test(arguments: inputs)

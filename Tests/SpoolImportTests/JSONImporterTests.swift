@@ -49,7 +49,9 @@ enum JSONCounts {
         #expect(d.comments.filter { $0.parent == nil }.count == 237)
         #expect(d.comments.filter { $0.author == "[deleted]" }.count == 98)
         #expect(d.comments.filter { $0.body.text.hasPrefix("[dead]") }.count == 125)
-        #expect(!d.comments.contains { $0.body.text.contains("&#x27;") || $0.body.text.contains("<p>") }, "HTML became text")
+        #expect(
+            !d.comments.contains { $0.body.text.contains("&#x27;") || $0.body.text.contains("<p>") }, "HTML became text"
+        )
     }
 
     @Test func flattenedListOpensFlatWithANotice() throws {
@@ -110,8 +112,10 @@ enum JSONCounts {
 
 @Suite struct SniffingAndRoundTripTests {
     @Test(arguments: [
-        (Fixture.seed, SourceFormat.web), ("gduarte-blog-comments-cache.md", .web), ("mbox/notmuch-list-2009.mbox", .mbox),
-        ("mbox/nntp_1.txt", .mbox), ("mbox/pipermail_2016_march.mbox", .mbox), ("json/hn-17-algolia-items-api.json", .hn),
+        (Fixture.seed, SourceFormat.web), ("gduarte-blog-comments-cache.md", .web),
+        ("mbox/notmuch-list-2009.mbox", .mbox),
+        ("mbox/nntp_1.txt", .mbox), ("mbox/pipermail_2016_march.mbox", .mbox),
+        ("json/hn-17-algolia-items-api.json", .hn),
         ("json/reddit-Python-2xmo63.json", .reddit),
     ])
     func contentPicksTheImporter(file: String, format: SourceFormat) throws {
@@ -124,7 +128,10 @@ enum JSONCounts {
             _ = try DiscussionFile.parse(bytes: bytes, file: "hn.json", format: .reddit)
             Issue.record("parsed")
         } catch let error as ImportError {
-            #expect(error.description == "hn.json:1: is JSON but not a Reddit post page: expected a list of two listings (`[{\"kind\": \"Listing\", …}, {…}]`) as `/comments/ID/.json` gives.")
+            #expect(
+                error.description
+                    == "hn.json:1: is JSON but not a Reddit post page: expected a list of two listings (`[{\"kind\": \"Listing\", …}, {…}]`) as `/comments/ID/.json` gives."
+            )
         }
         do {
             _ = try DiscussionFile.parse(bytes: Array("{\"a\": [1, 2,, 3]}".utf8), file: "broken.json")
@@ -135,7 +142,8 @@ enum JSONCounts {
     }
 
     @Test(arguments: [
-        Fixture.seed, "gduarte-blog-comments-cache.md", "mbox/notmuch-threading-and-duplicates.mbox", "mbox/groupsio-updates-2014.mbox",
+        Fixture.seed, "gduarte-blog-comments-cache.md", "mbox/notmuch-threading-and-duplicates.mbox",
+        "mbox/groupsio-updates-2014.mbox",
         "json/hn-17-algolia-items-api.json", "json/reddit-LifeProTips-441hsf-context-czmp112.json",
     ])
     func exportJSONReimportsToTheSameModel(file: String) throws {

@@ -6,7 +6,9 @@ import Testing
 @Suite struct MailPiecesTests {
     @Test func encodedWordsDecodeAndJoin() {
         #expect(EncodedWords.decode("=?ISO-8859-1?Q?M=E5ns_Rullg=E5rd?= <mru@kth.se>") == "Måns Rullgård <mru@kth.se>")
-        #expect(EncodedWords.decode("=?UTF-8?B?5pel5pys6Kqe?= =?UTF-8?B?44Gn44GZ?=") == "日本語です", "space between encoded words drops")
+        #expect(
+            EncodedWords.decode("=?UTF-8?B?5pel5pys6Kqe?= =?UTF-8?B?44Gn44GZ?=") == "日本語です",
+            "space between encoded words drops")
         #expect(EncodedWords.decode("Re: =?koi8-r?B?8NLJ18XU?= there") == "Re: Привет there")
         #expect(EncodedWords.decode("=?bogus?Q?x?= plain =?") == "x plain =?")
     }
@@ -36,7 +38,8 @@ import Testing
     @Test func senderNames() {
         #expect(MailAddress.displayName("\"Mikhail Gusarov\" <dottedmag@dottedmag.net>") == "Mikhail Gusarov")
         #expect(MailAddress.displayName("Carl Worth <cworth@cworth.org>") == "Carl Worth")
-        #expect(MailAddress.displayName("jgb at example.com (Jesus M. Gonzalez-Barahona)") == "Jesus M. Gonzalez-Barahona")
+        #expect(
+            MailAddress.displayName("jgb at example.com (Jesus M. Gonzalez-Barahona)") == "Jesus M. Gonzalez-Barahona")
         #expect(MailAddress.displayName("<only@address.org>") == "only@address.org")
         #expect(MailAddress.displayName("bare@address.org") == "bare@address.org")
     }
@@ -48,28 +51,32 @@ import Testing
     }
 
     @Test func htmlBecomesReadableText() {
-        let html = "<p>Hello &amp; welcome,<br>see <a href=\"https://example.org/a?b=1&amp;c=2\">the docs</a>.</p><blockquote><p>quoted line</p></blockquote><ul><li>one</li><li>two</li></ul><script>evil()</script><pre>  code\n    indented</pre>&#x27;&#39;&nbsp;x"
-        #expect(HTMLText.plainText(html) == """
-            Hello & welcome,
-            see the docs <https://example.org/a?b=1&c=2>.
+        let html =
+            "<p>Hello &amp; welcome,<br>see <a href=\"https://example.org/a?b=1&amp;c=2\">the docs</a>.</p><blockquote><p>quoted line</p></blockquote><ul><li>one</li><li>two</li></ul><script>evil()</script><pre>  code\n    indented</pre>&#x27;&#39;&nbsp;x"
+        #expect(
+            HTMLText.plainText(html) == """
+                Hello & welcome,
+                see the docs <https://example.org/a?b=1&c=2>.
 
-            > quoted line
+                > quoted line
 
-            • one
-            • two
+                • one
+                • two
 
-              code
-                indented
+                  code
+                    indented
 
-            ''\u{A0}x
-            """)
+                ''\u{A0}x
+                """)
     }
 
     @Test func charsetsConvertOrFallBack() {
         #expect(Charset.decode([0xF0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4], charset: "koi8-r") == "Привет")
         #expect(Charset.decode([0x63, 0x61, 0x66, 0xE9], charset: "iso-8859-1") == "café")
         #expect(Charset.decode([0x93, 0x71, 0x94], charset: "windows-1252") == "“q”")
-        #expect(Charset.decode(Array("naïve".utf8), charset: "unknown-8bit") == "naïve", "unknown charset: valid UTF-8 kept")
+        #expect(
+            Charset.decode(Array("naïve".utf8), charset: "unknown-8bit") == "naïve", "unknown charset: valid UTF-8 kept"
+        )
         #expect(Charset.decode([0x63, 0x61, 0x66, 0xE9], charset: "x-no-such-charset") == "café", "else Windows-1252")
         let jis: [UInt8] = [0x1B, 0x24, 0x42, 0x46, 0x7C, 0x4B, 0x5C, 0x1B, 0x28, 0x42]
         #expect(Charset.decode(jis, charset: "iso-2022-jp") == "日本")
@@ -107,7 +114,8 @@ import Testing
     }
 
     @Test func mboxrdQuotingIsUndone() throws {
-        let mbox = "From a Mon Jan  1 00:00:00 2024\nFrom: A <a@x>\nMessage-ID: <1@x>\n\n>From here\n>>From there\nFrom nowhere, really\n"
+        let mbox =
+            "From a Mon Jan  1 00:00:00 2024\nFrom: A <a@x>\nMessage-ID: <1@x>\n\n>From here\n>>From there\nFrom nowhere, really\n"
         let d = try MboxImporter().parse(Array(mbox.utf8), file: "t.mbox")
         #expect(d.comments.count == 1)
         #expect(d.comments[0].body == "From here\n>From there\nFrom nowhere, really")

@@ -66,9 +66,12 @@ struct RawMailCounts {
             let refs = message.refs.filter { $0 != message.id }
             let replyTo = message.replyTo.filter { $0 != message.id }
             for id in [message.id] + refs + replyTo where parent[id] == nil { parent[id] = id }
-            if let chosen = replyTo.first(where: present.contains) ?? refs.last ?? replyTo.last { union(message.id, chosen) }
+            if let chosen = replyTo.first(where: present.contains) ?? refs.last ?? replyTo.last {
+                union(message.id, chosen)
+            }
             // A missing message keeps the first parent a reference list gave it.
-            for (a, b) in zip(refs, refs.dropFirst()) where !present.contains(b) && a != b && linked.insert(b).inserted {
+            for (a, b) in zip(refs, refs.dropFirst()) where !present.contains(b) && a != b && linked.insert(b).inserted
+            {
                 union(b, a)
             }
         }
@@ -79,13 +82,16 @@ struct RawMailCounts {
     /// Ids in angle brackets, or one bare `local@host` value without spaces.
     static func ids(_ line: Substring) -> [String] {
         let found = angleIDs(line)
-        let value = (line.first == " " || line.first == "\t" ? line : line.drop { $0 != ":" }.dropFirst()).trimmingCharacters(in: .whitespaces)
+        let value = (line.first == " " || line.first == "\t" ? line : line.drop { $0 != ":" }.dropFirst())
+            .trimmingCharacters(in: .whitespaces)
         if found.isEmpty && value.contains("@") && !value.contains(" ") && !value.isEmpty { return ["<\(value)>"] }
         return found
     }
 
     static func angleIDs(_ line: Substring) -> [String] {
-        line.split(separator: "<").dropFirst().compactMap { piece in piece.firstIndex(of: ">").map { "<" + piece[..<$0] + ">" } }
+        line.split(separator: "<").dropFirst().compactMap { piece in
+            piece.firstIndex(of: ">").map { "<" + piece[..<$0] + ">" }
+        }
     }
 }
 
@@ -125,27 +131,33 @@ struct RawMailCounts {
         // may start a thread of its own) and says so: every extra thread is such a cut.
         let cut = d.notices.first.flatMap { Int($0.prefix { $0.isNumber }) } ?? 0
         #expect(cut > 0 && threadCount(d) >= raw.threads && threadCount(d) <= raw.threads + cut)
-        #expect(d.comments.contains { $0.body.text.unicodeScalars.contains { (0x0410...0x044F).contains($0.value) } }, "koi8-r decoded to Cyrillic")
-        #expect(d.comments.contains { $0.body.text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }, "gb2312/big5 decoded to Han")
+        #expect(
+            d.comments.contains { $0.body.text.unicodeScalars.contains { (0x0410...0x044F).contains($0.value) } },
+            "koi8-r decoded to Cyrillic")
+        #expect(
+            d.comments.contains { $0.body.text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } },
+            "gb2312/big5 decoded to Han")
         #expect(!d.comments.contains { $0.body.text.contains("=?") && $0.author.contains("=?") })
     }
 
     @Test func ghostRootAndParentPriorityThreadRight() throws {
         let shape = Fixture.shape(try Fixture.discussion("mbox/notmuch-threading-and-duplicates.mbox"))
         let ghost = try #require(shape.firstIndex(of: "Alice | root message"))
-        #expect(Array(shape[ghost..<(ghost + 7)]) == [
-            "Alice | root message",
-            " Alice | child message",
-            "  (missing) | ",
-            "   Mallory | fake root message",
-            "  Alice | grand-child message",
-            "   Alice | great grand-child message",
-            "  Daniel | grand-child message 2",
-        ])
+        #expect(
+            Array(shape[ghost..<(ghost + 7)]) == [
+                "Alice | root message",
+                " Alice | child message",
+                "  (missing) | ",
+                "   Mallory | fake root message",
+                "  Alice | grand-child message",
+                "   Alice | great grand-child message",
+                "  Daniel | grand-child message 2",
+            ])
         let priority = try #require(shape.lastIndex(of: "Alice | root message"))
-        #expect(Array(shape[priority..<(priority + 3)]) == [
-            "Alice | root message", " Alice | child message", "  Alice | grand-child message",
-        ], "In-Reply-To wins over a mistyped, oldest-last References")
+        #expect(
+            Array(shape[priority..<(priority + 3)]) == [
+                "Alice | root message", " Alice | child message", "  Alice | grand-child message",
+            ], "In-Reply-To wins over a mistyped, oldest-last References")
     }
 
     @Test func duplicateMessageIDsStaySeparateWithDistinctKeys() throws {
@@ -154,15 +166,20 @@ struct RawMailCounts {
         #expect(copies.count == 5)
         #expect(Set(copies.map(\.key)).count == 5)
         let first = try #require(d.comments.firstIndex { $0.id == copies[0].id })
-        #expect(d.comments.filter { $0.id == copies[0].id }.dropFirst().allSatisfy { $0.parent == first }, "copies hang under the first")
+        #expect(
+            d.comments.filter { $0.id == copies[0].id }.dropFirst().allSatisfy { $0.parent == first },
+            "copies hang under the first")
     }
 
     @Test func headersDecodeNamesDatesAndSubjects() throws {
         let notmuch = try Fixture.discussion("mbox/notmuch-list-2009.mbox")
-        let first = try #require(notmuch.comments.first { $0.id == "<1258471718-6781-1-git-send-email-dottedmag@dottedmag.net>" })
+        let first = try #require(
+            notmuch.comments.first { $0.id == "<1258471718-6781-1-git-send-email-dottedmag@dottedmag.net>" })
         #expect(first.author == "Mikhail Gusarov")
         #expect(first.date?.iso8601 == "2009-11-17T21:28:37+06:00")
-        #expect(first.subject == "[notmuch] [PATCH 1/2] Close message file after parsing message headers", "folded header unfolded")
+        #expect(
+            first.subject == "[notmuch] [PATCH 1/2] Close message file after parsing message headers",
+            "folded header unfolded")
         let alpha = try Fixture.discussion("mbox/comp.os.linux.alpha-2004-03-part1.mbox")
         #expect(alpha.comments.contains { $0.author == "Måns Rullgård" }, "RFC 2047 quoted-printable name")
         let latin1 = try Fixture.discussion("mbox/mbox_iso8859_encoding.mbox")
@@ -174,12 +191,15 @@ struct RawMailCounts {
     @Test func mimeBodiesAreReadableText() throws {
         let multipart = try Fixture.discussion("mbox/mbox_multipart.mbox")
         for comment in multipart.comments {
-            #expect(!comment.body.text.contains("=20") && !comment.body.text.contains("=\n"), "quoted-printable decoded")
+            #expect(
+                !comment.body.text.contains("=20") && !comment.body.text.contains("=\n"), "quoted-printable decoded")
             #expect(!comment.body.text.contains("<html") && !comment.body.text.contains("Content-Type:"))
         }
         let groups = try Fixture.discussion("mbox/groupsio-updates-2014.mbox")
         for comment in groups.comments {
-            #expect(!comment.body.text.contains("<div") && !comment.body.text.contains("<p>") && !comment.body.text.contains("&nbsp;"), "HTML became text")
+            #expect(
+                !comment.body.text.contains("<div") && !comment.body.text.contains("<p>")
+                    && !comment.body.text.contains("&nbsp;"), "HTML became text")
             #expect(!comment.body.text.contains("\r"))
         }
         let notmuch = try Fixture.discussion("mbox/notmuch-list-2009.mbox")
@@ -203,24 +223,32 @@ struct RawMailCounts {
 
     @Test func threadOrderAndSubjectGroupingAreOptions() throws {
         let bytes = try Fixture.bytes("mbox/groupsio-updates-2014.mbox")
-        let oldest = try DiscussionFile.parse(bytes: bytes, file: "g.mbox", archive: ArchiveOptions(newestThreadsFirst: false))
+        let oldest = try DiscussionFile.parse(
+            bytes: bytes, file: "g.mbox", archive: ArchiveOptions(newestThreadsFirst: false))
         let dates = oldest.comments.compactMap { $0.date?.secondsSinceEpoch }
         #expect(dates == dates.sorted())
-        let grouped = try DiscussionFile.parse(bytes: bytes, file: "g.mbox", archive: ArchiveOptions(groupsBySubject: true))
+        let grouped = try DiscussionFile.parse(
+            bytes: bytes, file: "g.mbox", archive: ArchiveOptions(groupsBySubject: true))
         let roots = grouped.comments.filter { $0.parent == nil }
         #expect(roots.count < 49)
-        #expect(Set(roots.compactMap { $0.subject.map(Subject.normalised) }).count == roots.count, "one thread per subject")
-        #expect(try Fixture.discussion("mbox/groupsio-updates-2014.mbox").comments.allSatisfy { $0.parent == nil }, "off by default")
+        #expect(
+            Set(roots.compactMap { $0.subject.map(Subject.normalised) }).count == roots.count, "one thread per subject")
+        #expect(
+            try Fixture.discussion("mbox/groupsio-updates-2014.mbox").comments.allSatisfy { $0.parent == nil },
+            "off by default")
     }
 
     @Test func maildirOpensLikeAnArchive() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-maildir-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         for sub in ["cur", "new", "tmp"] {
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
-        let root = "From: Ann <ann@example.org>\nMessage-ID: <1@x>\nSubject: Hello\nDate: Mon, 1 Jan 2024 10:00:00 +0000\n\nFirst.\n"
-        let reply = "From: Bob <bob@example.org>\nMessage-ID: <2@x>\nIn-Reply-To: <1@x>\nSubject: Re: Hello\nDate: Mon, 1 Jan 2024 11:00:00 +0000\n\nSecond.\n"
+        let root =
+            "From: Ann <ann@example.org>\nMessage-ID: <1@x>\nSubject: Hello\nDate: Mon, 1 Jan 2024 10:00:00 +0000\n\nFirst.\n"
+        let reply =
+            "From: Bob <bob@example.org>\nMessage-ID: <2@x>\nIn-Reply-To: <1@x>\nSubject: Re: Hello\nDate: Mon, 1 Jan 2024 11:00:00 +0000\n\nSecond.\n"
         try root.write(to: folder.appendingPathComponent("cur/1:2,S"), atomically: true, encoding: .utf8)
         try reply.write(to: folder.appendingPathComponent("new/2"), atomically: true, encoding: .utf8)
         let d = try DiscussionFile.load(path: folder.path)

@@ -1,9 +1,9 @@
 import Foundation
 import SpoolCore
 import SpoolImport
-import SpoolTestSupport
 import SpoolReader
 import SpoolScreen
+import SpoolTestSupport
 import SpoolView
 import Testing
 
@@ -12,7 +12,8 @@ import Testing
     private func mbox(_ messages: [(id: String, headers: String, body: String)]) -> [UInt8] {
         var out = ""
         for message in messages {
-            out += "From x Mon Jan  1 00:00:00 2024\nFrom: a@x\nMessage-ID: <\(message.id)>\n\(message.headers)\n\n\(message.body)\n\n"
+            out +=
+                "From x Mon Jan  1 00:00:00 2024\nFrom: a@x\nMessage-ID: <\(message.id)>\n\(message.headers)\n\n\(message.body)\n\n"
         }
         return Array(out.utf8)
     }
@@ -38,7 +39,9 @@ import Testing
     }
 
     @Test func aMillionSiblings() throws {
-        let comments = (0..<1_000_000).map { Comment(id: "\($0)", author: "a\($0 % 1000)", date: nil, body: "x", parent: nil) }
+        let comments = (0..<1_000_000).map {
+            Comment(id: "\($0)", author: "a\($0 % 1000)", date: nil, body: "x", parent: nil)
+        }
         let d = Discussion(title: "Wide", article: nil, format: .web, comments: comments)
         var harness = ReaderHarness(discussion: d, columns: 80, rows: 24)
         try harness.press("GajjCE<Tab>")
@@ -53,13 +56,18 @@ import Testing
         #expect(d.article?.utf8.count == 100_000_000)
         let harness = ReaderHarness(discussion: d, columns: 80, rows: 24)
         #expect(!harness.screen.textLines.isEmpty)
-        #expect(harness.articleLines.suffix(6).contains { $0.text.contains("KB more not shown") }, "the pane wraps a bounded start")
+        #expect(
+            harness.articleLines.suffix(6).contains { $0.text.contains("KB more not shown") },
+            "the pane wraps a bounded start")
     }
 
     @Test func mailEdgeCasesImportWithoutFailing() throws {
         let bytes = mbox([
             ("nul@x", "Subject: has NUL", "before\u{0}after"),
-            ("mime@x", "Content-Type: multipart/mixed; boundary=\"b\"", "--b\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\nnot base64 at all!!\n--b\nContent-Type: text/pl"),
+            (
+                "mime@x", "Content-Type: multipart/mixed; boundary=\"b\"",
+                "--b\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\nnot base64 at all!!\n--b\nContent-Type: text/pl"
+            ),
             ("big@x", "Subject: " + String(repeating: "s", count: 1_000_000), "big header"),
             ("loop-a@x", "In-Reply-To: <loop-b@x>", "a"),
             ("loop-b@x", "In-Reply-To: <loop-a@x>", "b"),
@@ -68,7 +76,8 @@ import Testing
         let d = try MboxImporter().parse(bytes, file: "edge.mbox")
         #expect(d.comments.filter { !$0.isPlaceholder }.count == 6)
         #expect(d.comments.contains { $0.body.text.contains("after") })
-        #expect(d.comments.contains { $0.body.text.contains("not base64 at all") }, "an undecodable part shows as it is")
+        #expect(
+            d.comments.contains { $0.body.text.contains("not base64 at all") }, "an undecodable part shows as it is")
         #expect(d.notices.contains { $0.contains("reference loop") }, "the loop is cut and reported")
         let tree = ThreadTree(d)
         #expect(tree.count == d.comments.count + 1)
@@ -78,7 +87,9 @@ import Testing
 
     @Test func jsonNestedOneHundredThousandDeepIsRefusedClearly() throws {
         let depth = 100_000
-        let bytes = Array(("{\"children\": [" + String(repeating: "{\"children\": [", count: depth) + String(repeating: "]}", count: depth) + "]}").utf8)
+        let bytes = Array(
+            ("{\"children\": [" + String(repeating: "{\"children\": [", count: depth)
+                + String(repeating: "]}", count: depth) + "]}").utf8)
         do {
             _ = try DiscussionFile.parse(bytes: bytes, file: "deep.json")
             Issue.record("parsed")
@@ -97,7 +108,9 @@ import Testing
         screen = h.screen
         all += screen.textDump
         for scalar in all.unicodeScalars {
-            #expect(!Sanitizer.isUnsafe(scalar) || scalar == "\n", "U+\(String(scalar.value, radix: 16)) reached the screen")
+            #expect(
+                !Sanitizer.isUnsafe(scalar) || scalar == "\n", "U+\(String(scalar.value, radix: 16)) reached the screen"
+            )
         }
         #expect(all.contains("^[[2J"))
         #expect(all.contains("^[]52;c;"))

@@ -19,10 +19,12 @@ import Testing
             text += "Date: Tue, \(1 + index % 28) Nov 2009 21:\(10 + index % 50):37 +0600\n"
             text += "Message-ID: <m\(index)@example.org>\n"
             if let parent {
-                text += "In-Reply-To: <m\(parent)@example.org>\nReferences: <m0@example.org>\n <m\(parent)@example.org>\n"
+                text +=
+                    "In-Reply-To: <m\(parent)@example.org>\nReferences: <m0@example.org>\n <m\(parent)@example.org>\n"
             }
             if index % 4 == 0 {
-                text += "Content-Type: text/plain; charset=ISO-8859-1\nContent-Transfer-Encoding: quoted-printable\n\ncaf=E9 number \(index)\n"
+                text +=
+                    "Content-Type: text/plain; charset=ISO-8859-1\nContent-Transfer-Encoding: quoted-printable\n\ncaf=E9 number \(index)\n"
             } else {
                 text += "\nBody of \(index).\n>From the archive, quoted.\n\n"
             }
@@ -31,14 +33,17 @@ import Testing
     }
 
     static func withFile<T>(_ bytes: [UInt8], _ body: (String) throws -> T) throws -> T {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("spool-stream-\(UUID().uuidString).mbox")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "spool-stream-\(UUID().uuidString).mbox")
         try Data(bytes).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         return try body(url.path)
     }
 
     static func summary(_ d: Discussion) -> [String] {
-        d.comments.map { "\($0.id) \($0.parent ?? -1) \($0.author) \($0.date?.iso8601 ?? "-") \($0.subject ?? "-") | \($0.body.text)" }
+        d.comments.map {
+            "\($0.id) \($0.parent ?? -1) \($0.author) \($0.date?.iso8601 ?? "-") \($0.subject ?? "-") | \($0.body.text)"
+        }
     }
 
     @Test(arguments: [256, 1000, 4096, 1 << 20])
@@ -58,7 +63,8 @@ import Testing
     }
 
     @Test(arguments: [
-        "mbox/notmuch-list-2009.mbox", "mbox/notmuch-threading-and-duplicates.mbox", "mbox/comp.os.linux.alpha-2004-03-part1.mbox",
+        "mbox/notmuch-list-2009.mbox", "mbox/notmuch-threading-and-duplicates.mbox",
+        "mbox/comp.os.linux.alpha-2004-03-part1.mbox",
         "mbox/mbox_multipart.mbox", "mbox/pipermail_2016_march.mbox", "mbox/groupsio-updates-2014.mbox",
     ])
     func corpusFilesReadAlikeInSmallWindowsAndParts(name: String) throws {
@@ -72,7 +78,8 @@ import Testing
         try Self.withFile(Self.archive(messages: 10)) { path in
             let d = try DiscussionFile.load(path: path)
             #expect(d.comments.allSatisfy { $0.body.isDeferred })
-            #expect(d.comments.first { $0.id == "<m3@example.org>" }?.body.text == "Body of 3.\nFrom the archive, quoted.")
+            #expect(
+                d.comments.first { $0.id == "<m3@example.org>" }?.body.text == "Body of 3.\nFrom the archive, quoted.")
         }
     }
 
@@ -80,7 +87,8 @@ import Testing
         try Self.withFile(Self.archive(messages: 10)) { path in
             let d = try DiscussionFile.load(path: path)
             try Data("From x\n".utf8).write(to: URL(fileURLWithPath: path))
-            let last = try #require(d.comments.max { ($0.body.span?.lowerBound ?? 0) < ($1.body.span?.lowerBound ?? 0) })
+            let last = try #require(
+                d.comments.max { ($0.body.span?.lowerBound ?? 0) < ($1.body.span?.lowerBound ?? 0) })
             #expect(last.body.text.contains("changed since it was opened"))
         }
     }
@@ -128,7 +136,9 @@ import Testing
         let fast = Array(raw.utf8).withUnsafeBytes { MailHeaderBytes.messageIDs($0) }
         if let fast {
             #expect(fast == MessageIDs.all(in: raw))
-            #expect(Array(raw.utf8).withUnsafeBytes { MailHeaderBytes.messageIDHashes($0) } == fast.map { MessageIDText($0).hash })
+            #expect(
+                Array(raw.utf8).withUnsafeBytes { MailHeaderBytes.messageIDHashes($0) }
+                    == fast.map { MessageIDText($0).hash })
         }
     }
 }

@@ -29,7 +29,9 @@ import Testing
     @Test func softWrappedLinesJoinAndEscapesResolve() throws {
         let d = try Fixture.discussion("gduarte-blog-comments-cache.md")
         let dave = try #require(d.comments.first { $0.author == "Dave" })
-        #expect(dave.body.text.hasPrefix("You might also point out that in addition to fully-associated and set-associative, caches"))
+        #expect(
+            dave.body.text.hasPrefix(
+                "You might also point out that in addition to fully-associated and set-associative, caches"))
         #expect(dave.body.text.contains("select the *exact* location"))
         #expect(dave.body.text.components(separatedBy: "\n\n").count == 3)
     }

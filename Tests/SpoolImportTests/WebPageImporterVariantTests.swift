@@ -33,7 +33,8 @@ import Testing
     }
 
     @Test func parenthesisNumberingAndTwentyFourHourTimesWithoutPermalink() throws {
-        let d = try Fixture.web("""
+        let d = try Fixture.web(
+            """
             T
 
             2 Comments
@@ -52,7 +53,8 @@ import Testing
 
     @Test(arguments: ["•", "◦", "-", "*"])
     func bulletsNestToAnyDepth(bullet: String) throws {
-        let d = try Fixture.web("""
+        let d = try Fixture.web(
+            """
             T
 
             4 Responses to T
@@ -79,7 +81,8 @@ import Testing
     }
 
     @Test func twelveHourEdgesAreMidnightAndNoon() throws {
-        let d = try Fixture.web("""
+        let d = try Fixture.web(
+            """
             T
 
             2 Comments
@@ -96,7 +99,8 @@ import Testing
     }
 
     @Test func crlfAndTabsAreAccepted() throws {
-        let page = "T\r\n\r\n2 Comments\r\n\r\n\t1. Ann June 1, 2022 at 8:00 am #\r\n\r\n\t\tHello\r\n\r\n\t\t• Bob June 1, 2022 at 9:00 am #\r\n\r\n\t\t\tHi\tthere\r\n"
+        let page =
+            "T\r\n\r\n2 Comments\r\n\r\n\t1. Ann June 1, 2022 at 8:00 am #\r\n\r\n\t\tHello\r\n\r\n\t\t• Bob June 1, 2022 at 9:00 am #\r\n\r\n\t\t\tHi\tthere\r\n"
         let d = try Fixture.web(page)
         #expect(d.comments.map(\.author) == ["Ann", "Bob"])
         #expect(d.comments[1].parent == 0)
@@ -105,7 +109,8 @@ import Testing
     }
 
     @Test func statedCountThatDisagreesIsANoticeNotAFailure() throws {
-        let d = try Fixture.web("""
+        let d = try Fixture.web(
+            """
             T
 
             5 Responses to T
@@ -127,7 +132,8 @@ import Testing
     }
 
     @Test func unnumberedHeadersAreFoundWhenThePageHasNoMarkers() throws {
-        let d = try Fixture.web("""
+        let d = try Fixture.web(
+            """
             T
 
             Ann July 4, 2023 at 10:00 am
@@ -143,7 +149,8 @@ import Testing
     }
 
     @Test func mentionsThreadAFlatList() throws {
-        let d = try Fixture.web("""
+        let d = try Fixture.web(
+            """
             T
 
             3 Comments

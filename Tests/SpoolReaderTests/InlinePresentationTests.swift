@@ -41,7 +41,9 @@ import Testing
             try harness.press("j")
             let author = harness.reader.comment(at: harness.reader.selected).author
             let cursor = try #require(harness.screen.cursor, "step \(step)")
-            #expect(harness.screen.textLines[cursor.y].contains(author), "step \(step): the header of \(author) is on screen")
+            #expect(
+                harness.screen.textLines[cursor.y].contains(author),
+                "step \(step): the header of \(author) is on screen")
         }
     }
 

@@ -4,10 +4,11 @@ import Testing
 
 @Suite struct KeyNotationTests {
     @Test func literalAndNamedKeys() throws {
-        #expect(try KeyNotation.parse("jk<Enter><S-Tab><C-d><Space> <resize:80x24>") == [
-            .character("j"), .character("k"), .enter, .backTab, .control("d"), .character(" "), .character(" "),
-            .resize(columns: 80, rows: 24),
-        ])
+        #expect(
+            try KeyNotation.parse("jk<Enter><S-Tab><C-d><Space> <resize:80x24>") == [
+                .character("j"), .character("k"), .enter, .backTab, .control("d"), .character(" "), .character(" "),
+                .resize(columns: 80, rows: 24),
+            ])
     }
 
     @Test func aLessThanThatNamesNothingIsLiteral() throws {
@@ -21,7 +22,9 @@ import Testing
 
     @Test func namesRoundTrip() throws {
         for key in [Key.enter, .backTab, .control("u"), .pageDown, .character("a"), .character(" ")] {
-            #expect(try KeyNotation.parse("<\(KeyNotation.name(of: key))>") == [key] || KeyNotation.name(of: key).count == 1)
+            #expect(
+                try KeyNotation.parse("<\(KeyNotation.name(of: key))>") == [key] || KeyNotation.name(of: key).count == 1
+            )
         }
     }
 }

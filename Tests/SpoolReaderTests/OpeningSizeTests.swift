@@ -9,13 +9,15 @@ import Testing
 /// do not fit the tree pane of that screen.
 @Suite struct OpeningSizeTests {
     @Test func aTallScreenShowsEveryThreadOpen() throws {
-        let harness = ReaderHarness(discussion: try Fixture.discussion("mbox/notmuch-list-2009.mbox"), columns: 200, rows: 60)
+        let harness = ReaderHarness(
+            discussion: try Fixture.discussion("mbox/notmuch-list-2009.mbox"), columns: 200, rows: 60)
         #expect(harness.reader.collapse.nodes.isEmpty, "25 threads fit 59 rows: nothing folded")
         #expect(harness.reader.rows.count == 55)
     }
 
     @Test func aSmallScreenStartsFoldedToOneRowAThread() throws {
-        let harness = ReaderHarness(discussion: try Fixture.discussion("mbox/notmuch-list-2009.mbox"), columns: 80, rows: 24)
+        let harness = ReaderHarness(
+            discussion: try Fixture.discussion("mbox/notmuch-list-2009.mbox"), columns: 80, rows: 24)
         #expect(!harness.reader.collapse.nodes.isEmpty)
         #expect(harness.reader.rows.count == 25, "the archive row and one row a thread")
     }

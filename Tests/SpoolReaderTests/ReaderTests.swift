@@ -1,10 +1,11 @@
 import SpoolCore
 import SpoolImport
-import SpoolTestSupport
-@testable import SpoolReader
 import SpoolScreen
+import SpoolTestSupport
 import SpoolView
 import Testing
+
+@testable import SpoolReader
 
 /// The App driven by keys on the seed discussion, as `spool render --keys` drives it.
 @Suite struct ReaderTests {
@@ -172,7 +173,8 @@ import Testing
     @Test mutating func helpListsTheLiveKeyMap() throws {
         var remapped = KeyMap.standard.bindings
         remapped[.character("x")] = .nextSameAuthor
-        harness = ReaderHarness(discussion: harness.reader.discussion, columns: 100, rows: 50, keyMap: KeyMap(bindings: remapped))
+        harness = ReaderHarness(
+            discussion: harness.reader.discussion, columns: 100, rows: 50, keyMap: KeyMap(bindings: remapped))
         try harness.press("?")
         #expect(harness.reader.isShowingHelp)
         let text = harness.screen.textDump
@@ -203,7 +205,9 @@ import Testing
     @Test func deepRowsShowTheirDepthInsteadOfRunningOffScreen() throws {
         let chain = Discussion(
             title: "Deep", article: nil, format: .web,
-            comments: (0..<30).map { Comment(id: "\($0)", author: "u\($0)", date: nil, body: "b", parent: $0 == 0 ? nil : $0 - 1) })
+            comments: (0..<30).map {
+                Comment(id: "\($0)", author: "u\($0)", date: nil, body: "b", parent: $0 == 0 ? nil : $0 - 1)
+            })
         var harness = ReaderHarness(discussion: chain, columns: 40, rows: 10)
         try harness.press("G")
         let lines = harness.screen.textLines
@@ -323,7 +327,9 @@ import Testing
     /// 3,000 comments; every 500th says "needle". The search starts from comment 1,700.
     @Test mutating func theSearchWrapsFromWhereItStartedAndFindsEveryMatch() throws {
         let comments = (0..<3000).map { index in
-            Comment(id: String(index), author: "a\(index % 7)", date: nil, body: index % 500 == 0 ? "a needle here" : "hay \(index)")
+            Comment(
+                id: String(index), author: "a\(index % 7)", date: nil,
+                body: index % 500 == 0 ? "a needle here" : "hay \(index)")
         }
         var app = ReaderProgram.testing(Discussion(title: "T", article: nil, format: .web, comments: comments))
         for _ in 0..<1700 { app.press(.character("j")) }
@@ -331,7 +337,8 @@ import Testing
         app.finishPendingWork()
         #expect(!app.reader.search.isRunning)
         #expect(app.reader.search.matches.map { app.reader.tree.commentIndex[$0] } == [0, 500, 1000, 1500, 2000, 2500])
-        #expect(app.reader.tree.commentIndex[app.reader.selected] == 2000, "the first match after where the search began")
+        #expect(
+            app.reader.tree.commentIndex[app.reader.selected] == 2000, "the first match after where the search began")
         app.press(.enter)
         #expect(app.reader.messages.shown == "match 5 of 6")
         app.press(.character("n"))
@@ -352,7 +359,9 @@ final class CountingBodies: BodySource, @unchecked Sendable {
 @Suite struct SlicedLimitTests {
     static func app() -> ReaderProgram {
         let comments = (0..<3000).map { index in
-            Comment(id: String(index), author: "a", date: nil, body: index % 500 == 0 ? "a needle" : "hay", parent: index % 2 == 1 ? index - 1 : nil)
+            Comment(
+                id: String(index), author: "a", date: nil, body: index % 500 == 0 ? "a needle" : "hay",
+                parent: index % 2 == 1 ? index - 1 : nil)
         }
         return ReaderProgram.testing(Discussion(title: "T", article: nil, format: .web, comments: comments))
     }
@@ -381,7 +390,8 @@ final class CountingBodies: BodySource, @unchecked Sendable {
     @Test func idleTimeGetsTheNeighboursOfTheSelectionReady() {
         let source = CountingBodies()
         let comments = (0..<6).map { index in
-            Comment(id: String(index), author: "a", date: nil, body: CommentBody(source: source, span: index..<(index + 1)))
+            Comment(
+                id: String(index), author: "a", date: nil, body: CommentBody(source: source, span: index..<(index + 1)))
         }
         var app = ReaderProgram.testing(Discussion(title: "T", article: nil, format: .web, comments: comments))
         #expect(!app.hasPendingWork)
@@ -424,7 +434,9 @@ final class CountingBodies: BodySource, @unchecked Sendable {
         #expect(harness.reader.narrowedTo == nil)
         #expect(harness.selectedID == nil, "p went to the article")
         try harness.press("jjjjz<Tab>")
-        #expect(harness.reader.narrowedTo == nil || harness.reader.tree.contains(harness.reader.narrowedTo!, harness.reader.selected))
+        #expect(
+            harness.reader.narrowedTo == nil
+                || harness.reader.tree.contains(harness.reader.narrowedTo!, harness.reader.selected))
     }
 }
 
@@ -446,7 +458,9 @@ final class CountingBodies: BodySource, @unchecked Sendable {
         try harness.press("jj")
         try harness.press("Lunread author:sharon<Enter>")
         #expect(harness.reader.limit?.matchCount == 3)
-        try harness.press("L<BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS>after:2014-10-30<Enter>")
+        try harness.press(
+            "L<BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS>after:2014-10-30<Enter>"
+        )
         #expect(harness.reader.limit?.matchCount == 1, "only Vera wrote after October 29")
         try harness.press("Lwitch<Enter>")
         #expect(harness.reader.limit?.pattern == "after:2014-10-30witch")
@@ -488,9 +502,11 @@ final class CountingBodies: BodySource, @unchecked Sendable {
     }
 
     @Test func mouseNotationRoundTrips() throws {
-        #expect(try KeyNotation.parse("<click:3,4><wheelup:0,0><wheeldown:9,9>") == [
-            .mouse(.click, column: 3, row: 4), .mouse(.wheelUp, column: 0, row: 0), .mouse(.wheelDown, column: 9, row: 9),
-        ])
+        #expect(
+            try KeyNotation.parse("<click:3,4><wheelup:0,0><wheeldown:9,9>") == [
+                .mouse(.click, column: 3, row: 4), .mouse(.wheelUp, column: 0, row: 0),
+                .mouse(.wheelDown, column: 9, row: 9),
+            ])
         #expect(KeyNotation.name(of: .mouse(.click, column: 3, row: 4)) == "click:3,4")
         #expect(throws: KeyNotation.ParseError.self) { try KeyNotation.parse("<click:3>") }
         let (config, problems) = ReaderConfig.parse(toml: "mouse = false\n", file: "c.toml")
@@ -516,13 +532,16 @@ final class CountingBodies: BodySource, @unchecked Sendable {
 
 @Suite struct LinkTests {
     @Test func addressesAreFoundWithoutTrailingPunctuation() {
-        #expect(Reader.urls(in: "See <https://a.example/x?y=1>, and (http://b.example/). Again https://a.example/x?y=1.")
-            == ["https://a.example/x?y=1", "http://b.example/"])
+        #expect(
+            Reader.urls(in: "See <https://a.example/x?y=1>, and (http://b.example/). Again https://a.example/x?y=1.")
+                == ["https://a.example/x?y=1", "http://b.example/"])
         #expect(Reader.urls(in: "no links, not even http:// alone") == [])
     }
 
     @Test mutating func uListsAndADigitOpens() throws {
-        let d = try Fixture.web("T\n\n1 Comment\n\n  1. Ann March 1, 2024 at 9:00 am #\n\n    Read https://one.example/a and http://two.example/b please.\n")
+        let d = try Fixture.web(
+            "T\n\n1 Comment\n\n  1. Ann March 1, 2024 at 9:00 am #\n\n    Read https://one.example/a and http://two.example/b please.\n"
+        )
         var harness = ReaderHarness(discussion: d, columns: 80, rows: 24)
         try harness.press("u")
         #expect(harness.message == "No web addresses in this comment.", "the article has none")
@@ -559,14 +578,19 @@ final class CountingBodies: BodySource, @unchecked Sendable {
         #expect(harness.reader.isInline)
         try harness.press("jjj")
         let lines = harness.screen.textLines
-        #expect(lines.contains { $0.hasPrefix("├─   Sharon Shoesmith  2014-10-28 12:27") }, "the selected header is on screen")
-        #expect(lines.contains { $0.hasPrefix("    I felt that the documentary was simply amazing.") }, "its body sits under it")
+        #expect(
+            lines.contains { $0.hasPrefix("├─   Sharon Shoesmith  2014-10-28 12:27") },
+            "the selected header is on screen")
+        #expect(
+            lines.contains { $0.hasPrefix("    I felt that the documentary was simply amazing.") },
+            "its body sits under it")
         #expect(harness.reader.marks.unreadCount == 13, "moving reads as before")
         try harness.press("j<Enter>")
         #expect(harness.screen.textDump.contains("[+2 replies folded]"))
         let before = harness.reader.selected
         try harness.press("<Space><Space>")
-        #expect(harness.reader.selected > before, "Space scrolls the whole view and the top comment becomes the selection")
+        #expect(
+            harness.reader.selected > before, "Space scrolls the whole view and the top comment becomes the selection")
         try harness.press("i")
         #expect(!harness.reader.isInline && harness.screen.textDump.contains("────"))
     }
@@ -626,7 +650,8 @@ final class CountingBodies: BodySource, @unchecked Sendable {
 
     @Test func aHugeTitleCostsOnlyWhatFits() {
         var screen = Screen(width: 10, height: 1)
-        let end = screen.put(String(repeating: "\u{1B}", count: 1_000_000), x: 0, y: 0, style: .plain, clip: screen.bounds)
+        let end = screen.put(
+            String(repeating: "\u{1B}", count: 1_000_000), x: 0, y: 0, style: .plain, clip: screen.bounds)
         #expect(screen.textLines == ["^[^[^[^[^["])
         #expect(end == 10)
     }

@@ -66,7 +66,9 @@ import Testing
         ]
         for line in samples {
             let accented = line + " é"
-            let expected = WordWrap.lines(of: accented, width: width).map { $0.replacingOccurrences(of: "é", with: "e") }
+            let expected = WordWrap.lines(of: accented, width: width).map {
+                $0.replacingOccurrences(of: "é", with: "e")
+            }
             #expect(WordWrap.lines(of: line + " e", width: width) == expected, "\(line) at \(width)")
         }
     }
@@ -75,4 +77,3 @@ import Testing
         #expect(WordWrap.lines(of: "a\n\n\tb", width: 10) == ["a", "", "    b"])
     }
 }
-

@@ -2,10 +2,10 @@ import Foundation
 import GRDB
 import SpoolCore
 import SpoolImport
-import SpoolState
-import SpoolTestSupport
 import SpoolReader
 import SpoolScreen
+import SpoolState
+import SpoolTestSupport
 import SpoolView
 import Testing
 
@@ -40,7 +40,9 @@ func page(_ comments: [(String, String)], title: String = "A title") throws -> D
             try store.saveFolds([a, .articleRoot], in: "d")
         }
         let reopened = try SQLiteStateStore(path: path)
-        #expect(try reopened.load(discussion: "d") == SavedState(readKeys: [a], foldKeys: [a, .articleRoot], previouslySeen: [a, b]))
+        #expect(
+            try reopened.load(discussion: "d")
+                == SavedState(readKeys: [a], foldKeys: [a, .articleRoot], previouslySeen: [a, b]))
         #expect(try reopened.load(discussion: "other") == SavedState(), "discussions never share marks")
         let mode = try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
@@ -142,9 +144,12 @@ func page(_ comments: [(String, String)], title: String = "A title") throws -> D
 
     @Test func theStateFolderFollowsOptionEnvironmentAndXDG() {
         #expect(StateLocation.folder(option: "/tmp/x", environment: ["SPOOL_STATE_DIR": "/y"]).path == "/tmp/x")
-        #expect(StateLocation.folder(option: nil, environment: ["SPOOL_STATE_DIR": "/y", "XDG_STATE_HOME": "/z"]).path == "/y")
+        #expect(
+            StateLocation.folder(option: nil, environment: ["SPOOL_STATE_DIR": "/y", "XDG_STATE_HOME": "/z"]).path
+                == "/y")
         #expect(StateLocation.folder(option: nil, environment: ["XDG_STATE_HOME": "/z"]).path == "/z/spool")
-        #expect(StateLocation.folder(option: nil, environment: ["HOME": "/home/u"]).path == "/home/u/.local/state/spool")
+        #expect(
+            StateLocation.folder(option: nil, environment: ["HOME": "/home/u"]).path == "/home/u/.local/state/spool")
     }
 
     @Test func foldsComeBackAndNestedFoldsSurviveTheirParent() throws {
@@ -156,7 +161,8 @@ func page(_ comments: [(String, String)], title: String = "A title") throws -> D
         #expect(folds == [d.comments[3].key])
         let reopened = ReaderHarness(discussion: d, columns: 80, rows: 24, saved: SavedState(foldKeys: folds))
         #expect(reopened.reader.rows.count == 15)
-        var nested = ReaderHarness(discussion: d, columns: 80, rows: 24, saved: SavedState(foldKeys: [d.comments[3].key, .articleRoot]))
+        var nested = ReaderHarness(
+            discussion: d, columns: 80, rows: 24, saved: SavedState(foldKeys: [d.comments[3].key, .articleRoot]))
         #expect(nested.reader.rows.count == 1, "the article folded hides everything")
         try nested.press("<Enter>")
         #expect(nested.reader.rows.count == 15, "re-expanding the article keeps comment 4 folded")

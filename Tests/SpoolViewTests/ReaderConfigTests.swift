@@ -1,25 +1,26 @@
 import SpoolCore
-import SpoolTestSupport
 import SpoolReader
 import SpoolScreen
+import SpoolTestSupport
 import SpoolView
 import Testing
 
 @Suite struct ReaderConfigTests {
     @Test func everySettingParses() {
-        let (config, problems) = ReaderConfig.parse(toml: """
-            theme = "nord"
-            layout = "side-by-side"
-            split = 0.3
-            tree = "ascii"
-            date = "custom"
-            date_format = "%e %b %Y"
-            mark_read = "manual"
-            collapse_read = true
-            [keys]
-            next-comment = ["n", "<C-n>"]
-            quit = "Q"
-            """, file: "c.toml")
+        let (config, problems) = ReaderConfig.parse(
+            toml: """
+                theme = "nord"
+                layout = "side-by-side"
+                split = 0.3
+                tree = "ascii"
+                date = "custom"
+                date_format = "%e %b %Y"
+                mark_read = "manual"
+                collapse_read = true
+                [keys]
+                next-comment = ["n", "<C-n>"]
+                quit = "Q"
+                """, file: "c.toml")
         #expect(problems.isEmpty)
         #expect(config.theme == "nord")
         #expect(config.layout == .some(.sideBySide))
@@ -36,24 +37,26 @@ import Testing
     }
 
     @Test func problemsNameFileLineAndTheNearestNameAndKeepDefaults() {
-        let (config, problems) = ReaderConfig.parse(toml: """
-            them = "nord"
-            layout = "sideways"
-            split = 2
-            [keys]
-            next-comment = "n"
-            parent = "n"
-            nxt-sibling = "x"
-            previous-comment = "<Foo>"
-            """, file: "c.toml")
-        #expect(problems.map(\.description) == [
-            "c.toml:1: unknown setting \"them\"; did you mean \"theme\"?",
-            "c.toml:2: layout must be one of auto, stacked, side-by-side (got \"sideways\"); using the default",
-            "c.toml:3: split must be a number from 0.2 to 0.8 (the tree's share of the screen); using 0.4",
-            "c.toml:6: n is already bound to next-comment (line 5); it stays there",
-            "c.toml:7: unknown action \"nxt-sibling\"; did you mean \"next-sibling\"? (? in Spool lists them)",
-            "c.toml:8: previous-comment: " + KeyNotation.ParseError(column: 1, text: "<Foo>").description,
-        ])
+        let (config, problems) = ReaderConfig.parse(
+            toml: """
+                them = "nord"
+                layout = "sideways"
+                split = 2
+                [keys]
+                next-comment = "n"
+                parent = "n"
+                nxt-sibling = "x"
+                previous-comment = "<Foo>"
+                """, file: "c.toml")
+        #expect(
+            problems.map(\.description) == [
+                "c.toml:1: unknown setting \"them\"; did you mean \"theme\"?",
+                "c.toml:2: layout must be one of auto, stacked, side-by-side (got \"sideways\"); using the default",
+                "c.toml:3: split must be a number from 0.2 to 0.8 (the tree's share of the screen); using 0.4",
+                "c.toml:6: n is already bound to next-comment (line 5); it stays there",
+                "c.toml:7: unknown action \"nxt-sibling\"; did you mean \"next-sibling\"? (? in Spool lists them)",
+                "c.toml:8: previous-comment: " + KeyNotation.ParseError(column: 1, text: "<Foo>").description,
+            ])
         #expect(config.layout == nil)
         #expect(config.keyMap.action(for: .character("n")) == .nextComment)
         #expect(config.keyMap.action(for: .character("p")) == .parent, "parent kept its default")
@@ -69,7 +72,8 @@ import Testing
 
     @Test mutating func remappedKeysDriveTheAppAndShowInHelp() throws {
         let (config, _) = ReaderConfig.parse(toml: "[keys]\nnext-comment = [\"n\"]\nhelp = \"H\"\n", file: "c.toml")
-        var harness = ReaderHarness(discussion: try Fixture.discussion(Fixture.seed), columns: 100, rows: 50, keyMap: config.keyMap)
+        var harness = ReaderHarness(
+            discussion: try Fixture.discussion(Fixture.seed), columns: 100, rows: 50, keyMap: config.keyMap)
         try harness.press("nn")
         #expect(harness.selectedID == "2")
         try harness.press("j")
@@ -83,7 +87,8 @@ import Testing
     @Test func dateStylesAndSplit() throws {
         let date = Timestamp(year: 2014, month: 10, day: 28, hour: 9, minute: 5)
         #expect(AgeText.text(date, style: .absolute, now: ReaderHarness.now) == "2014-10-28 09:05")
-        #expect(AgeText.text(date, style: .custom("%e %b %y, %H:%M %%"), now: ReaderHarness.now) == "28 Oct 14, 09:05 %")
+        #expect(
+            AgeText.text(date, style: .custom("%e %b %y, %H:%M %%"), now: ReaderHarness.now) == "28 Oct 14, 09:05 %")
         #expect(AgeText.text(date, style: .relative, now: ReaderHarness.now) == "2014-10-28")
         let layout = PaneLayout(columns: 100, rows: 41, choice: .stacked, split: 0.25)
         #expect(layout.tree.height == 10)

@@ -1,12 +1,14 @@
-import SpoolTestSupport
 import SpoolReader
 import SpoolScreen
+import SpoolTestSupport
 import SpoolView
 import Testing
 
 /// Whole screens of the seed through the headless App, compared with files in __Snapshots__.
 @Suite struct SnapshotTests {
-    private func check(_ name: String, columns: Int, rows: Int, keys: String = "", fixture: String = Fixture.seed) throws {
+    private func check(_ name: String, columns: Int, rows: Int, keys: String = "", fixture: String = Fixture.seed)
+        throws
+    {
         var harness = try ReaderHarness(fixture: fixture, columns: columns, rows: rows)
         try harness.press(keys)
         let mismatch = Snapshot.mismatch(harness.screen.textDump, named: name)

@@ -1,8 +1,8 @@
 import Foundation
 import SpoolCore
-import SpoolTestSupport
 import SpoolReader
 import SpoolScreen
+import SpoolTestSupport
 import SpoolView
 import Testing
 
@@ -23,9 +23,12 @@ import Testing
 
     @Test func theShippedThemesAreBuiltIntoTheBinary() throws {
         for file in ThemeTests.shipped {
-            let text = try String(contentsOf: ThemeStyleTests.themesFolder.appendingPathComponent(file), encoding: .utf8)
+            let text = try String(
+                contentsOf: ThemeStyleTests.themesFolder.appendingPathComponent(file), encoding: .utf8)
             let embedded = ShippedThemes.all.first { $0.name == String(file.dropLast(5)) }?.toml
-            #expect(embedded == text.trimmingCharacters(in: .newlines), "\(file) differs from its built-in copy: run python3 Scripts/embed_themes.py")
+            #expect(
+                embedded == text.trimmingCharacters(in: .newlines),
+                "\(file) differs from its built-in copy: run python3 Scripts/embed_themes.py")
         }
         #expect(ShippedThemes.all.count == ThemeTests.shipped.count)
         #expect(ShippedThemes.all.count >= 7)
@@ -36,7 +39,9 @@ import Testing
         #expect(ColorDowngrade.resolve(orange, for: .direct)?.0 == .number(0xFF8700))
         #expect(ColorDowngrade.resolve(orange, for: .indexed256)?.0 == .number(208))
         #expect(ColorDowngrade.resolve(orange, for: .ansi16)?.0 == .number(3), "xterm yellow (205,205,0) is nearest")
-        #expect(ColorDowngrade.resolve(.rgb(0xFF, 0x50, 0x50), for: .ansi8).map { $0.0 == .number(1) && $0.brighten } == true)
+        #expect(
+            ColorDowngrade.resolve(.rgb(0xFF, 0x50, 0x50), for: .ansi8).map { $0.0 == .number(1) && $0.brighten }
+                == true)
         #expect(ColorDowngrade.resolve(orange, for: .none) == nil)
         #expect(ColorDowngrade.resolve(.indexed(244), for: .direct)?.0 == .number(0x808080))
         #expect(ColorDowngrade.resolve(.indexed(244), for: .ansi16)?.0 == .number(8))
@@ -49,9 +54,11 @@ import Testing
     }
 
     @Test func noColorKeepsAttributesOnly() throws {
-        let text = try String(contentsOf: ThemeStyleTests.themesFolder.appendingPathComponent("default.toml"), encoding: .utf8)
+        let text = try String(
+            contentsOf: ThemeStyleTests.themesFolder.appendingPathComponent("default.toml"), encoding: .utf8)
         let theme = try Theme.parse(toml: text, file: "default.toml").withoutColor
-        #expect(theme.styles.values.allSatisfy { $0.foreground == .terminalDefault && $0.background == .terminalDefault })
+        #expect(
+            theme.styles.values.allSatisfy { $0.foreground == .terminalDefault && $0.background == .terminalDefault })
         #expect(theme[.treeUnread].attributes.contains(.bold))
     }
 

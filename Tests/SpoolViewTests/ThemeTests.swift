@@ -10,7 +10,9 @@ import Testing
         .appendingPathComponent("Themes")
 
     static var shipped: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: themesFolder.path)) ?? []).filter { $0.hasSuffix(".toml") }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: themesFolder.path)) ?? []).filter {
+            $0.hasSuffix(".toml")
+        }.sorted()
     }
 
     @Test func theDefaultThemeIsShipped() {
@@ -26,19 +28,24 @@ import Testing
     }
 
     @Test func coloursAndAttributesParse() throws {
-        let theme = try Theme.parse(toml: """
-            [palette]
-            accent = "#5fafff"
-            [roles]
-            "tree.unread" = { fg = "accent", bg = "bright-black", bold = true }
-            "status" = { fg = 208, reverse = true }
-            """, file: "t.toml")
-        #expect(theme[.treeUnread] == Style(foreground: .rgb(0x5F, 0xAF, 0xFF), background: .ansi(8), attributes: .bold))
+        let theme = try Theme.parse(
+            toml: """
+                [palette]
+                accent = "#5fafff"
+                [roles]
+                "tree.unread" = { fg = "accent", bg = "bright-black", bold = true }
+                "status" = { fg = 208, reverse = true }
+                """, file: "t.toml")
+        #expect(
+            theme[.treeUnread] == Style(foreground: .rgb(0x5F, 0xAF, 0xFF), background: .ansi(8), attributes: .bold))
         #expect(theme[.status] == Style(foreground: .indexed(208), attributes: .reverse))
     }
 
     @Test func anUnknownRoleNamesTheLineAndTheNearestRole() {
-        #expect(throws: ThemeError(file: "t.toml", line: 3, message: "unknown role \"tree.unred\"; did you mean \"tree.unread\"?")) {
+        #expect(
+            throws: ThemeError(
+                file: "t.toml", line: 3, message: "unknown role \"tree.unred\"; did you mean \"tree.unread\"?")
+        ) {
             try Theme.parse(toml: "name = \"x\"\n[roles]\n\"tree.unred\" = { fg = \"red\" }\n", file: "t.toml")
         }
     }

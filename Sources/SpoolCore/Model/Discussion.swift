@@ -23,7 +23,8 @@ public struct Discussion: Sendable {
     public var notices: [String]
 
     public init(
-        title: String?, sourceID: String? = nil, article: String?, articleAuthor: String? = nil, articleDate: Timestamp? = nil,
+        title: String?, sourceID: String? = nil, article: String?, articleAuthor: String? = nil,
+        articleDate: Timestamp? = nil,
         format: SourceFormat, comments: [Comment], notices: [String] = [], sourceName: String? = nil,
         isArchive: Bool? = nil
     ) {

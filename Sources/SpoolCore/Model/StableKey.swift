@@ -21,7 +21,9 @@ public struct StableKey: Hashable, Sendable, CustomStringConvertible {
         hash.add("\u{1F}")
         var pendingSpace = false
         for scalar in body.unicodeScalars {
-            let isSpace = scalar.isASCII ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
+            let isSpace =
+                scalar.isASCII
+                ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
             if isSpace {
                 pendingSpace = true
                 continue

@@ -12,7 +12,9 @@ public struct VisibleRows: Sendable, Equatable {
     }
 
     /// The nodes of `range` (a node's subtree, or what is below the node) on view.
-    private static func visible(in range: Range<Int>, tree: ThreadTree, collapsed: CollapseState, kept: [Bool]?) -> [Int] {
+    private static func visible(in range: Range<Int>, tree: ThreadTree, collapsed: CollapseState, kept: [Bool]?)
+        -> [Int]
+    {
         var nodes: [Int] = []
         var node = range.lowerBound
         while node < range.upperBound {

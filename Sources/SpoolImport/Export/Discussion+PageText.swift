@@ -42,7 +42,9 @@ extension Discussion {
             }
             let date = comment.date?.iso8601 ?? "1970-01-01T00:00"
             out += "\n\(headerIndent)\(marker) \(comment.author) \(date) #\n"
-            if !comment.body.text.isEmpty { out += "\n" + indented(comment.body.text, by: 2 * min(depth, PageTextLimits.depth) + 2) + "\n" }
+            if !comment.body.text.isEmpty {
+                out += "\n" + indented(comment.body.text, by: 2 * min(depth, PageTextLimits.depth) + 2) + "\n"
+            }
         }
         return out
     }

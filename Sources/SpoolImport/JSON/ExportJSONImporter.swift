@@ -21,22 +21,28 @@ public struct ExportJSONImporter: Sendable {
         guard ExportJSONImporter.matches(json), let root = json as? [String: Any],
             let format = SourceFormat(rawValue: JSONFields.string(root, "format") ?? "")
         else {
-            throw ImportError(file: file, line: 1, reason: .malformed("is JSON but not a Spool export (expected title, format and comments)."))
+            throw ImportError(
+                file: file, line: 1,
+                reason: .malformed("is JSON but not a Spool export (expected title, format and comments)."))
         }
         var comments: [Comment] = []
-        var stack: [(item: [String: Any], parent: Int?)] = ((root["comments"] as? [[String: Any]]) ?? []).reversed().map { ($0, nil) }
+        var stack: [(item: [String: Any], parent: Int?)] = ((root["comments"] as? [[String: Any]]) ?? []).reversed().map
+        { ($0, nil) }
         while let (item, parent) = stack.popLast() {
             let id = JSONFields.string(item, "id") ?? String(comments.count + 1)
             comments.append(
                 Comment(
-                    id: id, key: JSONFields.string(item, "key").map(StableKey.init(rawValue:)), author: JSONFields.string(item, "author") ?? "",
+                    id: id, key: JSONFields.string(item, "key").map(StableKey.init(rawValue:)),
+                    author: JSONFields.string(item, "author") ?? "",
                     date: Self.date(JSONFields.string(item, "date")), subject: JSONFields.string(item, "subject"),
-                    body: JSONFields.string(item, "body") ?? "", parent: parent, isPlaceholder: JSONFields.bool(item, "placeholder")))
+                    body: JSONFields.string(item, "body") ?? "", parent: parent,
+                    isPlaceholder: JSONFields.bool(item, "placeholder")))
             let index = comments.count - 1
             stack.append(contentsOf: ((item["replies"] as? [[String: Any]]) ?? []).reversed().map { ($0, index) })
         }
         return Discussion(
-            title: JSONFields.string(root, "title"), article: JSONFields.string(root, "article"), format: format, comments: comments)
+            title: JSONFields.string(root, "title"), article: JSONFields.string(root, "article"), format: format,
+            comments: comments)
     }
 
     /// ISO 8601 as the export writes it, keeping the offset (`Z`, `+01:00`) or its absence.

@@ -26,7 +26,13 @@ enum JSONFields {
         var escaped = false
         for (offset, byte) in bytes.enumerated() {
             if inString {
-                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+                if escaped {
+                    escaped = false
+                } else if byte == 0x5C {
+                    escaped = true
+                } else if byte == 0x22 {
+                    inString = false
+                }
                 continue
             }
             switch byte {
@@ -69,16 +75,22 @@ enum JSONFields {
             let line = bytes.prefix(offset).filter { $0 == 0x0A }.count + 1
             throw ImportError(
                 file: file, line: line,
-                reason: .malformed("nests JSON deeper than \(maximumNesting) levels (\(depth) here); no discussion export does, so the file is refused."))
+                reason: .malformed(
+                    "nests JSON deeper than \(maximumNesting) levels (\(depth) here); no discussion export does, so the file is refused."
+                ))
         }
         do {
             return try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
         } catch {
             // Foundation says "… around character N." in its debug description.
             let detail = (error as NSError).userInfo["NSDebugDescription"] as? String ?? error.localizedDescription
-            let offset = detail.split(separator: " ").last.flatMap { Int($0.trimmingCharacters(in: .punctuationCharacters)) }
+            let offset = detail.split(separator: " ").last.flatMap {
+                Int($0.trimmingCharacters(in: .punctuationCharacters))
+            }
             let line = offset.map { offset in bytes.prefix(offset).filter { $0 == 0x0A }.count + 1 }
-            throw ImportError(file: file, line: line, reason: .malformed("is not valid JSON (\(detail)). Check that the export is complete."))
+            throw ImportError(
+                file: file, line: line,
+                reason: .malformed("is not valid JSON (\(detail)). Check that the export is complete."))
         }
     }
 }

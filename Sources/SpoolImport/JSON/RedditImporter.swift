@@ -44,10 +44,13 @@ public struct RedditImporter: Sendable {
             articleDate: post.flatMap { JSONFields.unixDate($0, "created_utc") }, format: .reddit, comments: comments)
     }
 
-    static let expected = "is JSON but not a Reddit post page: expected a list of two listings (`[{\"kind\": \"Listing\", …}, {…}]`) as `/comments/ID/.json` gives."
+    static let expected =
+        "is JSON but not a Reddit post page: expected a list of two listings (`[{\"kind\": \"Listing\", …}, {…}]`) as `/comments/ID/.json` gives."
 
     static func children(_ listing: [String: Any]) -> [[String: Any]]? {
-        guard JSONFields.string(listing, "kind") == "Listing", let data = listing["data"] as? [String: Any] else { return nil }
+        guard JSONFields.string(listing, "kind") == "Listing", let data = listing["data"] as? [String: Any] else {
+            return nil
+        }
         return data["children"] as? [[String: Any]]
     }
 
@@ -58,21 +61,29 @@ public struct RedditImporter: Sendable {
         let author = JSONFields.string(data, "author") ?? "[deleted]"
         let date = JSONFields.unixDate(data, "created_utc")
         // A comment without an id keys by its content, so ids never collide and marks stay stable.
-        let key = sourceID.map { StableKey.sourceID("reddit:" + $0) } ?? .content(title: "reddit", author: author, date: date, body: body)
+        let key =
+            sourceID.map { StableKey.sourceID("reddit:" + $0) }
+            ?? .content(title: "reddit", author: author, date: date, body: body)
         return Comment(id: sourceID ?? "?", key: key, author: author, date: date, body: body, parent: parent)
     }
 
     private func moreStub(_ data: [String: Any], parent: Int?) -> Comment {
         let count = JSONFields.int(data, "count") ?? (data["children"] as? [Any])?.count ?? 0
         let id = JSONFields.string(data, "id") ?? "more"
-        let text = count == 0 ? "More replies not in this export" : "\(count) more repl\(count == 1 ? "y" : "ies") not in this export"
+        let text =
+            count == 0
+            ? "More replies not in this export" : "\(count) more repl\(count == 1 ? "y" : "ies") not in this export"
         return Comment(id: "more:" + id, author: "", date: nil, body: text, parent: parent, isPlaceholder: true)
     }
 
     private func article(_ post: [String: Any]) -> String? {
         var parts: [String] = []
-        if let url = JSONFields.string(post, "url"), !url.isEmpty, !JSONFields.bool(post, "is_self") { parts.append(url) }
-        if let text = JSONFields.string(post, "selftext"), !text.isEmpty { parts.append(HTMLText.plainTextEntities(text)) }
+        if let url = JSONFields.string(post, "url"), !url.isEmpty, !JSONFields.bool(post, "is_self") {
+            parts.append(url)
+        }
+        if let text = JSONFields.string(post, "selftext"), !text.isEmpty {
+            parts.append(HTMLText.plainTextEntities(text))
+        }
         if let score = JSONFields.int(post, "score") {
             let count = JSONFields.int(post, "num_comments").map { " · \($0) comments on Reddit" } ?? ""
             parts.append("\(score) points\(count)")

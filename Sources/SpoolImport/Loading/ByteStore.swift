@@ -73,7 +73,9 @@ final class ByteStore: @unchecked Sendable {
         return done
     }
 
-    fileprivate var memoryBytes: UnsafeRawBufferPointer? { memory.map { UnsafeRawBufferPointer(start: $0.baseAddress, count: count) } }
+    fileprivate var memoryBytes: UnsafeRawBufferPointer? {
+        memory.map { UnsafeRawBufferPointer(start: $0.baseAddress, count: count) }
+    }
 }
 
 /// A window of a ``ByteStore``: bytes from `base` on, and whether they reach the end.
@@ -93,7 +95,9 @@ final class ChunkReader {
 
     fileprivate init(store: ByteStore, chunk: Int) {
         self.store = store
-        buffer = store.memoryBytes == nil ? UnsafeMutableRawBufferPointer.allocate(byteCount: max(chunk, 256), alignment: 16) : nil
+        buffer =
+            store.memoryBytes == nil
+            ? UnsafeMutableRawBufferPointer.allocate(byteCount: max(chunk, 256), alignment: 16) : nil
     }
 
     deinit { buffer?.deallocate() }

@@ -21,7 +21,9 @@ public enum DiscussionFile {
     ///
     /// - Throws: ``ImportError`` naming the file for a missing, unreadable, directory,
     ///   empty or binary file.
-    public static func load(path: String, format: InputFormat = .auto, archive: ArchiveOptions = ArchiveOptions()) throws -> Discussion {
+    public static func load(path: String, format: InputFormat = .auto, archive: ArchiveOptions = ArchiveOptions())
+        throws -> Discussion
+    {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ImportError(file: path, reason: .notFound)
@@ -40,10 +42,15 @@ public enum DiscussionFile {
 
     /// A mailbox imported straight from the file (streamed, bodies left in it), or nil when
     /// the file is not one (by `format`, or by its first 64 KiB when sniffing).
-    private static func openedArchive(path: String, format: InputFormat, archive: ArchiveOptions) throws -> Discussion? {
-        guard format == .mbox || format == .auto, let store = ByteStore(openingFileAt: path), store.count > 0 else { return nil }
+    private static func openedArchive(path: String, format: InputFormat, archive: ArchiveOptions) throws -> Discussion?
+    {
+        guard format == .mbox || format == .auto, let store = ByteStore(openingFileAt: path), store.count > 0 else {
+            return nil
+        }
         if format == .auto {
-            guard let start = store.bytes(0..<min(store.count, 64 << 10)), FormatSniffer.sniff(start) == .mbox else { return nil }
+            guard let start = store.bytes(0..<min(store.count, 64 << 10)), FormatSniffer.sniff(start) == .mbox else {
+                return nil
+            }
         }
         var discussion = try MboxImporter(options: archive).parse(store: store, file: path)
         discussion.sourceName = path.split(separator: "/").last.map(String.init) ?? path
@@ -59,7 +66,9 @@ public enum DiscussionFile {
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
         let url = URL(fileURLWithPath: path)
-        if ["cur", "new"].contains(where: { manager.fileExists(atPath: url.appendingPathComponent($0).path) }) { return nil }
+        if ["cur", "new"].contains(where: { manager.fileExists(atPath: url.appendingPathComponent($0).path) }) {
+            return nil
+        }
         let names = ((try? manager.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
         let files = names.map { url.appendingPathComponent($0).path }.filter { file in
             var folder: ObjCBool = false
@@ -69,7 +78,9 @@ public enum DiscussionFile {
     }
 
     /// Loads several files as one forest, one top-level node per discussion (one path: that file).
-    public static func load(paths: [String], format: InputFormat = .auto, archive: ArchiveOptions = ArchiveOptions()) throws -> Discussion {
+    public static func load(paths: [String], format: InputFormat = .auto, archive: ArchiveOptions = ArchiveOptions())
+        throws -> Discussion
+    {
         guard paths.count > 1 else { return try load(path: paths[0], format: format, archive: archive) }
         var combined = DiscussionFolder.combine(try paths.map { try load(path: $0, format: format, archive: archive) })
         combined.sourceName = "\(paths.count) discussions"
@@ -107,7 +118,8 @@ public enum DiscussionFile {
                 throw ImportError(
                     file: file, line: 1,
                     reason: .unsupportedFormat(
-                        "is JSON in no format Spool reads. Tried: Spool export (needs title, format, comments); Reddit (needs a list of two Listings); Hacker News (needs children, comments, or items with kids/parent). Pass --from to force one and see its error."))
+                        "is JSON in no format Spool reads. Tried: Spool export (needs title, format, comments); Reddit (needs a list of two Listings); Hacker News (needs children, comments, or items with kids/parent). Pass --from to force one and see its error."
+                    ))
             }
         }
     }

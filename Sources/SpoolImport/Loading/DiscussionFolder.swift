@@ -9,14 +9,18 @@ enum DiscussionFolder {
         let url = URL(fileURLWithPath: path)
         let isMaildir = ["cur", "new"].contains { name in
             var isDirectory: ObjCBool = false
-            return manager.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isDirectory) && isDirectory.boolValue
+            return manager.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isDirectory)
+                && isDirectory.boolValue
         }
         if isMaildir {
             var files: [(String, [UInt8])] = []
             for sub in ["cur", "new"] {
                 let folder = url.appendingPathComponent(sub)
-                for name in ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() where !name.hasPrefix(".") {
-                    if let data = manager.contents(atPath: folder.appendingPathComponent(name).path) { files.append((name, [UInt8](data))) }
+                for name in ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+                where !name.hasPrefix(".") {
+                    if let data = manager.contents(atPath: folder.appendingPathComponent(name).path) {
+                        files.append((name, [UInt8](data)))
+                    }
                 }
             }
             guard !files.isEmpty else { throw ImportError(file: path, reason: .empty) }
@@ -28,13 +32,17 @@ enum DiscussionFolder {
     }
 
     private static func forest(of url: URL, format: InputFormat, archive: ArchiveOptions) throws -> Discussion {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter {
+            !$0.hasPrefix(".")
+        }.sorted()
         var parts: [Discussion] = []
         var skipped: [String] = []
         for name in names {
             let path = url.appendingPathComponent(name).path
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                continue
+            }
             do {
                 parts.append(try DiscussionFile.load(path: path, format: format, archive: archive))
             } catch {
@@ -42,11 +50,19 @@ enum DiscussionFolder {
             }
         }
         guard !parts.isEmpty else {
-            throw ImportError(file: url.path, reason: .unsupportedFormat("is a folder with no discussion file Spool can read. Name a file, or a Maildir (with cur/ and new/)."))
+            throw ImportError(
+                file: url.path,
+                reason: .unsupportedFormat(
+                    "is a folder with no discussion file Spool can read. Name a file, or a Maildir (with cur/ and new/)."
+                ))
         }
         var combined = combine(parts)
         combined.sourceName = url.lastPathComponent
-        if !skipped.isEmpty { combined.notices.append("Skipped \(skipped.count) file(s) that are not discussions: \(skipped.prefix(5).joined(separator: ", "))") }
+        if !skipped.isEmpty {
+            combined.notices.append(
+                "Skipped \(skipped.count) file(s) that are not discussions: \(skipped.prefix(5).joined(separator: ", "))"
+            )
+        }
         return combined
     }
 
@@ -71,9 +87,12 @@ enum DiscussionFolder {
         }
         let formats = Dictionary(grouping: parts, by: \.format)
         // The most common format; a tie goes to web, whose wording ("discussions") fits a mix.
-        let format = formats.max { a, b in
-            a.value.count != b.value.count ? a.value.count < b.value.count : a.key != .web && b.key == .web
-        }?.key ?? .web
-        return Discussion(title: nil, article: nil, format: format, comments: comments, notices: parts.flatMap(\.notices), isArchive: true)
+        let format =
+            formats.max { a, b in
+                a.value.count != b.value.count ? a.value.count < b.value.count : a.key != .web && b.key == .web
+            }?.key ?? .web
+        return Discussion(
+            title: nil, article: nil, format: format, comments: comments, notices: parts.flatMap(\.notices),
+            isArchive: true)
     }
 }

@@ -19,7 +19,9 @@ enum MIMEBody {
                 guard let equals = piece.firstIndex(of: "=") else { continue }
                 let name = piece[..<equals].lowercased().trimmingWhitespace()
                 var value = String(piece[piece.index(after: equals)...]).trimmingWhitespace()
-                if value.count >= 2, value.first == "\"", value.last == "\"" { value = String(value.dropFirst().dropLast()) }
+                if value.count >= 2, value.first == "\"", value.last == "\"" {
+                    value = String(value.dropFirst().dropLast())
+                }
                 parameters[name.hasSuffix("*") ? String(name.dropLast()) : name] = value
             }
             self.parameters = parameters
@@ -39,7 +41,9 @@ enum MIMEBody {
         var stack = [Part(headers: headers, body: body, depth: 0)]
         while let part = stack.popLast() {
             let type = ContentType(part.headers["content-type"])
-            if type.type.hasPrefix("multipart/"), part.depth < 50, let boundary = type.parameters["boundary"], !boundary.isEmpty {
+            if type.type.hasPrefix("multipart/"), part.depth < 50, let boundary = type.parameters["boundary"],
+                !boundary.isEmpty
+            {
                 var children = split(part.body, boundary: boundary).map { bytes -> Part in
                     let (childHeaders, start) = MailHeaders.parse(bytes, contentOnly: true)
                     return Part(headers: childHeaders, body: bytes[start...], depth: part.depth + 1)
@@ -52,7 +56,8 @@ enum MIMEBody {
             }
             let disposition = part.headers["content-disposition"]?.lowercased() ?? ""
             let name = filename(part.headers)
-            let isText = type.type == "text/plain" || type.type == "text/html" || type.type == "text/x-patch"
+            let isText =
+                type.type == "text/plain" || type.type == "text/html" || type.type == "text/x-patch"
                 || type.type == "text/x-diff" || (type.type.hasPrefix("text/") && name == nil)
             if isText && !disposition.hasPrefix("attachment") {
                 texts.append(decodedText(part, type: type))
@@ -84,7 +89,8 @@ enum MIMEBody {
     private static func removingCarriageReturns(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        for (index, byte) in bytes.enumerated() where !(byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) {
+        for (index, byte) in bytes.enumerated()
+        where !(byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) {
             out.append(byte)
         }
         return out
@@ -110,7 +116,9 @@ enum MIMEBody {
     }
 
     private static func sizeText(_ bytes: Int) -> String {
-        bytes < 1024 ? "\(bytes) bytes" : bytes < 1_048_576 ? "\(bytes / 1024) KB" : String(format: "%.1f MB", Double(bytes) / 1_048_576)
+        bytes < 1024
+            ? "\(bytes) bytes"
+            : bytes < 1_048_576 ? "\(bytes / 1024) KB" : String(format: "%.1f MB", Double(bytes) / 1_048_576)
     }
 
     /// The parts between `--boundary` lines (preamble and epilogue dropped).

@@ -11,7 +11,8 @@ enum MailAddress {
             return name.isEmpty ? address : name
         }
         if let open = value.firstIndex(of: "("), value.hasSuffix(")") {
-            let name = String(value[value.index(after: open)..<value.index(before: value.endIndex)]).trimmingWhitespace()
+            let name = String(value[value.index(after: open)..<value.index(before: value.endIndex)])
+                .trimmingWhitespace()
             if !name.isEmpty { return unquote(name) }
             return String(value[..<open]).trimmingWhitespace()
         }

@@ -52,7 +52,8 @@ final class MailBodies: BodySource, @unchecked Sendable {
     /// Decodes the message at `span` from its bytes in the store.
     private func decode(_ span: Range<Int>) -> String {
         guard let bytes = store.bytes(span) else {
-            return "(This message can no longer be read: \(store.path) changed since it was opened. Open it again to read it.)"
+            return
+                "(This message can no longer be read: \(store.path) changed since it was opened. Open it again to read it.)"
         }
         return Self.bodyText(of: bytes[...])
     }

@@ -22,12 +22,14 @@ enum MailDate {
         var time: (Int, Int, Int)?
         var offset: Int?
         for word in words {
-            if let m = WebCommentHeader.monthNumber(word[...]), month == nil, word.first?.isLetter == true, word.count <= 9 {
+            if let m = WebCommentHeader.monthNumber(word[...]), month == nil, word.first?.isLetter == true,
+                word.count <= 9
+            {
                 month = m
             } else if word.contains(":"), time == nil {
                 let parts = word.split(separator: ":").compactMap { Int($0) }
                 if parts.count >= 2 { time = (parts[0], parts[1], parts.count > 2 ? parts[2] : 0) }
-            } else if (word.hasPrefix("+") || word.hasPrefix("-")), word.count == 5, let value = Int(word.dropFirst()) {
+            } else if word.hasPrefix("+") || word.hasPrefix("-"), word.count == 5, let value = Int(word.dropFirst()) {
                 offset = (word.hasPrefix("-") ? -1 : 1) * (value / 100 * 60 + value % 100)
             } else if let zone = zones[word.uppercased()], time != nil {
                 offset = zone
@@ -41,7 +43,9 @@ enum MailDate {
         }
         guard let day, let month, let year else { return nil }
         let (hour, minute, second) = time ?? (0, 0, 0)
-        let date = Timestamp(year: year, month: month, day: day, hour: hour, minute: minute, second: second, utcOffsetMinutes: offset ?? 0)
+        let date = Timestamp(
+            year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+            utcOffsetMinutes: offset ?? 0)
         return date.isValid ? date : nil
     }
 

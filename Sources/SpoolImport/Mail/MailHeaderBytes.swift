@@ -31,7 +31,9 @@ enum MailHeaderBytes {
                     close += 1
                 }
                 guard close < value.count else { break }
-                if close - index > 1 && !hasSpace { ids.append(make(UnsafeRawBufferPointer(rebasing: value[index...close]))) }
+                if close - index > 1 && !hasSpace {
+                    ids.append(make(UnsafeRawBufferPointer(rebasing: value[index...close])))
+                }
                 index = close + 1
             } else {
                 index += 1
@@ -66,20 +68,26 @@ enum MailHeaderBytes {
             skipSpaces()
         }
         guard let day = number(maxDigits: 2), expect(0x20) else { return nil }
-        guard index + 4 <= value.count, let month = month(value[index], value[index + 1], value[index + 2]), value[index + 3] == 0x20 else {
+        guard index + 4 <= value.count, let month = month(value[index], value[index + 1], value[index + 2]),
+            value[index + 3] == 0x20
+        else {
             return nil
         }
         index += 4
         guard let year = number(maxDigits: 4), year.digits == 4, expect(0x20) else { return nil }
         skipSpaces()
-        guard let hour = number(maxDigits: 2), expect(UInt8(ascii: ":")), let minute = number(maxDigits: 2) else { return nil }
+        guard let hour = number(maxDigits: 2), expect(UInt8(ascii: ":")), let minute = number(maxDigits: 2) else {
+            return nil
+        }
         var second = 0
         if expect(UInt8(ascii: ":")) {
             guard let s = number(maxDigits: 2) else { return nil }
             second = s.value
         }
         skipSpaces()
-        guard index < value.count, value[index] == UInt8(ascii: "+") || value[index] == UInt8(ascii: "-") else { return nil }
+        guard index < value.count, value[index] == UInt8(ascii: "+") || value[index] == UInt8(ascii: "-") else {
+            return nil
+        }
         let sign = value[index] == UInt8(ascii: "-") ? -1 : 1
         index += 1
         guard let zone = number(maxDigits: 4), zone.digits == 4 else { return nil }
@@ -95,7 +103,9 @@ enum MailHeaderBytes {
 
     private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
 
-    private static let months: [[UInt8]] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map { Array($0.utf8) }
+    private static let months: [[UInt8]] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ].map { Array($0.utf8) }
 
     private static func month(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int? {
         let lower = (a | 0x20, b | 0x20, c | 0x20)

@@ -74,7 +74,8 @@ enum MailThreader {
     /// made a reply its own ancestor. `idCount` is how many Message-IDs the table numbered;
     /// `subject` gives a message's subject for `groupsBySubject`.
     static func thread(
-        _ messages: [MailLinks], idCount: Int, options: ArchiveOptions = ArchiveOptions(), subject: (Int) -> String? = { _ in nil }
+        _ messages: [MailLinks], idCount: Int, options: ArchiveOptions = ArchiveOptions(),
+        subject: (Int) -> String? = { _ in nil }
     ) -> (rows: [Row], brokenCycles: Int) {
         var forest = Forest(messages: messages, idCount: idCount)
         // JWZ: references presume parents first; then each message's own headers decide
@@ -162,7 +163,9 @@ enum MailThreader {
             }
             let links = messages[index]
             let presentReply = links.inReplyTo.first { present[$0] }
-            guard let parentID = presentReply ?? links.references.last ?? links.inReplyTo.last, parentID != links.messageID else {
+            guard let parentID = presentReply ?? links.references.last ?? links.inReplyTo.last,
+                parentID != links.messageID
+            else {
                 parent[container] = nil
                 return
             }
@@ -240,7 +243,9 @@ enum MailThreader {
             func date(_ node: Int) -> Int64? { message[node].flatMap { messages[$0].date } }
             // Latest date in each subtree, bottom-up without recursion.
             var latest = [Int64](repeating: Int64.min, count: count)
-            let roots = (0..<count).filter { parent[$0] == nil && (message[$0] != nil || firstChild[$0 + 1] > firstChild[$0]) }
+            let roots = (0..<count).filter {
+                parent[$0] == nil && (message[$0] != nil || firstChild[$0 + 1] > firstChild[$0])
+            }
             var order: [Int] = []
             order.reserveCapacity(messages.count)
             var stack = roots
@@ -261,7 +266,8 @@ enum MailThreader {
             rows.reserveCapacity(order.count)
             var walk: [(node: Int, parent: Int?)] = sortedRoots.reversed().map { ($0, nil) }
             while let (node, parentRow) = walk.popLast() {
-                rows.append(Row(message: message[node], missingID: message[node] == nil ? node : nil, parent: parentRow))
+                rows.append(
+                    Row(message: message[node], missingID: message[node] == nil ? node : nil, parent: parentRow))
                 let row = rows.count - 1
                 let range = firstChild[node]..<firstChild[node + 1]
                 if range.count == 1 {

@@ -81,7 +81,9 @@ struct MboxScanner {
     mutating func message(in range: Range<Int>) -> ScannedMessage? {
         let headerStart = startOfHeaders(at: range.lowerBound)
         guard var message = headers(at: headerStart).0 else { return nil }
-        finish(&message, span: headerStart..<range.upperBound, separator: headerStart > range.lowerBound ? range.lowerBound : nil)
+        finish(
+            &message, span: headerStart..<range.upperBound,
+            separator: headerStart > range.lowerBound ? range.lowerBound : nil)
         return message
     }
 
@@ -122,7 +124,8 @@ struct MboxScanner {
             guard let found = memchr(base + position, 0x0A, bytes.count - position) else { return nil }
             let lineStart = base.distance(to: UnsafeRawPointer(found)) + 1
             if lineStart + 5 > bytes.count { return nil }
-            if bytes[lineStart] == 0x46, bytes[lineStart + 1] == 0x72, bytes[lineStart + 2] == 0x6F, bytes[lineStart + 3] == 0x6D,
+            if bytes[lineStart] == 0x46, bytes[lineStart + 1] == 0x72, bytes[lineStart + 2] == 0x6F,
+                bytes[lineStart + 3] == 0x6D,
                 bytes[lineStart + 4] == 0x20
             {
                 return lineStart
@@ -134,7 +137,9 @@ struct MboxScanner {
 
     /// The index of the line break at or after `index`, or the end of `bytes`.
     private static func lineEnd(in bytes: UnsafeRawBufferPointer, from index: Int) -> Int {
-        guard index < bytes.count, let base = bytes.baseAddress, let found = memchr(base + index, 0x0A, bytes.count - index) else {
+        guard index < bytes.count, let base = bytes.baseAddress,
+            let found = memchr(base + index, 0x0A, bytes.count - index)
+        else {
             return bytes.count
         }
         return base.distance(to: UnsafeRawPointer(found))
@@ -150,7 +155,8 @@ struct MboxScanner {
     /// `bytes` hold it, is a header field.
     private static func isSeparatorLine(_ bytes: UnsafeRawBufferPointer, at start: Int) -> Bool {
         var index = start
-        guard index >= 0, index + 5 <= bytes.count, bytes[index] == 0x46, bytes[index + 1] == 0x72, bytes[index + 2] == 0x6F,
+        guard index >= 0, index + 5 <= bytes.count, bytes[index] == 0x46, bytes[index + 1] == 0x72,
+            bytes[index + 2] == 0x6F,
             bytes[index + 3] == 0x6D, bytes[index + 4] == 0x20
         else { return false }
         while index < bytes.count && bytes[index] != 0x0A { index += 1 }
@@ -295,7 +301,8 @@ struct MboxScanner {
         func hashes(_ field: Field, except own: UInt64?) -> [UInt64] {
             let all = values.with(field, in: bytes) { raw -> [UInt64] in
                 guard let raw else { return [] }
-                return MailHeaderBytes.messageIDHashes(raw) ?? MessageIDs.all(in: text(raw)).map { MessageIDText($0).hash }
+                return MailHeaderBytes.messageIDHashes(raw)
+                    ?? MessageIDs.all(in: text(raw)).map { MessageIDText($0).hash }
             }
             return own.map { own in all.filter { $0 != own } } ?? all
         }
@@ -310,7 +317,9 @@ struct MboxScanner {
         let subject = values.with(.subject, in: bytes) { raw in
             raw.map { raw in subjects.value(for: raw) { EncodedWords.decode(text(raw)) } }
         }
-        let date = values.with(.date, in: bytes) { raw in raw.flatMap { MailHeaderBytes.date($0) ?? MailDate.parse(text($0)) } }
+        let date = values.with(.date, in: bytes) { raw in
+            raw.flatMap { MailHeaderBytes.date($0) ?? MailDate.parse(text($0)) }
+        }
         // An id-less message is named by its place in the file once all parts are joined.
         let comment = Comment(id: messageID?.text ?? "", author: author, date: date, subject: subject, body: "")
         return ScannedMessage(
@@ -362,7 +371,8 @@ private struct HeaderValues {
     mutating func set(_ field: MboxScanner.Field, _ span: Range<Int>) { self[field] = .span(span) }
 
     /// A continuation line: the value becomes its own bytes, joined by one space.
-    mutating func append(_ line: UnsafeRawBufferPointer, to field: MboxScanner.Field, in bytes: UnsafeRawBufferPointer) {
+    mutating func append(_ line: UnsafeRawBufferPointer, to field: MboxScanner.Field, in bytes: UnsafeRawBufferPointer)
+    {
         let index: Int
         switch self[field] {
         case .span(let span):
@@ -376,7 +386,9 @@ private struct HeaderValues {
         folds[index].append(contentsOf: line)
     }
 
-    func with<R>(_ field: MboxScanner.Field, in bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer?) -> R) -> R {
+    func with<R>(_ field: MboxScanner.Field, in bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer?) -> R)
+        -> R
+    {
         switch self[field] {
         case .span(let span): return body(UnsafeRawBufferPointer(rebasing: bytes[span]))
         case .folded(let index): return folds[index].withUnsafeBytes { body($0) }

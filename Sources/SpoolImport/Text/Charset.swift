@@ -13,7 +13,9 @@ import Foundation
 public enum Charset {
     public static func decode(_ bytes: some Collection<UInt8>, charset: String?) -> String {
         let name = (charset ?? "us-ascii").trimmingCharacters(in: CharacterSet(charactersIn: "\" ")).lowercased()
-        if bytes.allSatisfy({ $0 < 0x80 }) && !name.contains("2022") && !name.hasPrefix("utf-16") && !name.hasPrefix("utf-7") {
+        if bytes.allSatisfy({ $0 < 0x80 }) && !name.contains("2022") && !name.hasPrefix("utf-16")
+            && !name.hasPrefix("utf-7")
+        {
             return String(decoding: bytes, as: UTF8.self)
         }
         if name == "utf-8" || name == "utf8" || name == "us-ascii" || name == "ascii" {

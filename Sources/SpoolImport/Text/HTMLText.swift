@@ -13,7 +13,11 @@ public enum HTMLText {
         while index < html.endIndex {
             let character = html[index]
             if character == "<", noCloseFrom.map({ index < $0 }) ?? true,
-                let close = html[index...].firstIndex(of: ">") ?? { noCloseFrom = index; return nil }()
+                let close = html[index...].firstIndex(of: ">")
+                    ?? {
+                        noCloseFrom = index
+                        return nil
+                    }()
             {
                 renderer.tag(html[html.index(after: index)..<close])
                 index = html.index(after: close)
@@ -75,7 +79,9 @@ public enum HTMLText {
             if lines[lines.count - 1].isEmpty && quoteDepth > 0 {
                 lines[lines.count - 1] = String(repeating: "> ", count: quoteDepth)
             }
-            if preDepth == 0 && character == " " && lines[lines.count - 1].allSatisfy({ $0 == ">" || $0 == " " }) { return }
+            if preDepth == 0 && character == " " && lines[lines.count - 1].allSatisfy({ $0 == ">" || $0 == " " }) {
+                return
+            }
             lines[lines.count - 1].append(character)
         }
 
@@ -165,7 +171,8 @@ public enum HTMLText {
         let end = text.index(after: semicolon)
         if name.hasPrefix("#") {
             let digits = name.dropFirst()
-            let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            let value =
+                digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
             guard let value, let scalar = Unicode.Scalar(value), value != 0 else { return ("\u{FFFD}", end) }
             return (String(Character(scalar)), end)
         }

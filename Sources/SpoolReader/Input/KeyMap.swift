@@ -10,7 +10,11 @@ public struct KeyMap: Sendable, Equatable {
 
     /// The keys bound to `action`, in a stable order for display.
     public func keys(for action: Action) -> [Key] {
-        bindings.filter { $0.value == action }.map(\.key).sorted { KeyNotation.name(of: $0).count < KeyNotation.name(of: $1).count || (KeyNotation.name(of: $0).count == KeyNotation.name(of: $1).count && KeyNotation.name(of: $0) < KeyNotation.name(of: $1)) }
+        bindings.filter { $0.value == action }.map(\.key).sorted {
+            KeyNotation.name(of: $0).count < KeyNotation.name(of: $1).count
+                || (KeyNotation.name(of: $0).count == KeyNotation.name(of: $1).count
+                    && KeyNotation.name(of: $0) < KeyNotation.name(of: $1))
+        }
     }
 
     /// The bindings of DESIGN.md's key table.
@@ -33,7 +37,9 @@ public struct KeyMap: Sendable, Equatable {
         .character("M"): .markAllRead, .character("U"): .undoBulkMark,
         .character("/"): .search, .character("n"): .nextMatch, .character("N"): .previousMatch,
         .character("u"): .openURL, .character("y"): .copy, .character("|"): .pipe, .character("e"): .viewInPager,
-        .character("L"): .limit, .character("f"): .limitToAuthor, .character("z"): .focusSubtree, .character("Z"): .leaveFocus, .character("t"): .nextTheme, .character("i"): .inlineMode, .character("v"): .switchLayout, .character("w"): .switchFocus,
+        .character("L"): .limit, .character("f"): .limitToAuthor, .character("z"): .focusSubtree,
+        .character("Z"): .leaveFocus, .character("t"): .nextTheme, .character("i"): .inlineMode,
+        .character("v"): .switchLayout, .character("w"): .switchFocus,
         .character("?"): .help, .character("q"): .quit, .escape: .close,
     ])
 }

@@ -69,4 +69,3 @@ public struct Library: Sendable {
         return nil
     }
 }
-

@@ -15,7 +15,8 @@ struct OpeningFolds {
         var collapse = CollapseState()
         if !saved.foldKeys.isEmpty {
             if saved.foldKeys.contains(.articleRoot) { collapse.collapse(ThreadTree.root) }
-            for node in 1..<max(tree.count, 1) where saved.foldKeys.contains(discussion.comments[tree.commentIndex[node]].key) {
+            for node in 1..<max(tree.count, 1)
+            where saved.foldKeys.contains(discussion.comments[tree.commentIndex[node]].key) {
                 collapse.collapse(node)
             }
         } else if discussion.isArchive && topLevelCount(atMost: treeHeight + 1) > treeHeight {

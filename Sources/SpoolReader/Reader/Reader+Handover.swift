@@ -19,10 +19,13 @@ extension Reader {
     mutating func copySelection() -> Effects {
         let text = selectedText
         guard text.utf8.count <= Reader.copyLimit else {
-            messages.say("This comment is \(text.utf8.count / 1024) KB, too long for the clipboard sequence; | or e can take it.")
+            messages.say(
+                "This comment is \(text.utf8.count / 1024) KB, too long for the clipboard sequence; | or e can take it."
+            )
             return .none
         }
-        messages.say("Copied \(text.utf8.count) bytes to the terminal's clipboard (OSC 52, where the terminal allows it).")
+        messages.say(
+            "Copied \(text.utf8.count) bytes to the terminal's clipboard (OSC 52, where the terminal allows it).")
         return Effects(commands: [.copy(text)])
     }
 
@@ -46,4 +49,3 @@ extension Reader {
         return .redraw
     }
 }
-

@@ -29,11 +29,11 @@ extension Reader {
     /// Handles a key while the address list is open: a digit opens that address.
     mutating func handleURLKey(_ key: Key, choices: [String]) -> Effects {
         mode = .browsing
-        guard case .character(let c) = key, let digit = c.wholeNumberValue, digit >= 1, digit <= min(9, choices.count) else {
+        guard case .character(let c) = key, let digit = c.wholeNumberValue, digit >= 1, digit <= min(9, choices.count)
+        else {
             return .redraw
         }
         messages.say("Opening \(choices[digit - 1])")
         return Effects(redraw: true, commands: [.open(choices[digit - 1])])
     }
 }
-

@@ -17,7 +17,9 @@ extension Reader {
         let changed = marks.setRead(nodes, true)
         if !changed.isEmpty { lastBulkMark = changed }
         let noun = changed.count == 1 ? "comment" : "comments"
-        messages.say(changed.isEmpty ? "Everything \(what) was already read." : "Marked \(changed.count) \(noun) \(what) read; U undoes.")
+        messages.say(
+            changed.isEmpty
+                ? "Everything \(what) was already read." : "Marked \(changed.count) \(noun) \(what) read; U undoes.")
     }
 
     mutating func undoBulkMark() {

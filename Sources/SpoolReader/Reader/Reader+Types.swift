@@ -11,7 +11,9 @@ extension Reader {
         /// Fold every subtree that has nothing unread when the discussion opens.
         public var collapsesReadSubtrees: Bool
 
-        public init(marksReadOnSelect: Bool = true, orientation: Orientation? = nil, collapsesReadSubtrees: Bool = false) {
+        public init(
+            marksReadOnSelect: Bool = true, orientation: Orientation? = nil, collapsesReadSubtrees: Bool = false
+        ) {
             self.marksReadOnSelect = marksReadOnSelect
             self.orientation = orientation
             self.collapsesReadSubtrees = collapsesReadSubtrees
@@ -134,7 +136,8 @@ public struct Viewport: Sendable {
     /// Counts the lines the view wraps text into.
     public var measure: any TextMeasure
 
-    public init(columns: Int, rows: Int, tree: Rect, article: Rect, orientation: Orientation, measure: any TextMeasure) {
+    public init(columns: Int, rows: Int, tree: Rect, article: Rect, orientation: Orientation, measure: any TextMeasure)
+    {
         self.columns = columns
         self.rows = rows
         self.tree = tree

@@ -77,7 +77,8 @@ public struct Reader: Sendable {
         }
         _ = marks.takeChanges()
         let openingFolds = OpeningFolds(tree: tree, discussion: discussion, marks: marks, saved: saved)
-        let collapse = openingFolds.folds(treeHeight: viewport.tree.height, collapsesRead: settings.collapsesReadSubtrees)
+        let collapse = openingFolds.folds(
+            treeHeight: viewport.tree.height, collapsesRead: settings.collapsesReadSubtrees)
         self.discussion = discussion
         self.tree = tree
         self.marks = marks

@@ -37,12 +37,15 @@ extension Reader {
         let themeName = themeNames[themeIndex]
         let isRoot = selected == ThreadTree.root
         let selection = ReaderSnapshot.Selection(
-            id: isRoot ? nil : comment(at: selected).id, author: isRoot ? discussion.articleAuthor : comment(at: selected).author,
+            id: isRoot ? nil : comment(at: selected).id,
+            author: isRoot ? discussion.articleAuthor : comment(at: selected).author,
             depth: tree.depth[selected], index: rows.row(of: selected) ?? 0)
         return ReaderSnapshot(
-            selected: selection, visible: rows.count, total: discussion.comments.count, unread: marks.unreadCount, new: newCount,
+            selected: selection, visible: rows.count, total: discussion.comments.count, unread: marks.unreadCount,
+            new: newCount,
             collapsed: collapse.nodes.map { $0 == ThreadTree.root ? "article" : comment(at: $0).id },
-            articleScroll: articleScroll, focus: paneFocus.rawValue, layout: isInline ? "inline" : viewport.orientation.rawValue,
+            articleScroll: articleScroll, focus: paneFocus.rawValue,
+            layout: isInline ? "inline" : viewport.orientation.rawValue,
             theme: themeName, message: messages.shown, help: isShowingHelp,
             search: isSearching ? search.query : nil)
     }

@@ -101,7 +101,9 @@ extension Reader {
             case .after(let day):
                 guard let day, let date = comment.date, date >= day else { return false }
             case .text(let text):
-                if !(text.matches(comment.author) || text.matches(comment.subject ?? "") || text.matches(comment.body.textOnce)) {
+                if !(text.matches(comment.author) || text.matches(comment.subject ?? "")
+                    || text.matches(comment.body.textOnce))
+                {
                     return false
                 }
             }

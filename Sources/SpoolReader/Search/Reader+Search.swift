@@ -94,7 +94,8 @@ extension Reader {
         guard let target = search.match(after: selected, forward: forward) else {
             messages.say(
                 search.query.isEmpty
-                    ? "No search yet: / searches." : search.isRunning ? "Searching…" : "No matches for \(search.query).")
+                    ? "No search yet: / searches." : search.isRunning ? "Searching…" : "No matches for \(search.query)."
+            )
             return
         }
         select(target)

@@ -29,11 +29,15 @@ public struct TextMatcher: Sendable, Equatable {
         guard !needle.isEmpty else { return false }
         var text = text
         return text.withUTF8 { bytes in
-            needle.withUnsafeBufferPointer { needle in Self.search(UnsafeRawBufferPointer(bytes), for: needle, foldsASCII: foldsASCII) }
+            needle.withUnsafeBufferPointer { needle in
+                Self.search(UnsafeRawBufferPointer(bytes), for: needle, foldsASCII: foldsASCII)
+            }
         }
     }
 
-    private static func search(_ haystack: UnsafeRawBufferPointer, for needle: UnsafeBufferPointer<UInt8>, foldsASCII: Bool) -> Bool {
+    private static func search(
+        _ haystack: UnsafeRawBufferPointer, for needle: UnsafeBufferPointer<UInt8>, foldsASCII: Bool
+    ) -> Bool {
         let count = haystack.count
         let length = needle.count
         guard length <= count else { return false }

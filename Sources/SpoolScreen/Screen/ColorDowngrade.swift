@@ -63,7 +63,8 @@ public enum ColorDowngrade {
     /// xterm's values for the 16 ANSI colours.
     static let ansiRGB: [(Int, Int, Int)] = [
         (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
-        (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
+        (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255),
+        (255, 255, 255),
     ]
 
     /// The RGB value of an indexed colour (xterm's cube and grey ramp).
@@ -80,7 +81,10 @@ public enum ColorDowngrade {
 
     /// The nearest of the 240 non-ANSI indexed colours.
     public static func nearestIndexed(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> UInt8 {
-        UInt8((16...255).min { distance(rgb(ofIndexed: UInt8($0)), r, g, b) < distance(rgb(ofIndexed: UInt8($1)), r, g, b) }!)
+        UInt8(
+            (16...255).min {
+                distance(rgb(ofIndexed: UInt8($0)), r, g, b) < distance(rgb(ofIndexed: UInt8($1)), r, g, b)
+            }!)
     }
 
     public static func nearestANSI(toIndexed n: UInt8) -> UInt8 {

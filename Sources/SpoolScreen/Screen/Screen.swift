@@ -67,7 +67,9 @@ public struct Screen: Equatable, Sendable {
         // 10 MB title costs what fits on screen, not its length.
         for character in text[index...] {
             if character.unicodeScalars.contains(where: Sanitizer.isUnsafe) {
-                for safe in Sanitizer.clean(String(character)) where !place(safe, &column, y, style, area) { return column }
+                for safe in Sanitizer.clean(String(character)) where !place(safe, &column, y, style, area) {
+                    return column
+                }
             } else if !place(character, &column, y, style, area) {
                 return column
             }
@@ -76,7 +78,9 @@ public struct Screen: Equatable, Sendable {
     }
 
     /// Puts one safe character at `column`; false once the clip edge is reached.
-    private mutating func place(_ character: Character, _ column: inout Int, _ y: Int, _ style: Style, _ area: Rect) -> Bool {
+    private mutating func place(_ character: Character, _ column: inout Int, _ y: Int, _ style: Style, _ area: Rect)
+        -> Bool
+    {
         let w = DisplayWidth.of(character)
         if w == 0 { return true }
         if column + w > area.maxX { return false }

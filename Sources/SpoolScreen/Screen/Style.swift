@@ -42,7 +42,9 @@ extension Style {
     /// `fg=#5fafff bg=default bold reverse`, for style dumps.
     var legendDescription: String {
         var parts = ["fg=\(foreground.legendDescription)", "bg=\(background.legendDescription)"]
-        let names: [(TextAttributes, String)] = [(.bold, "bold"), (.dim, "dim"), (.italic, "italic"), (.underline, "underline"), (.reverse, "reverse")]
+        let names: [(TextAttributes, String)] = [
+            (.bold, "bold"), (.dim, "dim"), (.italic, "italic"), (.underline, "underline"), (.reverse, "reverse"),
+        ]
         parts += names.filter { attributes.contains($0.0) }.map(\.1)
         return parts.joined(separator: " ")
     }
@@ -54,7 +56,8 @@ extension Color {
         case .terminalDefault: return "default"
         case .ansi(let n): return "ansi\(n)"
         case .indexed(let n): return "\(n)"
-        case .rgb(let r, let g, let b): return "#" + [r, g, b].map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        case .rgb(let r, let g, let b):
+            return "#" + [r, g, b].map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
         }
     }
 }

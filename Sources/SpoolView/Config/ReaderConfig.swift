@@ -24,7 +24,10 @@ public struct ReaderConfig: Equatable, Sendable {
     public init() {}
 
     /// The settings every config file may hold, for "did you mean" and the README.
-    public static let settingNames = ["theme", "layout", "split", "tree", "date", "date_format", "mark_read", "collapse_read", "mouse", "plain", "cursor", "keys"]
+    public static let settingNames = [
+        "theme", "layout", "split", "tree", "date", "date_format", "mark_read", "collapse_read", "mouse", "plain",
+        "cursor", "keys",
+    ]
 }
 
 /// One problem in a config file: where, and what to do. The entry falls back to its default.
@@ -49,13 +52,29 @@ extension ReaderConfig {
         var problems: [ConfigProblem] = []
         let lines = ConfigLines(text: text)
         if let line = TOMLGuard.unsafeHeaderLine(in: text) {
-            return (config, [ConfigProblem(file: file, line: line, message: "a table name must start with a letter, digit, _ or - (or be quoted); the whole file is ignored until this is fixed")])
+            return (
+                config,
+                [
+                    ConfigProblem(
+                        file: file, line: line,
+                        message:
+                            "a table name must start with a letter, digit, _ or - (or be quoted); the whole file is ignored until this is fixed"
+                    )
+                ]
+            )
         }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            return (config, [ConfigProblem(file: file, line: error.source.begin.line, message: "\(error.description); the whole file is ignored until this is fixed")])
+            return (
+                config,
+                [
+                    ConfigProblem(
+                        file: file, line: error.source.begin.line,
+                        message: "\(error.description); the whole file is ignored until this is fixed")
+                ]
+            )
         } catch {
             return (config, [ConfigProblem(file: file, line: nil, message: "cannot be read as TOML")])
         }
@@ -65,7 +84,10 @@ extension ReaderConfig {
         func string(_ key: String, oneOf choices: [String]) -> String? {
             guard let value = table[key] else { return nil }
             guard let text = value.string, choices.contains(text) else {
-                problem(key, "\(key) must be one of \(choices.joined(separator: ", ")) (got \(value.debugDescription)); using the default")
+                problem(
+                    key,
+                    "\(key) must be one of \(choices.joined(separator: ", ")) (got \(value.debugDescription)); using the default"
+                )
                 return nil
             }
             return text
@@ -74,14 +96,20 @@ extension ReaderConfig {
             problem(key, "unknown setting \"\(key)\"; did you mean \"\(nearest(key, in: settingNames))\"?")
         }
         if let value = table["theme"] {
-            if let name = value.string { config.theme = name } else { problem("theme", "theme must be a theme name in quotes") }
+            if let name = value.string {
+                config.theme = name
+            } else {
+                problem("theme", "theme must be a theme name in quotes")
+            }
         }
         if let layout = string("layout", oneOf: ["auto", "stacked", "side-by-side"]) {
             config.layout = layout == "auto" ? .some(nil) : Orientation(rawValue: layout)
         }
         if let value = table["split"] {
             let number = value.double ?? value.int.map(Double.init)
-            if let number, (0.2...0.8).contains(number) { config.split = number } else {
+            if let number, (0.2...0.8).contains(number) {
+                config.split = number
+            } else {
                 problem("split", "split must be a number from 0.2 to 0.8 (the tree's share of the screen); using 0.4")
             }
         }
@@ -91,14 +119,23 @@ extension ReaderConfig {
             case "relative": config.dateStyle = .relative
             case "absolute": config.dateStyle = .absolute
             default:
-                if let format = table["date_format"]?.string, !format.isEmpty { config.dateStyle = .custom(format) } else {
-                    problem("date", "date = \"custom\" needs date_format, for example \"%Y-%m-%d %H:%M\"; using relative")
+                if let format = table["date_format"]?.string, !format.isEmpty {
+                    config.dateStyle = .custom(format)
+                } else {
+                    problem(
+                        "date", "date = \"custom\" needs date_format, for example \"%Y-%m-%d %H:%M\"; using relative")
                 }
             }
         }
-        if let policy = string("mark_read", oneOf: ["on-select", "manual"]) { config.marksReadOnSelect = policy == "on-select" }
+        if let policy = string("mark_read", oneOf: ["on-select", "manual"]) {
+            config.marksReadOnSelect = policy == "on-select"
+        }
         if let value = table["collapse_read"] {
-            if let flag = value.bool { config.collapsesReadSubtrees = flag } else { problem("collapse_read", "collapse_read must be true or false") }
+            if let flag = value.bool {
+                config.collapsesReadSubtrees = flag
+            } else {
+                problem("collapse_read", "collapse_read must be true or false")
+            }
         }
         if let value = table["plain"] {
             if let flag = value.bool { config.plain = flag } else { problem("plain", "plain must be true or false") }
@@ -120,18 +157,28 @@ extension ReaderConfig {
     /// The standard key map with the `[keys]` entries applied: an action listed there gets
     /// exactly the keys given (taking them from any other action); a key listed for two
     /// actions stays with the first, and the second is reported.
-    private static func remap(_ table: TOMLTable, file: String, lines: ConfigLines, problems: inout [ConfigProblem]) -> KeyMap {
+    private static func remap(_ table: TOMLTable, file: String, lines: ConfigLines, problems: inout [ConfigProblem])
+        -> KeyMap
+    {
         var bindings = KeyMap.standard.bindings
         var claimedBy: [Key: (action: Action, line: Int?)] = [:]
         let entries = table.keys.map { ($0, lines.line(of: $0, in: "keys")) }.sorted { ($0.1 ?? .max) < ($1.1 ?? .max) }
         for (name, line) in entries {
             guard let action = Action(rawValue: name) else {
-                problems.append(ConfigProblem(file: file, line: line, message: "unknown action \"\(name)\"; did you mean \"\(nearest(name, in: Action.allCases.map(\.rawValue)))\"? (? in Spool lists them)"))
+                problems.append(
+                    ConfigProblem(
+                        file: file, line: line,
+                        message:
+                            "unknown action \"\(name)\"; did you mean \"\(nearest(name, in: Action.allCases.map(\.rawValue)))\"? (? in Spool lists them)"
+                    ))
                 continue
             }
             let texts = table[name]?.string.map { [$0] } ?? table[name]?.array?.compactMap { $0.string } ?? []
             guard !texts.isEmpty else {
-                problems.append(ConfigProblem(file: file, line: line, message: "\(name) needs a key or a list of keys, like [\"j\", \"<Down>\"]"))
+                problems.append(
+                    ConfigProblem(
+                        file: file, line: line,
+                        message: "\(name) needs a key or a list of keys, like [\"j\", \"<Down>\"]"))
                 continue
             }
             var keys: [Key] = []
@@ -139,11 +186,19 @@ extension ReaderConfig {
                 do {
                     let parsed = try KeyNotation.parse(text)
                     guard parsed.count == 1 else {
-                        problems.append(ConfigProblem(file: file, line: line, message: "\"\(text)\" is \(parsed.count) keys; bind one key per entry"))
+                        problems.append(
+                            ConfigProblem(
+                                file: file, line: line,
+                                message: "\"\(text)\" is \(parsed.count) keys; bind one key per entry"))
                         continue
                     }
                     if let owner = claimedBy[parsed[0]], owner.action != action {
-                        problems.append(ConfigProblem(file: file, line: line, message: "\(KeyNotation.name(of: parsed[0])) is already bound to \(owner.action.rawValue) (line \(owner.line.map(String.init) ?? "?")); it stays there"))
+                        problems.append(
+                            ConfigProblem(
+                                file: file, line: line,
+                                message:
+                                    "\(KeyNotation.name(of: parsed[0])) is already bound to \(owner.action.rawValue) (line \(owner.line.map(String.init) ?? "?")); it stays there"
+                            ))
                         continue
                     }
                     keys.append(parsed[0])

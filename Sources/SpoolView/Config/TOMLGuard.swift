@@ -19,7 +19,9 @@ enum TOMLGuard {
             if arrayDepth == 0 && trimmed.hasPrefix("[") {
                 let brackets = trimmed.hasPrefix("[[") ? 2 : 1
                 let name = trimmed.dropFirst(brackets).drop { $0 == " " || $0 == "\t" }
-                guard let first = name.first, isBareKey(first) || first == "\"" || first == "'" else { return index + 1 }
+                guard let first = name.first, isBareKey(first) || first == "\"" || first == "'" else {
+                    return index + 1
+                }
                 continue
             }
             scan(trimmed, arrayDepth: &arrayDepth, multiline: &multiline)

@@ -20,18 +20,23 @@ public struct LibraryView: Sendable {
         let width = library.columns
         guard library.rows > 0 else { return screen }
         let header = Rect(x: 0, y: 0, width: width, height: 1)
-        screen.put("Library: \(library.entries.count) discussions   comments  unread  last read", x: 0, y: 0, style: theme[.treeRoot], clip: header)
+        screen.put(
+            "Library: \(library.entries.count) discussions   comments  unread  last read", x: 0, y: 0,
+            style: theme[.treeRoot], clip: header)
         let listHeight = max(0, library.rows - 2)
         for offset in 0..<listHeight where library.top + offset < library.entries.count {
             let index = library.top + offset
             let entry = library.entries[index]
             let area = Rect(x: 0, y: 1 + offset, width: width, height: 1)
-            let numbers = pad(String(entry.comments), 8) + pad(entry.unread > 0 ? String(entry.unread) : "-", 8) + "  "
+            let numbers =
+                pad(String(entry.comments), 8) + pad(entry.unread > 0 ? String(entry.unread) : "-", 8) + "  "
                 + (entry.lastRead.map { AgeText.short(Timestamp(secondsSinceEpoch: $0), now: now) } ?? "never")
             let numbersWidth = DisplayWidth.of(numbers)
             let titleArea = Rect(x: 0, y: area.y, width: max(0, width - numbersWidth - 1), height: 1)
             let role: ThemeRole = entry.unread > 0 ? .treeUnread : .treeAuthor
-            let x = screen.put((index == library.selected ? "> " : "  ") + entry.title, x: 0, y: area.y, style: theme[role], clip: titleArea)
+            let x = screen.put(
+                (index == library.selected ? "> " : "  ") + entry.title, x: 0, y: area.y, style: theme[role],
+                clip: titleArea)
             screen.put("  " + entry.source, x: x, y: area.y, style: theme[.treeDate], clip: titleArea)
             screen.put(numbers, x: max(0, width - numbersWidth), y: area.y, style: theme[.treeCount], clip: area)
             if index == library.selected { screen.restyle(area) { _ in theme[.treeSelected] } }
@@ -39,7 +44,8 @@ public struct LibraryView: Sendable {
         if library.rows > 1 {
             let status = Rect(x: 0, y: library.rows - 1, width: width, height: 1)
             screen.fill(status, style: theme[.status])
-            let text = " \(library.selected + 1)/\(library.entries.count)  Enter opens; q in a discussion comes back here; q quits"
+            let text =
+                " \(library.selected + 1)/\(library.entries.count)  Enter opens; q in a discussion comes back here; q quits"
             screen.put(text, x: 0, y: status.y, style: theme[.status], clip: status)
         }
         return screen

@@ -18,7 +18,9 @@ struct ArticlePane {
             let y = area.y + index - reader.articleScroll
             drawLine(lines[index], y: y, in: inner, on: &screen)
             // A byte search first: most lines have no match and cost no more.
-            if let matcher, matcher.matches(lines[index].text) { highlight(query, in: lines[index].text, y: y, area: inner, on: &screen) }
+            if let matcher, matcher.matches(lines[index].text) {
+                highlight(query, in: lines[index].text, y: y, area: inner, on: &screen)
+            }
         }
     }
 
@@ -40,7 +42,9 @@ struct ArticlePane {
             if haystack[start..<(start + needle.count)].elementsEqual(needle) {
                 let from = columns[start]
                 let to = columns[start + needle.count]
-                screen.restyle(Rect(x: from, y: y, width: to - from, height: 1).intersection(area)) { _ in theme[.searchMatch] }
+                screen.restyle(Rect(x: from, y: y, width: to - from, height: 1).intersection(area)) { _ in
+                    theme[.searchMatch]
+                }
                 start += needle.count
             } else {
                 start += 1
@@ -53,14 +57,17 @@ struct ArticlePane {
 
     private func drawLine(_ line: ArticleLine, y: Int, in area: Rect, on screen: inout Screen) {
         let style = theme[line.role]
-        guard [.articleText, .articleQuote, .articleQuote2, .articleQuote3].contains(line.role), Self.urlMark.matches(line.text) else {
+        guard [.articleText, .articleQuote, .articleQuote2, .articleQuote3].contains(line.role),
+            Self.urlMark.matches(line.text)
+        else {
             screen.put(line.text, x: area.x, y: y, style: style, clip: area)
             return
         }
         var x = area.x
         for (index, word) in line.text.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
             if index > 0 { x = screen.put(" ", x: x, y: y, style: style, clip: area) }
-            let isURL = word.contains("://") && (word.hasPrefix("http") || word.hasPrefix("<http") || word.hasPrefix("(http"))
+            let isURL =
+                word.contains("://") && (word.hasPrefix("http") || word.hasPrefix("<http") || word.hasPrefix("(http"))
             x = screen.put(word, x: x, y: y, style: isURL ? theme[.articleURL] : style, clip: area)
         }
     }

@@ -23,7 +23,8 @@ final class ArticleText: @unchecked Sendable {
     func lines(for node: Int, width: Int, in reader: Reader) -> [ArticleLine] {
         let key = Key(node: node, width: width)
         if let hit = cached.firstIndex(where: { $0.key == key }) { return cached[hit].lines }
-        let lines = node == ThreadTree.root ? articleLines(reader, width: width) : commentLines(node, reader, width: width)
+        let lines =
+            node == ThreadTree.root ? articleLines(reader, width: width) : commentLines(node, reader, width: width)
         if cached.count >= Self.kept { cached.removeFirst() }
         cached.append((key, lines))
         return lines
@@ -37,7 +38,10 @@ final class ArticleText: @unchecked Sendable {
         if let date = discussion.articleDate { meta += " · " + AgeText.absolute(date) }
         lines += wrap(meta, width, .articleMeta)
         lines.append(ArticleLine(text: "", role: .articleText))
-        let missing = discussion.isArchive ? "Each top-level row is a thread; Enter or l opens one, Tab goes to the next unread message." : "(This discussion has no article text.)"
+        let missing =
+            discussion.isArchive
+            ? "Each top-level row is a thread; Enter or l opens one, Tab goes to the next unread message."
+            : "(This discussion has no article text.)"
         lines += body(discussion.article ?? missing, width)
         for notice in discussion.notices {
             lines.append(ArticleLine(text: "", role: .articleText))
@@ -96,17 +100,20 @@ final class ArticleText: @unchecked Sendable {
         var cut = text.utf8.index(text.utf8.startIndex, offsetBy: displayLimit)
         while String.Index(cut, within: text) == nil && cut > text.startIndex { cut = text.utf8.index(before: cut) }
         let shown = String(text[..<cut])
-        return (shown, "(\((text.utf8.count - shown.utf8.count) / 1024) KB more not shown: the body is longer than Spool displays)")
+        return (
+            shown,
+            "(\((text.utf8.count - shown.utf8.count) / 1024) KB more not shown: the body is longer than Spool displays)"
+        )
     }
 
     private func bodyLines(_ text: String, _ width: Int) -> [ArticleLine] {
         var lines: [ArticleLine] = []
         for source in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let depth = source.prefix { $0 == ">" || $0 == " " }.filter { $0 == ">" }.count
-            let role: ThemeRole = depth == 0 ? .articleText : depth == 1 ? .articleQuote : depth == 2 ? .articleQuote2 : .articleQuote3
+            let role: ThemeRole =
+                depth == 0 ? .articleText : depth == 1 ? .articleQuote : depth == 2 ? .articleQuote2 : .articleQuote3
             lines += wrap(String(source), width, role)
         }
         return lines
     }
 }
-

@@ -27,7 +27,9 @@ struct HelpOverlay {
         let first = min(scroll, max(0, entries.count - inner.height))
         for (offset, entry) in entries.dropFirst(first).prefix(inner.height).enumerated() {
             let y = inner.y + offset
-            screen.put(entry.keys, x: inner.x, y: y, style: theme[.helpKey], clip: Rect(x: inner.x, y: y, width: keyColumn, height: 1))
+            screen.put(
+                entry.keys, x: inner.x, y: y, style: theme[.helpKey],
+                clip: Rect(x: inner.x, y: y, width: keyColumn, height: 1))
             screen.put(entry.summary, x: inner.x + keyColumn + 1, y: y, style: theme[.help], clip: inner)
         }
     }

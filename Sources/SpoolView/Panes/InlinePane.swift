@@ -23,9 +23,13 @@ struct InlinePane {
             } + [ArticleLine(text: "", role: .articleText)]
         }
         let comment = reader.comment(at: node)
-        var (text, note) = ArticleText.bounded(comment.isPlaceholder ? (comment.body.text.isEmpty ? TreePane.placeholderText : comment.body.text) : comment.body.text)
+        var (text, note) = ArticleText.bounded(
+            comment.isPlaceholder
+                ? (comment.body.text.isEmpty ? TreePane.placeholderText : comment.body.text) : comment.body.text)
         if let note { text += "\n\n" + note }
-        if reader.collapse.isCollapsed(node) && reader.tree.hasChildren(node) { text += "\n[+\(reader.tree.descendantCount(of: node)) replies folded]" }
+        if reader.collapse.isCollapsed(node) && reader.tree.hasChildren(node) {
+            text += "\n[+\(reader.tree.descendantCount(of: node)) replies folded]"
+        }
         let body = WordWrap.lines(of: text, width: bodyWidth).map { line in
             ArticleLine(text: pad + line, role: line.hasPrefix(">") ? .articleQuote : .articleText)
         }
@@ -64,8 +68,11 @@ struct InlinePane {
             x = screen.put(glyphs.glyph(guide), x: x, y: rowArea.y, style: theme[.treeGuide], clip: rowArea)
         }
         let unread = !reader.marks.isRead(node) && !comment.isPlaceholder
-        x = screen.put(unread ? glyphs.unread + " " : "  ", x: x, y: rowArea.y, style: theme[.treeUnread], clip: rowArea)
-        x = screen.put(comment.isPlaceholder ? "" : comment.author, x: x, y: rowArea.y, style: theme[.articleAuthor], clip: rowArea)
+        x = screen.put(
+            unread ? glyphs.unread + " " : "  ", x: x, y: rowArea.y, style: theme[.treeUnread], clip: rowArea)
+        x = screen.put(
+            comment.isPlaceholder ? "" : comment.author, x: x, y: rowArea.y, style: theme[.articleAuthor], clip: rowArea
+        )
         if let date = comment.date {
             screen.put("  " + AgeText.absolute(date), x: x, y: rowArea.y, style: theme[.articleMeta], clip: rowArea)
         }
@@ -76,4 +83,3 @@ struct InlinePane {
         }
     }
 }
-

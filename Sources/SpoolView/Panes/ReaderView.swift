@@ -42,7 +42,8 @@ public struct ReaderView: Sendable {
         if reader.narrowedTo != nil && layout.tree.height > 1 {
             // The breadcrumb of the narrowed subtree takes the tree pane's first row.
             layout.breadcrumb = layout.tree.row(0)
-            layout.tree = Rect(x: layout.tree.x, y: layout.tree.y + 1, width: layout.tree.width, height: layout.tree.height - 1)
+            layout.tree = Rect(
+                x: layout.tree.x, y: layout.tree.y + 1, width: layout.tree.width, height: layout.tree.height - 1)
         }
         return layout
     }
@@ -72,12 +73,14 @@ public struct ReaderView: Sendable {
         var screen = Screen(width: columns, height: rows, style: theme[.treeText])
         let layout = layout(for: reader, columns: columns, rows: rows)
         if reader.isInline {
-            InlinePane(theme: theme, glyphs: options.glyphs, caches: caches).render(reader, in: layout.article, on: &screen)
+            InlinePane(theme: theme, glyphs: options.glyphs, caches: caches).render(
+                reader, in: layout.article, on: &screen)
         } else {
             TreePane(theme: theme, options: options, rowText: caches.rowText)
                 .render(reader, in: layout.tree, breadcrumb: layout.breadcrumb, on: &screen)
             drawDivider(layout, on: &screen, theme: theme)
-            ArticlePane(theme: theme).render(reader, lines: caches.articleLines(reader), in: layout.article, on: &screen)
+            ArticlePane(theme: theme).render(
+                reader, lines: caches.articleLines(reader), in: layout.article, on: &screen)
         }
         let shown = reader.isInline ? nil : shownPercent(reader, layout: layout)
         StatusLine(theme: theme).render(reader, shownPercent: shown, in: layout.status, on: &screen)
@@ -113,7 +116,9 @@ public struct ReaderView: Sendable {
             let line = String(repeating: options.glyphs.horizontal, count: area.width)
             screen.put(line, x: area.x, y: area.y, style: style, clip: area)
         } else {
-            for y in area.y..<area.maxY { screen.put(options.glyphs.vertical, x: area.x, y: y, style: style, clip: area) }
+            for y in area.y..<area.maxY {
+                screen.put(options.glyphs.vertical, x: area.x, y: y, style: style, clip: area)
+            }
         }
     }
 }

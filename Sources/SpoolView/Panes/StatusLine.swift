@@ -14,7 +14,9 @@ struct StatusLine {
         case .limitPrompt(let pattern): prompt("Limit to: ", pattern, in: area, on: &screen)
         case .searching:
             let found = reader.search.matchCount
-            let count = reader.search.query.isEmpty ? "" : "   \(found) match\(found == 1 ? "" : "es")\(reader.search.isRunning ? " so far…" : "")"
+            let count =
+                reader.search.query.isEmpty
+                ? "" : "   \(found) match\(found == 1 ? "" : "es")\(reader.search.isRunning ? " so far…" : "")"
             let x = prompt("/", reader.search.query, in: area, on: &screen)
             screen.put(count, x: x + 1, y: area.y, style: theme[.status], clip: area)
         default: position(reader, shownPercent: shownPercent, in: area, on: &screen)

@@ -43,9 +43,13 @@ struct TreePane {
         var x = screen.put(marker, x: area.x, y: area.y, style: theme[.treeCount], clip: area)
         let name = discussion.title ?? discussion.sourceName ?? "Untitled discussion"
         x = screen.put(name, x: x, y: area.y, style: theme[.treeRoot], clip: area)
-        x = screen.put("  " + TreePane.countText(discussion, tree: reader.tree), x: x, y: area.y, style: theme[.treeDate], clip: area)
+        x = screen.put(
+            "  " + TreePane.countText(discussion, tree: reader.tree), x: x, y: area.y, style: theme[.treeDate],
+            clip: area)
         if reader.collapse.isCollapsed(ThreadTree.root) {
-            screen.put(" [+\(reader.tree.descendantCount(of: ThreadTree.root))]", x: x, y: area.y, style: theme[.treeCount], clip: area)
+            screen.put(
+                " [+\(reader.tree.descendantCount(of: ThreadTree.root))]", x: x, y: area.y, style: theme[.treeCount],
+                clip: area)
         }
     }
 
@@ -75,18 +79,28 @@ struct TreePane {
         } else {
             let unread = !reader.marks.isRead(node)
             let marker = reader.isNew[node] && unread ? glyphs.new : unread ? glyphs.unread : " "
-            x = screen.put(marker + " ", x: x, y: area.y, style: theme[reader.isNew[node] && unread ? .treeNew : .treeUnread], clip: area)
-            let authorRole: ThemeRole = reader.isMatch(node) ? .searchMatch : TreePane.isByOriginalPoster(node, reader) ? .treeOP : unread ? .treeUnread : .treeAuthor
+            x = screen.put(
+                marker + " ", x: x, y: area.y, style: theme[reader.isNew[node] && unread ? .treeNew : .treeUnread],
+                clip: area)
+            let authorRole: ThemeRole =
+                reader.isMatch(node)
+                ? .searchMatch
+                : TreePane.isByOriginalPoster(node, reader) ? .treeOP : unread ? .treeUnread : .treeAuthor
             x = screen.put(comment.author, x: x, y: area.y, style: theme[authorRole], clip: area)
             if let date = comment.date {
-                x = screen.put("  " + AgeText.text(date, style: options.dateStyle, now: options.now), x: x, y: area.y, style: theme[.treeDate], clip: area)
+                x = screen.put(
+                    "  " + AgeText.text(date, style: options.dateStyle, now: options.now), x: x, y: area.y,
+                    style: theme[.treeDate], clip: area)
             }
         }
         let isThread = reader.discussion.isArchive && tree.depth[node] == 1 && tree.hasChildren(node)
         if reader.collapse.isCollapsed(node) && tree.hasChildren(node) && !isThread {
-            let hiddenUnread = reader.marks.unreadCount(inSubtreeOf: node, of: tree) - (reader.marks.isRead(node) ? 0 : 1)
+            let hiddenUnread =
+                reader.marks.unreadCount(inSubtreeOf: node, of: tree) - (reader.marks.isRead(node) ? 0 : 1)
             let unreadText = hiddenUnread > 0 ? ", \(hiddenUnread) unread" : ""
-            x = screen.put(" [+\(tree.descendantCount(of: node))\(unreadText)]", x: x, y: area.y, style: theme[.treeCount], clip: area)
+            x = screen.put(
+                " [+\(tree.descendantCount(of: node))\(unreadText)]", x: x, y: area.y, style: theme[.treeCount],
+                clip: area)
         }
         if isThread {
             let unread = reader.marks.unreadCount(inSubtreeOf: node, of: tree)
@@ -103,7 +117,6 @@ struct TreePane {
 
     static let placeholderText = "(message not in archive)"
 
-
     /// The accessible row: `> level 2, unread, Edna, 2014-10-29, 3 replies hidden: text`,
     /// everything said in words (the `>` marks the selection), nothing drawn.
     private func drawPlainComment(_ node: Int, _ reader: Reader, in area: Rect, on screen: inout Screen) {
@@ -119,11 +132,14 @@ struct TreePane {
             parts.append(comment.author)
             if let date = comment.date { parts.append(AgeText.text(date, style: options.dateStyle, now: options.now)) }
         }
-        if reader.collapse.isCollapsed(node) && tree.hasChildren(node) { parts.append("\(tree.descendantCount(of: node)) replies hidden") }
+        if reader.collapse.isCollapsed(node) && tree.hasChildren(node) {
+            parts.append("\(tree.descendantCount(of: node)) replies hidden")
+        }
         let head = (node == reader.selected ? "> " : "  ") + parts.joined(separator: ", ")
         let x = screen.put(head, x: area.x, y: area.y, style: theme[.treeText], clip: area)
         guard !comment.isPlaceholder, area.maxX - x > 2 else { return }
-        let text = TreePane.subjectToShow(node, reader) ?? TreePane.preview(of: comment.body.text, columns: area.maxX - x)
+        let text =
+            TreePane.subjectToShow(node, reader) ?? TreePane.preview(of: comment.body.text, columns: area.maxX - x)
         screen.put(": " + text, x: x, y: area.y, style: theme[.treePreview], clip: area)
     }
 
@@ -132,7 +148,9 @@ struct TreePane {
         guard let root = reader.narrowedTo, !area.isEmpty else { return }
         screen.fill(area, style: theme[.treeText])
         let ancestors = reader.tree.ancestors(of: root).reversed().map { node in
-            node == ThreadTree.root ? (reader.discussion.title ?? reader.discussion.sourceName ?? "Discussion") : reader.comment(at: node).author
+            node == ThreadTree.root
+                ? (reader.discussion.title ?? reader.discussion.sourceName ?? "Discussion")
+                : reader.comment(at: node).author
         }
         let trail = (ancestors + [reader.comment(at: root).author]).joined(separator: " › ")
         screen.put("↳ " + trail + "  (Z: back out)", x: area.x, y: area.y, style: theme[.treeRoot], clip: area)
@@ -158,11 +176,14 @@ struct TreePane {
         let parent = reader.tree.parent[node]
         guard parent > ThreadTree.root, let parentSubject = reader.comment(at: parent).subject else { return subject }
         // Subjects are compared on their first 300 characters: a row costs the same for a 1 MB subject.
-        return Subject.normalised(String(subject.prefix(300))) == Subject.normalised(String(parentSubject.prefix(300))) ? nil : subject
+        return Subject.normalised(String(subject.prefix(300))) == Subject.normalised(String(parentSubject.prefix(300)))
+            ? nil : subject
     }
 
     /// Draws the guides; past half the pane's width the outer levels give way to the depth as a number.
-    private func drawGuides(_ node: Int, _ tree: ThreadTree, focusDepth: Int, in area: Rect, on screen: inout Screen) -> Int {
+    private func drawGuides(_ node: Int, _ tree: ThreadTree, focusDepth: Int, in area: Rect, on screen: inout Screen)
+        -> Int
+    {
         var x = area.x
         let room = max(1, area.width / 2 / 3)
         // In a focused subtree, levels above the focused comment are not drawn.

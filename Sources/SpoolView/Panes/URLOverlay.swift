@@ -12,7 +12,9 @@ struct URLOverlay {
         guard width >= 4, height >= 3 else { return }
         let box = Rect(x: (screen.width - width) / 2, y: (screen.height - height) / 2, width: width, height: height)
         screen.fill(box, style: theme[.help])
-        screen.put(" Open which address? (1-\(shown.count), other keys close)", x: box.x + 1, y: box.y, style: theme[.helpTitle], clip: box)
+        screen.put(
+            " Open which address? (1-\(shown.count), other keys close)", x: box.x + 1, y: box.y,
+            style: theme[.helpTitle], clip: box)
         for (index, url) in shown.enumerated() {
             let y = box.y + 2 + index
             let x = screen.put("\(index + 1)  ", x: box.x + 2, y: y, style: theme[.helpKey], clip: box)

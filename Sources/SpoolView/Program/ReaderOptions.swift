@@ -43,6 +43,7 @@ public struct ReaderOptions: Sendable {
     /// What the reader itself needs.
     public var settings: Reader.Settings {
         Reader.Settings(
-            marksReadOnSelect: marksReadOnSelect, orientation: orientation, collapsesReadSubtrees: collapsesReadSubtrees)
+            marksReadOnSelect: marksReadOnSelect, orientation: orientation, collapsesReadSubtrees: collapsesReadSubtrees
+        )
     }
 }

@@ -24,7 +24,8 @@ public struct ReaderProgram: Program {
     ) {
         let size = ReaderView.bounded(columns: columns, rows: rows)
         let viewport = view.openingViewport(columns: size.columns, rows: size.rows, settings: options.settings)
-        reader = Reader(discussion: discussion, viewport: viewport, settings: options.settings, keyMap: keyMap, saved: saved)
+        reader = Reader(
+            discussion: discussion, viewport: viewport, settings: options.settings, keyMap: keyMap, saved: saved)
         self.view = view
         self.store = store
         reader.settle(in: view.viewport(for: reader, columns: size.columns, rows: size.rows))

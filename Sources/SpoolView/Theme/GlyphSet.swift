@@ -16,10 +16,12 @@ public struct GlyphSet: Sendable, Equatable {
     public var vertical: String
 
     public static let unicode = GlyphSet(
-        blank: "   ", stem: "│  ", tee: "├─ ", corner: "└─ ", unread: "●", new: "N", collapsedRoot: "▪", horizontal: "─",
+        blank: "   ", stem: "│  ", tee: "├─ ", corner: "└─ ", unread: "●", new: "N", collapsedRoot: "▪",
+        horizontal: "─",
         vertical: "│")
     public static let ascii = GlyphSet(
-        blank: "   ", stem: "|  ", tee: "|- ", corner: "`- ", unread: "*", new: "N", collapsedRoot: "#", horizontal: "-",
+        blank: "   ", stem: "|  ", tee: "|- ", corner: "`- ", unread: "*", new: "N", collapsedRoot: "#",
+        horizontal: "-",
         vertical: "|")
 
     /// The glyph for one tree guide column.

@@ -7,354 +7,378 @@ import SpoolScreen
 public enum ShippedThemes {
     /// Theme name and file text, in name order.
     public static let all: [(name: String, toml: String)] = [
-        ("default", #"""
-# Spool's default theme, for terminals with a dark background.
-name = "default"
+        (
+            "default",
+            #"""
+            # Spool's default theme, for terminals with a dark background.
+            name = "default"
 
-[palette]
-accent = "#5fafff"
-muted = "244"
-quote = "#87af87"
-quote2 = "#af87af"
-quote3 = "#87afaf"
-warm = "#ffaf5f"
+            [palette]
+            accent = "#5fafff"
+            muted = "244"
+            quote = "#87af87"
+            quote2 = "#af87af"
+            quote3 = "#87afaf"
+            warm = "#ffaf5f"
 
-[roles]
-"tree.text"               = { fg = "default" }
-"tree.guide"              = { fg = "240" }
-"tree.guide.2"            = { fg = "60" }
-"tree.guide.3"            = { fg = "66" }
-"tree.author"             = { fg = "default" }
-"tree.op"                 = { fg = "warm", bold = true }
-"tree.date"               = { fg = "muted" }
-"tree.unread"             = { fg = "yellow", bold = true }
-"tree.new"                = { fg = "green", bold = true }
-"tree.count"              = { fg = "cyan", bold = true }
-"tree.preview"            = { fg = "muted" }
-"tree.root"               = { fg = "accent", bold = true }
-"tree.selected"           = { fg = "black", bg = "accent" }
-"tree.selected.unfocused" = { fg = "default", bg = "238" }
-"article.text"            = { fg = "default" }
-"article.title"           = { fg = "accent", bold = true }
-"article.author"          = { fg = "yellow", bold = true }
-"article.meta"            = { fg = "muted" }
-"article.quote"           = { fg = "quote", italic = true }
-"article.quote.2"         = { fg = "quote2", italic = true }
-"article.quote.3"         = { fg = "quote3", italic = true }
-"article.url"             = { fg = "accent", underline = true }
-"search.match"            = { fg = "black", bg = "yellow" }
-"divider"                 = { fg = "muted" }
-"status"                  = { fg = "white", bg = "236" }
-"status.message"          = { fg = "yellow", bg = "236", bold = true }
-"help"                    = { fg = "white", bg = "235" }
-"help.key"                = { fg = "yellow", bg = "235", bold = true }
-"help.title"              = { fg = "accent", bg = "235", bold = true }
-"""#),
-        ("gruvbox", #"""
-# Gruvbox dark (Pavel Pertsev's palette).
-name = "gruvbox"
+            [roles]
+            "tree.text"               = { fg = "default" }
+            "tree.guide"              = { fg = "240" }
+            "tree.guide.2"            = { fg = "60" }
+            "tree.guide.3"            = { fg = "66" }
+            "tree.author"             = { fg = "default" }
+            "tree.op"                 = { fg = "warm", bold = true }
+            "tree.date"               = { fg = "muted" }
+            "tree.unread"             = { fg = "yellow", bold = true }
+            "tree.new"                = { fg = "green", bold = true }
+            "tree.count"              = { fg = "cyan", bold = true }
+            "tree.preview"            = { fg = "muted" }
+            "tree.root"               = { fg = "accent", bold = true }
+            "tree.selected"           = { fg = "black", bg = "accent" }
+            "tree.selected.unfocused" = { fg = "default", bg = "238" }
+            "article.text"            = { fg = "default" }
+            "article.title"           = { fg = "accent", bold = true }
+            "article.author"          = { fg = "yellow", bold = true }
+            "article.meta"            = { fg = "muted" }
+            "article.quote"           = { fg = "quote", italic = true }
+            "article.quote.2"         = { fg = "quote2", italic = true }
+            "article.quote.3"         = { fg = "quote3", italic = true }
+            "article.url"             = { fg = "accent", underline = true }
+            "search.match"            = { fg = "black", bg = "yellow" }
+            "divider"                 = { fg = "muted" }
+            "status"                  = { fg = "white", bg = "236" }
+            "status.message"          = { fg = "yellow", bg = "236", bold = true }
+            "help"                    = { fg = "white", bg = "235" }
+            "help.key"                = { fg = "yellow", bg = "235", bold = true }
+            "help.title"              = { fg = "accent", bg = "235", bold = true }
+            """#
+        ),
+        (
+            "gruvbox",
+            #"""
+            # Gruvbox dark (Pavel Pertsev's palette).
+            name = "gruvbox"
 
-[palette]
-bg = "#282828"
-bg1 = "#3c3836"
-bg2 = "#504945"
-fg = "#ebdbb2"
-gray = "#928374"
-green = "#b8bb26"
-yellow = "#fabd2f"
-blue = "#83a598"
-purple = "#d3869b"
-aqua = "#8ec07c"
-orange = "#fe8019"
+            [palette]
+            bg = "#282828"
+            bg1 = "#3c3836"
+            bg2 = "#504945"
+            fg = "#ebdbb2"
+            gray = "#928374"
+            green = "#b8bb26"
+            yellow = "#fabd2f"
+            blue = "#83a598"
+            purple = "#d3869b"
+            aqua = "#8ec07c"
+            orange = "#fe8019"
 
-[roles]
-"tree.text"               = { fg = "fg" }
-"tree.guide"              = { fg = "bg2" }
-"tree.guide.2"            = { fg = "gray" }
-"tree.guide.3"            = { fg = "aqua" }
-"tree.author"             = { fg = "fg" }
-"tree.op"                 = { fg = "orange", bold = true }
-"tree.date"               = { fg = "gray" }
-"tree.unread"             = { fg = "yellow", bold = true }
-"tree.new"                = { fg = "green", bold = true }
-"tree.count"              = { fg = "aqua", bold = true }
-"tree.preview"            = { fg = "gray" }
-"tree.root"               = { fg = "blue", bold = true }
-"tree.selected"           = { fg = "bg", bg = "yellow" }
-"tree.selected.unfocused" = { fg = "fg", bg = "bg2" }
-"article.text"            = { fg = "fg" }
-"article.title"           = { fg = "yellow", bold = true }
-"article.author"          = { fg = "orange", bold = true }
-"article.meta"            = { fg = "gray" }
-"article.quote"           = { fg = "green", italic = true }
-"article.quote.2"         = { fg = "purple", italic = true }
-"article.quote.3"         = { fg = "aqua", italic = true }
-"article.url"             = { fg = "blue", underline = true }
-"search.match"            = { fg = "bg", bg = "orange" }
-"divider"                 = { fg = "bg2" }
-"status"                  = { fg = "fg", bg = "bg1" }
-"status.message"          = { fg = "yellow", bg = "bg1", bold = true }
-"help"                    = { fg = "fg", bg = "bg1" }
-"help.key"                = { fg = "yellow", bg = "bg1", bold = true }
-"help.title"              = { fg = "orange", bg = "bg1", bold = true }
-"""#),
-        ("high-contrast", #"""
-# Maximum contrast: bright colours on black, nothing dim.
-name = "high-contrast"
+            [roles]
+            "tree.text"               = { fg = "fg" }
+            "tree.guide"              = { fg = "bg2" }
+            "tree.guide.2"            = { fg = "gray" }
+            "tree.guide.3"            = { fg = "aqua" }
+            "tree.author"             = { fg = "fg" }
+            "tree.op"                 = { fg = "orange", bold = true }
+            "tree.date"               = { fg = "gray" }
+            "tree.unread"             = { fg = "yellow", bold = true }
+            "tree.new"                = { fg = "green", bold = true }
+            "tree.count"              = { fg = "aqua", bold = true }
+            "tree.preview"            = { fg = "gray" }
+            "tree.root"               = { fg = "blue", bold = true }
+            "tree.selected"           = { fg = "bg", bg = "yellow" }
+            "tree.selected.unfocused" = { fg = "fg", bg = "bg2" }
+            "article.text"            = { fg = "fg" }
+            "article.title"           = { fg = "yellow", bold = true }
+            "article.author"          = { fg = "orange", bold = true }
+            "article.meta"            = { fg = "gray" }
+            "article.quote"           = { fg = "green", italic = true }
+            "article.quote.2"         = { fg = "purple", italic = true }
+            "article.quote.3"         = { fg = "aqua", italic = true }
+            "article.url"             = { fg = "blue", underline = true }
+            "search.match"            = { fg = "bg", bg = "orange" }
+            "divider"                 = { fg = "bg2" }
+            "status"                  = { fg = "fg", bg = "bg1" }
+            "status.message"          = { fg = "yellow", bg = "bg1", bold = true }
+            "help"                    = { fg = "fg", bg = "bg1" }
+            "help.key"                = { fg = "yellow", bg = "bg1", bold = true }
+            "help.title"              = { fg = "orange", bg = "bg1", bold = true }
+            """#
+        ),
+        (
+            "high-contrast",
+            #"""
+            # Maximum contrast: bright colours on black, nothing dim.
+            name = "high-contrast"
 
-[roles]
-"tree.text"               = { fg = "bright-white", bg = "black" }
-"tree.guide"              = { fg = "bright-white", bg = "black" }
-"tree.guide.2"            = { fg = "bright-cyan", bg = "black" }
-"tree.guide.3"            = { fg = "bright-yellow", bg = "black" }
-"tree.author"             = { fg = "bright-white", bg = "black", bold = true }
-"tree.op"                 = { fg = "bright-yellow", bg = "black", bold = true, underline = true }
-"tree.date"               = { fg = "bright-white", bg = "black" }
-"tree.unread"             = { fg = "bright-yellow", bg = "black", bold = true }
-"tree.new"                = { fg = "bright-green", bg = "black", bold = true }
-"tree.count"              = { fg = "bright-cyan", bg = "black", bold = true }
-"tree.preview"            = { fg = "bright-white", bg = "black" }
-"tree.root"               = { fg = "bright-cyan", bg = "black", bold = true }
-"tree.selected"           = { fg = "black", bg = "bright-yellow", bold = true }
-"tree.selected.unfocused" = { fg = "black", bg = "bright-white" }
-"article.text"            = { fg = "bright-white", bg = "black" }
-"article.title"           = { fg = "bright-yellow", bg = "black", bold = true }
-"article.author"          = { fg = "bright-cyan", bg = "black", bold = true }
-"article.meta"            = { fg = "bright-white", bg = "black" }
-"article.quote"           = { fg = "bright-green", bg = "black" }
-"article.quote.2"         = { fg = "bright-magenta", bg = "black" }
-"article.quote.3"         = { fg = "bright-cyan", bg = "black" }
-"article.url"             = { fg = "bright-cyan", bg = "black", underline = true }
-"search.match"            = { fg = "black", bg = "bright-green", bold = true }
-"divider"                 = { fg = "bright-white", bg = "black" }
-"status"                  = { fg = "black", bg = "bright-white", bold = true }
-"status.message"          = { fg = "black", bg = "bright-yellow", bold = true }
-"help"                    = { fg = "bright-white", bg = "blue" }
-"help.key"                = { fg = "bright-yellow", bg = "blue", bold = true }
-"help.title"              = { fg = "bright-white", bg = "blue", bold = true, underline = true }
-"""#),
-        ("light", #"""
-# For terminals with a light background.
-name = "light"
+            [roles]
+            "tree.text"               = { fg = "bright-white", bg = "black" }
+            "tree.guide"              = { fg = "bright-white", bg = "black" }
+            "tree.guide.2"            = { fg = "bright-cyan", bg = "black" }
+            "tree.guide.3"            = { fg = "bright-yellow", bg = "black" }
+            "tree.author"             = { fg = "bright-white", bg = "black", bold = true }
+            "tree.op"                 = { fg = "bright-yellow", bg = "black", bold = true, underline = true }
+            "tree.date"               = { fg = "bright-white", bg = "black" }
+            "tree.unread"             = { fg = "bright-yellow", bg = "black", bold = true }
+            "tree.new"                = { fg = "bright-green", bg = "black", bold = true }
+            "tree.count"              = { fg = "bright-cyan", bg = "black", bold = true }
+            "tree.preview"            = { fg = "bright-white", bg = "black" }
+            "tree.root"               = { fg = "bright-cyan", bg = "black", bold = true }
+            "tree.selected"           = { fg = "black", bg = "bright-yellow", bold = true }
+            "tree.selected.unfocused" = { fg = "black", bg = "bright-white" }
+            "article.text"            = { fg = "bright-white", bg = "black" }
+            "article.title"           = { fg = "bright-yellow", bg = "black", bold = true }
+            "article.author"          = { fg = "bright-cyan", bg = "black", bold = true }
+            "article.meta"            = { fg = "bright-white", bg = "black" }
+            "article.quote"           = { fg = "bright-green", bg = "black" }
+            "article.quote.2"         = { fg = "bright-magenta", bg = "black" }
+            "article.quote.3"         = { fg = "bright-cyan", bg = "black" }
+            "article.url"             = { fg = "bright-cyan", bg = "black", underline = true }
+            "search.match"            = { fg = "black", bg = "bright-green", bold = true }
+            "divider"                 = { fg = "bright-white", bg = "black" }
+            "status"                  = { fg = "black", bg = "bright-white", bold = true }
+            "status.message"          = { fg = "black", bg = "bright-yellow", bold = true }
+            "help"                    = { fg = "bright-white", bg = "blue" }
+            "help.key"                = { fg = "bright-yellow", bg = "blue", bold = true }
+            "help.title"              = { fg = "bright-white", bg = "blue", bold = true, underline = true }
+            """#
+        ),
+        (
+            "light",
+            #"""
+            # For terminals with a light background.
+            name = "light"
 
-[palette]
-ink = "#1c1c1c"
-muted = "#6c6c6c"
-accent = "#005faf"
-paper = "#eeeeee"
-quote = "#5f8700"
-warm = "#af5f00"
+            [palette]
+            ink = "#1c1c1c"
+            muted = "#6c6c6c"
+            accent = "#005faf"
+            paper = "#eeeeee"
+            quote = "#5f8700"
+            warm = "#af5f00"
 
-[roles]
-"tree.text"               = { fg = "ink" }
-"tree.guide"              = { fg = "250" }
-"tree.guide.2"            = { fg = "146" }
-"tree.guide.3"            = { fg = "151" }
-"tree.author"             = { fg = "ink" }
-"tree.op"                 = { fg = "warm", bold = true }
-"tree.date"               = { fg = "muted" }
-"tree.unread"             = { fg = "#870087", bold = true }
-"tree.new"                = { fg = "#008700", bold = true }
-"tree.count"              = { fg = "#005f87", bold = true }
-"tree.preview"            = { fg = "muted" }
-"tree.root"               = { fg = "accent", bold = true }
-"tree.selected"           = { fg = "white", bg = "accent" }
-"tree.selected.unfocused" = { fg = "ink", bg = "252" }
-"article.text"            = { fg = "ink" }
-"article.title"           = { fg = "accent", bold = true }
-"article.author"          = { fg = "#870087", bold = true }
-"article.meta"            = { fg = "muted" }
-"article.quote"           = { fg = "quote", italic = true }
-"article.quote.2"         = { fg = "#875f00", italic = true }
-"article.quote.3"         = { fg = "#005f5f", italic = true }
-"article.url"             = { fg = "accent", underline = true }
-"search.match"            = { fg = "ink", bg = "#ffd75f" }
-"divider"                 = { fg = "250" }
-"status"                  = { fg = "ink", bg = "paper" }
-"status.message"          = { fg = "#870000", bg = "paper", bold = true }
-"help"                    = { fg = "ink", bg = "255" }
-"help.key"                = { fg = "accent", bg = "255", bold = true }
-"help.title"              = { fg = "warm", bg = "255", bold = true }
-"""#),
-        ("monochrome", #"""
-# No colour at all: attributes only, for monochrome terminals (NO_COLOR gives the same).
-name = "monochrome"
+            [roles]
+            "tree.text"               = { fg = "ink" }
+            "tree.guide"              = { fg = "250" }
+            "tree.guide.2"            = { fg = "146" }
+            "tree.guide.3"            = { fg = "151" }
+            "tree.author"             = { fg = "ink" }
+            "tree.op"                 = { fg = "warm", bold = true }
+            "tree.date"               = { fg = "muted" }
+            "tree.unread"             = { fg = "#870087", bold = true }
+            "tree.new"                = { fg = "#008700", bold = true }
+            "tree.count"              = { fg = "#005f87", bold = true }
+            "tree.preview"            = { fg = "muted" }
+            "tree.root"               = { fg = "accent", bold = true }
+            "tree.selected"           = { fg = "white", bg = "accent" }
+            "tree.selected.unfocused" = { fg = "ink", bg = "252" }
+            "article.text"            = { fg = "ink" }
+            "article.title"           = { fg = "accent", bold = true }
+            "article.author"          = { fg = "#870087", bold = true }
+            "article.meta"            = { fg = "muted" }
+            "article.quote"           = { fg = "quote", italic = true }
+            "article.quote.2"         = { fg = "#875f00", italic = true }
+            "article.quote.3"         = { fg = "#005f5f", italic = true }
+            "article.url"             = { fg = "accent", underline = true }
+            "search.match"            = { fg = "ink", bg = "#ffd75f" }
+            "divider"                 = { fg = "250" }
+            "status"                  = { fg = "ink", bg = "paper" }
+            "status.message"          = { fg = "#870000", bg = "paper", bold = true }
+            "help"                    = { fg = "ink", bg = "255" }
+            "help.key"                = { fg = "accent", bg = "255", bold = true }
+            "help.title"              = { fg = "warm", bg = "255", bold = true }
+            """#
+        ),
+        (
+            "monochrome",
+            #"""
+            # No colour at all: attributes only, for monochrome terminals (NO_COLOR gives the same).
+            name = "monochrome"
 
-[roles]
-"tree.text"               = {}
-"tree.guide"              = { dim = true }
-"tree.guide.2"            = { dim = true }
-"tree.guide.3"            = { dim = true }
-"tree.author"             = {}
-"tree.op"                 = { bold = true, underline = true }
-"tree.date"               = { dim = true }
-"tree.unread"             = { bold = true }
-"tree.new"                = { bold = true, underline = true }
-"tree.count"              = { bold = true }
-"tree.preview"            = {}
-"tree.root"               = { bold = true }
-"tree.selected"           = { reverse = true }
-"tree.selected.unfocused" = { reverse = true, dim = true }
-"article.text"            = {}
-"article.title"           = { bold = true }
-"article.author"          = { bold = true }
-"article.meta"            = { dim = true }
-"article.quote"           = { italic = true }
-"article.quote.2"         = { italic = true, dim = true }
-"article.quote.3"         = { italic = true, dim = true }
-"article.url"             = { underline = true }
-"search.match"            = { reverse = true, bold = true }
-"divider"                 = { dim = true }
-"status"                  = { reverse = true }
-"status.message"          = { reverse = true, bold = true }
-"help"                    = {}
-"help.key"                = { bold = true }
-"help.title"              = { bold = true, underline = true }
-"""#),
-        ("nord", #"""
-# Nord (Arctic Ice Studio's palette).
-name = "nord"
+            [roles]
+            "tree.text"               = {}
+            "tree.guide"              = { dim = true }
+            "tree.guide.2"            = { dim = true }
+            "tree.guide.3"            = { dim = true }
+            "tree.author"             = {}
+            "tree.op"                 = { bold = true, underline = true }
+            "tree.date"               = { dim = true }
+            "tree.unread"             = { bold = true }
+            "tree.new"                = { bold = true, underline = true }
+            "tree.count"              = { bold = true }
+            "tree.preview"            = {}
+            "tree.root"               = { bold = true }
+            "tree.selected"           = { reverse = true }
+            "tree.selected.unfocused" = { reverse = true, dim = true }
+            "article.text"            = {}
+            "article.title"           = { bold = true }
+            "article.author"          = { bold = true }
+            "article.meta"            = { dim = true }
+            "article.quote"           = { italic = true }
+            "article.quote.2"         = { italic = true, dim = true }
+            "article.quote.3"         = { italic = true, dim = true }
+            "article.url"             = { underline = true }
+            "search.match"            = { reverse = true, bold = true }
+            "divider"                 = { dim = true }
+            "status"                  = { reverse = true }
+            "status.message"          = { reverse = true, bold = true }
+            "help"                    = {}
+            "help.key"                = { bold = true }
+            "help.title"              = { bold = true, underline = true }
+            """#
+        ),
+        (
+            "nord",
+            #"""
+            # Nord (Arctic Ice Studio's palette).
+            name = "nord"
 
-[palette]
-n0 = "#2e3440"
-n1 = "#3b4252"
-n2 = "#434c5e"
-n3 = "#4c566a"
-n4 = "#d8dee9"
-n6 = "#eceff4"
-frost1 = "#8fbcbb"
-frost2 = "#88c0d0"
-frost3 = "#81a1c1"
-frost4 = "#5e81ac"
-orange = "#d08770"
-yellow = "#ebcb8b"
-green = "#a3be8c"
-purple = "#b48ead"
+            [palette]
+            n0 = "#2e3440"
+            n1 = "#3b4252"
+            n2 = "#434c5e"
+            n3 = "#4c566a"
+            n4 = "#d8dee9"
+            n6 = "#eceff4"
+            frost1 = "#8fbcbb"
+            frost2 = "#88c0d0"
+            frost3 = "#81a1c1"
+            frost4 = "#5e81ac"
+            orange = "#d08770"
+            yellow = "#ebcb8b"
+            green = "#a3be8c"
+            purple = "#b48ead"
 
-[roles]
-"tree.text"               = { fg = "n4" }
-"tree.guide"              = { fg = "n3" }
-"tree.guide.2"            = { fg = "frost4" }
-"tree.guide.3"            = { fg = "frost1" }
-"tree.author"             = { fg = "n4" }
-"tree.op"                 = { fg = "orange", bold = true }
-"tree.date"               = { fg = "n3" }
-"tree.unread"             = { fg = "yellow", bold = true }
-"tree.new"                = { fg = "green", bold = true }
-"tree.count"              = { fg = "frost1", bold = true }
-"tree.preview"            = { fg = "frost3" }
-"tree.root"               = { fg = "frost2", bold = true }
-"tree.selected"           = { fg = "n0", bg = "frost2" }
-"tree.selected.unfocused" = { fg = "n6", bg = "n2" }
-"article.text"            = { fg = "n6" }
-"article.title"           = { fg = "frost2", bold = true }
-"article.author"          = { fg = "yellow", bold = true }
-"article.meta"            = { fg = "frost3" }
-"article.quote"           = { fg = "green", italic = true }
-"article.quote.2"         = { fg = "purple", italic = true }
-"article.quote.3"         = { fg = "frost1", italic = true }
-"article.url"             = { fg = "frost2", underline = true }
-"search.match"            = { fg = "n0", bg = "yellow" }
-"divider"                 = { fg = "n3" }
-"status"                  = { fg = "n6", bg = "n1" }
-"status.message"          = { fg = "yellow", bg = "n1", bold = true }
-"help"                    = { fg = "n6", bg = "n1" }
-"help.key"                = { fg = "frost2", bg = "n1", bold = true }
-"help.title"              = { fg = "yellow", bg = "n1", bold = true }
-"""#),
-        ("solarized-dark", #"""
-# Solarized dark (Ethan Schoonover's palette).
-name = "solarized-dark"
+            [roles]
+            "tree.text"               = { fg = "n4" }
+            "tree.guide"              = { fg = "n3" }
+            "tree.guide.2"            = { fg = "frost4" }
+            "tree.guide.3"            = { fg = "frost1" }
+            "tree.author"             = { fg = "n4" }
+            "tree.op"                 = { fg = "orange", bold = true }
+            "tree.date"               = { fg = "n3" }
+            "tree.unread"             = { fg = "yellow", bold = true }
+            "tree.new"                = { fg = "green", bold = true }
+            "tree.count"              = { fg = "frost1", bold = true }
+            "tree.preview"            = { fg = "frost3" }
+            "tree.root"               = { fg = "frost2", bold = true }
+            "tree.selected"           = { fg = "n0", bg = "frost2" }
+            "tree.selected.unfocused" = { fg = "n6", bg = "n2" }
+            "article.text"            = { fg = "n6" }
+            "article.title"           = { fg = "frost2", bold = true }
+            "article.author"          = { fg = "yellow", bold = true }
+            "article.meta"            = { fg = "frost3" }
+            "article.quote"           = { fg = "green", italic = true }
+            "article.quote.2"         = { fg = "purple", italic = true }
+            "article.quote.3"         = { fg = "frost1", italic = true }
+            "article.url"             = { fg = "frost2", underline = true }
+            "search.match"            = { fg = "n0", bg = "yellow" }
+            "divider"                 = { fg = "n3" }
+            "status"                  = { fg = "n6", bg = "n1" }
+            "status.message"          = { fg = "yellow", bg = "n1", bold = true }
+            "help"                    = { fg = "n6", bg = "n1" }
+            "help.key"                = { fg = "frost2", bg = "n1", bold = true }
+            "help.title"              = { fg = "yellow", bg = "n1", bold = true }
+            """#
+        ),
+        (
+            "solarized-dark",
+            #"""
+            # Solarized dark (Ethan Schoonover's palette).
+            name = "solarized-dark"
 
-[palette]
-base03 = "#002b36"
-base02 = "#073642"
-base01 = "#586e75"
-base0 = "#839496"
-yellow = "#b58900"
-orange = "#cb4b16"
-violet = "#6c71c4"
-blue = "#268bd2"
-cyan = "#2aa198"
-green = "#859900"
+            [palette]
+            base03 = "#002b36"
+            base02 = "#073642"
+            base01 = "#586e75"
+            base0 = "#839496"
+            yellow = "#b58900"
+            orange = "#cb4b16"
+            violet = "#6c71c4"
+            blue = "#268bd2"
+            cyan = "#2aa198"
+            green = "#859900"
 
-[roles]
-"tree.text"               = { fg = "base0" }
-"tree.guide"              = { fg = "base01" }
-"tree.guide.2"            = { fg = "violet" }
-"tree.guide.3"            = { fg = "cyan" }
-"tree.author"             = { fg = "base0" }
-"tree.op"                 = { fg = "orange", bold = true }
-"tree.date"               = { fg = "base01" }
-"tree.unread"             = { fg = "yellow", bold = true }
-"tree.new"                = { fg = "green", bold = true }
-"tree.count"              = { fg = "cyan", bold = true }
-"tree.preview"            = { fg = "base01" }
-"tree.root"               = { fg = "blue", bold = true }
-"tree.selected"           = { fg = "base03", bg = "blue" }
-"tree.selected.unfocused" = { fg = "base0", bg = "base02" }
-"article.text"            = { fg = "base0" }
-"article.title"           = { fg = "blue", bold = true }
-"article.author"          = { fg = "yellow", bold = true }
-"article.meta"            = { fg = "base01" }
-"article.quote"           = { fg = "green", italic = true }
-"article.quote.2"         = { fg = "violet", italic = true }
-"article.quote.3"         = { fg = "cyan", italic = true }
-"article.url"             = { fg = "blue", underline = true }
-"search.match"            = { fg = "base03", bg = "yellow" }
-"divider"                 = { fg = "base01" }
-"status"                  = { fg = "base0", bg = "base02" }
-"status.message"          = { fg = "orange", bg = "base02", bold = true }
-"help"                    = { fg = "base0", bg = "base02" }
-"help.key"                = { fg = "yellow", bg = "base02", bold = true }
-"help.title"              = { fg = "blue", bg = "base02", bold = true }
-"""#),
-        ("solarized-light", #"""
-# Solarized light (Ethan Schoonover's palette).
-name = "solarized-light"
+            [roles]
+            "tree.text"               = { fg = "base0" }
+            "tree.guide"              = { fg = "base01" }
+            "tree.guide.2"            = { fg = "violet" }
+            "tree.guide.3"            = { fg = "cyan" }
+            "tree.author"             = { fg = "base0" }
+            "tree.op"                 = { fg = "orange", bold = true }
+            "tree.date"               = { fg = "base01" }
+            "tree.unread"             = { fg = "yellow", bold = true }
+            "tree.new"                = { fg = "green", bold = true }
+            "tree.count"              = { fg = "cyan", bold = true }
+            "tree.preview"            = { fg = "base01" }
+            "tree.root"               = { fg = "blue", bold = true }
+            "tree.selected"           = { fg = "base03", bg = "blue" }
+            "tree.selected.unfocused" = { fg = "base0", bg = "base02" }
+            "article.text"            = { fg = "base0" }
+            "article.title"           = { fg = "blue", bold = true }
+            "article.author"          = { fg = "yellow", bold = true }
+            "article.meta"            = { fg = "base01" }
+            "article.quote"           = { fg = "green", italic = true }
+            "article.quote.2"         = { fg = "violet", italic = true }
+            "article.quote.3"         = { fg = "cyan", italic = true }
+            "article.url"             = { fg = "blue", underline = true }
+            "search.match"            = { fg = "base03", bg = "yellow" }
+            "divider"                 = { fg = "base01" }
+            "status"                  = { fg = "base0", bg = "base02" }
+            "status.message"          = { fg = "orange", bg = "base02", bold = true }
+            "help"                    = { fg = "base0", bg = "base02" }
+            "help.key"                = { fg = "yellow", bg = "base02", bold = true }
+            "help.title"              = { fg = "blue", bg = "base02", bold = true }
+            """#
+        ),
+        (
+            "solarized-light",
+            #"""
+            # Solarized light (Ethan Schoonover's palette).
+            name = "solarized-light"
 
-[palette]
-base00 = "#657b83"
-base1 = "#93a1a1"
-base2 = "#eee8d5"
-base3 = "#fdf6e3"
-yellow = "#b58900"
-orange = "#cb4b16"
-violet = "#6c71c4"
-blue = "#268bd2"
-cyan = "#2aa198"
-green = "#859900"
+            [palette]
+            base00 = "#657b83"
+            base1 = "#93a1a1"
+            base2 = "#eee8d5"
+            base3 = "#fdf6e3"
+            yellow = "#b58900"
+            orange = "#cb4b16"
+            violet = "#6c71c4"
+            blue = "#268bd2"
+            cyan = "#2aa198"
+            green = "#859900"
 
-[roles]
-"tree.text"               = { fg = "base00" }
-"tree.guide"              = { fg = "base1" }
-"tree.guide.2"            = { fg = "violet" }
-"tree.guide.3"            = { fg = "cyan" }
-"tree.author"             = { fg = "base00" }
-"tree.op"                 = { fg = "orange", bold = true }
-"tree.date"               = { fg = "base1" }
-"tree.unread"             = { fg = "yellow", bold = true }
-"tree.new"                = { fg = "green", bold = true }
-"tree.count"              = { fg = "cyan", bold = true }
-"tree.preview"            = { fg = "base1" }
-"tree.root"               = { fg = "blue", bold = true }
-"tree.selected"           = { fg = "base3", bg = "blue" }
-"tree.selected.unfocused" = { fg = "base00", bg = "base2" }
-"article.text"            = { fg = "base00" }
-"article.title"           = { fg = "blue", bold = true }
-"article.author"          = { fg = "yellow", bold = true }
-"article.meta"            = { fg = "base1" }
-"article.quote"           = { fg = "green", italic = true }
-"article.quote.2"         = { fg = "violet", italic = true }
-"article.quote.3"         = { fg = "cyan", italic = true }
-"article.url"             = { fg = "blue", underline = true }
-"search.match"            = { fg = "base3", bg = "yellow" }
-"divider"                 = { fg = "base1" }
-"status"                  = { fg = "base00", bg = "base2" }
-"status.message"          = { fg = "orange", bg = "base2", bold = true }
-"help"                    = { fg = "base00", bg = "base2" }
-"help.key"                = { fg = "yellow", bg = "base2", bold = true }
-"help.title"              = { fg = "blue", bg = "base2", bold = true }
-"""#),
+            [roles]
+            "tree.text"               = { fg = "base00" }
+            "tree.guide"              = { fg = "base1" }
+            "tree.guide.2"            = { fg = "violet" }
+            "tree.guide.3"            = { fg = "cyan" }
+            "tree.author"             = { fg = "base00" }
+            "tree.op"                 = { fg = "orange", bold = true }
+            "tree.date"               = { fg = "base1" }
+            "tree.unread"             = { fg = "yellow", bold = true }
+            "tree.new"                = { fg = "green", bold = true }
+            "tree.count"              = { fg = "cyan", bold = true }
+            "tree.preview"            = { fg = "base1" }
+            "tree.root"               = { fg = "blue", bold = true }
+            "tree.selected"           = { fg = "base3", bg = "blue" }
+            "tree.selected.unfocused" = { fg = "base00", bg = "base2" }
+            "article.text"            = { fg = "base00" }
+            "article.title"           = { fg = "blue", bold = true }
+            "article.author"          = { fg = "yellow", bold = true }
+            "article.meta"            = { fg = "base1" }
+            "article.quote"           = { fg = "green", italic = true }
+            "article.quote.2"         = { fg = "violet", italic = true }
+            "article.quote.3"         = { fg = "cyan", italic = true }
+            "article.url"             = { fg = "blue", underline = true }
+            "search.match"            = { fg = "base3", bg = "yellow" }
+            "divider"                 = { fg = "base1" }
+            "status"                  = { fg = "base00", bg = "base2" }
+            "status.message"          = { fg = "orange", bg = "base2", bold = true }
+            "help"                    = { fg = "base00", bg = "base2" }
+            "help.key"                = { fg = "yellow", bg = "base2", bold = true }
+            "help.title"              = { fg = "blue", bg = "base2", bold = true }
+            """#
+        ),
     ]
 }

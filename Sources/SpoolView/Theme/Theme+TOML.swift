@@ -19,7 +19,8 @@ extension Theme {
     /// palette name. Attributes: `bold`, `dim`, `italic`, `underline`, `reverse`.
     public static func parse(toml text: String, file: String) throws -> Theme {
         if let line = TOMLGuard.unsafeHeaderLine(in: text) {
-            throw ThemeError(file: file, line: line, message: "a table name must start with a letter, digit, _ or - (or be quoted)")
+            throw ThemeError(
+                file: file, line: line, message: "a table name must start with a letter, digit, _ or - (or be quoted)")
         }
         let table: TOMLTable
         do {
@@ -32,7 +33,9 @@ extension Theme {
         if let entries = table["palette"]?.table {
             for key in entries.keys {
                 guard let value = entries[key]?.string, let color = ColorName.parse(value, palette: [:]) else {
-                    throw ThemeError(file: file, line: locate(key), message: "palette colour \"\(key)\" is not a colour name, 0-255 or #rrggbb")
+                    throw ThemeError(
+                        file: file, line: locate(key),
+                        message: "palette colour \"\(key)\" is not a colour name, 0-255 or #rrggbb")
                 }
                 palette[key] = color
             }
@@ -41,8 +44,10 @@ extension Theme {
         if let roles = table["roles"]?.table {
             for key in roles.keys {
                 guard let role = ThemeRole(rawValue: key) else {
-                    let nearest = ThemeRole.allCases.map(\.rawValue).min { editDistance($0, key) < editDistance($1, key) } ?? ""
-                    throw ThemeError(file: file, line: locate(key), message: "unknown role \"\(key)\"; did you mean \"\(nearest)\"?")
+                    let nearest =
+                        ThemeRole.allCases.map(\.rawValue).min { editDistance($0, key) < editDistance($1, key) } ?? ""
+                    throw ThemeError(
+                        file: file, line: locate(key), message: "unknown role \"\(key)\"; did you mean \"\(nearest)\"?")
                 }
                 styles[role] = try style(roles[key], key: key, palette: palette, file: file, line: { locate(key) })
             }
@@ -55,7 +60,9 @@ extension Theme {
     ) throws -> Style {
         // The line is looked up only for an error: finding it means reading the text again.
         guard let entry = value?.table else {
-            throw ThemeError(file: file, line: locate(), message: "role \"\(key)\" must be a table like { fg = \"red\", bold = true }")
+            throw ThemeError(
+                file: file, line: locate(),
+                message: "role \"\(key)\" must be a table like { fg = \"red\", bold = true }")
         }
         var style = Style()
         for field in entry.keys {
@@ -63,12 +70,17 @@ extension Theme {
             case "fg", "bg":
                 let raw = entry[field]?.string ?? entry[field]?.int.map(String.init) ?? ""
                 guard let color = ColorName.parse(raw, palette: palette) else {
-                    throw ThemeError(file: file, line: locate(), message: "\"\(raw)\" in \(key).\(field) is not a colour name, 0-255, #rrggbb or palette entry")
+                    throw ThemeError(
+                        file: file, line: locate(),
+                        message: "\"\(raw)\" in \(key).\(field) is not a colour name, 0-255, #rrggbb or palette entry")
                 }
                 if field == "fg" { style.foreground = color } else { style.background = color }
             default:
                 guard let attribute = ColorName.attributes[field] else {
-                    throw ThemeError(file: file, line: locate(), message: "unknown field \"\(field)\" in \(key); use fg, bg, bold, dim, italic, underline or reverse")
+                    throw ThemeError(
+                        file: file, line: locate(),
+                        message:
+                            "unknown field \"\(field)\" in \(key); use fg, bg, bold, dim, italic, underline or reverse")
                 }
                 if entry[field]?.bool == true { style.attributes.insert(attribute) }
             }
@@ -81,7 +93,9 @@ extension Theme {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
             let trimmed = line.drop(while: { $0 == " " })
-            if trimmed.hasPrefix("\"\(key)\"") || trimmed.hasPrefix(key + " ") || trimmed.hasPrefix(key + "=") { return number }
+            if trimmed.hasPrefix("\"\(key)\"") || trimmed.hasPrefix(key + " ") || trimmed.hasPrefix(key + "=") {
+                return number
+            }
         }
         return nil
     }

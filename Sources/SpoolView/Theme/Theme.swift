@@ -19,8 +19,10 @@ public struct Theme: Sendable, Equatable {
     public static let monochrome = Theme(
         name: "monochrome",
         styles: [
-            .treeAuthor: Style(attributes: .bold), .treeUnread: Style(attributes: .bold), .treeNew: Style(attributes: [.bold, .underline]),
-            .treeOP: Style(attributes: [.bold, .underline]), .treeGuide2: Style(attributes: .dim), .treeGuide3: Style(attributes: .dim),
+            .treeAuthor: Style(attributes: .bold), .treeUnread: Style(attributes: .bold),
+            .treeNew: Style(attributes: [.bold, .underline]),
+            .treeOP: Style(attributes: [.bold, .underline]), .treeGuide2: Style(attributes: .dim),
+            .treeGuide3: Style(attributes: .dim),
             .articleQuote2: Style(attributes: [.italic, .dim]), .articleQuote3: Style(attributes: [.italic, .dim]),
             .searchMatch: Style(attributes: [.reverse, .bold]), .treeText: Style(), .treePreview: Style(),
             .articleText: Style(), .help: Style(),
