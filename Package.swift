@@ -21,7 +21,11 @@ let package = Package(
         .target(name: "SpoolReader", dependencies: ["SpoolCore", "SpoolScreen"]),
         .target(
             name: "SpoolView",
-            dependencies: ["SpoolCore", "SpoolScreen", "SpoolReader", .product(name: "TOMLKit", package: "TOMLKit")]),
+            dependencies: ["SpoolCore", "SpoolScreen", "SpoolReader", .product(name: "TOMLKit", package: "TOMLKit")],
+            plugins: ["EmbedThemes"]),
+        // Themes/*.toml built into the binary: the plugin runs the generator at build time.
+        .executableTarget(name: "spool-embed-themes"),
+        .plugin(name: "EmbedThemes", capability: .buildTool(), dependencies: ["spool-embed-themes"]),
         .systemLibrary(
             name: "CNCursesW", pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]),

@@ -26,10 +26,25 @@ struct SpoolBench: ParsableCommand {
     @Option(help: ArgumentHelp("The file the scenario reads.", visibility: .private))
     var path: String?
 
+    @Option(
+        help: "Only write a generated mbox archive of this many messages to --output (for Scripts/compare-mutt.sh).")
+    var generateMbox: Int?
+
+    @Option(help: "Where --generate-mbox writes the archive.")
+    var output: String?
+
     @Argument(help: "Discussion files to measure as well (any format Spool reads, e.g. gen_mbox.py output).")
     var files: [String] = []
 
     func run() throws {
+        if let generateMbox {
+            guard let output, generateMbox > 0 else {
+                throw ValidationError("--generate-mbox N needs a positive N and --output FILE")
+            }
+            var generator = MboxGenerator(messages: generateMbox)
+            try generator.write(to: URL(fileURLWithPath: output))
+            return
+        }
         if let scenario {
             let result = try Scenario.run(name: scenario, path: path)
             print(String(decoding: try JSONEncoder().encode(result), as: UTF8.self))

@@ -28,7 +28,7 @@ import Testing
             let embedded = ShippedThemes.all.first { $0.name == String(file.dropLast(5)) }?.toml
             #expect(
                 embedded == text.trimmingCharacters(in: .newlines),
-                "\(file) differs from its built-in copy: run python3 Scripts/embed_themes.py")
+                "\(file) differs from its built-in copy: the EmbedThemes build plugin did not run")
         }
         #expect(ShippedThemes.all.count == ThemeTests.shipped.count)
         #expect(ShippedThemes.all.count >= 7)
