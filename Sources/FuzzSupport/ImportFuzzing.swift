@@ -8,7 +8,7 @@ import SpoolView
 /// that imports, threading, layout, rendering at two sizes, a few keys and both exports, so
 /// the whole path from bytes to screen is fuzzed. Failing imports must only throw.
 public enum ImportFuzzing {
-    public static func run(_ data: UnsafePointer<UInt8>, _ size: Int, format: InputFormat) {
+    public static func run(_ data: UnsafePointer<UInt8>, _ size: Int, format: Format?) {
         let bytes = Array(UnsafeBufferPointer(start: data, count: size))
         guard let discussion = try? DiscussionFile.parse(bytes: bytes, file: "fuzz", format: format) else { return }
         let options = ReaderOptions(now: Timestamp(year: 2026, month: 1, day: 1))

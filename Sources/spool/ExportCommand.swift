@@ -1,4 +1,5 @@
 import ArgumentParser
+import SpoolCore
 import SpoolImport
 
 /// `spool export`: the imported model as JSON or as the plain-text form.
@@ -6,7 +7,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Print the imported discussion as JSON or text.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Output: String, ExpressibleByArgument, CaseIterable {
         case json, text
     }
 
@@ -14,15 +15,20 @@ struct ExportCommand: ParsableCommand {
     var file: String
 
     @Option(help: "json (DESIGN.md's schema) or text (the indented page form, which re-imports).")
-    var format: Format = .json
+    var format: Output = .json
 
-    @Option(help: "Importer to use: auto (sniff the content), web, mbox, hn or reddit.")
-    var from: InputFormatArgument = .auto
+    @Option(help: Wiring.fromHelp)
+    var from = "auto"
+
+    /// The importer `--from` names; nil sniffs the content.
+    var fromFormat: Format? { (try? Wiring.format(named: from)) ?? nil }
+
+    func validate() throws { _ = try Wiring.format(named: from) }
 
     @OptionGroup var archive: ArchiveArguments
 
     func run() throws {
-        let discussion = try Wiring.discussion(at: file, format: from, archive: archive.options)
+        let discussion = try Wiring.discussion(at: file, format: fromFormat, archive: archive.options)
         print(format == .json ? discussion.exportJSON() : discussion.exportPageText(), terminator: "")
     }
 }

@@ -34,7 +34,7 @@ struct ReadCommand: ParsableCommand {
             try runLibrary(paths, setup: setup, pushed: pushed)
             return
         }
-        let discussion = try Wiring.discussion(at: files, format: reading.from, archive: reading.archive.options)
+        let discussion = try Wiring.discussion(at: files, format: reading.fromFormat, archive: reading.archive.options)
         // The terminal first: the reader opens for its real size.
         let terminal = try setup.openTerminal()
         defer { terminal.close() }
@@ -57,7 +57,7 @@ struct ReadCommand: ParsableCommand {
         for path in paths {
             do {
                 discussions.append(
-                    try Wiring.discussion(at: path, format: reading.from, archive: reading.archive.options))
+                    try Wiring.discussion(at: path, format: reading.fromFormat, archive: reading.archive.options))
             } catch {
                 skipped.append(URL(fileURLWithPath: path).lastPathComponent)
             }

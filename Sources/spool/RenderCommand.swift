@@ -26,7 +26,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let (columns, rows) = try Wiring.size(size)
         let pressed = try Wiring.keys(keys)
-        let discussion = try Wiring.discussion(at: file, format: reading.from, archive: reading.archive.options)
+        let discussion = try Wiring.discussion(at: file, format: reading.fromFormat, archive: reading.archive.options)
         let (config, problems) = try reading.loadConfig()
         for problem in problems {
             FileHandle.standardError.write(Data("spool: \(Sanitizer.clean(problem.description))\n".utf8))

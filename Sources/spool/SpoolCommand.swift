@@ -47,8 +47,13 @@ struct ReadingOptions: ParsableArguments {
     @Option(help: "Config file (default: $XDG_CONFIG_HOME/spool/config.toml).")
     var config: String?
 
-    @Option(help: "Importer to use: auto (sniff the content), web, mbox, hn or reddit.")
-    var from: InputFormatArgument = .auto
+    @Option(help: Wiring.fromHelp)
+    var from = "auto"
+
+    /// The importer `--from` names; nil sniffs the content.
+    var fromFormat: Format? { (try? Wiring.format(named: from)) ?? nil }
+
+    func validate() throws { _ = try Wiring.format(named: from) }
 
     @OptionGroup var archive: ArchiveArguments
 

@@ -7,38 +7,45 @@ import SpoolScreen
 import SpoolState
 import SpoolView
 
-/// `--from` values.
-enum InputFormatArgument: String, ExpressibleByArgument, CaseIterable {
-    case auto, web, mbox, hn, reddit
-
-    var format: InputFormat { InputFormat(rawValue: rawValue) ?? .auto }
-}
-
 /// Loading and setting up, shared by the commands.
 enum Wiring {
+    static let fromHelp = ArgumentHelp(
+        "Importer to use: auto (sniff the content, the default), "
+            + Format.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "format")
+
+    /// `--from NAME`: a format, or nil for `auto` (the content decides).
+    static func format(named name: String) throws -> Format? {
+        if name == "auto" { return nil }
+        guard let format = Format(rawValue: name) else {
+            let names = (["auto"] + Format.allCases.map(\.rawValue)).joined(separator: ", ")
+            throw ValidationError("--from must be one of \(names) (got \"\(name)\")")
+        }
+        return format
+    }
+
     /// The discussions in `paths` (several open as a forest), or the demo when there are none.
-    static func discussion(at paths: [String], format: InputFormatArgument, archive: ArchiveOptions = ArchiveOptions())
+    static func discussion(at paths: [String], format: Format?, archive: ArchiveOptions = ArchiveOptions())
         throws -> Discussion
     {
         do {
             guard !paths.isEmpty else {
                 return try DiscussionFile.parse(bytes: Array(DemoDiscussion.text.utf8), file: DemoDiscussion.fileName)
             }
-            return try DiscussionFile.load(paths: paths, format: format.format, archive: archive)
+            return try DiscussionFile.load(paths: paths, format: format, archive: archive)
         } catch let error as ImportError {
             throw RuntimeFailure(message: Sanitizer.clean(error.description))
         }
     }
 
     /// The discussion in `path`, or the demo when there is none.
-    static func discussion(at path: String?, format: InputFormatArgument, archive: ArchiveOptions = ArchiveOptions())
+    static func discussion(at path: String?, format: Format?, archive: ArchiveOptions = ArchiveOptions())
         throws -> Discussion
     {
         do {
             guard let path else {
                 return try DiscussionFile.parse(bytes: Array(DemoDiscussion.text.utf8), file: DemoDiscussion.fileName)
             }
-            return try DiscussionFile.load(path: path, format: format.format, archive: archive)
+            return try DiscussionFile.load(path: path, format: format, archive: archive)
         } catch let error as ImportError {
             throw RuntimeFailure(message: Sanitizer.clean(error.description))
         }

@@ -19,7 +19,7 @@ import Testing
     @Test(arguments: inputs)
     func importsOrFailsCleanly(file: String) throws {
         let bytes = try Fixture.bytes("fuzz-regressions/" + file)
-        for format in [InputFormat.auto, .web, .mbox, .hn, .reddit] {
+        for format in [nil] + Format.allCases.map(Optional.some) {
             guard let discussion = try? DiscussionFile.parse(bytes: bytes, file: file, format: format) else { continue }
             var harness = ReaderHarness(discussion: discussion, columns: 60, rows: 12)
             try harness.press("G<Tab>aC<resize:7x3><Space>")

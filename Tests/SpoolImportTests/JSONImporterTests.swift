@@ -112,13 +112,13 @@ enum JSONCounts {
 
 @Suite struct SniffingAndRoundTripTests {
     @Test(arguments: [
-        (Fixture.seed, SourceFormat.web), ("gduarte-blog-comments-cache.md", .web),
+        (Fixture.seed, Format.web), ("gduarte-blog-comments-cache.md", .web),
         ("mbox/notmuch-list-2009.mbox", .mbox),
         ("mbox/nntp_1.txt", .mbox), ("mbox/pipermail_2016_march.mbox", .mbox),
         ("json/hn-17-algolia-items-api.json", .hn),
         ("json/reddit-Python-2xmo63.json", .reddit),
     ])
-    func contentPicksTheImporter(file: String, format: SourceFormat) throws {
+    func contentPicksTheImporter(file: String, format: Format) throws {
         #expect(try Fixture.discussion(file).format == format)
     }
 

@@ -1,6 +1,14 @@
-/// The format a discussion was imported from.
-public enum SourceFormat: String, CaseIterable, Sendable {
-    case web, mbox, hn, reddit
+/// A kind of file Spool reads: the one name of each format, used by the importers, by
+/// `--from` and by the export's `"format"` field.
+public enum Format: String, CaseIterable, Sendable {
+    /// Text copied from a web page, or a Markdown comments export.
+    case web
+    /// A mailbox (mbox, pipermail, Maildir) or a single mail or news message.
+    case mbox
+    /// Hacker News JSON (Algolia, HNPWA, Firebase items).
+    case hn
+    /// Reddit post-page JSON.
+    case reddit
 }
 
 /// An imported discussion: an optional article and its comments.
@@ -17,7 +25,7 @@ public struct Discussion: Sendable {
     public var sourceID: String?
     public var articleAuthor: String?
     public var articleDate: Timestamp?
-    public var format: SourceFormat
+    public var format: Format
     public var comments: [Comment]
     /// What the importer wants the reader to know (a count that disagrees, no comments found).
     public var notices: [String]
@@ -25,7 +33,7 @@ public struct Discussion: Sendable {
     public init(
         title: String?, sourceID: String? = nil, article: String?, articleAuthor: String? = nil,
         articleDate: Timestamp? = nil,
-        format: SourceFormat, comments: [Comment], notices: [String] = [], sourceName: String? = nil,
+        format: Format, comments: [Comment], notices: [String] = [], sourceName: String? = nil,
         isArchive: Bool? = nil
     ) {
         self.isArchive = isArchive ?? (format == .mbox)

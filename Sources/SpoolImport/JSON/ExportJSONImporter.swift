@@ -19,7 +19,7 @@ public struct ExportJSONImporter: Sendable {
     /// Imports an already parsed JSON value (sniffing parses the file once for every importer).
     func parse(json: Any, file: String) throws -> Discussion {
         guard ExportJSONImporter.matches(json), let root = json as? [String: Any],
-            let format = SourceFormat(rawValue: JSONFields.string(root, "format") ?? "")
+            let format = Format(rawValue: JSONFields.string(root, "format") ?? "")
         else {
             throw ImportError(
                 file: file, line: 1,

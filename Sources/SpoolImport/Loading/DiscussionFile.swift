@@ -1,27 +1,13 @@
 import Foundation
 import SpoolCore
 
-/// Which importer reads a file.
-public enum InputFormat: String, CaseIterable, Sendable {
-    /// Sniff the content.
-    case auto
-    /// Text copied from a web page, or a Markdown comments export.
-    case web
-    /// A mailbox (mbox, pipermail) or a single mail or news message.
-    case mbox
-    /// Hacker News JSON (Algolia, HNPWA, Firebase items).
-    case hn
-    /// Reddit post-page JSON.
-    case reddit
-}
-
 /// Reads discussion files from disk and hands their bytes to the right importer.
 public enum DiscussionFile {
     /// Loads the discussion in the file at `path`.
     ///
     /// - Throws: ``ImportError`` naming the file for a missing, unreadable, directory,
     ///   empty or binary file.
-    public static func load(path: String, format: InputFormat = .auto, archive: ArchiveOptions = ArchiveOptions())
+    public static func load(path: String, format: Format? = nil, archive: ArchiveOptions = ArchiveOptions())
         throws -> Discussion
     {
         var isDirectory: ObjCBool = false
@@ -42,13 +28,13 @@ public enum DiscussionFile {
 
     /// A mailbox imported straight from the file (streamed, bodies left in it), or nil when
     /// the file is not one (by `format`, or by its first 64 KiB when sniffing).
-    private static func openedArchive(path: String, format: InputFormat, archive: ArchiveOptions) throws -> Discussion?
-    {
-        guard format == .mbox || format == .auto, let store = ByteStore(openingFileAt: path), store.count > 0 else {
+    private static func openedArchive(path: String, format: Format?, archive: ArchiveOptions) throws -> Discussion? {
+        guard format == .mbox || format == nil, let store = ByteStore(openingFileAt: path), store.count > 0 else {
             return nil
         }
-        if format == .auto {
-            guard let start = store.bytes(0..<min(store.count, 64 << 10)), FormatSniffer.sniff(start) == .mbox else {
+        if format == nil {
+            guard let start = store.bytes(0..<min(store.count, 64 << 10)), FormatSniffer.textFormat(start) == .mbox
+            else {
                 return nil
             }
         }
@@ -78,7 +64,7 @@ public enum DiscussionFile {
     }
 
     /// Loads several files as one forest, one top-level node per discussion (one path: that file).
-    public static func load(paths: [String], format: InputFormat = .auto, archive: ArchiveOptions = ArchiveOptions())
+    public static func load(paths: [String], format: Format? = nil, archive: ArchiveOptions = ArchiveOptions())
         throws -> Discussion
     {
         guard paths.count > 1 else { return try load(path: paths[0], format: format, archive: archive) }
@@ -89,38 +75,33 @@ public enum DiscussionFile {
 
     /// Imports `bytes` that came from `file`.
     public static func parse(
-        bytes: [UInt8], file: String, format: InputFormat = .auto, archive: ArchiveOptions = ArchiveOptions()
+        bytes: [UInt8], file: String, format: Format? = nil, archive: ArchiveOptions = ArchiveOptions()
     ) throws -> Discussion {
         if bytes.isEmpty { throw ImportError(file: file, reason: .empty) }
-        var discussion: Discussion
-        switch format {
-        case .web: discussion = try WebPageImporter().parse(bytes, file: file)
-        case .mbox: discussion = try MboxImporter(options: archive).parse(bytes, file: file)
-        case .hn: discussion = try HackerNewsImporter().parse(bytes, file: file)
-        case .reddit: discussion = try RedditImporter().parse(bytes, file: file)
-        case .auto: discussion = try sniffed(bytes, file: file, archive: archive)
-        }
+        var discussion =
+            try format.map { try $0.importer(archive: archive).parse(bytes, file: file) }
+            ?? sniffed(bytes, file: file, archive: archive)
         discussion.sourceName = file.split(separator: "/").last.map(String.init) ?? file
         return discussion
     }
 
+    /// The content decides: JSON by its shape (a Spool export, Reddit, Hacker News), else
+    /// mail headers or web text.
     private static func sniffed(_ bytes: [UInt8], file: String, archive: ArchiveOptions) throws -> Discussion {
-        switch FormatSniffer.sniff(bytes) {
-        case .web: return try WebPageImporter().parse(bytes, file: file)
-        case .mbox: return try MboxImporter(options: archive).parse(bytes, file: file)
-        case .json:
-            let json = try JSONFields.parse(bytes, file: file)
-            if ExportJSONImporter.matches(json) { return try ExportJSONImporter().parse(json: json, file: file) }
-            switch FormatSniffer.jsonFormat(json) {
-            case .reddit: return try RedditImporter().parse(json: json, file: file)
-            case .hn: return try HackerNewsImporter().parse(json: json, file: file)
-            default:
-                throw ImportError(
-                    file: file, line: 1,
-                    reason: .unsupportedFormat(
-                        "is JSON in no format Spool reads. Tried: Spool export (needs title, format, comments); Reddit (needs a list of two Listings); Hacker News (needs children, comments, or items with kids/parent). Pass --from to force one and see its error."
-                    ))
-            }
+        guard FormatSniffer.isJSON(bytes) else {
+            return try FormatSniffer.textFormat(bytes).importer(archive: archive).parse(bytes, file: file)
+        }
+        let json = try JSONFields.parse(bytes, file: file)
+        if ExportJSONImporter.matches(json) { return try ExportJSONImporter().parse(json: json, file: file) }
+        switch FormatSniffer.jsonFormat(json) {
+        case .reddit: return try RedditImporter().parse(json: json, file: file)
+        case .hn: return try HackerNewsImporter().parse(json: json, file: file)
+        default:
+            throw ImportError(
+                file: file, line: 1,
+                reason: .unsupportedFormat(
+                    "is JSON in no format Spool reads. Tried: Spool export (needs title, format, comments); Reddit (needs a list of two Listings); Hacker News (needs children, comments, or items with kids/parent). Pass --from to force one and see its error."
+                ))
         }
     }
 }

@@ -4,7 +4,7 @@ import SpoolCore
 /// Opens a folder: a Maildir (it has `cur/` or `new/`) as one archive, any other folder
 /// as a forest with one top-level node per discussion file in it.
 enum DiscussionFolder {
-    static func load(path: String, format: InputFormat, archive: ArchiveOptions) throws -> Discussion {
+    static func load(path: String, format: Format?, archive: ArchiveOptions) throws -> Discussion {
         let manager = FileManager.default
         let url = URL(fileURLWithPath: path)
         let isMaildir = ["cur", "new"].contains { name in
@@ -31,7 +31,7 @@ enum DiscussionFolder {
         return try forest(of: url, format: format, archive: archive)
     }
 
-    private static func forest(of url: URL, format: InputFormat, archive: ArchiveOptions) throws -> Discussion {
+    private static func forest(of url: URL, format: Format?, archive: ArchiveOptions) throws -> Discussion {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter {
             !$0.hasPrefix(".")
         }.sorted()

@@ -2,23 +2,26 @@ import SpoolCore
 
 /// Picks the importer from a file's content, never from its name.
 enum FormatSniffer {
-    /// What a file's content looks like.
-    enum Kind: Equatable {
-        case web, mbox, json
+    /// The content after leading white space and a byte-order mark.
+    private static func start(of bytes: [UInt8]) -> ArraySlice<UInt8> {
+        bytes.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
     }
 
-    static func sniff(_ bytes: [UInt8]) -> Kind {
-        let start = bytes.drop {
-            $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF
-        }
-        if start.starts(with: MboxQuoting.fromPrefix) { return .mbox }
-        if start.first == UInt8(ascii: "{") || start.first == UInt8(ascii: "[") { return .json }
-        if looksLikeMessageHeaders(start) { return .mbox }
+    /// Whether the content is JSON (an object or an array), whose shape then decides.
+    static func isJSON(_ bytes: [UInt8]) -> Bool {
+        let start = start(of: bytes)
+        return start.first == UInt8(ascii: "{") || start.first == UInt8(ascii: "[")
+    }
+
+    /// The format of content that is not JSON: a mailbox or message, else web text.
+    static func textFormat(_ bytes: [UInt8]) -> Format {
+        let start = start(of: bytes)
+        if start.starts(with: MboxQuoting.fromPrefix) || looksLikeMessageHeaders(start) { return .mbox }
         return .web
     }
 
     /// Which JSON importer fits, from the shape of the parsed value.
-    static func jsonFormat(_ json: Any) -> SourceFormat? {
+    static func jsonFormat(_ json: Any) -> Format? {
         if ExportJSONImporter.matches(json) { return nil }
         if let list = json as? [[String: Any]] {
             if list.first.map({ JSONFields.string($0, "kind") == "Listing" }) == true { return .reddit }

@@ -1,0 +1,33 @@
+import SpoolCore
+
+/// Reads one ``Format``: bytes in, model out.
+///
+/// An importer never touches the terminal or the disk (``DiscussionFile`` reads files and
+/// picks the importer); what it cannot read is an ``ImportError`` naming the file, the line
+/// where known, and what to do.
+///
+/// ```swift
+/// let discussion = try Format.mbox.importer().parse(bytes, file: "list.mbox")
+/// ```
+public protocol Importer: Sendable {
+    /// Imports `bytes`, which came from `file` (named in errors).
+    func parse(_ bytes: [UInt8], file: String) throws -> Discussion
+}
+
+extension Format {
+    /// The importer of this format; `archive` says how mail archives are threaded.
+    public func importer(archive: ArchiveOptions = ArchiveOptions()) -> any Importer {
+        switch self {
+        case .web: return WebPageImporter()
+        case .mbox: return MboxImporter(options: archive)
+        case .hn: return HackerNewsImporter()
+        case .reddit: return RedditImporter()
+        }
+    }
+}
+
+extension WebPageImporter: Importer {}
+extension MboxImporter: Importer {}
+extension HackerNewsImporter: Importer {}
+extension RedditImporter: Importer {}
+extension ExportJSONImporter: Importer {}
