@@ -4,14 +4,15 @@
 # `spool render` without a terminal. Prints the median of RUNS runs (default 5) and the
 # peak RSS of each.
 #
-#   python3 ../shared/bench/gen_mbox.py -n 100000 -o /tmp/list-100k.mbox
+#   swift run -c release spool-bench --generate-mbox 100000 --output /tmp/list-100k.mbox
 #   swift build -c release && Scripts/compare-mutt.sh /tmp/list-100k.mbox
 #
-# Needs tmux, mutt, GNU time and bc (apt-get install -y tmux mutt time bc).
+# SPOOL_BIN=/path/to/spool compares another build. Needs tmux, mutt, GNU time and bc (apt-get install -y tmux mutt time bc).
 set -euo pipefail
 file=$(realpath "${1:?usage: compare-mutt.sh MBOX [RUNS]}")
 runs=${2:-5}
-spool=$(realpath "$(dirname "$0")/../.build/release/spool")
+# SPOOL_BIN names another spool binary (an older build, to compare two in one run).
+spool=$(realpath "${SPOOL_BIN:-$(dirname "$0")/../.build/release/spool}")
 [ -x "$spool" ] || { echo "build first: swift build -c release" >&2; exit 2; }
 for tool in tmux mutt /usr/bin/time bc; do command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 2; }; done
 work=$(mktemp -d)

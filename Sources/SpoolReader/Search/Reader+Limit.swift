@@ -17,7 +17,7 @@ extension Reader {
 
     /// How many comments the key that applies a limit checks before handing the rest to
     /// idle time.
-    public static let limitStepPerKey = 2048
+    public static let limitStepPerKey = 256
 
     /// Handles a key while the limit prompt is open.
     mutating func handleLimitKey(_ key: Key, text: String) -> Effects {

@@ -13,7 +13,7 @@ import SpoolScreen
 extension Reader {
     /// How many comments a key of the search prompt examines before handing the rest to
     /// idle time.
-    public static let searchStepPerKey = 512
+    public static let searchStepPerKey = 64
 
     public static func isCaseSensitive(_ query: String) -> Bool { query.contains { $0.isUppercase } }
 

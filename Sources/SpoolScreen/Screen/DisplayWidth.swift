@@ -13,7 +13,7 @@ public enum DisplayWidth {
     }
 
     /// Columns taken by a string.
-    public static func of(_ text: some StringProtocol) -> Int {
+    public static func of(_ text: String) -> Int {
         var total = 0
         for character in text { total += of(character) }
         return total

@@ -6,8 +6,8 @@
 /// become spaces. Everything else passes unchanged.
 public enum Sanitizer {
     /// `text` with every unsafe scalar replaced by its placeholder.
-    public static func clean(_ text: some StringProtocol) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return String(text) }
+    public static func clean(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if isUnsafe(scalar) {

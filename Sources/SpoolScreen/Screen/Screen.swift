@@ -45,7 +45,20 @@ public struct Screen: Equatable, Sendable {
 
     /// Writes `text` at (`x`, `y`) in `style`, clipped to `clip`; returns the column after it.
     @discardableResult
-    public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style, clip: Rect) -> Int {
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style, clip: Rect) -> Int {
+        write(text, x: x, y: y, style: style, clip: clip)
+    }
+
+    /// Writes part of a string; see ``put(_:x:y:style:clip:)-(String,_,_,_,_)``.
+    @discardableResult
+    public mutating func put(_ text: Substring, x: Int, y: Int, style: Style, clip: Rect) -> Int {
+        write(text, x: x, y: y, style: style, clip: clip)
+    }
+
+    /// The one text path behind `put`. Generic inside this module only, where it is
+    /// specialised for `String` and `Substring`: a generic called from another module would
+    /// go through protocol witnesses for every byte (that cost 0.1 ms a frame).
+    private mutating func write(_ text: some StringProtocol, x: Int, y: Int, style: Style, clip: Rect) -> Int {
         let area = clip.intersection(bounds)
         guard y >= area.y, y < area.maxY else { return x }
         var column = x

@@ -11,7 +11,7 @@ public enum WordWrap {
             if sourceLine.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
                 wrapASCII(Array(sourceLine.utf8), width: width, into: &result)
             } else {
-                wrap(Sanitizer.clean(expandingTabs(sourceLine)), width: width, into: &result)
+                wrap(Sanitizer.clean(String(expandingTabs(sourceLine))), width: width, into: &result)
             }
         }
         return result

@@ -5,17 +5,20 @@ import SpoolScreen
 struct ArticlePane {
     let theme: Theme
 
-    func render(_ reader: Reader, lines: [ArticleLine], in area: Rect, on screen: inout Screen) {
+    /// Draws `lines` from `scroll` on, with `query`'s matches highlighted; the cursor goes
+    /// to the first line when the pane `hasFocus`.
+    func render(
+        _ lines: [ArticleLine], scroll: Int, hasFocus: Bool, query: String, in area: Rect, on screen: inout Screen
+    ) {
         guard !area.isEmpty else { return }
         screen.fill(area, style: theme[.articleText])
         let inner = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height)
-        if reader.paneFocus == .article { screen.placeCursor(x: inner.x, y: inner.y) }
-        let last = min(lines.count, reader.articleScroll + area.height)
-        guard reader.articleScroll < last else { return }
-        let query = reader.search.query
+        if hasFocus { screen.placeCursor(x: inner.x, y: inner.y) }
+        let last = min(lines.count, scroll + area.height)
+        guard scroll < last else { return }
         let matcher = query.isEmpty ? nil : TextMatcher(query)
-        for index in reader.articleScroll..<last {
-            let y = area.y + index - reader.articleScroll
+        for index in scroll..<last {
+            let y = area.y + index - scroll
             drawLine(lines[index], y: y, in: inner, on: &screen)
             // A byte search first: most lines have no match and cost no more.
             if let matcher, matcher.matches(lines[index].text) {
@@ -26,7 +29,7 @@ struct ArticlePane {
 
     /// Restyles every occurrence of `query` (smart case) in a drawn line as a search match.
     private func highlight(_ query: String, in text: String, y: Int, area: Rect, on screen: inout Screen) {
-        let caseSensitive = query.contains { $0.isUppercase }
+        let caseSensitive = Reader.isCaseSensitive(query)
         let haystack = Array(caseSensitive ? text : text.lowercased())
         let needle = Array(caseSensitive ? query : query.lowercased())
         guard !needle.isEmpty, haystack.count >= needle.count, haystack.count == text.count else { return }

@@ -80,10 +80,12 @@ public struct ReaderView: Sendable {
                 .render(reader, in: layout.tree, breadcrumb: layout.breadcrumb, on: &screen)
             drawDivider(layout, on: &screen, theme: theme)
             ArticlePane(theme: theme).render(
-                reader, lines: caches.articleLines(reader), in: layout.article, on: &screen)
+                caches.articleLines(reader), scroll: reader.articleScroll, hasFocus: reader.paneFocus == .article,
+                query: reader.search.query, in: layout.article, on: &screen)
         }
         let shown = reader.isInline ? nil : shownPercent(reader, layout: layout)
-        StatusLine(theme: theme).render(reader, shownPercent: shown, in: layout.status, on: &screen)
+        StatusLine(theme: theme).render(
+            StatusLine.content(for: reader, shownPercent: shown), in: layout.status, on: &screen)
         if case .help(let scroll) = reader.mode {
             HelpOverlay(theme: theme).render(reader.keyMap, scroll: scroll, on: &screen)
         }

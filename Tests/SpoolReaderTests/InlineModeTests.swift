@@ -1,9 +1,56 @@
 import SpoolCore
-import SpoolReader
+import SpoolImport
 import SpoolScreen
 import SpoolTestSupport
 import SpoolView
 import Testing
+
+@testable import SpoolReader
+
+@Suite struct InlineModeTests {
+    @Test mutating func everyCommentUnderItsHeaderWithTheSameKeys() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 90, rows: 22)
+        try harness.press("i")
+        #expect(harness.reader.isInline)
+        try harness.press("jjj")
+        let lines = harness.screen.textLines
+        #expect(
+            lines.contains { $0.hasPrefix("├─   Sharon Shoesmith  2014-10-28 12:27") },
+            "the selected header is on screen")
+        #expect(
+            lines.contains { $0.hasPrefix("    I felt that the documentary was simply amazing.") },
+            "its body sits under it")
+        #expect(harness.reader.marks.unreadCount == 13, "moving reads as before")
+        try harness.press("j<Enter>")
+        #expect(harness.screen.textDump.contains("[+2 replies folded]"))
+        let before = harness.reader.selected
+        try harness.press("<Space><Space>")
+        #expect(
+            harness.reader.selected > before, "Space scrolls the whole view and the top comment becomes the selection")
+        try harness.press("i")
+        #expect(!harness.reader.isInline && harness.screen.textDump.contains("────"))
+    }
+
+    @Test mutating func aTinyScreenAndResizeNeverBreakIt() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 90, rows: 22)
+        try harness.press("iG<resize:1x1>k<resize:5x3>b<Space><resize:200x60>g")
+        _ = harness.screen
+        #expect(harness.selectedID == nil)
+    }
+}
+
+@Suite struct InlineBoundsTests {
+    @Test mutating func inlineModeWrapsOnlyTheStartOfAHugeBody() throws {
+        let big = Discussion(
+            title: "T", article: nil, format: .web,
+            comments: [Comment(id: "1", author: "a", date: nil, body: String(repeating: "word ", count: 400_000))])
+        var harness = ReaderHarness(discussion: big, columns: 80, rows: 24)
+        try harness.press("ij")
+        let lines = harness.runner.program.view.inlineLines(of: 1, for: harness.reader)
+        #expect(lines.contains { $0.text.contains("KB more not shown") })
+        #expect(!harness.screen.textLines.isEmpty)
+    }
+}
 
 /// Inline mode: the article is the first block whatever is selected, the selection stays
 /// in view, and there is no article pane to give focus to.

@@ -1,0 +1,49 @@
+import SpoolCore
+import SpoolImport
+import SpoolScreen
+import SpoolTestSupport
+import SpoolView
+import Testing
+
+@testable import SpoolReader
+
+@Suite struct HandoverTests {
+    @Test mutating func yEAndPipeAskTheTerminalSide() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 30)
+        try harness.press("jy")
+        #expect(harness.takeCommands() == [.copy(harness.reader.selectedText)])
+        #expect(harness.reader.selectedText.hasPrefix("Philip Measures · 2014-10-28 11:24\n\nThis was truly dreadful"))
+        #expect(harness.takeCommands() == [], "a command is handed over once")
+        try harness.press("e")
+        #expect(harness.takeCommands() == [.page(harness.reader.selectedText)])
+        try harness.press("|wc -l<Enter>")
+        #expect(harness.takeCommands() == [.pipe(command: "wc -l", text: harness.reader.selectedText)])
+        try harness.press("|<Esc>")
+        #expect(harness.takeCommands() == [] && harness.message == "Pipe cancelled.")
+    }
+}
+
+@Suite struct LinkTests {
+    @Test func addressesAreFoundWithoutTrailingPunctuation() {
+        #expect(
+            Reader.urls(in: "See <https://a.example/x?y=1>, and (http://b.example/). Again https://a.example/x?y=1.")
+                == ["https://a.example/x?y=1", "http://b.example/"])
+        #expect(Reader.urls(in: "no links, not even http:// alone") == [])
+    }
+
+    @Test mutating func uListsAndADigitOpens() throws {
+        let d = try Fixture.web(
+            "T\n\n1 Comment\n\n  1. Ann March 1, 2024 at 9:00 am #\n\n    Read https://one.example/a and http://two.example/b please.\n"
+        )
+        var harness = ReaderHarness(discussion: d, columns: 80, rows: 24)
+        try harness.press("u")
+        #expect(harness.message == "No web addresses in this comment.", "the article has none")
+        try harness.press("ju")
+        #expect(harness.reader.mode == .choosingURL(["https://one.example/a", "http://two.example/b"]))
+        #expect(harness.screen.textLines.contains { $0.contains("2  http://two.example/b") })
+        try harness.press("2")
+        #expect(harness.takeCommands() == [.open("http://two.example/b")])
+        try harness.press("u<Esc>")
+        #expect(harness.reader.mode == .browsing && harness.takeCommands() == [])
+    }
+}

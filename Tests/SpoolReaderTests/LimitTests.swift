@@ -1,0 +1,79 @@
+import SpoolCore
+import SpoolImport
+import SpoolScreen
+import SpoolTestSupport
+import SpoolView
+import Testing
+
+@testable import SpoolReader
+
+@Suite struct SlicedLimitTests {
+    static func app() -> ReaderProgram {
+        let comments = (0..<3000).map { index in
+            Comment(
+                id: String(index), author: "a", date: nil, body: index % 500 == 0 ? "a needle" : "hay",
+                parent: index % 2 == 1 ? index - 1 : nil)
+        }
+        return ReaderProgram.testing(Discussion(title: "T", article: nil, format: .web, comments: comments))
+    }
+
+    @Test func aLimitFinishesInIdleTimeWithEveryMatch() throws {
+        var app = Self.app()
+        for key in try KeyNotation.parse("Lneedle<Enter>") { app.press(key) }
+        app.finishPendingWork()
+        #expect(app.reader.limit?.matchCount == 6)
+        #expect(app.reader.rows.nodes.map { app.reader.tree.commentIndex[$0] } == [-1, 0, 500, 1000, 1500, 2000, 2500])
+        #expect(app.reader.messages.shown == "Limit needle: 6 of 3000")
+    }
+
+    @Test func anEmptyPatternStopsALimitStillBeingChecked() throws {
+        var app = Self.app()
+        for key in try KeyNotation.parse("Lneedle<Enter>L") { app.press(key) }
+        for _ in 0..<6 { app.press(.backspace) }
+        app.press(.enter)
+        app.finishPendingWork()
+        #expect(app.reader.limit == nil)
+        #expect(app.reader.rows.count == 3001)
+    }
+}
+
+@Suite struct LimitTests {
+    @Test mutating func fLimitsToTheAuthorAndKeepsAncestors() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 30)
+        try harness.press("jjjjjjf")
+        #expect(harness.selectedID == "4.2")
+        #expect(harness.reader.limit?.matchCount == 2)
+        let shown = harness.reader.rows.nodes.map { $0 == 0 ? "article" : harness.reader.comment(at: $0).id }
+        #expect(shown == ["article", "4", "4.2", "5", "5.1"], "Edna's two comments with their parents")
+        #expect(harness.screen.textLines.last?.contains("[limit: author:Edna]") == true)
+        try harness.press("q")
+        #expect(harness.reader.limit == nil && harness.reader.rows.count == 17, "q ends the limit first")
+    }
+
+    @Test mutating func patternsCombineAndAnEmptyOneShowsEverything() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 30)
+        try harness.press("jj")
+        try harness.press("Lunread author:sharon<Enter>")
+        #expect(harness.reader.limit?.matchCount == 3)
+        try harness.press(
+            "L<BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS>after:2014-10-30<Enter>"
+        )
+        #expect(harness.reader.limit?.matchCount == 1, "only Vera wrote after October 29")
+        try harness.press("Lwitch<Enter>")
+        #expect(harness.reader.limit?.pattern == "after:2014-10-30witch")
+        try harness.press("L")
+        for _ in 0..<40 { try harness.press("<BS>") }
+        try harness.press("<Enter>")
+        #expect(harness.reader.limit == nil)
+        #expect(harness.message == "Showing all comments.")
+    }
+
+    @Test mutating func goingToAHiddenCommentEndsTheLimit() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 30)
+        try harness.press("jf")
+        #expect(harness.reader.limit != nil)
+        try harness.press("<Tab>")
+        #expect(harness.reader.limit == nil, "the next unread was hidden by the limit")
+        #expect(harness.reader.rows.row(of: harness.reader.selected) != nil)
+    }
+}

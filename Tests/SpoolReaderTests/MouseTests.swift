@@ -1,0 +1,51 @@
+import SpoolCore
+import SpoolImport
+import SpoolScreen
+import SpoolTestSupport
+import SpoolView
+import Testing
+
+@testable import SpoolReader
+
+@Suite struct MouseTests {
+    @Test mutating func clicksSelectFoldAndFocusAndTheWheelScrollsThePaneUnderIt() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 30)
+        try harness.press("<click:20,4>")
+        #expect(harness.selectedID == "4")
+        try harness.press("<click:1,4>")
+        #expect(harness.reader.collapse.isCollapsed(harness.reader.selected), "a click on the tree lines folds")
+        try harness.press("<click:1,4>")
+        #expect(!harness.reader.collapse.isCollapsed(harness.reader.selected), "and unfolds")
+        try harness.press("<wheeldown:10,2>")
+        #expect(harness.selectedID == "5", "the wheel over the tree moves the selection")
+        let article = harness.reader.viewport.article
+        try harness.press("<wheeldown:\(article.x + 2),\(article.y + 1)>")
+        #expect(harness.reader.articleScroll == 3, "the wheel over the article scrolls it")
+        try harness.press("<click:\(article.x + 2),\(article.y + 1)>")
+        #expect(harness.reader.paneFocus == .article)
+        try harness.press("<click:20,1>")
+        #expect(harness.reader.paneFocus == .tree && harness.selectedID == "1")
+    }
+
+    @Test func mouseNotationRoundTrips() throws {
+        #expect(
+            try KeyNotation.parse("<click:3,4><wheelup:0,0><wheeldown:9,9>") == [
+                .mouse(.click, column: 3, row: 4), .mouse(.wheelUp, column: 0, row: 0),
+                .mouse(.wheelDown, column: 9, row: 9),
+            ])
+        #expect(KeyNotation.name(of: .mouse(.click, column: 3, row: 4)) == "click:3,4")
+        #expect(throws: KeyNotation.ParseError.self) { try KeyNotation.parse("<click:3>") }
+        let (config, problems) = ReaderConfig.parse(toml: "mouse = false\n", file: "c.toml")
+        #expect(problems.isEmpty && config.mouse == false)
+    }
+}
+
+@Suite struct InlineMouseTests {
+    @Test mutating func theWheelScrollsTheInlineViewAndClicksAreIgnored() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 90, rows: 22)
+        try harness.press("i<click:5,5>")
+        #expect(harness.selectedID == nil)
+        for _ in 0..<10 { try harness.press("<wheeldown:5,5>") }
+        #expect(harness.selectedID != nil, "scrolling moved the top comment, which becomes the selection")
+    }
+}
