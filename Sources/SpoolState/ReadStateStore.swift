@@ -11,7 +11,7 @@ public protocol ReadStateStore: AnyObject {
     /// readers of one discussion never drop each other's marks.
     func setRead(_ changes: [(key: StableKey, read: Bool)], in id: String) throws
     /// Replaces the set of collapsed comments of `id`.
-    func saveFolds(_ keys: Set<StableKey>, in id: String) throws
+    func saveCollapsed(_ keys: Set<StableKey>, in id: String) throws
     /// When `id` was last opened (seconds since 1970), if ever.
     func lastVisit(discussion id: String) throws -> Double?
 }
@@ -47,7 +47,7 @@ public final class InMemoryStateStore: ReadStateStore {
         }
     }
 
-    public func saveFolds(_ keys: Set<StableKey>, in id: String) throws {
-        saved[id, default: SavedState()].foldKeys = keys
+    public func saveCollapsed(_ keys: Set<StableKey>, in id: String) throws {
+        saved[id, default: SavedState()].collapsedKeys = keys
     }
 }

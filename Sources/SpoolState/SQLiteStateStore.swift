@@ -64,7 +64,8 @@ public final class SQLiteStateStore: ReadStateStore {
                 ? try String.fetchAll(db, sql: "SELECT key FROM seenComment WHERE discussion = ?", arguments: [id])
                 : nil
             return SavedState(
-                readKeys: Set(read.map(StableKey.init(rawValue:))), foldKeys: Set(folds.map(StableKey.init(rawValue:))),
+                readKeys: Set(read.map(StableKey.init(rawValue:))),
+                collapsedKeys: Set(folds.map(StableKey.init(rawValue:))),
                 previouslySeen: seen.map { Set($0.map(StableKey.init(rawValue:))) })
         }
     }
@@ -108,7 +109,7 @@ public final class SQLiteStateStore: ReadStateStore {
         }
     }
 
-    public func saveFolds(_ keys: Set<StableKey>, in id: String) throws {
+    public func saveCollapsed(_ keys: Set<StableKey>, in id: String) throws {
         try pool.write { db in
             try db.execute(sql: "DELETE FROM fold WHERE discussion = ?", arguments: [id])
             try db.execute(

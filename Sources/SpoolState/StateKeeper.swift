@@ -53,8 +53,8 @@ public final class StateKeeper {
         attempt { try store.lastVisit(discussion: discussionID) } ?? nil
     }
 
-    public func save(folds: Set<StableKey>) {
-        attempt { try store.saveFolds(folds, in: discussionID) }
+    public func save(collapsed: Set<StableKey>) {
+        attempt { try store.saveCollapsed(collapsed, in: discussionID) }
     }
 
     /// Runs `work`; on the first failure switches to memory and keeps the reason.

@@ -61,6 +61,6 @@ private struct Counter: Program {
         let first = Effects(redraw: true, commands: [.copy("a")])
         let second = Effects(quit: true, commands: [.open("b")])
         #expect(first.merged(with: second) == Effects(redraw: true, quit: true, commands: [.copy("a"), .open("b")]))
-        #expect(!Command.saveFolds.needsTerminal && Command.page("x").needsTerminal)
+        #expect(!Command.saveCollapsed.needsTerminal && Command.page("x").needsTerminal)
     }
 }

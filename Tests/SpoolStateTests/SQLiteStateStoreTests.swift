@@ -37,12 +37,12 @@ func page(_ comments: [(String, String)], title: String = "A title") throws -> D
             try store.recordVisit(discussion: "d", title: "T", keys: [a, b])
             try store.setRead([(a, true), (b, true)], in: "d")
             try store.setRead([(b, false)], in: "d")
-            try store.saveFolds([a, .articleRoot], in: "d")
+            try store.saveCollapsed([a, .articleRoot], in: "d")
         }
         let reopened = try SQLiteStateStore(path: path)
         #expect(
             try reopened.load(discussion: "d")
-                == SavedState(readKeys: [a], foldKeys: [a, .articleRoot], previouslySeen: [a, b]))
+                == SavedState(readKeys: [a], collapsedKeys: [a, .articleRoot], previouslySeen: [a, b]))
         #expect(try reopened.load(discussion: "other") == SavedState(), "discussions never share marks")
         let mode = try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
@@ -138,8 +138,8 @@ func page(_ comments: [(String, String)], title: String = "A title") throws -> D
         try Data("x".utf8).write(to: blocker)
         let keeper = StateKeeper(folder: blocker.appendingPathComponent("spool"), discussionID: "d")
         #expect(keeper.warning?.hasPrefix("Read state not saved: ") == true)
-        keeper.save(folds: [StableKey(rawValue: "h:a")])
-        #expect(keeper.load().foldKeys == [StableKey(rawValue: "h:a")])
+        keeper.save(collapsed: [StableKey(rawValue: "h:a")])
+        #expect(keeper.load().collapsedKeys == [StableKey(rawValue: "h:a")])
     }
 
     @Test func theStateFolderFollowsOptionEnvironmentAndXDG() {
@@ -159,10 +159,10 @@ func page(_ comments: [(String, String)], title: String = "A title") throws -> D
         try harness.press("k<Enter>")  // fold 4
         let folds = harness.reader.collapsedKeys
         #expect(folds == [d.comments[3].key])
-        let reopened = ReaderHarness(discussion: d, columns: 80, rows: 24, saved: SavedState(foldKeys: folds))
+        let reopened = ReaderHarness(discussion: d, columns: 80, rows: 24, saved: SavedState(collapsedKeys: folds))
         #expect(reopened.reader.rows.count == 15)
         var nested = ReaderHarness(
-            discussion: d, columns: 80, rows: 24, saved: SavedState(foldKeys: [d.comments[3].key, .articleRoot]))
+            discussion: d, columns: 80, rows: 24, saved: SavedState(collapsedKeys: [d.comments[3].key, .articleRoot]))
         #expect(nested.reader.rows.count == 1, "the article folded hides everything")
         try nested.press("<Enter>")
         #expect(nested.reader.rows.count == 15, "re-expanding the article keeps comment 4 folded")

@@ -4,7 +4,7 @@ import SpoolReader
 /// A ``ReaderStore`` that keeps what it was asked to save, and can be made to fail.
 public final class RecordingStore: ReaderStore {
     public private(set) var readChanges: [(key: StableKey, read: Bool)] = []
-    public private(set) var foldSaves: [Set<StableKey>] = []
+    public private(set) var collapsedSaves: [Set<StableKey>] = []
     public var warning: String?
     /// The warning every save sets from now on, as a store whose disk is full would.
     public var failure: String?
@@ -16,8 +16,8 @@ public final class RecordingStore: ReaderStore {
         if let failure { warning = failure }
     }
 
-    public func save(folds: Set<StableKey>) {
-        foldSaves.append(folds)
+    public func save(collapsed: Set<StableKey>) {
+        collapsedSaves.append(collapsed)
         if let failure { warning = failure }
     }
 }

@@ -3,13 +3,15 @@ public struct SavedState: Sendable, Equatable {
     /// Keys of the comments marked read.
     public var readKeys: Set<StableKey>
     /// Keys of the collapsed comments (the article root is `StableKey.articleRoot`).
-    public var foldKeys: Set<StableKey>
+    public var collapsedKeys: Set<StableKey>
     /// Keys of the comments present at the previous visit; nil on the first visit.
     public var previouslySeen: Set<StableKey>?
 
-    public init(readKeys: Set<StableKey> = [], foldKeys: Set<StableKey> = [], previouslySeen: Set<StableKey>? = nil) {
+    public init(
+        readKeys: Set<StableKey> = [], collapsedKeys: Set<StableKey> = [], previouslySeen: Set<StableKey>? = nil
+    ) {
         self.readKeys = readKeys
-        self.foldKeys = foldKeys
+        self.collapsedKeys = collapsedKeys
         self.previouslySeen = previouslySeen
     }
 }

@@ -38,8 +38,8 @@ extension Reader {
         guard index < rows.count else { return }
         let node = rows[index]
         presentation = .panes(.tree)
-        let foldWidth = 3 * (tree.depth[node] - (narrowedTo.map { tree.depth[$0] } ?? 0)) + 2
-        if tree.hasChildren(node) && (column < foldWidth || node == selected) {
+        let toggleWidth = 3 * (tree.depth[node] - (narrowedTo.map { tree.depth[$0] } ?? 0)) + 2
+        if tree.hasChildren(node) && (column < toggleWidth || node == selected) {
             select(node)
             collapse.toggle(node)
             rebuildRows()

@@ -7,7 +7,7 @@ public protocol ReaderStore: AnyObject {
     /// Saves changed read marks.
     func save(readChanges: [(key: StableKey, read: Bool)])
     /// Saves the set of folded comments.
-    func save(folds: Set<StableKey>)
+    func save(collapsed: Set<StableKey>)
     /// What went wrong with the store, if anything (shown once in the status line).
     var warning: String? { get }
 }

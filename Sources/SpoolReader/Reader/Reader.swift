@@ -76,8 +76,8 @@ public struct Reader: Sendable {
             }
         }
         _ = marks.takeChanges()
-        let openingFolds = OpeningFolds(tree: tree, discussion: discussion, marks: marks, saved: saved)
-        let collapse = openingFolds.folds(
+        let openingCollapse = OpeningCollapse(tree: tree, discussion: discussion, marks: marks, saved: saved)
+        let collapse = openingCollapse.state(
             treeHeight: viewport.tree.height, collapsesRead: settings.collapsesReadSubtrees)
         self.discussion = discussion
         self.tree = tree
@@ -125,11 +125,11 @@ public struct Reader: Sendable {
             return .redraw
         case .key(let key):
             messages.keyPressed()
-            return handle(key)
+            return handleKey(key)
         }
     }
 
-    private mutating func handle(_ key: Key) -> Effects {
+    private mutating func handleKey(_ key: Key) -> Effects {
         if case .mouse(let button, let column, let row) = key {
             guard mode == .browsing else { return .none }
             return withSaves { $0.handleMouse(button, column: column, row: row) }
@@ -152,10 +152,10 @@ public struct Reader: Sendable {
     /// Runs `change` and adds the saves its changes to marks and folds need.
     private mutating func withSaves(_ change: (inout Reader) -> Effects) -> Effects {
         let readBefore = marks.version
-        let foldsBefore = collapse.version
+        let collapseBefore = collapse.version
         var effects = change(&self)
         if marks.version != readBefore { effects.commands.append(.saveReadMarks) }
-        if collapse.version != foldsBefore { effects.commands.append(.saveFolds) }
+        if collapse.version != collapseBefore { effects.commands.append(.saveCollapsed) }
         return effects
     }
 

@@ -80,13 +80,13 @@ public enum Command: Equatable, Sendable {
     /// Read marks changed: save them.
     case saveReadMarks
     /// The set of folded subtrees changed: save it.
-    case saveFolds
+    case saveCollapsed
 
     /// Whether the command needs the terminal (the rest are the program's own business).
     public var needsTerminal: Bool {
         switch self {
         case .copy, .page, .pipe, .open: return true
-        case .saveReadMarks, .saveFolds: return false
+        case .saveReadMarks, .saveCollapsed: return false
         }
     }
 }

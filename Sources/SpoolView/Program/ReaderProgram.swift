@@ -65,7 +65,7 @@ public struct ReaderProgram: Program {
 
     /// Saves every read mark change and the folds (at the end of a run, whatever ended it).
     public mutating func saveAll() {
-        _ = save([.saveReadMarks, .saveFolds])
+        _ = save([.saveReadMarks, .saveCollapsed])
     }
 
     /// The view measures what the input left; the reader settles in it; saves are done here.
@@ -86,7 +86,7 @@ public struct ReaderProgram: Program {
         guard let store, !commands.isEmpty else { return nil }
         let hadWarning = store.warning != nil
         if commands.contains(.saveReadMarks) { store.save(readChanges: reader.takeReadChanges()) }
-        if commands.contains(.saveFolds) { store.save(folds: reader.collapsedKeys) }
+        if commands.contains(.saveCollapsed) { store.save(collapsed: reader.collapsedKeys) }
         return hadWarning ? nil : store.warning
     }
 }

@@ -4,29 +4,29 @@ import SpoolScreen
 /// The folds a discussion opens with: the saved folds when there are any; else an archive
 /// with more threads than the tree pane shows starts folded to one row a thread; and with
 /// `collapse_read`, every subtree with nothing unread is folded.
-struct OpeningFolds {
+struct OpeningCollapse {
     let tree: ThreadTree
     let discussion: Discussion
     let marks: ReadMarks
     let saved: SavedState
 
     /// The folds for a tree pane `treeHeight` rows high (the real screen's, measured first).
-    func folds(treeHeight: Int, collapsesRead: Bool) -> CollapseState {
+    func state(treeHeight: Int, collapsesRead: Bool) -> CollapseState {
         var collapse = CollapseState()
-        if !saved.foldKeys.isEmpty {
-            if saved.foldKeys.contains(.articleRoot) { collapse.collapse(ThreadTree.root) }
+        if !saved.collapsedKeys.isEmpty {
+            if saved.collapsedKeys.contains(.articleRoot) { collapse.collapse(ThreadTree.root) }
             for node in 1..<max(tree.count, 1)
-            where saved.foldKeys.contains(discussion.comments[tree.commentIndex[node]].key) {
+            where saved.collapsedKeys.contains(discussion.comments[tree.commentIndex[node]].key) {
                 collapse.collapse(node)
             }
         } else if discussion.isArchive && topLevelCount(atMost: treeHeight + 1) > treeHeight {
             collapse.collapseToTopLevel(in: tree)
         }
-        if collapsesRead { foldRead(&collapse) }
+        if collapsesRead { collapseRead(&collapse) }
         return collapse
     }
 
-    private func foldRead(_ collapse: inout CollapseState) {
+    private func collapseRead(_ collapse: inout CollapseState) {
         var node = 1
         while node < tree.count {
             if tree.hasChildren(node) && marks.unreadCount(inSubtreeOf: node, of: tree) == 0 {
