@@ -66,7 +66,7 @@ let package = Package(
             name: "SpoolReaderTests",
             dependencies: ["SpoolCore", "SpoolScreen", "SpoolReader", "SpoolView", "SpoolImport", "SpoolTestSupport"]),
         .testTarget(name: "SpoolScreenTests", dependencies: ["SpoolScreen"]),
-        .testTarget(name: "SpoolTerminalTests", dependencies: ["SpoolScreen", "SpoolTerminal"]),
+        .testTarget(name: "SpoolTerminalTests", dependencies: ["SpoolScreen", "SpoolTerminal", "CNCursesW"]),
         .testTarget(
             name: "SpoolViewTests",
             dependencies: ["SpoolCore", "SpoolScreen", "SpoolReader", "SpoolView", "SpoolImport", "SpoolTestSupport"],
