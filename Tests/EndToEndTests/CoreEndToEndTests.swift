@@ -80,4 +80,65 @@ import Testing
         session.send("q")
         #expect(session.exitStatus() == 0)
     }
+
+    /// An mbox of `count` messages, two of which (near the start and near the end) say
+    /// "zebraneedle".
+    private func haystackMbox(_ count: Int) throws -> String {
+        var text = ""
+        text.reserveCapacity(count * 160)
+        for index in 0..<count {
+            let says = index == 3 || index == count - 5 ? "a zebraneedle here" : "hay \(index)"
+            text += "From a\(index % 13)@example.org Mon Nov 16 10:00:00 2009\n"
+            text += "From: a\(index % 13)@example.org\nSubject: topic \(index)\n"
+            text += "Message-ID: <m\(index)@example.org>\nDate: Mon, 16 Nov 2009 10:00:00 +0000\n\n\(says)\n\n"
+        }
+        let path = freshStateDir() + "/haystack.mbox"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func pushedKeysFinishTheirSearchBeforeTheNextKeyOnALargeArchive() throws {
+        let file = try haystackMbox(20_000)
+        let session = TmuxSession([spoolBinary, file, "--keys", "/zebraneedle<Enter>n"], columns: 100, rows: 30)
+        let screen = session.waitFor { $0.contains("match 2 of 2") }
+        #expect(screen.contains("match 2 of 2"), "\(screen)")
+        let rendered = spawn([
+            spoolBinary, "render", file, "--size", "100x30", "--keys", "/zebraneedle<Enter>n", "--state-dir",
+            freshStateDir(),
+        ])
+        #expect(rendered.output.contains("match 2 of 2"))
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+
+    @Test func escapeFromASearchGoesBackWithoutReadingAnything() throws {
+        let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed)], columns: 100, rows: 30)
+        session.waitFor { $0.contains(" 1/17  16 unread") }
+        session.send("j")
+        session.waitFor { $0.contains(" 2/17  15 unread") }
+        session.sendLiteral("/Vera")
+        let typing = session.waitFor { $0.contains("/Vera_") && $0.contains("1 match") }
+        #expect(typing.contains("/Vera_"), "\(typing)")
+        let cursor = session.cursor()
+        #expect(cursor?.y == 29 && cursor?.x == 5, "the cursor is at the caret: \(String(describing: cursor))")
+        session.send("Escape")
+        let back = session.waitFor { $0.contains(" 2/17  15 unread") && $0.contains("Search cancelled.") }
+        #expect(back.contains(" 2/17  15 unread"), "back on comment 1, nothing more read:\n\(back)")
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+
+    @Test func inlineModeInTheTerminalKeepsTheArticleFirst() throws {
+        let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed)], columns: 80, rows: 24)
+        session.waitFor { $0.contains("16 unread") }
+        session.send("i", "j")
+        let screen = session.waitFor { $0.contains(" 2/17  15 unread") }
+        let first = screen.components(separatedBy: "\n").first ?? ""
+        #expect(first.contains("Baby P: The Untold Story"), "\(screen)")
+        session.send("w", "j")
+        let moved = session.waitFor { $0.contains(" 3/17  14 unread") }
+        #expect(moved.contains(" 3/17"), "j still moves after w in inline mode:\n\(moved)")
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
 }

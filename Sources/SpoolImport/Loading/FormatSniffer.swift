@@ -16,8 +16,14 @@ enum FormatSniffer {
     /// The format of content that is not JSON: a mailbox or message, else web text.
     static func textFormat(_ bytes: [UInt8]) -> Format {
         let start = start(of: bytes)
-        if start.starts(with: MboxQuoting.fromPrefix) || looksLikeMessageHeaders(start) { return .mbox }
-        return .web
+        return startsWithSeparator(start) || looksLikeMessageHeaders(start) ? .mbox : .web
+    }
+
+    /// A `From ` line followed by a header field, as the mbox scanner requires of every
+    /// separator: a web page whose first words are "From the archives" is not a mailbox.
+    private static func startsWithSeparator(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard bytes.starts(with: MboxQuoting.fromPrefix), let end = bytes.firstIndex(of: 0x0A) else { return false }
+        return MailHeaders.looksLikeHeaderLine(bytes[(end + 1)...])
     }
 
     /// Which JSON importer fits, from the shape of the parsed value.
