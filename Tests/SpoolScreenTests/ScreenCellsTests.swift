@@ -46,7 +46,7 @@ import Testing
         #expect(dump.count == 5, "two rows, a blank line, two legend lines")
     }
 
-    @Test func ASCIIAndNonASCIIGoThroughTheSameSanitiser() {
+    @Test func asciiAndOtherTextGoThroughTheSameSanitiser() {
         var screen = Screen(width: 30, height: 1)
         screen.put("ok\u{1B}é\u{9B}x", x: 0, y: 0, style: .plain, clip: screen.bounds)
         #expect(screen.textLines == ["ok^[é<U+009B>x"])
