@@ -212,6 +212,21 @@ import Testing
         #expect(state["focus"] as? String == "tree")
         #expect(state["theme"] as? String == "default")
         #expect((json["screen"] as? [String])?.count == 24)
+        let cursor = try #require(json["cursor"] as? [String: Int])
+        #expect(cursor == ["x": 3, "y": 4], "the cursor on the selected row, after its tree lines")
+    }
+
+    @Test func renderJSONShowsTheQueryBeingTyped() throws {
+        let result = spawn([
+            spoolBinary, "render", Fixture.path(Fixture.seed), "--size", "80x24", "--keys", "j/Vera", "--json",
+            "--state-dir", freshStateDir(),
+        ])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let state = try #require(json["state"] as? [String: Any])
+        #expect(state["search"] as? String == "Vera")
+        #expect(state["unread"] as? Int == 15, "the previewed match is not read")
+        #expect((state["selected"] as? [String: Any])?["author"] as? String == "Vera")
+        #expect(json["cursor"] as? [String: Int] == ["x": 5, "y": 23], "at the caret")
     }
 }
 

@@ -140,33 +140,28 @@ public struct SearchState: Sendable, Equatable {
     public var matchCount: Int { beforeOrigin.count + fromOrigin.count }
 
     /// Whether nodes are left to examine.
-    public var isRunning: Bool { !query.isEmpty && cursor < end }
+    public var isRunning: Bool { !query.isEmpty && (cursor < end || (!wrapped && max(origin, 1) > 1)) }
 
     mutating func restart(nodeCount: Int) {
         fromOrigin = []
         beforeOrigin = []
         hasSelected = false
-        wrapped = false
         cursor = max(origin, 1)
-        end = query.isEmpty ? 0 : nodeCount
-        if cursor >= end { wrapToTop() }
+        // An empty query looks at nothing: both legs are done.
+        wrapped = query.isEmpty
+        end = query.isEmpty ? cursor : max(cursor, nodeCount)
     }
 
-    private mutating func wrapToTop() {
-        guard !wrapped else { return }
-        wrapped = true
-        end = max(origin, 1)
-        cursor = 1
-    }
-
-    /// The next node to examine, or nil when all have been.
+    /// The next node to examine, or nil when all have been. The second leg starts only when
+    /// the next node is asked for, so the last node of the first leg is recorded in it.
     mutating func nextNode() -> Int? {
-        if cursor >= end { wrapToTop() }
-        guard cursor < end else { return nil }
-        defer {
-            cursor += 1
-            if cursor >= end { wrapToTop() }
+        if cursor >= end && !wrapped {
+            wrapped = true
+            end = max(origin, 1)
+            cursor = 1
         }
+        guard cursor < end else { return nil }
+        defer { cursor += 1 }
         return cursor
     }
 
