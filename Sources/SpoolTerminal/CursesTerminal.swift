@@ -60,7 +60,8 @@ public final class CursesTerminal {
         colors = CursesColors(useColor: useColor)
     }
 
-    /// What ncurses holds for row `y` (its text, trailing blanks removed), for tests.
+    /// What ncurses holds for row `y` (its text, trailing blanks removed), for tests. It
+    /// moves ncurses' cursor: read ``drawnCursor`` first.
     func drawnText(ofRow y: Int) -> String {
         var buffer = [wchar_t](repeating: 0, count: Int(spool_cols()) + 1)
         _ = mvwinnwstr(spool_stdscr(), Int32(y), 0, &buffer, Int32(buffer.count - 1))

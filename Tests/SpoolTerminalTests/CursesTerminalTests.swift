@@ -15,28 +15,28 @@ import Testing
     }
 
     @Test func aDrawnScreenReadsBackAsItsText() throws {
-        let terminal = try CursesTerminal(devNullOfType: "xterm-256color", columns: 20, rows: 3)
-        defer { terminal.close() }
-        let drawn = screen(["├─ ● Edna  語", "plain ascii", ""], width: 20)
-        terminal.draw(drawn)
-        #expect((0..<3).map(terminal.drawnText(ofRow:)) == drawn.textLines)
+        try withDevNullTerminal(columns: 20, rows: 3) { terminal in
+            let drawn = screen(["├─ ● Edna  語", "plain ascii", ""], width: 20)
+            terminal.draw(drawn)
+            #expect((0..<3).map(terminal.drawnText(ofRow:)) == drawn.textLines)
+        }
     }
 
     @Test func theCursorGoesWhereTheScreenSays() throws {
-        let terminal = try CursesTerminal(devNullOfType: "xterm-256color", columns: 20, rows: 4)
-        defer { terminal.close() }
-        terminal.draw(screen(["a", "b", "c", "d"], width: 20, cursor: Position(x: 3, y: 2)))
-        #expect(terminal.drawnCursor == Position(x: 3, y: 2))
-        terminal.draw(screen(["a", "b", "c", "d"], width: 20, cursor: nil))
-        #expect(terminal.drawnCursor == Position(x: 0, y: 0), "no cursor: the top-left corner")
+        try withDevNullTerminal(columns: 20, rows: 4) { terminal in
+            terminal.draw(screen(["a", "b", "c", "d"], width: 20, cursor: Position(x: 3, y: 2)))
+            #expect(terminal.drawnCursor == Position(x: 3, y: 2))
+            terminal.draw(screen(["a", "b", "c", "d"], width: 20, cursor: nil))
+            #expect(terminal.drawnCursor == Position(x: 0, y: 0), "no cursor: the top-left corner")
+        }
     }
 
     @Test func aSecondFrameChangesOnlyWhatDiffers() throws {
-        let terminal = try CursesTerminal(devNullOfType: "xterm-256color", columns: 10, rows: 2)
-        defer { terminal.close() }
-        terminal.draw(screen(["one", "two"], width: 10))
-        terminal.draw(screen(["one", "too"], width: 10))
-        #expect(terminal.drawnText(ofRow: 0) == "one")
-        #expect(terminal.drawnText(ofRow: 1) == "too")
+        try withDevNullTerminal(columns: 10, rows: 2) { terminal in
+            terminal.draw(screen(["one", "two"], width: 10))
+            terminal.draw(screen(["one", "too"], width: 10))
+            #expect(terminal.drawnText(ofRow: 0) == "one")
+            #expect(terminal.drawnText(ofRow: 1) == "too")
+        }
     }
 }
