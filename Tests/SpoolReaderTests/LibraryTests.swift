@@ -27,3 +27,41 @@ import Testing
         #expect(library.handle(.character("q")) == .quit)
     }
 }
+
+/// Paging a long list keeps the selection on screen.
+@Suite struct LibraryPagingTests {
+    static func library(_ count: Int, rows: Int) -> Library {
+        Library(
+            entries: (0..<count).map {
+                LibraryEntry(title: "D\($0)", source: "d\($0)", comments: 1, unread: 0, lastRead: nil)
+            },
+            columns: 40, rows: rows)
+    }
+
+    @Test func pageDownAndUpMoveByAScreen() {
+        var library = Self.library(50, rows: 10)
+        _ = library.handle(.pageDown)
+        #expect(library.selected == 7)
+        #expect(library.top == 0)
+        _ = library.handle(.pageDown)
+        #expect(library.selected == 14)
+        #expect(library.top == 14 - 8 + 1, "the selection is the last row shown")
+        _ = library.handle(.pageUp)
+        #expect(library.selected == 7 && library.top == 7)
+        _ = library.handle(.character("G"))
+        #expect(library.selected == 49)
+    }
+
+    @Test func anEmptyListOpensNothing() {
+        var library = Self.library(0, rows: 10)
+        #expect(library.handle(.enter) == nil)
+        #expect(library.handle(.character("j")) == nil && library.selected == 0)
+    }
+
+    @Test func aResizeChangesThePage() {
+        var library = Self.library(50, rows: 10)
+        _ = library.handle(.resize(columns: 40, rows: 30))
+        _ = library.handle(.pageDown)
+        #expect(library.selected == 27)
+    }
+}

@@ -49,3 +49,52 @@ import Testing
         #expect(harness.selectedID != nil, "scrolling moved the top comment, which becomes the selection")
     }
 }
+
+/// Clicks and the wheel where nothing is, and on scrolled trees.
+@Suite struct MouseEdgeTests {
+    @Test mutating func clicksBelowTheLastRowOrOnTheDividerDoNothing() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 60)
+        try harness.press("jj")
+        let tree = harness.reader.viewport.tree
+        try harness.press("<click:5,\(tree.maxY - 1)>")
+        #expect(harness.selectedID == "2", "no row is drawn there: 17 rows, \(tree.height) high")
+        try harness.press("<click:5,\(tree.maxY)>")
+        #expect(harness.selectedID == "2" && harness.reader.paneFocus == .tree, "the divider")
+        try harness.press("<click:5,59>")
+        #expect(harness.selectedID == "2", "the status line")
+    }
+
+    @Test mutating func aClickOnAScrolledTreeSelectsTheRowDrawnThere() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 12)
+        try harness.press("G")
+        let top = harness.reader.treeTop
+        #expect(top > 0)
+        try harness.press("<click:20,0>")
+        #expect(harness.reader.selected == harness.reader.rows[top])
+    }
+
+    @Test mutating func theWheelAtTheTopOfTheTreeSaysSo() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 30)
+        try harness.press("<wheelup:5,1>")
+        #expect(harness.selectedID == nil && harness.message == "This is the first row.")
+    }
+
+    @Test mutating func aClickOnTheSelectedRowTogglesItsFold() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 30)
+        try harness.press("jjjj<click:40,4>")
+        #expect(harness.selectedID == "4")
+        #expect(harness.reader.collapse.isCollapsed(harness.reader.selected))
+        try harness.press("<click:40,4>")
+        #expect(!harness.reader.collapse.isCollapsed(harness.reader.selected))
+    }
+
+    @Test func clicksSaveWhatTheyChange() throws {
+        let store = RecordingStore()
+        var harness = ReaderHarness(
+            discussion: try Fixture.discussion(Fixture.seed), columns: 100, rows: 30, store: store)
+        try harness.press("<click:20,4>")
+        #expect(store.readChanges.count == 1)
+        try harness.press("<click:1,4>")
+        #expect(store.collapsedSaves.count == 1)
+    }
+}

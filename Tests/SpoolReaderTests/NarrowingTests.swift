@@ -39,3 +39,35 @@ import Testing
                 || harness.reader.tree.contains(harness.reader.narrowedTo!, harness.reader.selected))
     }
 }
+
+/// `z` where there is nothing to narrow to, and `Z` with nothing narrowed.
+@Suite struct NarrowingEdgeTests {
+    @Test mutating func theArticleCannotBeNarrowedTo() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 20)
+        try harness.press("z")
+        #expect(harness.reader.narrowedTo == nil)
+        #expect(harness.message == "Select a comment to focus on its subtree.")
+    }
+
+    @Test mutating func zWithNothingNarrowedSaysHow() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 20)
+        try harness.press("Z")
+        #expect(harness.message == "Not focused; z focuses the selected subtree.")
+    }
+
+    @Test mutating func narrowingOpensAFoldedSubtree() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 20)
+        try harness.press("jjjj<Enter>z")
+        #expect(harness.reader.rows.count == 3, "4 and its two replies")
+        #expect(!harness.reader.collapse.isCollapsed(harness.reader.selected))
+    }
+
+    @Test mutating func aSameAuthorJumpOutOfTheSubtreeWidensTheView() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 20)
+        try harness.press("jjjjjjz")
+        #expect(harness.selectedID == "4.2")
+        try harness.press("a")
+        #expect(harness.selectedID == "5.1" && harness.reader.narrowedTo == nil)
+        #expect(harness.reader.viewport.tree.y == 0, "the breadcrumb row is given back")
+    }
+}
