@@ -69,7 +69,10 @@ let package = Package(
         .testTarget(name: "SpoolTerminalTests", dependencies: ["SpoolScreen", "SpoolTerminal", "CNCursesW"]),
         .testTarget(
             name: "SpoolViewTests",
-            dependencies: ["SpoolCore", "SpoolScreen", "SpoolReader", "SpoolView", "SpoolImport", "SpoolTestSupport"],
+            dependencies: [
+                "SpoolCore", "SpoolScreen", "SpoolReader", "SpoolView", "SpoolImport", "SpoolTestSupport",
+                "spool-embed-themes",
+            ],
             exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["spool", "SpoolTestSupport"]),
     ]

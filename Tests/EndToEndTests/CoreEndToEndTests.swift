@@ -141,4 +141,31 @@ import Testing
         session.send("q")
         #expect(session.exitStatus() == 0)
     }
+
+    @Test func theCursorIsHiddenUnlessPlainOrTheConfigAsks() throws {
+        let hidden = TmuxSession([spoolBinary, Fixture.path(Fixture.seed)], columns: 100, rows: 30)
+        hidden.waitFor { $0.contains("16 unread") }
+        #expect(!hidden.cursorIsVisible())
+        hidden.send("q")
+        #expect(hidden.exitStatus() == 0)
+        let plain = TmuxSession([spoolBinary, Fixture.path(Fixture.seed), "--plain"], columns: 100, rows: 30)
+        plain.waitFor { $0.contains("16 unread") }
+        #expect(plain.cursorIsVisible())
+        plain.send("q")
+        #expect(plain.exitStatus() == 0)
+        let config = URL(fileURLWithPath: freshStateDir()).appendingPathComponent("config.toml")
+        try Data("cursor = \"visible\"\n".utf8).write(to: config)
+        let asked = TmuxSession(
+            [spoolBinary, Fixture.path(Fixture.seed), "--config", config.path], columns: 100, rows: 30)
+        asked.waitFor { $0.contains("16 unread") }
+        #expect(asked.cursorIsVisible())
+        asked.send("q")
+        #expect(asked.exitStatus() == 0)
+    }
+
+    @Test func anUnknownFromIsAUsageErrorNamingTheChoices() {
+        let result = spawn([spoolBinary, "render", Fixture.path(Fixture.seed), "--from", "usenet"])
+        #expect(result.status == 2)
+        #expect(result.output.contains("--from must be one of auto, web, mbox, hn, reddit (got \"usenet\")"))
+    }
 }

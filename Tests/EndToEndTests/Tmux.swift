@@ -112,6 +112,11 @@ final class TmuxSession {
         return parts.count == 2 ? (parts[0], parts[1]) : nil
     }
 
+    /// Whether tmux shows the pane's cursor.
+    func cursorIsVisible() -> Bool {
+        spawn(["tmux", "-L", socket, "display-message", "-p", "#{cursor_flag}"]).output.hasPrefix("1")
+    }
+
     /// Polls the screen until `predicate` holds or `timeout` seconds pass; returns the last capture.
     @discardableResult
     func waitFor(timeout: Double = 30, _ predicate: (String) -> Bool) -> String {

@@ -47,3 +47,12 @@ extension Fixture {
         }
     }
 }
+
+/// A JSON encoder with sorted keys, for tests that read encoded values.
+public enum JSONEncoderForTests {
+    public static var sorted: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+}

@@ -104,3 +104,25 @@ import Testing
         #expect(!harness.screen.textDump.contains("─"))
     }
 }
+
+/// `cursor = "visible"` and what goes wrong with it.
+@Suite struct CursorSettingTests {
+    @Test func visibleAndHiddenParse() {
+        #expect(ReaderConfig.parse(toml: "cursor = \"visible\"\n", file: "c.toml").0.showsCursor == true)
+        #expect(ReaderConfig.parse(toml: "cursor = \"hidden\"\n", file: "c.toml").0.showsCursor == false)
+        #expect(ReaderConfig.parse(toml: "", file: "c.toml").0.showsCursor == nil)
+    }
+
+    @Test func aBadValueNamesTheLineAndKeepsTheDefault() {
+        let (config, problems) = ReaderConfig.parse(toml: "mouse = true\ncursor = \"blink\"\n", file: "c.toml")
+        #expect(config.showsCursor == nil)
+        #expect(problems.count == 1)
+        #expect(problems.first?.line == 2)
+        #expect(problems.first?.description.contains("cursor must be one of hidden, visible") == true)
+    }
+
+    @Test func theSettingIsKnownForDidYouMean() {
+        let (_, problems) = ReaderConfig.parse(toml: "cursur = \"visible\"\n", file: "c.toml")
+        #expect(problems.first?.description.contains("did you mean \"cursor\"") == true)
+    }
+}
