@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(
             name: "SpoolStateTests",
             dependencies: [
-                "SpoolCore", "SpoolState", "SpoolImport", "SpoolView", "SpoolTestSupport",
+                "SpoolCore", "SpoolState", "SpoolImport", "SpoolReader", "SpoolView", "SpoolTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(

@@ -101,3 +101,57 @@ import Testing
         #expect(harness.reader.paneFocus == .tree && harness.selectedID == "1")
     }
 }
+
+/// Scrolling the inline view by pages and lines: the comment at the top is the selection.
+@Suite struct InlineScrollTests {
+    @Test mutating func spaceAndBPageTheScroll() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 80, rows: 12)
+        try harness.press("i")
+        #expect(harness.reader.presentation == .inline(top: 0, offset: 0))
+        try harness.press("<Space>")
+        #expect(harness.reader.presentation == .inline(top: 0, offset: 10), "a page is the height less one")
+        try harness.press("b")
+        #expect(harness.reader.presentation == .inline(top: 0, offset: 0))
+        try harness.press("b")
+        #expect(harness.reader.presentation == .inline(top: 0, offset: 0), "the top stays the top")
+    }
+
+    @Test mutating func scrollingPastACommentSelectsTheNextAndReadsIt() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 80, rows: 12)
+        try harness.press("i")
+        for _ in 0..<12 { try harness.press("<Space>") }
+        guard case .inline(let top, _) = harness.reader.presentation else {
+            Issue.record("inline mode was left")
+            return
+        }
+        #expect(top > 0)
+        #expect(harness.reader.selected == harness.reader.rows[top])
+        #expect(harness.reader.marks.isRead(harness.reader.selected))
+    }
+
+    @Test mutating func jAndKLineByLine() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 80, rows: 12)
+        try harness.press("iJJJ")
+        #expect(harness.reader.presentation == .inline(top: 0, offset: 3))
+        try harness.press("K")
+        #expect(harness.reader.presentation == .inline(top: 0, offset: 2))
+    }
+
+    @Test mutating func theEndOfTheScrollStopsOnTheLastComment() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 80, rows: 12)
+        try harness.press("i")
+        for _ in 0..<400 { try harness.press("<Space>") }
+        #expect(harness.selectedID == "13")
+        guard case .inline(let top, let offset) = harness.reader.presentation else { return }
+        #expect(top == harness.reader.rows.count - 1)
+        #expect(
+            offset < harness.runner.program.view.inlineLines(of: harness.reader.selected, for: harness.reader).count)
+    }
+
+    @Test mutating func leavingInlineModeKeepsTheSelection() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 80, rows: 12)
+        try harness.press("ijjji")
+        #expect(harness.selectedID == "3" && !harness.reader.isInline)
+        #expect(harness.message == "Tree and article panes.")
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import SpoolCore
+import SpoolReader
+import SpoolState
+import SpoolTestSupport
+import SpoolView
+import Testing
+
+/// The reader saving through the real SQLite store, as `spool` wires it.
+extension StateKeeper: ReaderStore {}
+
+@Suite struct ReaderWithStoreTests {
+    private func folder() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("spool-store-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func marksAndFoldsSavedAsYouReadComeBackNextTime() throws {
+        let discussion = try Fixture.discussion(Fixture.seed)
+        let place = folder()
+        defer { try? FileManager.default.removeItem(at: place) }
+        let keeper = StateKeeper(folder: place, discussionID: discussion.identity)
+        var first = ReaderHarness(discussion: discussion, columns: 100, rows: 30, saved: keeper.load(), store: keeper)
+        try first.press("jjjj<Enter>")
+        #expect(keeper.warning == nil)
+        let again = StateKeeper(folder: place, discussionID: discussion.identity)
+        let second = ReaderHarness(discussion: discussion, columns: 100, rows: 30, saved: again.load(), store: again)
+        #expect(second.reader.marks.unreadCount == 12)
+        #expect(second.reader.collapse.nodes.map { second.reader.comment(at: $0).id } == ["4"])
+    }
+
+    @Test func undoIsSavedToo() throws {
+        let discussion = try Fixture.discussion(Fixture.seed)
+        let place = folder()
+        defer { try? FileManager.default.removeItem(at: place) }
+        let keeper = StateKeeper(folder: place, discussionID: discussion.identity)
+        var harness = ReaderHarness(discussion: discussion, columns: 100, rows: 30, store: keeper)
+        try harness.press("MU")
+        let again = StateKeeper(folder: place, discussionID: discussion.identity)
+        #expect(again.load().readKeys.isEmpty)
+    }
+
+    @Test func aStoreThatCannotBeWrittenWarnsOnceAndTheReaderGoesOn() throws {
+        let discussion = try Fixture.discussion(Fixture.seed)
+        let place = folder()
+        defer { try? FileManager.default.removeItem(at: place) }
+        let blocker = place.appendingPathComponent("file")
+        try Data("x".utf8).write(to: blocker)
+        let keeper = StateKeeper(folder: blocker.appendingPathComponent("spool"), discussionID: discussion.identity)
+        var harness = ReaderHarness(discussion: discussion, columns: 100, rows: 30, store: keeper)
+        #expect(harness.message?.isEmpty == false, "the warning is on screen from the start")
+        try harness.press("j")
+        #expect(harness.reader.marks.unreadCount == 15, "reading goes on in memory")
+        try harness.press("j")
+        #expect(harness.message == nil, "said once, and gone after it was seen")
+    }
+}
