@@ -77,3 +77,36 @@ import Testing
         #expect(WordWrap.lines(of: "a\n\n\tb", width: 10) == ["a", "", "    b"])
     }
 }
+
+/// Word wrap at the edges: widths too small for a character, control text, long lines.
+@Suite struct WordWrapEdgeTests {
+    @Test func aWideCharacterInAOneColumnPaneStillEnds() {
+        let lines = WordWrap.lines(of: "語a", width: 1)
+        #expect(lines.joined().contains("a"))
+        #expect(lines.count <= 3)
+    }
+
+    @Test func zeroOrNegativeWidthsGiveNothingAndEnd() {
+        #expect(WordWrap.lines(of: "abc def", width: 0).isEmpty)
+        #expect(WordWrap.lines(of: "abc\n\ndef", width: -5).isEmpty)
+    }
+
+    @Test func controlCharactersAreMadeVisibleBeforeWrapping() {
+        let lines = WordWrap.lines(of: "bell\u{7} and escape\u{1B}[31m", width: 40)
+        #expect(lines == ["bell^G and escape^[[31m"])
+    }
+
+    @Test func everyLineFitsItsWidth() {
+        let text = String(repeating: "word 語 emoji 🎉 and a verylongwordwithoutspaces ", count: 20)
+        for width in [1, 2, 3, 7, 19, 80] {
+            for line in WordWrap.lines(of: text, width: width) {
+                #expect(DisplayWidth.of(line) <= max(width, 2), "\(line) at \(width)")
+            }
+        }
+    }
+
+    @Test func carriageReturnsDoNotReachTheScreen() {
+        let lines = WordWrap.lines(of: "dos line\r\nnext\r\n", width: 20)
+        #expect(!lines.joined().unicodeScalars.contains { $0.value == 0x0D })
+    }
+}
