@@ -47,3 +47,28 @@ import Testing
         #expect(harness.reader.mode == .browsing && harness.takeCommands() == [])
     }
 }
+
+/// What `y`, `e` and `|` hand over: the selection as plain text.
+@Suite struct SelectedTextTests {
+    @Test func theArticleIsItsTitleAndText() throws {
+        let discussion = Discussion(title: "Title", article: "The text.", format: .web, comments: [])
+        let harness = ReaderHarness(discussion: discussion, columns: 80, rows: 24)
+        #expect(harness.reader.selectedText == "Title\n\nThe text.\n")
+    }
+
+    @Test func aMessageCarriesItsSubject() throws {
+        let date = Timestamp(year: 2009, month: 11, day: 17, hour: 15, minute: 28, utcOffsetMinutes: 60)
+        let discussion = Discussion(
+            title: nil, article: nil, format: .mbox,
+            comments: [Comment(id: "<a@b>", author: "Carl", date: date, subject: "Re: hi", body: "Body")])
+        var harness = ReaderHarness(discussion: discussion, columns: 80, rows: 24)
+        try harness.press("j")
+        #expect(harness.reader.selectedText == "Carl · 2009-11-17 15:28+01:00\nRe: hi\n\nBody\n")
+    }
+
+    @Test func addressesInsideTextAreFoundOnce() {
+        let text = "a https://x.example/p?q=1; b (https://x.example/p?q=1) c http://y.example/”"
+        #expect(Reader.urls(in: text) == ["https://x.example/p?q=1", "http://y.example/"])
+        #expect(Reader.urls(in: "https:// and http://a") == [], "too short to be addresses")
+    }
+}
