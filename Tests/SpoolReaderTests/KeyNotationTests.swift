@@ -28,3 +28,41 @@ import Testing
         }
     }
 }
+
+/// The notation's edges: aliases, case, sizes, and text that must stay literal.
+@Suite struct KeyNotationEdgeTests {
+    @Test func aliasesNameTheSameKey() throws {
+        #expect(try KeyNotation.parse("<CR><Return><Enter>") == [.enter, .enter, .enter])
+        #expect(try KeyNotation.parse("<BS>") == [.backspace])
+    }
+
+    @Test func controlKeysTakeOneLetter() throws {
+        #expect(try KeyNotation.parse("<C-a><C-z>") == [.control("a"), .control("z")])
+        #expect(throws: KeyNotation.ParseError.self) { try KeyNotation.parse("<C-ab>") }
+    }
+
+    @Test func resizesNameBothSides() throws {
+        #expect(try KeyNotation.parse("<resize:0x0>") == [.resize(columns: 0, rows: 0)])
+        #expect(throws: KeyNotation.ParseError.self) { try KeyNotation.parse("<resize:ax3>") }
+        #expect(throws: KeyNotation.ParseError.self) { try KeyNotation.parse("<resize:-1x3>") }
+    }
+
+    @Test func anUnclosedAngleIsLiteral() throws {
+        #expect(try KeyNotation.parse("a<b") == [.character("a"), .character("<"), .character("b")])
+        #expect(try KeyNotation.parse("<>") == [.character("<"), .character(">")])
+    }
+
+    @Test func nonASCIIKeysAreCharacters() throws {
+        #expect(try KeyNotation.parse("é語") == [.character("é"), .character("語")])
+    }
+
+    @Test func everyNamedKeyPrintsAsANameThatParsesBack() throws {
+        let keys: [Key] = [
+            .enter, .tab, .backTab, .escape, .backspace, .up, .down, .left, .right, .pageUp, .pageDown, .home, .end,
+            .control("x"), .resize(columns: 12, rows: 5), .mouse(.wheelDown, column: 1, row: 2),
+        ]
+        for key in keys {
+            #expect(try KeyNotation.parse("<\(KeyNotation.name(of: key))>") == [key], "\(key)")
+        }
+    }
+}

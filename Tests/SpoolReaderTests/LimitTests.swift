@@ -77,3 +77,50 @@ import Testing
         #expect(harness.reader.rows.row(of: harness.reader.selected) != nil)
     }
 }
+
+/// Limit words that need the reader's state: what is new since the last visit, what is
+/// unread, what came after a day; and the progress of a limit still checking.
+@Suite struct LimitStateTests {
+    @Test func newMeansNotSeenAtTheLastVisit() throws {
+        let discussion = try Fixture.discussion(Fixture.seed)
+        let seen = Set(discussion.comments.dropLast(2).map(\.key))
+        var harness = ReaderHarness(
+            discussion: discussion, columns: 100, rows: 30, saved: SavedState(previouslySeen: seen))
+        #expect(harness.reader.newCount == 2)
+        try harness.press("Lnew<Enter>")
+        #expect(harness.reader.limit?.matchCount == 2)
+        #expect(harness.message == "Limit new: 2 of 16")
+    }
+
+    @Test func unreadAndAfterCombine() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 30)
+        try harness.press("jjjjjjj")
+        try harness.press("Lunread after:2014-10-29<Enter>")
+        let ids = harness.reader.rows.nodes.dropFirst().map { harness.reader.comment(at: $0).id }
+        #expect(ids == ["13"], "4.2 (Oct 29) was read on the way; only Vera's is unread and after the day")
+    }
+
+    @Test func aDayThatDoesNotParseMatchesNothing() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 30)
+        try harness.press("Lafter:someday<Enter>")
+        #expect(harness.message == "Nothing matches after:someday; L then Enter shows everything.")
+        #expect(harness.reader.rows.count == 1, "only the article row is left")
+        try harness.press("L")
+        #expect(harness.reader.mode == .limitPrompt("after:someday"), "the prompt opens with the limit in force")
+        for _ in 0..<13 { try harness.press("<BS>") }
+        try harness.press("<Enter>")
+        #expect(harness.reader.rows.count == 17 && harness.message == "Showing all comments.")
+    }
+
+    @Test func aLimitStillCheckingSaysHowFarItIs() throws {
+        let comments = (0..<4000).map { Comment(id: String($0), author: "a", date: nil, body: "hay \($0)") }
+        var program = ReaderProgram.testing(Discussion(title: "T", article: nil, format: .web, comments: comments))
+        for key in try KeyNotation.parse("Lneedle<Enter>") { program.press(key) }
+        #expect(program.hasPendingWork)
+        let percent = Reader.limitStepPerKey * 100 / 4001
+        #expect(program.reader.messages.shown == "Limiting to needle… \(percent)%")
+        #expect(program.reader.rows.count == 4001, "the tree changes only when every comment is checked")
+        program.finishPendingWork()
+        #expect(program.reader.messages.shown == "Nothing matches needle; L then Enter shows everything.")
+    }
+}
