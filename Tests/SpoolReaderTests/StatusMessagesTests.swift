@@ -59,3 +59,14 @@ import Testing
         #expect(harness.message?.contains("\u{1B}") == false)
     }
 }
+
+/// A warning can hold any text: it is one status line, never terminal control.
+@Suite struct StatusMessageTextTests {
+    @Test func aMultiLineWarningStaysOnTheStatusLine() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 30)
+        harness.notice("first line\nsecond line\u{7}")
+        let status = harness.screen.textLines[29]
+        #expect(status.contains("first line^Jsecond line^G"))
+        #expect(harness.screen.textLines[28].isEmpty || !harness.screen.textLines[28].contains("second line"))
+    }
+}
