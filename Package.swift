@@ -65,8 +65,9 @@ let package = Package(
         .testTarget(
             name: "SpoolReaderTests",
             dependencies: ["SpoolCore", "SpoolScreen", "SpoolReader", "SpoolView", "SpoolImport", "SpoolTestSupport"]),
-        .testTarget(name: "SpoolScreenTests", dependencies: ["SpoolScreen"]),
-        .testTarget(name: "SpoolTerminalTests", dependencies: ["SpoolScreen", "SpoolTerminal", "CNCursesW"]),
+        .testTarget(name: "SpoolScreenTests", dependencies: ["SpoolScreen", "SpoolTestSupport"]),
+        .testTarget(
+            name: "SpoolTerminalTests", dependencies: ["SpoolScreen", "SpoolTerminal", "CNCursesW", "SpoolTestSupport"]),
         .testTarget(
             name: "SpoolViewTests",
             dependencies: [

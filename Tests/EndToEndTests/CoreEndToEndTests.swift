@@ -9,16 +9,6 @@ import Testing
 /// The rebuilt core in a real terminal: the first screen is made for the real size, the
 /// cursor sits on the selection, and startup warnings reach the status line.
 @Suite(.serialized) struct CoreEndToEndTests {
-    private func trimmedLines(_ text: String) -> [String] {
-        var lines = text.components(separatedBy: "\n").map { line -> String in
-            var line = line
-            while line.hasSuffix(" ") { line.removeLast() }
-            return line
-        }
-        while lines.last == "" { lines.removeLast() }
-        return lines
-    }
-
     @Test func renderAndTheTerminalShowTheSameFirstScreenOfAnArchiveAt200x60() throws {
         let file = Fixture.path("mbox/notmuch-list-2009.mbox")
         let rendered = spawn([spoolBinary, "render", file, "--size", "200x60", "--state-dir", freshStateDir()])

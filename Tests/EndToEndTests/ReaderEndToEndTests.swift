@@ -8,16 +8,6 @@ import Testing
 
 /// The built `spool` binary in a real terminal (tmux).
 @Suite(.serialized) struct ReaderEndToEndTests {
-    private func trimmedLines(_ text: String) -> [String] {
-        var lines = text.components(separatedBy: "\n").map { line -> String in
-            var line = line
-            while line.hasSuffix(" ") { line.removeLast() }
-            return line
-        }
-        while lines.last == "" { lines.removeLast() }
-        return lines
-    }
-
     @Test func firstScreenKeysResizeAndQuit() throws {
         let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed)], columns: 100, rows: 30)
         let first = session.waitFor { $0.contains("16 comments") && $0.contains("16 unread") }

@@ -146,3 +146,14 @@ final class TmuxSession {
         return children.split(separator: " ").first.flatMap { Int32($0) }
     }
 }
+
+/// The lines of a capture or of `render` output, trailing blanks and empty last lines removed.
+func trimmedLines(_ text: String) -> [String] {
+    var lines = text.components(separatedBy: "\n").map { line -> String in
+        var line = line
+        while line.hasSuffix(" ") { line.removeLast() }
+        return line
+    }
+    while lines.last == "" { lines.removeLast() }
+    return lines
+}
