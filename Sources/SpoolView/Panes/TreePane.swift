@@ -152,8 +152,21 @@ struct TreePane {
                 ? (reader.discussion.title ?? reader.discussion.sourceName ?? "Discussion")
                 : reader.comment(at: node).author
         }
-        let trail = (ancestors + [reader.comment(at: root).author]).joined(separator: " › ")
-        screen.put("↳ " + trail + "  (Z: back out)", x: area.x, y: area.y, style: theme[.treeRoot], clip: area)
+        let trail = TreePane.breadcrumb(ancestors + [reader.comment(at: root).author], width: area.width)
+        screen.put(trail, x: area.x, y: area.y, style: theme[.treeRoot], clip: area)
+    }
+
+    /// `↳ A › B › C  (Z: back out)`; where that is wider than `width`, the outermost names
+    /// give way to `…` first, so the nearest ancestors and the narrowed comment stay in view.
+    static func breadcrumb(_ names: [String], width: Int) -> String {
+        var names = names
+        var elided = false
+        func text() -> String { "↳ " + (elided ? "… › " : "") + names.joined(separator: " › ") + "  (Z: back out)" }
+        while names.count > 1 && DisplayWidth.of(text()) > width {
+            names.removeFirst()
+            elided = true
+        }
+        return text()
     }
 
     /// Guide colours by depth, cycling.
