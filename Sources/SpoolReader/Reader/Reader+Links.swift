@@ -4,10 +4,13 @@ import SpoolScreen
 /// `u`: the addresses in the selected comment, listed to open one with a digit.
 extension Reader {
     /// The `http`/`https` addresses in `text`, in order, without duplicates, trailing
-    /// punctuation or the angle brackets around them.
+    /// punctuation or the angle brackets around them. An address ends at white space or at
+    /// a control character, which no address holds: nothing that could act on a terminal
+    /// or a browser's command line is handed over.
     public static func urls(in text: String) -> [String] {
         var found: [String] = []
-        for word in text.split(whereSeparator: { $0.isWhitespace }) {
+        let ends: (Character) -> Bool = { $0.isWhitespace || $0.unicodeScalars.contains(where: Sanitizer.isUnsafe) }
+        for word in text.split(whereSeparator: ends) {
             guard let start = word.range(of: "http://") ?? word.range(of: "https://") else { continue }
             var url = word[start.lowerBound...]
             while let last = url.last, ".,;:!?)]}>\"'’”".contains(last) { url = url.dropLast() }
