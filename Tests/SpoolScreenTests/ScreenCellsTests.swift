@@ -115,3 +115,31 @@ import Testing
         #expect(index == 196, "pure red is cube colour 196")
     }
 }
+
+/// Columns for the characters discussions are full of.
+@Suite struct DisplayWidthTests {
+    @Test func emojiSequencesTakeTwoColumns() {
+        #expect(DisplayWidth.of(Character("👨‍👩‍👧")) == 2, "a family joined by ZWJ is one grapheme")
+        #expect(DisplayWidth.of(Character("🇫🇷")) == 2, "a flag")
+        #expect(DisplayWidth.of(Character("👍🏽")) == 2, "with a skin tone")
+    }
+
+    @Test func eastAsianTextIsWide() {
+        #expect(DisplayWidth.of("한국어") == 6)
+        #expect(DisplayWidth.of("ｶﾀｶﾅ") == 4, "half-width katakana is narrow")
+        #expect(DisplayWidth.of("ＡＢ") == 4, "full-width Latin is wide")
+    }
+
+    @Test func marksAndFormatCharactersTakeNothing() {
+        #expect(DisplayWidth.of("a\u{0301}\u{0302}") == 1)
+        #expect(DisplayWidth.of("\u{200D}\u{2060}") == 0)
+        #expect(DisplayWidth.of("\u{00AD}") == 1, "a soft hyphen shows")
+    }
+
+    @Test func aScreenLineOfMixedTextFillsExactlyItsWidth() {
+        var screen = Screen(width: 12, height: 1)
+        let end = screen.put("a語🎉é👨‍👩‍👧b", x: 0, y: 0, style: .plain, clip: screen.bounds)
+        #expect(end == 1 + 2 + 2 + 1 + 2 + 1)
+        #expect(screen.textLines == ["a語🎉é👨‍👩‍👧b"])
+    }
+}
