@@ -36,7 +36,6 @@ public enum TerminalSession {
                 effects = program.work(budget: idleBudget)
             case .key(let key):
                 effects = program.handle(.key(key))
-                effects.redraw = true
             }
             if perform(effects, &program, terminal) { return .quit }
             if effects.redraw { terminal.draw(program.render()) }
