@@ -44,6 +44,34 @@ import Testing
             reader.viewport.measure.inlineLineCount(of: 1, in: reader) == view.inlineLines(of: 1, for: reader).count)
     }
 
+    @Test mutating func theFoldZoneIsTheTreeLinesAndTheMarkerAsDrawn() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 30)
+        let reader = harness.reader
+        let measure = reader.viewport.measure
+        #expect(measure.foldZoneWidth(of: 4, in: reader) == 5, "├─ and ● : a top-level comment")
+        #expect(measure.foldZoneWidth(of: 5, in: reader) == 8, "│  └─ ● : a reply")
+        try harness.press("jjjjz")
+        #expect(harness.reader.viewport.measure.foldZoneWidth(of: 5, in: harness.reader) == 5, "one level drawn")
+        let plain = ReaderHarness(
+            discussion: try Fixture.discussion(Fixture.seed), columns: 100, rows: 30,
+            options: ReaderOptions(now: ReaderHarness.now, plain: true))
+        #expect(plain.reader.viewport.measure.foldZoneWidth(of: 5, in: plain.reader) == 2)
+    }
+
+    @Test mutating func aClickOnAReplysTreeLinesFoldsIt() throws {
+        var harness = try ReaderHarness(fixture: "mbox/notmuch-threading-and-duplicates.mbox", columns: 100, rows: 40)
+        try harness.press("E")
+        let rows = harness.reader.rows
+        let row = try #require(
+            (0..<min(rows.count, 10)).first {
+                harness.reader.tree.depth[rows[$0]] == 2 && harness.reader.tree.hasChildren(rows[$0])
+            })
+        let node = rows[row]
+        let zone = harness.reader.viewport.measure.foldZoneWidth(of: node, in: harness.reader)
+        try harness.press("<click:\(zone - 1),\(row - harness.reader.treeTop)>")
+        #expect(harness.reader.collapse.isCollapsed(node))
+    }
+
     @Test mutating func aResizeMeasuresAgainAndKeepsTheSelectionInView() throws {
         var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 30)
         try harness.press("G<resize:60x8>")

@@ -38,8 +38,8 @@ extension Reader {
         guard index < rows.count else { return }
         let node = rows[index]
         presentation = .panes(.tree)
-        let toggleWidth = 3 * (tree.depth[node] - (narrowedTo.map { tree.depth[$0] } ?? 0)) + 2
-        if tree.hasChildren(node) && (column < toggleWidth || node == selected) {
+        let foldZone = viewport.measure.foldZoneWidth(of: node, in: self)
+        if tree.hasChildren(node) && (column < foldZone || node == selected) {
             select(node)
             collapse.toggle(node)
             rebuildRows()

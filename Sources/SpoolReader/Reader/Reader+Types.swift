@@ -153,4 +153,7 @@ public protocol TextMeasure: Sendable {
     func articleLineCount(of node: Int, in reader: Reader) -> Int
     /// The lines `node` takes in the inline scroll (header, body, blank line).
     func inlineLineCount(of node: Int, in reader: Reader) -> Int
+    /// How many columns from the left of the tree pane a click on `node`'s row folds or
+    /// unfolds it rather than selecting it: its tree lines and read marker.
+    func foldZoneWidth(of node: Int, in reader: Reader) -> Int
 }

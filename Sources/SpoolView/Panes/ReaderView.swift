@@ -146,6 +146,15 @@ final class ViewCaches: TextMeasure, @unchecked Sendable {
         article.lines(for: node, width: articleWidth(reader), in: reader).count
     }
 
+    func foldZoneWidth(of node: Int, in reader: Reader) -> Int {
+        guard node != ThreadTree.root, !options.plain else { return 2 }
+        let focusDepth = reader.narrowedTo.map { reader.tree.depth[$0] } ?? 0
+        let parts = TreePane.guideParts(
+            of: node, reader.tree, focusDepth: focusDepth, width: reader.viewport.tree.width, glyphs: options.glyphs)
+        // The tree lines and the read marker after them.
+        return parts.reduce(0) { $0 + DisplayWidth.of($1.text) } + 2
+    }
+
     func inlineLineCount(of node: Int, in reader: Reader) -> Int {
         InlinePane.lines(of: node, in: reader, width: reader.viewport.article.width, caches: self).count
     }

@@ -193,25 +193,36 @@ struct TreePane {
             ? nil : subject
     }
 
-    /// Draws the guides; past half the pane's width the outer levels give way to the depth as a number.
+    /// Draws the guides; returns the column after them.
     private func drawGuides(_ node: Int, _ tree: ThreadTree, focusDepth: Int, in area: Rect, on screen: inout Screen)
         -> Int
     {
         var x = area.x
-        let room = max(1, area.width / 2 / 3)
-        // In a focused subtree, levels above the focused comment are not drawn.
+        for part in TreePane.guideParts(of: node, tree, focusDepth: focusDepth, width: area.width, glyphs: glyphs) {
+            x = screen.put(part.text, x: x, y: area.y, style: theme[part.role], clip: area)
+        }
+        return x
+    }
+
+    /// A row's tree lines, each with its role: one glyph a level; past half the pane's
+    /// `width` the outer levels give way to the depth as a number (`‹12›`). Levels above a
+    /// narrowed comment (`focusDepth`) are not drawn.
+    static func guideParts(of node: Int, _ tree: ThreadTree, focusDepth: Int, width: Int, glyphs: GlyphSet)
+        -> [(text: String, role: ThemeRole)]
+    {
+        let room = max(1, width / 2 / 3)
         let levels = tree.depth[node] - focusDepth
         var guides = tree.guides(for: node, innermost: min(room, levels))
+        var parts: [(text: String, role: ThemeRole)] = []
         if levels > room {
             guides = Array(guides.suffix(max(1, room - 1)))
-            x = screen.put("‹\(tree.depth[node])›", x: x, y: area.y, style: theme[.treeGuide], clip: area)
+            parts.append(("‹\(tree.depth[node])›", .treeGuide))
         }
         let firstLevel = tree.depth[node] - guides.count
         for (offset, guide) in guides.enumerated() {
-            let role = TreePane.guideRoles[(firstLevel + offset) % TreePane.guideRoles.count]
-            x = screen.put(glyphs.glyph(guide), x: x, y: area.y, style: theme[role], clip: area)
+            parts.append((glyphs.glyph(guide), guideRoles[(firstLevel + offset) % guideRoles.count]))
         }
-        return x
+        return parts
     }
 
     /// The start of a body with runs of white space folded, as much as fits in `columns`
