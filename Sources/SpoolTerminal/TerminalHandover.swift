@@ -2,7 +2,7 @@ import CNCursesW
 import Glibc
 import SpoolScreen
 
-/// Runs what the App asked for outside the screen, handing the terminal over and back.
+/// Runs what a program asked for outside the screen, handing the terminal over and back.
 extension CursesTerminal {
     /// Performs `command`; returns a status message when something went wrong or is worth
     /// saying. Commands that do not need the terminal are the program's: nothing happens.

@@ -5,7 +5,7 @@ import SpoolReader
 import SpoolScreen
 import SpoolView
 
-/// Times of one scenario: import, first frame, each key through the headless App, and the
+/// Times of one scenario: import, first frame, each key through the headless reader, and the
 /// process's peak memory when the first frame was drawn and at the end.
 struct Measurement: Codable {
     struct KeyTiming: Codable {

@@ -7,7 +7,7 @@ import Testing
 
 @testable import SpoolReader
 
-/// The App driven by keys on the seed discussion, as `spool render --keys` drives it.
+/// The reader driven by keys on the seed discussion, as `spool render --keys` drives it.
 @Suite struct NavigationTests {
     var harness: ReaderHarness
 

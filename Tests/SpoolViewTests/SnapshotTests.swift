@@ -4,7 +4,7 @@ import SpoolTestSupport
 import SpoolView
 import Testing
 
-/// Whole screens of the seed through the headless App, compared with files in __Snapshots__.
+/// Whole screens of the seed through the headless reader, compared with files in __Snapshots__.
 @Suite struct SnapshotTests {
     private func check(_ name: String, columns: Int, rows: Int, keys: String = "", fixture: String = Fixture.seed)
         throws

@@ -1,4 +1,5 @@
-/// A key press (or a resize) as the App sees it; integer key codes stay in the backend.
+/// A key press, a resize or a mouse event as a program sees it; integer key codes stay in
+/// the terminal target.
 public enum Key: Hashable, Sendable {
     case character(Character)
     /// Ctrl with a letter: `.control("d")` is Ctrl-D.
