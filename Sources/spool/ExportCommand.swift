@@ -29,6 +29,6 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let discussion = try Wiring.discussion(at: file, format: fromFormat, archive: archive.options)
-        print(format == .json ? discussion.exportJSON() : discussion.exportPageText(), terminator: "")
+        Terminal.printOutput(format == .json ? discussion.exportJSON() : discussion.exportPageText(), terminator: "")
     }
 }

@@ -29,7 +29,7 @@ struct RenderCommand: ParsableCommand {
         let discussion = try Wiring.discussion(at: file, format: reading.fromFormat, archive: reading.archive.options)
         let (config, problems) = try reading.loadConfig()
         for problem in problems {
-            FileHandle.standardError.write(Data("spool: \(Sanitizer.clean(problem.description))\n".utf8))
+            Terminal.printError("spool: \(problem.description)")
         }
         let (themes, themeIndex) = try Wiring.themes(startingWith: reading.themeName(config))
         // The saved state is shown (read marks, folds, what is new) but not changed:
@@ -60,6 +60,27 @@ struct RenderCommand: ParsableCommand {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(
             Output(screen: screen.textLines, state: runner.program.reader.snapshot(), cursor: screen.cursor))
-        print(String(decoding: data, as: UTF8.self))
+        print(JSONOutput.escapingControls(String(decoding: data, as: UTF8.self)))
+    }
+}
+
+/// JSON that no terminal can misread.
+enum JSONOutput {
+    /// `json` with DEL, C1 controls and bidirectional controls written as `\\u` escapes
+    /// (the encoder escapes C0 inside strings, so a raw line break is layout); they can
+    /// stand only inside strings, so the JSON means the same.
+    static func escapingControls(_ json: String) -> String {
+        let escapes: (Unicode.Scalar) -> Bool = { Sanitizer.isUnsafe($0) && $0 != "\n" }
+        guard json.unicodeScalars.contains(where: escapes) else { return json }
+        var out = ""
+        for scalar in json.unicodeScalars {
+            if escapes(scalar) {
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }

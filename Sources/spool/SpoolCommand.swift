@@ -3,6 +3,7 @@ import Foundation
 import SpoolCore
 import SpoolImport
 import SpoolReader
+import SpoolScreen
 import SpoolState
 import SpoolView
 
@@ -22,14 +23,28 @@ struct SpoolCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as RuntimeFailure {
-            FileHandle.standardError.write(Data("spool: \(failure.message)\n".utf8))
+            Terminal.printError("spool: \(failure.message)")
             Foundation.exit(failure.status)
         } catch {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Terminal.printError(fullMessage(for: error))
             Foundation.exit(2)
         }
+    }
+}
+
+/// Output outside the reader's screen goes through the same sanitiser as the screen.
+enum Terminal {
+    /// Writes `message` and a line break to stderr, every control character made visible:
+    /// file names, theme names and config text can hold escape sequences.
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data((Sanitizer.cleanLines(message) + "\n").utf8))
+    }
+
+    /// Writes `text` to stdout: exact into a pipe or a file, made safe on a terminal.
+    static func printOutput(_ text: String, terminator: String = "\n") {
+        print(isatty(STDOUT_FILENO) == 1 ? Sanitizer.cleanLines(text) : text, terminator: terminator)
     }
 }
 

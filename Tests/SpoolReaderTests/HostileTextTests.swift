@@ -56,4 +56,21 @@ import Testing
         try harness.press("1")
         #expect(harness.takeCommands() == [.open("https://x.example/")])
     }
+
+    @Test func copiedAndPagedTextCarriesNoControls() throws {
+        var harness = ReaderHarness(discussion: Self.discussion, columns: 90, rows: 20)
+        try harness.press("jye|cat<Enter>")
+        let commands = harness.takeCommands()
+        #expect(commands.count == 3)
+        for command in commands {
+            switch command {
+            case .copy(let text), .page(let text):
+                #expect(!text.unicodeScalars.contains { Sanitizer.isUnsafe($0) && $0 != "\n" }, "\(command)")
+                #expect(text.contains("Ann]52;c;ZXZpbA==[2J31mevil"))
+            case .pipe(_, let text):
+                #expect(text == harness.reader.selectedText, "a command reading the pipe gets the text exactly")
+            default: Issue.record("unexpected \(command)")
+            }
+        }
+    }
 }

@@ -143,3 +143,16 @@ import Testing
         #expect(screen.textLines == ["a語🎉é👨‍👩‍👧b"])
     }
 }
+
+/// The sanitiser's two other forms: line by line, and controls removed.
+@Suite struct SanitizerFormsTests {
+    @Test func cleanLinesKeepsLineBreaksAndDropsCarriageReturns() {
+        #expect(Sanitizer.cleanLines("a\u{1B}[2J\r\nb\u{9B}\n") == "a^[[2J\nb<U+009B>\n")
+    }
+
+    @Test func strippingControlsKeepsTabsAndLineBreaks() {
+        #expect(Sanitizer.strippingControls("a\tb\n\u{1B}]52;c;x\u{7}\u{202E}c") == "a\tb\n]52;c;xc")
+        let plain = "plain text\nwith lines"
+        #expect(Sanitizer.strippingControls(plain) == plain)
+    }
+}

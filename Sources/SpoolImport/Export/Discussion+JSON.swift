@@ -76,14 +76,18 @@ enum JSONText {
                 guard let next = utf8.next() else { break }
                 if (0x80...0x9F).contains(next) { out += escaped(UInt32(next)) } else { out += [byte, next] }
             case 0xE2:
-                // U+2028 and U+2029 break JavaScript parsers that read JSON as code.
+                // U+2028 and U+2029 break JavaScript parsers that read JSON as code; the
+                // bidirectional overrides (U+202A-U+202E) and isolates (U+2066-U+2069) could
+                // reorder a terminal's line: all are escaped.
                 guard let second = utf8.next() else { break }
                 guard let third = utf8.next() else {
                     out += [byte, second]
                     break
                 }
-                if second == 0x80 && (third == 0xA8 || third == 0xA9) {
+                if second == 0x80 && (0xA8...0xAE).contains(third) {
                     out += escaped(0x2000 + UInt32(third) - 0x80)
+                } else if second == 0x81 && (0xA6...0xA9).contains(third) {
+                    out += escaped(0x2040 + UInt32(third) - 0x80)
                 } else {
                     out += [byte, second, third]
                 }

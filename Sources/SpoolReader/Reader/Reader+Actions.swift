@@ -36,7 +36,7 @@ extension Reader {
         case .openURL: listURLs()
         case .copy: return copySelection()
         case .pipe: mode = .pipePrompt("")
-        case .viewInPager: return Effects(commands: [.page(selectedText)])
+        case .viewInPager: return Effects(commands: [.page(selectedTextForDisplay)])
         case .limitToAuthor: limitToAuthor()
         case .nextMatch, .previousMatch: goToMatch(forward: action == .nextMatch)
         case .nextTheme:

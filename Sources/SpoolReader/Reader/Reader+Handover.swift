@@ -16,8 +16,12 @@ extension Reader {
     /// The most OSC 52 carries; terminals refuse or cut longer payloads.
     static let copyLimit = 100_000
 
+    /// The selection as text another program shows (the clipboard, a pager): control
+    /// characters removed, line breaks and tabs kept.
+    var selectedTextForDisplay: String { Sanitizer.strippingControls(selectedText) }
+
     mutating func copySelection() -> Effects {
-        let text = selectedText
+        let text = selectedTextForDisplay
         guard text.utf8.count <= Reader.copyLimit else {
             messages.say(
                 "This comment is \(text.utf8.count / 1024) KB, too long for the clipboard sequence; | or e can take it."

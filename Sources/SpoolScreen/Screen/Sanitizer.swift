@@ -19,6 +19,25 @@ public enum Sanitizer {
         return String(out)
     }
 
+    /// `text` made safe line by line: every unsafe scalar but the line breaks replaced, for
+    /// text printed to a terminal outside the screen (messages on stderr, an export read on
+    /// a terminal). Any line break (CR LF, CR, U+2028…) becomes a newline.
+    public static func cleanLines(_ text: String) -> String {
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { clean(String($0)) }
+            .joined(separator: "\n")
+    }
+
+    /// `text` with control characters removed and tabs and line breaks kept: for text
+    /// handed to another program that shows it (the clipboard, a pager, a browser).
+    public static func strippingControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { isUnsafe($0) && $0 != "\n" && $0 != "\t" }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !isUnsafe(scalar) || scalar == "\n" || scalar == "\t" {
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
     /// Whether `scalar` must never reach the terminal as itself.
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value

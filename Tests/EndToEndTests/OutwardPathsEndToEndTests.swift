@@ -1,0 +1,62 @@
+import Foundation
+import SpoolTestSupport
+import Testing
+
+/// Every byte Spool writes outside the reader's screen: stderr, exports on a terminal, JSON.
+@Suite(.serialized) struct OutwardPathsEndToEndTests {
+    /// The unsafe scalars of the sanitiser: C0 but line breaks, DEL, C1, bidi controls.
+    private func unsafe(_ text: String) -> [Unicode.Scalar] {
+        text.unicodeScalars.filter { scalar in
+            let v = scalar.value
+            return (v < 0x20 && v != 0x0A) || v == 0x7F || (0x80...0x9F).contains(v) || (0x202A...0x202E).contains(v)
+                || (0x2066...0x2069).contains(v)
+        }
+    }
+
+    @Test func aThemeNameWithEscapesIsShownNotObeyed() {
+        let result = spawn([spoolBinary, "render", "--theme", "\u{1B}]0;PWN\u{7}x"])
+        #expect(result.status == 1)
+        #expect(result.output.contains("^[]0;PWN^Gx"))
+        #expect(unsafe(result.output).isEmpty, "\(result.output)")
+    }
+
+    @Test func aUsageErrorWithEscapesIsShownNotObeyed() {
+        let result = spawn([spoolBinary, "render", "--size", "\u{1B}[2J"])
+        #expect(result.status == 2)
+        #expect(unsafe(result.output).isEmpty)
+        #expect(result.output.contains("^[[2J"))
+    }
+
+    @Test func renderJSONEscapesEveryControl() throws {
+        let result = spawn([
+            spoolBinary, "render", Fixture.path("hostile.txt"), "--json", "--keys", "jjj", "--state-dir",
+            freshStateDir(),
+        ])
+        #expect(result.status == 0)
+        #expect(unsafe(result.output).isEmpty)
+        let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        #expect(json?["state"] != nil, "still valid JSON")
+    }
+
+    @Test func exportJSONEscapesBidiControls() throws {
+        let result = spawn([spoolBinary, "export", Fixture.path("hostile.txt")])
+        #expect(result.status == 0)
+        #expect(unsafe(result.output).isEmpty)
+        #expect(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) is [String: Any])
+    }
+
+    @Test func exportTextIsExactIntoAFile() throws {
+        let result = spawn([spoolBinary, "export", Fixture.path("hostile.txt"), "--format", "text"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("\u{1B}"), "a file or pipe gets the text as it is")
+    }
+
+    @Test func exportTextOnATerminalSetsNoTitle() throws {
+        let session = TmuxSession([spoolBinary, "export", Fixture.path("hostile.txt"), "--format", "text"])
+        #expect(session.exitStatus() == 0)
+        let screen = session.capture()
+        #expect(screen.contains("^[]0;window title^G"), "\(screen)")
+        let title = spawn(["tmux", "-L", session.socket, "display-message", "-p", "#{pane_title}"]).output
+        #expect(!title.contains("window title"), "the OSC 0 sequence was not obeyed: \(title)")
+    }
+}
