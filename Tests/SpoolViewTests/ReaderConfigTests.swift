@@ -126,3 +126,51 @@ import Testing
         #expect(problems.first?.description.contains("did you mean \"cursor\"") == true)
     }
 }
+
+/// No `[keys]` section can leave the reader without a way out or a way to the key list.
+@Suite struct WayOutTests {
+    @Test func takingQAndQuestionMarkGivesThemBack() {
+        let (config, problems) = ReaderConfig.parse(
+            toml: "theme = \"nord\"\n[keys]\nnext-comment = [\"q\", \"?\", \"j\"]\n", file: "c.toml")
+        #expect(config.keyMap.action(for: .character("q")) == .quit)
+        #expect(config.keyMap.action(for: .character("?")) == .help)
+        #expect(config.keyMap.action(for: .character("j")) == .nextComment)
+        #expect(
+            problems.map(\.description) == [
+                "c.toml:2: [keys] left no key for quit; q does it (it was bound to next-comment)",
+                "c.toml:2: [keys] left no key for help; ? does it (it was bound to next-comment)",
+            ])
+    }
+
+    @Test func anotherKeyForQuitIsEnough() {
+        let (config, problems) = ReaderConfig.parse(
+            toml: "[keys]\nquit = \"Q\"\nnext-comment = [\"q\", \"j\"]\n", file: "c.toml")
+        #expect(problems.isEmpty)
+        #expect(config.keyMap.action(for: .character("Q")) == .quit)
+        #expect(config.keyMap.action(for: .character("q")) == .nextComment)
+    }
+
+    @Test func bindingEveryKeyToOneActionStillQuits() {
+        let keys = "abcdefghijklmnopqrstuvwxyz?/".map { "\"\($0)\"" }.joined(separator: ", ")
+        let (config, problems) = ReaderConfig.parse(toml: "[keys]\nnext-comment = [\(keys)]\n", file: "c.toml")
+        #expect(config.keyMap.action(for: .character("q")) == .quit)
+        #expect(config.keyMap.action(for: .character("?")) == .help)
+        #expect(problems.count == 2)
+    }
+}
+
+/// A very long config is read in one pass: every line numbered, every problem reported.
+@Suite struct LongConfigTests {
+    @Test func fortyThousandUnknownLinesAreNamedInFileOrderThenCounted() {
+        let text = (0..<40_000).map { "unknown\($0) = 1" }.joined(separator: "\n") + "\ntheme = \"nord\"\n"
+        let (config, problems) = ReaderConfig.parse(toml: text, file: "big.toml")
+        #expect(config.theme == "nord", "the known setting after them is read")
+        #expect(problems.count == ReaderConfig.maximumUnknownReported + 1)
+        #expect(problems.first?.description.hasPrefix("big.toml:1: unknown setting \"unknown0\"") == true)
+        #expect(problems[1].line == 2)
+        #expect(
+            problems.last?.description
+                == "big.toml:21: and \(40_000 - ReaderConfig.maximumUnknownReported) more unknown settings; each is ignored"
+        )
+    }
+}

@@ -23,6 +23,9 @@ public struct ReaderConfig: Equatable, Sendable {
 
     public init() {}
 
+    /// How many unknown settings are named one by one before the rest are counted.
+    public static let maximumUnknownReported = 20
+
     /// The settings every config file may hold, for "did you mean" and the README.
     public static let settingNames = [
         "theme", "layout", "split", "tree", "date", "date_format", "mark_read", "collapse_read", "mouse", "plain",
@@ -92,8 +95,18 @@ extension ReaderConfig {
             }
             return text
         }
-        for key in table.keys where !settingNames.contains(key) {
+        // Unknown settings in file order; past the first few, one line counts the rest (a
+        // config of 40,000 unknown lines says so in a screenful).
+        let unknown = table.keys.filter { !settingNames.contains($0) }
+            .map { ($0, lines.line(of: $0, in: nil) ?? .max) }.sorted { $0.1 < $1.1 }
+        for (key, _) in unknown.prefix(maximumUnknownReported) {
             problem(key, "unknown setting \"\(key)\"; did you mean \"\(nearest(key, in: settingNames))\"?")
+        }
+        if unknown.count > maximumUnknownReported {
+            problems.append(
+                ConfigProblem(
+                    file: file, line: unknown[maximumUnknownReported].1,
+                    message: "and \(unknown.count - maximumUnknownReported) more unknown settings; each is ignored"))
         }
         if let value = table["theme"] {
             if let name = value.string {
@@ -213,7 +226,26 @@ extension ReaderConfig {
                 claimedBy[key] = (action, line)
             }
         }
+        keepWayOut(&bindings, file: file, line: lines.line(of: "keys", in: nil), problems: &problems)
         return KeyMap(bindings: bindings)
+    }
+
+    /// Whatever `[keys]` says, some key quits and some key lists the keys: when no key is
+    /// left for `quit` or `help`, `q` or `?` gets it back, and the problem says whose it was.
+    /// (Ctrl-C always ends the reader: it arrives as a signal, never as a key.)
+    private static func keepWayOut(
+        _ bindings: inout [Key: Action], file: String, line: Int?, problems: inout [ConfigProblem]
+    ) {
+        for (action, key) in [(Action.quit, Key.character("q")), (.help, .character("?"))]
+        where !bindings.values.contains(action) {
+            let previous = bindings[key].map { " (it was bound to \($0.rawValue))" } ?? ""
+            bindings[key] = action
+            problems.append(
+                ConfigProblem(
+                    file: file, line: line,
+                    message:
+                        "[keys] left no key for \(action.rawValue); \(KeyNotation.name(of: key)) does it\(previous)"))
+        }
     }
 
     static func nearest(_ name: String, in names: [String]) -> String {
@@ -221,9 +253,16 @@ extension ReaderConfig {
     }
 }
 
-/// Line numbers of keys in a TOML text, by section, for messages.
+/// Line numbers of keys in a TOML text, by section, for messages. Indexed once, so
+/// looking up every key of a 40,000-line file costs a pass, not a pass a key.
 struct ConfigLines {
-    private var entries: [(section: String?, key: String, line: Int)] = []
+    private struct Place: Hashable {
+        let section: String?
+        let key: String
+    }
+
+    /// The first line of each key (section headers are keys of no section).
+    private var lines: [Place: Int] = [:]
 
     init(text: String) {
         var section: String?
@@ -231,18 +270,19 @@ struct ConfigLines {
             let line = raw.trimmingCharacters(in: " \t")
             if line.hasPrefix("[") && line.hasSuffix("]") {
                 section = String(line.dropFirst().dropLast()).trimmingCharacters(in: " \t")
-                entries.append((nil, section ?? "", index + 1))
+                record(Place(section: nil, key: section ?? ""), index + 1)
                 continue
             }
             guard let equals = line.firstIndex(of: "="), !line.hasPrefix("#") else { continue }
-            let key = line[..<equals].trimmingCharacters(in: " \t\"")
-            entries.append((section, key, index + 1))
+            record(Place(section: section, key: line[..<equals].trimmingCharacters(in: " \t\"")), index + 1)
         }
     }
 
-    func line(of key: String, in section: String?) -> Int? {
-        entries.first { $0.key == key && $0.section == section }?.line
+    private mutating func record(_ place: Place, _ line: Int) {
+        if lines[place] == nil { lines[place] = line }
     }
+
+    func line(of key: String, in section: String?) -> Int? { lines[Place(section: section, key: key)] }
 }
 
 extension StringProtocol {
