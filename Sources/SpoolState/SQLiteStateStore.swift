@@ -12,10 +12,18 @@ import SpoolCore
 public final class SQLiteStateStore: ReadStateStore {
     private let pool: DatabasePool
 
+    /// The `PRAGMA application_id` of a Spool state file: "SPOL".
+    public static let applicationID: Int32 = 0x5350_4F4C
+
     /// Opens (creating the folder and file if needed) and migrates the store at `path`.
+    ///
+    /// - Throws: ``StateFileError`` when the file is another program's database or was
+    ///   written by a newer Spool; the file is then left exactly as it was (it is looked at
+    ///   read-only before anything is opened for writing).
     public init(path: String) throws {
         try FileManager.default.createDirectory(
             at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        let isNew = try SQLiteStateStore.checkOwnership(path: path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(3)
         configuration.prepareDatabase { db in
@@ -24,7 +32,33 @@ public final class SQLiteStateStore: ReadStateStore {
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32000")
         }
         pool = try DatabasePool(path: path, configuration: configuration)
+        if isNew {
+            try pool.write { db in try db.execute(sql: "PRAGMA application_id = \(SQLiteStateStore.applicationID)") }
+        }
         try SQLiteStateStore.migrator.migrate(pool)
+    }
+
+    /// The tables every Spool state file has had since the first schema.
+    private static let spoolTables: Set<String> = ["readMark", "fold", "grdb_migrations"]
+
+    /// Looks at the file at `path` read-only: whether it is new (absent or empty, so Spool
+    /// may claim it); throws when it is not Spool's or is newer than this Spool knows.
+    private static func checkOwnership(path: String) throws -> Bool {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        guard let size, size > 0 else { return true }
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+            let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+            let isOurs = id == applicationID || (id == 0 && spoolTables.isSubset(of: tables))
+            if tables.isEmpty && id == 0 { return true }
+            guard isOurs else { throw StateFileError.foreign }
+            if try migrator.hasBeenSuperseded(db) { throw StateFileError.newerSchema }
+            return id == 0
+        }
     }
 
     /// The schema's history; a test migrates up to `v1` and then to the latest.
@@ -117,4 +151,12 @@ public final class SQLiteStateStore: ReadStateStore {
                 arguments: [id, try SQLiteStateStore.jsonArray(keys.map(\.rawValue))])
         }
     }
+}
+
+/// Why a state file is left alone.
+public enum StateFileError: Error, Equatable {
+    /// The file is another program's SQLite database.
+    case foreign
+    /// The file was written by a newer Spool, whose schema this one does not know.
+    case newerSchema
 }

@@ -80,6 +80,11 @@ public final class StateKeeper {
             case .SQLITE_FULL, .SQLITE_IOERR: why = "cannot be written: the disk is full or failing"
             default: why = "failed: \(database.message ?? "\(database.resultCode)")"
             }
+        } else if let ownership = error as? StateFileError {
+            switch ownership {
+            case .foreign: why = "belongs to another program; Spool leaves it alone (choose another --state-dir)"
+            case .newerSchema: why = "was written by a newer Spool; it is left as it is (update Spool to use it)"
+            }
         } else {
             why = "cannot be used: \((error as NSError).localizedDescription)"
         }
