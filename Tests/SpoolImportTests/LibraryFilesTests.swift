@@ -65,3 +65,41 @@ import Testing
         }
     }
 }
+
+/// A folder may hold things that are not files: they are skipped, never opened.
+@Suite struct SpecialFilesTests {
+    private func folderWithAFIFO() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("spool-fifo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try Data(try Fixture.bytes(Fixture.seed)).write(to: root.appendingPathComponent("a-seed.txt"))
+        #expect(mkfifo(root.appendingPathComponent("b-pipe").path, 0o600) == 0)
+        return root
+    }
+
+    @Test func aFolderSkipsAFIFOWithANote() throws {
+        let root = try folderWithAFIFO()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let forest = try DiscussionFile.load(path: root.path)
+        #expect(ThreadTree(forest).topLevelCount == 1)
+        #expect(forest.notices.contains { $0.contains("not regular files") && $0.contains("b-pipe") })
+    }
+
+    @Test func aLibraryListsNoFIFO() throws {
+        let root = try folderWithAFIFO()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(DiscussionFile.libraryFiles(for: [root.path]) == [root.appendingPathComponent("a-seed.txt").path])
+    }
+
+    @Test func aMaildirSkipsAFIFO() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("spool-maildir-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for sub in ["cur", "new", "tmp"] {
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        try Data(try Fixture.bytes("mbox/mbox_single.mbox")).write(to: root.appendingPathComponent("cur/1:2,S"))
+        #expect(mkfifo(root.appendingPathComponent("new/2").path, 0o600) == 0)
+        let archive = try DiscussionFile.load(path: root.path)
+        #expect(archive.comments.filter { !$0.isPlaceholder }.count == 1)
+    }
+}

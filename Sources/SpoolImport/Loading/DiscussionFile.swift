@@ -56,10 +56,7 @@ public enum DiscussionFile {
             return nil
         }
         let names = ((try? manager.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
-        let files = names.map { url.appendingPathComponent($0).path }.filter { file in
-            var folder: ObjCBool = false
-            return manager.fileExists(atPath: file, isDirectory: &folder) && !folder.boolValue
-        }
+        let files = names.map { url.appendingPathComponent($0).path }.filter(DiscussionFolder.isRegularFile)
         return files.isEmpty ? nil : files
     }
 

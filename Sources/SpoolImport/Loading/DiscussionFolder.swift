@@ -17,7 +17,7 @@ enum DiscussionFolder {
             for sub in ["cur", "new"] {
                 let folder = url.appendingPathComponent(sub)
                 for name in ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
-                where !name.hasPrefix(".") {
+                where !name.hasPrefix(".") && isRegularFile(folder.appendingPathComponent(name).path) {
                     if let data = manager.contents(atPath: folder.appendingPathComponent(name).path) {
                         files.append((name, [UInt8](data)))
                     }
@@ -37,10 +37,15 @@ enum DiscussionFolder {
         }.sorted()
         var parts: [Discussion] = []
         var skipped: [String] = []
+        var special: [String] = []
         for name in names {
             let path = url.appendingPathComponent(name).path
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                continue
+            }
+            guard isRegularFile(path) else {
+                special.append(name)
                 continue
             }
             do {
@@ -58,12 +63,24 @@ enum DiscussionFolder {
         }
         var combined = combine(parts)
         combined.sourceName = url.lastPathComponent
+        if !special.isEmpty {
+            combined.notices.append(
+                "Skipped \(special.count) that are not regular files (a FIFO, socket or device would never end): "
+                    + special.prefix(5).joined(separator: ", "))
+        }
         if !skipped.isEmpty {
             combined.notices.append(
                 "Skipped \(skipped.count) file(s) that are not discussions: \(skipped.prefix(5).joined(separator: ", "))"
             )
         }
         return combined
+    }
+
+    /// Whether `path` is a regular file (following links): a FIFO, socket or device in a
+    /// folder is never opened, since reading one may never end.
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// One top-level node per discussion (its title as subject, its article as body), with
