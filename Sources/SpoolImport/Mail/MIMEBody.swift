@@ -166,10 +166,14 @@ enum MIMEBody {
 }
 
 extension String {
+    /// The text without the line breaks before it and the line breaks and spaces after it.
+    /// One pass over the ends (a body of a million newlines is trimmed in linear time;
+    /// removing them one by one from the front copied the rest each time).
     func trimmingTrailingNewlines() -> String {
-        var text = self
-        while text.hasSuffix("\n") || text.hasSuffix(" ") { text.removeLast() }
-        while text.hasPrefix("\n") { text.removeFirst() }
-        return text
+        let isLineEnd: (Character) -> Bool = { $0 == "\n" || $0 == "\r\n" }
+        guard let first = firstIndex(where: { !isLineEnd($0) }),
+            let last = lastIndex(where: { !isLineEnd($0) && $0 != " " }), first <= last
+        else { return "" }
+        return String(self[first...last])
     }
 }
