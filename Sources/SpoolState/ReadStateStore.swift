@@ -10,8 +10,9 @@ public protocol ReadStateStore: AnyObject {
     /// Marks (true) or unmarks (false) comments; other comments' marks are untouched, so two
     /// readers of one discussion never drop each other's marks.
     func setRead(_ changes: [(key: StableKey, read: Bool)], in id: String) throws
-    /// Replaces the set of collapsed comments of `id`.
-    func saveCollapsed(_ keys: Set<StableKey>, in id: String) throws
+    /// Folds (true) or unfolds (false) comments; other comments' folds are untouched, so two
+    /// readers of one discussion keep each other's folds.
+    func setCollapsed(_ changes: [(key: StableKey, collapsed: Bool)], in id: String) throws
     /// When `id` was last opened (seconds since 1970), if ever.
     func lastVisit(discussion id: String) throws -> Double?
 }
@@ -47,7 +48,13 @@ public final class InMemoryStateStore: ReadStateStore {
         }
     }
 
-    public func saveCollapsed(_ keys: Set<StableKey>, in id: String) throws {
-        saved[id, default: SavedState()].collapsedKeys = keys
+    public func setCollapsed(_ changes: [(key: StableKey, collapsed: Bool)], in id: String) throws {
+        for change in changes {
+            if change.collapsed {
+                saved[id, default: SavedState()].collapsedKeys.insert(change.key)
+            } else {
+                saved[id]?.collapsedKeys.remove(change.key)
+            }
+        }
     }
 }

@@ -143,12 +143,17 @@ public final class SQLiteStateStore: ReadStateStore {
         }
     }
 
-    public func saveCollapsed(_ keys: Set<StableKey>, in id: String) throws {
+    public func setCollapsed(_ changes: [(key: StableKey, collapsed: Bool)], in id: String) throws {
+        guard !changes.isEmpty else { return }
+        let folded = try SQLiteStateStore.jsonArray(changes.filter(\.collapsed).map(\.key.rawValue))
+        let unfolded = try SQLiteStateStore.jsonArray(changes.filter { !$0.collapsed }.map(\.key.rawValue))
         try pool.write { db in
-            try db.execute(sql: "DELETE FROM fold WHERE discussion = ?", arguments: [id])
+            try db.execute(
+                sql: "DELETE FROM fold WHERE discussion = ? AND key IN (SELECT value FROM json_each(?))",
+                arguments: [id, unfolded])
             try db.execute(
                 sql: "INSERT OR IGNORE INTO fold (discussion, key) SELECT ?, value FROM json_each(?)",
-                arguments: [id, try SQLiteStateStore.jsonArray(keys.map(\.rawValue))])
+                arguments: [id, folded])
         }
     }
 }

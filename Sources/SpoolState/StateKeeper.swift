@@ -53,8 +53,10 @@ public final class StateKeeper {
         attempt { try store.lastVisit(discussion: discussionID) } ?? nil
     }
 
-    public func save(collapsed: Set<StableKey>) {
-        attempt { try store.saveCollapsed(collapsed, in: discussionID) }
+    /// Saves folds that changed (true: folded).
+    public func save(collapsedChanges: [(key: StableKey, collapsed: Bool)]) {
+        guard !collapsedChanges.isEmpty else { return }
+        attempt { try store.setCollapsed(collapsedChanges, in: discussionID) }
     }
 
     /// Runs `work`; on the first failure switches to memory and keeps the reason.

@@ -55,4 +55,39 @@ extension StateKeeper: ReaderStore {}
         try harness.press("j")
         #expect(harness.message == nil, "said once, and gone after it was seen")
     }
+
+    @Test func twoReadersOfOneDiscussionKeepEachOthersFoldsAndMarks() throws {
+        let discussion = try Fixture.discussion(Fixture.seed)
+        let place = folder()
+        defer { try? FileManager.default.removeItem(at: place) }
+        let first = StateKeeper(folder: place, discussionID: discussion.identity)
+        let second = StateKeeper(folder: place, discussionID: discussion.identity)
+        var one = ReaderHarness(discussion: discussion, columns: 100, rows: 30, saved: first.load(), store: first)
+        var two = ReaderHarness(discussion: discussion, columns: 100, rows: 30, saved: second.load(), store: second)
+        try one.press("jjjj<Enter>")
+        try two.press("jjjjjjj<Enter>")
+        try one.press("g<Enter>")
+        try two.press("gjj")
+        one.runner.program.saveAll()
+        two.runner.program.saveAll()
+        let merged = StateKeeper(folder: place, discussionID: discussion.identity).load()
+        let folded = Set(discussion.comments.filter { ["4", "5"].contains($0.id) }.map(\.key))
+        #expect(
+            merged.collapsedKeys == folded.union([.articleRoot]), "4 from one reader, 5 and the article from the two")
+        #expect(merged.readKeys.count == 7, "1-4 read by one, 1-5 and 4.1, 4.2 by the other")
+    }
+
+    @Test func unfoldingInOneReaderDoesNotUnfoldWhatTheOtherFolded() throws {
+        let discussion = try Fixture.discussion(Fixture.seed)
+        let place = folder()
+        defer { try? FileManager.default.removeItem(at: place) }
+        let first = StateKeeper(folder: place, discussionID: discussion.identity)
+        var one = ReaderHarness(discussion: discussion, columns: 100, rows: 30, store: first)
+        try one.press("jjjj<Enter><Enter>")
+        let second = StateKeeper(folder: place, discussionID: discussion.identity)
+        var two = ReaderHarness(discussion: discussion, columns: 100, rows: 30, store: second)
+        try two.press("jjjjjjj<Enter>")
+        let merged = StateKeeper(folder: place, discussionID: discussion.identity).load()
+        #expect(merged.collapsedKeys.count == 1)
+    }
 }

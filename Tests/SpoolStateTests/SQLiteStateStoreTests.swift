@@ -37,7 +37,8 @@ func page(_ comments: [(String, String)], title: String = "A title") throws -> D
             try store.recordVisit(discussion: "d", title: "T", keys: [a, b])
             try store.setRead([(a, true), (b, true)], in: "d")
             try store.setRead([(b, false)], in: "d")
-            try store.saveCollapsed([a, .articleRoot], in: "d")
+            try store.setCollapsed([(a, true), (b, true), (.articleRoot, true)], in: "d")
+            try store.setCollapsed([(b, false)], in: "d")
         }
         let reopened = try SQLiteStateStore(path: path)
         #expect(
@@ -138,7 +139,7 @@ func page(_ comments: [(String, String)], title: String = "A title") throws -> D
         try Data("x".utf8).write(to: blocker)
         let keeper = StateKeeper(folder: blocker.appendingPathComponent("spool"), discussionID: "d")
         #expect(keeper.warning?.hasPrefix("Read state not saved: ") == true)
-        keeper.save(collapsed: [StableKey(rawValue: "h:a")])
+        keeper.save(collapsedChanges: [(StableKey(rawValue: "h:a"), true)])
         #expect(keeper.load().collapsedKeys == [StableKey(rawValue: "h:a")])
     }
 

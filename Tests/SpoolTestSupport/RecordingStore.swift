@@ -4,7 +4,8 @@ import SpoolReader
 /// A ``ReaderStore`` that keeps what it was asked to save, and can be made to fail.
 public final class RecordingStore: ReaderStore {
     public private(set) var readChanges: [(key: StableKey, read: Bool)] = []
-    public private(set) var collapsedSaves: [Set<StableKey>] = []
+    /// Each fold save: the folds that changed (true: folded).
+    public private(set) var collapsedSaves: [[(key: StableKey, collapsed: Bool)]] = []
     public var warning: String?
     /// The warning every save sets from now on, as a store whose disk is full would.
     public var failure: String?
@@ -16,8 +17,8 @@ public final class RecordingStore: ReaderStore {
         if let failure { warning = failure }
     }
 
-    public func save(collapsed: Set<StableKey>) {
-        collapsedSaves.append(collapsed)
+    public func save(collapsedChanges: [(key: StableKey, collapsed: Bool)]) {
+        collapsedSaves.append(collapsedChanges)
         if let failure { warning = failure }
     }
 }

@@ -101,7 +101,7 @@ import Testing
         #expect(store.readChanges.count == 1)
         program.saveAll()
         #expect(store.readChanges.count == 1, "nothing new to save")
-        #expect(store.collapsedSaves == [[]])
+        #expect(store.collapsedSaves.isEmpty, "no fold changed, nothing written")
     }
 
     @Test func savesAreTheProgramsBusinessNotTheTerminals() throws {

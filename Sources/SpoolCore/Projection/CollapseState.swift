@@ -74,6 +74,23 @@ public struct CollapseState: Sendable, Equatable {
         version += 1
     }
 
+    /// The nodes whose fold differs from `old`, each with its fold now, ascending: a pass
+    /// over words, so saving a fold change writes that change, not every fold.
+    public func changes(since old: CollapseState) -> [(node: Int, collapsed: Bool)] {
+        var result: [(node: Int, collapsed: Bool)] = []
+        for index in 0..<max(words.count, old.words.count) {
+            let now = index < words.count ? words[index] : 0
+            let before = index < old.words.count ? old.words[index] : 0
+            var bits = now ^ before
+            while bits != 0 {
+                let node = index << 6 + bits.trailingZeroBitCount
+                result.append((node, now & (1 << UInt64(node & 63)) != 0))
+                bits &= bits - 1
+            }
+        }
+        return result
+    }
+
     /// Equal when the same nodes are folded (trailing empty words and the change count do
     /// not count).
     public static func == (lhs: CollapseState, rhs: CollapseState) -> Bool {

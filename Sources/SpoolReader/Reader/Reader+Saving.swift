@@ -6,8 +6,8 @@ import SpoolScreen
 public protocol ReaderStore: AnyObject {
     /// Saves changed read marks.
     func save(readChanges: [(key: StableKey, read: Bool)])
-    /// Saves the set of folded comments.
-    func save(collapsed: Set<StableKey>)
+    /// Saves folds that changed (true: folded).
+    func save(collapsedChanges: [(key: StableKey, collapsed: Bool)])
     /// What went wrong with the store, if anything (shown once in the status line).
     var warning: String? { get }
 }
@@ -21,9 +21,25 @@ extension Reader {
         }
     }
 
-    /// The keys of the collapsed comments (the article as `StableKey.articleRoot`), for saving.
-    public var collapsedKeys: Set<StableKey> {
-        Set(collapse.nodes.map { $0 == ThreadTree.root ? StableKey.articleRoot : comment(at: $0).key })
+    /// The keys of the collapsed comments (the article as `StableKey.articleRoot`).
+    public var collapsedKeys: Set<StableKey> { Set(collapse.nodes.map(collapseKey)) }
+
+    /// The folds that differ from `saved`, by key, for saving (placeholders included: a
+    /// fold on a missing message is a fold on its thread).
+    public func collapsedChanges(since saved: CollapseState) -> [(key: StableKey, collapsed: Bool)] {
+        collapse.changes(since: saved).map { (collapseKey($0.node), $0.collapsed) }
+    }
+
+    /// The folds of the comments whose keys are `keys` (what a store holds), as nodes.
+    public func collapseState(of keys: Set<StableKey>) -> CollapseState {
+        var state = CollapseState()
+        guard !keys.isEmpty else { return state }
+        for node in 0..<tree.count where keys.contains(collapseKey(node)) { state.collapse(node) }
+        return state
+    }
+
+    private func collapseKey(_ node: Int) -> StableKey {
+        node == ThreadTree.root ? StableKey.articleRoot : comment(at: node).key
     }
 
     /// The keys of every read comment.

@@ -15,6 +15,8 @@ public struct ReaderProgram: Program {
     public private(set) var reader: Reader
     public let view: ReaderView
     private let store: (any ReaderStore)?
+    /// The folds as last saved, so a save writes only what changed since.
+    private var savedCollapse: CollapseState
 
     /// A reader on `discussion` for a screen of `columns` x `rows`: the opening folds and
     /// scroll are computed for that size.
@@ -26,6 +28,7 @@ public struct ReaderProgram: Program {
         let viewport = view.openingViewport(columns: size.columns, rows: size.rows, settings: options.settings)
         reader = Reader(
             discussion: discussion, viewport: viewport, settings: options.settings, keyMap: keyMap, saved: saved)
+        savedCollapse = reader.collapseState(of: saved.collapsedKeys)
         self.view = view
         self.store = store
         reader.settle(in: view.viewport(for: reader, columns: size.columns, rows: size.rows))
@@ -86,7 +89,11 @@ public struct ReaderProgram: Program {
         guard let store, !commands.isEmpty else { return nil }
         let hadWarning = store.warning != nil
         if commands.contains(.saveReadMarks) { store.save(readChanges: reader.takeReadChanges()) }
-        if commands.contains(.saveCollapsed) { store.save(collapsed: reader.collapsedKeys) }
+        if commands.contains(.saveCollapsed) {
+            let changes = reader.collapsedChanges(since: savedCollapse)
+            if !changes.isEmpty { store.save(collapsedChanges: changes) }
+            savedCollapse = reader.collapse
+        }
         return hadWarning ? nil : store.warning
     }
 }
