@@ -12,7 +12,7 @@ declare -A allowed=(
     [SpoolImport]="SpoolCore Foundation"
     [SpoolState]="SpoolCore Foundation GRDB"
     [SpoolReader]="SpoolCore SpoolScreen Foundation"
-    [SpoolView]="SpoolCore SpoolScreen SpoolReader TOMLKit"
+    [SpoolView]="SpoolCore SpoolScreen SpoolReader"
     [SpoolTerminal]="SpoolScreen CNCursesW Glibc"
 )
 

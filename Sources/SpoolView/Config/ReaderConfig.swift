@@ -1,6 +1,5 @@
 import SpoolReader
 import SpoolScreen
-import TOMLKit
 
 /// Settings from `config.toml`: each is nil when the file leaves it to the default.
 public struct ReaderConfig: Equatable, Sendable {
@@ -54,28 +53,16 @@ extension ReaderConfig {
         var config = ReaderConfig()
         var problems: [ConfigProblem] = []
         let lines = ConfigLines(text: text)
-        if let line = TOMLGuard.unsafeHeaderLine(in: text) {
-            return (
-                config,
-                [
-                    ConfigProblem(
-                        file: file, line: line,
-                        message:
-                            "a table name must start with a letter, digit, _ or - (or be quoted); the whole file is ignored until this is fixed"
-                    )
-                ]
-            )
-        }
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
+            table = try TOMLParser.parse(text)
+        } catch let error as TOMLError {
             return (
                 config,
                 [
                     ConfigProblem(
-                        file: file, line: error.source.begin.line,
-                        message: "\(error.description); the whole file is ignored until this is fixed")
+                        file: file, line: error.line,
+                        message: "\(error.message); the whole file is ignored until this is fixed")
                 ]
             )
         } catch {

@@ -1,6 +1,5 @@
 import SpoolReader
 import SpoolScreen
-import TOMLKit
 
 /// Why a theme file was rejected: the file, the line where known, and the fix.
 public typealias ThemeError = FileProblem
@@ -18,15 +17,11 @@ extension Theme {
     /// Colours are names (`red`, `bright-black`, `default`), numbers 0-255, `#rrggbb` or a
     /// palette name. Attributes: `bold`, `dim`, `italic`, `underline`, `reverse`.
     public static func parse(toml text: String, file: String) throws -> Theme {
-        if let line = TOMLGuard.unsafeHeaderLine(in: text) {
-            throw ThemeError(
-                file: file, line: line, message: "a table name must start with a letter, digit, _ or - (or be quoted)")
-        }
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw ThemeError(file: file, line: error.source.begin.line, message: error.description)
+            table = try TOMLParser.parse(text)
+        } catch let error as TOMLError {
+            throw ThemeError(file: file, line: error.line, message: error.message)
         }
         let locate = { (key: String) in lineNumber(of: key, in: text) }
         var palette: [String: Color] = [:]
@@ -56,7 +51,7 @@ extension Theme {
     }
 
     private static func style(
-        _ value: TOMLValueConvertible?, key: String, palette: [String: Color], file: String, line locate: () -> Int?
+        _ value: TOMLValue?, key: String, palette: [String: Color], file: String, line locate: () -> Int?
     ) throws -> Style {
         // The line is looked up only for an error: finding it means reading the text again.
         guard let entry = value?.table else {
