@@ -20,11 +20,9 @@ let package = Package(
         .target(name: "SpoolReader", dependencies: ["SpoolCore", "SpoolScreen"]),
         .target(
             name: "SpoolView",
-            dependencies: ["SpoolCore", "SpoolScreen", "SpoolReader"],
-            plugins: ["EmbedThemes"]),
-        // Themes/*.toml built into the binary: the plugin runs the generator at build time.
+            dependencies: ["SpoolCore", "SpoolScreen", "SpoolReader"]),
+        // Writes ShippedThemes+Generated.swift from Themes/*.toml (a test checks it is current).
         .executableTarget(name: "spool-embed-themes"),
-        .plugin(name: "EmbedThemes", capability: .buildTool(), dependencies: ["spool-embed-themes"]),
         .systemLibrary(
             name: "CNCursesW", pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]),

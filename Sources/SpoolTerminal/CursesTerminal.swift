@@ -18,6 +18,8 @@ public final class CursesTerminal {
     public init(useColor: Bool, useMouse: Bool = true, showsCursor: Bool = false) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         spool_unblock_signals()
+        // Before curses changes the terminal's modes: a crash puts back what is saved here.
+        spool_install_crash_handlers()
         _ = CursesTerminal.configureLocale()
         let directTerm = CursesTerminal.directColorVariant()
         guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),

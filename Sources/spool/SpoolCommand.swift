@@ -19,6 +19,7 @@ struct SpoolCommand: ParsableCommand {
 
     /// Runs the command line with DESIGN.md's exit statuses: 0 ok, 1 runtime error, 2 usage error.
     static func main() {
+        Terminal.keepCrashesNonInteractive()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -36,6 +37,17 @@ struct SpoolCommand: ParsableCommand {
 
 /// Output outside the reader's screen goes through the same sanitiser as the screen.
 enum Terminal {
+    /// On a terminal, Swift's crash handler would wait 30 s for a key before it lets go of
+    /// the terminal; it reads its settings once, at process start, so when none are set
+    /// Spool starts itself again with `SWIFT_BACKTRACE=interactive=no` (the backtrace is
+    /// still printed, after the terminal is restored). Returns only when that is not needed
+    /// or not possible.
+    static func keepCrashesNonInteractive() {
+        guard getenv("SWIFT_BACKTRACE") == nil, isatty(STDIN_FILENO) == 1 || isatty(STDOUT_FILENO) == 1 else { return }
+        setenv("SWIFT_BACKTRACE", "interactive=no", 1)
+        execv("/proc/self/exe", CommandLine.unsafeArgv)
+    }
+
     /// Writes `message` and a line break to stderr, every control character made visible:
     /// file names, theme names and config text can hold escape sequences.
     static func printError(_ message: String) {

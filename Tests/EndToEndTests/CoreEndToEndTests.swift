@@ -158,4 +158,21 @@ import Testing
         #expect(result.status == 2)
         #expect(result.output.contains("--from must be one of auto, web, mbox, hn, reddit (got \"usenet\")"))
     }
+
+    /// A crash signal restores the terminal first (the alternate screen left, the cursor
+    /// shown) and the runtime's backtrace follows without waiting for a key.
+    @Test func aCrashSignalRestoresTheTerminalBeforeTheBacktrace() throws {
+        let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed)], columns: 100, rows: 30)
+        session.waitFor { $0.contains("16 unread") }
+        let format = "#{alternate_on} #{cursor_flag}"
+        #expect(spawn(["tmux", "-L", session.socket, "display-message", "-p", format]).output.hasPrefix("1 0"))
+        let pid = try #require(session.panePID())
+        kill(pid, SIGSEGV)
+        session.waitFor { $0.contains("Backtrace took") }
+        let scrolled = spawn(["tmux", "-L", session.socket, "capture-pane", "-p", "-S", "-1000"]).output
+        #expect(scrolled.contains("Program crashed"), "\(scrolled)")
+        #expect(!scrolled.contains("Press space"), "the backtrace does not wait for a key")
+        #expect(spawn(["tmux", "-L", session.socket, "display-message", "-p", format]).output.hasPrefix("0 1"))
+        kill(pid, SIGKILL)
+    }
 }

@@ -28,7 +28,8 @@ import Testing
             let embedded = ShippedThemes.all.first { $0.name == String(file.dropLast(5)) }?.toml
             #expect(
                 embedded == text.trimmingCharacters(in: .newlines),
-                "\(file) differs from its built-in copy: the EmbedThemes build plugin did not run")
+                "\(file) differs from its built-in copy: run swift run spool-embed-themes Sources/SpoolView/Theme/ShippedThemes+Generated.swift Themes/*.toml"
+            )
         }
         #expect(ShippedThemes.all.count == ThemeTests.shipped.count)
         #expect(ShippedThemes.all.count >= 7)
