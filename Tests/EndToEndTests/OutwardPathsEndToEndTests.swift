@@ -59,4 +59,35 @@ import Testing
         let title = spawn(["tmux", "-L", session.socket, "display-message", "-p", "#{pane_title}"]).output
         #expect(!title.contains("window title"), "the OSC 0 sequence was not obeyed: \(title)")
     }
+
+    /// Config and theme files that once aborted Spool at every start.
+    private func configHome(config: String?, theme: String?) throws -> String {
+        let home = freshStateDir()
+        let spool = URL(fileURLWithPath: home).appendingPathComponent("spool")
+        try FileManager.default.createDirectory(
+            at: spool.appendingPathComponent("themes"), withIntermediateDirectories: true)
+        if let config { try Data(config.utf8).write(to: spool.appendingPathComponent("config.toml")) }
+        if let theme { try Data(theme.utf8).write(to: spool.appendingPathComponent("themes/bad.toml")) }
+        return home
+    }
+
+    @Test func aBrokenConfigLineIsReportedAndTheReaderStarts() throws {
+        let home = try configHome(config: "a = [}\n", theme: nil)
+        let session = TmuxSession(
+            [spoolBinary, Fixture.path(Fixture.seed)], columns: 160, rows: 30, environment: ["XDG_CONFIG_HOME": home])
+        let screen = session.waitFor { $0.contains("16 unread") && $0.contains("config.toml:1: invalid value") }
+        #expect(screen.contains("config.toml:1: invalid value"), "\(screen)")
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+
+    @Test func aBrokenUserThemeIsReportedWhenAskedForAndHarmlessOtherwise() throws {
+        let home = try configHome(config: nil, theme: "\"tree.text\" = [}\n")
+        let env = ["/usr/bin/env", "XDG_CONFIG_HOME=\(home)", spoolBinary, "render"]
+        let plain = spawn(env + [Fixture.path(Fixture.seed), "--state-dir", freshStateDir()])
+        #expect(plain.status == 0, "\(plain.output)")
+        let asked = spawn(env + ["--theme", "bad", "--state-dir", freshStateDir()])
+        #expect(asked.status == 1)
+        #expect(asked.output.contains("bad.toml:1: invalid value"), "\(asked.output)")
+    }
 }
