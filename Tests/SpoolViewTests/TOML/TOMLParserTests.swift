@@ -99,3 +99,34 @@ import Testing
         #expect(line(ofError: "a = 1\rb = 2") != nil, "a lone carriage return is not")
     }
 }
+
+/// Numbers at their edges: 64-bit bounds, signs, underscores, exponents.
+@Suite struct TOMLNumberEdgeTests {
+    private func number(_ literal: String) -> TOMLValue? { try? TOMLParser.parse("v = " + literal)["v"] }
+
+    @Test func integersUseAll64Bits() {
+        #expect(number("9223372036854775807") == .integer(.max))
+        #expect(number("-9223372036854775808") == .integer(.min))
+        #expect(number("0x7FFF_FFFF_FFFF_FFFF") == .integer(.max))
+        #expect(number("0x8000000000000000") == nil, "past 64 bits is an error, not a wrap")
+        #expect(number("-0") == .integer(0) && number("+0") == .integer(0))
+    }
+
+    @Test func prefixedIntegersTakeNoSign() {
+        #expect(number("-0x1") == nil)
+        #expect(number("+0o7") == nil)
+        #expect(number("0X1") == nil, "the prefix is lower case")
+    }
+
+    @Test func floatsNeedDigitsOnBothSidesOfThePoint() {
+        #expect(number("3.14") == .float(3.14))
+        #expect(number("5e+22") == .float(5e22))
+        #expect(number("1E06") == .float(1e6), "an exponent may have leading zeros")
+        #expect(number("6.626e-34") == .float(6.626e-34))
+        #expect(number("224_617.445_991") == .float(224_617.445_991))
+        #expect(number("-0.0") == .float(-0.0))
+        #expect(number("3.e2") == nil)
+        #expect(number("1_.5") == nil)
+        #expect(number("1e_5") == nil)
+    }
+}
