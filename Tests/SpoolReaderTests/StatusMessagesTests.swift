@@ -70,3 +70,17 @@ import Testing
         #expect(harness.screen.textLines[28].isEmpty || !harness.screen.textLines[28].contains("second line"))
     }
 }
+
+/// A warning that arrives while a prompt is open waits for the prompt to close.
+@Suite struct NoticeDuringAPromptTests {
+    @Test mutating func thePromptKeepsTheLineAndTheWarningWaits() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 30)
+        try harness.press("/ve")
+        harness.notice("Could not save read marks: disk full")
+        #expect(harness.screen.textLines[29].hasPrefix("/ve_"), "the prompt stays on the status line")
+        try harness.press("<Esc>")
+        #expect(harness.message == "Search cancelled.")
+        try harness.press("j")
+        #expect(harness.message == "Could not save read marks: disk full", "shown once the line is free")
+    }
+}

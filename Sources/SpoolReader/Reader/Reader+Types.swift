@@ -113,10 +113,10 @@ public struct StatusMessages: Equatable, Sendable {
         if !queued.contains(text) { queued.append(text) }
     }
 
-    /// A key was pressed: the warning on screen (if one was) has been seen, and the last
-    /// key's message is done.
-    mutating func keyPressed() {
-        if current == nil, !queued.isEmpty { queued.removeFirst() }
+    /// A key was pressed: the warning on screen (if one was: `lineWasFree` is false while a
+    /// prompt had the status line) has been seen, and the last key's message is done.
+    mutating func keyPressed(lineWasFree: Bool = true) {
+        if lineWasFree, current == nil, !queued.isEmpty { queued.removeFirst() }
         current = nil
     }
 }

@@ -108,6 +108,14 @@ public struct Reader: Sendable {
         return false
     }
 
+    /// Whether a prompt (search, limit, pipe) has the status line.
+    public var hasPrompt: Bool {
+        switch mode {
+        case .searching, .limitPrompt, .pipePrompt: return true
+        case .browsing, .help, .choosingURL: return false
+        }
+    }
+
     /// Sets the themes `t` cycles through and the one in use.
     public mutating func setThemes(_ names: [String], current: Int) {
         themeNames = names.isEmpty ? ["default"] : names
@@ -124,7 +132,7 @@ public struct Reader: Sendable {
             // The view measures the new size; the messages stay for the user to read.
             return .redraw
         case .key(let key):
-            messages.keyPressed()
+            messages.keyPressed(lineWasFree: !hasPrompt)
             return handleKey(key)
         }
     }
