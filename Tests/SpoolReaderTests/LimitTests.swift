@@ -124,3 +124,17 @@ import Testing
         #expect(program.reader.messages.shown == "Nothing matches needle; L then Enter shows everything.")
     }
 }
+
+/// A limit opens the folds around its matches, and those folds are saved like any other.
+@Suite struct LimitSavesTests {
+    @Test func theFoldsALimitOpensAreSaved() throws {
+        let store = RecordingStore()
+        var harness = ReaderHarness(
+            discussion: try Fixture.discussion(Fixture.seed), columns: 100, rows: 30,
+            saved: SavedState(collapsedKeys: [try Fixture.discussion(Fixture.seed).comments[3].key]), store: store)
+        #expect(harness.reader.collapse.nodes.count == 1)
+        try harness.press("Lauthor:edna<Enter>")
+        #expect(harness.reader.collapse.nodes.isEmpty, "4 was opened to show 4.2")
+        #expect(store.collapsedSaves.last?.map(\.collapsed) == [false])
+    }
+}

@@ -14,18 +14,20 @@ extension Reader {
     public mutating func work(budget: Int) -> Effects {
         var left = max(1, budget)
         var effects = Effects.none
+        let readBefore = marks.version
+        let collapseBefore = collapse.version
         if search.isRunning {
             let selectedBefore = selected
-            let readBefore = marks.version
             left -= continueSearch(budget: left)
             effects.redraw = true
-            if marks.version != readBefore { effects.commands.append(.saveReadMarks) }
             if selected != selectedBefore { needsPrefetch = true }
         }
         if left > 0 && pendingLimit != nil {
             left -= continueLimit(budget: left)
             effects.redraw = true
         }
+        if marks.version != readBefore { effects.commands.append(.saveReadMarks) }
+        if collapse.version != collapseBefore { effects.commands.append(.saveCollapsed) }
         if left > 0 && needsPrefetch && !search.isRunning && pendingLimit == nil {
             needsPrefetch = false
             prefetchAroundSelection()

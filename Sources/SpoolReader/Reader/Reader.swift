@@ -145,7 +145,7 @@ public struct Reader: Sendable {
         switch mode {
         case .choosingURL(let choices): return handleURLKey(key, choices: choices)
         case .pipePrompt(let text): return handlePipeKey(key, text: text)
-        case .limitPrompt(let text): return handleLimitKey(key, text: text)
+        case .limitPrompt(let text): return withSaves { $0.handleLimitKey(key, text: text) }
         case .searching: return withSaves { $0.handleSearchKey(key) }
         case .help, .browsing: break
         }
