@@ -41,12 +41,10 @@ struct ReadCommand: ParsableCommand {
         var (program, visit) = setup.program(for: discussion, in: terminal, skipped: [])
         let ending = TerminalSession.run(&program, terminal: terminal, pushed: pushed)
         program.saveAll()
-        if case .signal(let number) = ending {
-            terminal.close()
-            visit.wait()
-            Foundation.exit(128 + number)
-        }
+        // The terminal is given back first; the visit record may still be being written.
+        terminal.close()
         visit.wait()
+        if case .signal(let number) = ending { Foundation.exit(128 + number) }
     }
 
     /// The library: a list of the discussions; Enter opens one in the reader, whose `q`
