@@ -93,6 +93,18 @@ import Testing
         #expect(line(ofError: fine) == nil)
     }
 
+    @Test func keysHaveBoundedParts() {
+        let header = "[" + Array(repeating: "a", count: 100_000).joined(separator: ".") + "]"
+        #expect(line(ofError: header) == 1)
+        let dotted = Array(repeating: "a", count: 100_000).joined(separator: ".") + " = 1"
+        #expect(line(ofError: dotted) == 1)
+        #expect(line(ofError: Array(repeating: "a", count: 50).joined(separator: ".") + " = 1") == nil)
+        let fiftyParts = Array(repeating: "a", count: 50).joined(separator: ".")
+        let nested =
+            "x = " + String(repeating: "{ \(fiftyParts) = ", count: 60) + "1" + String(repeating: " }", count: 60)
+        #expect(line(ofError: nested) == 1, "inline tables of many-part keys count every part")
+    }
+
     @Test func carriageReturnLineFeedsAreLineBreaks() throws {
         let table = try TOMLParser.parse("a = 1\r\nb = \"\"\"x\r\ny\"\"\"\r\n")
         #expect(table["b"] == .string("x\ny"))

@@ -11,7 +11,8 @@
 /// table["theme"]?.string  // "nord"
 /// ```
 public struct TOMLParser {
-    /// How deeply arrays and inline tables may nest.
+    /// How deeply arrays and inline tables may nest, and how many parts a key may have (so
+    /// tables nest a bounded depth too, and nothing built from a file recurses without end).
     public static let maximumDepth = 100
 
     let text: [Unicode.Scalar]
@@ -112,7 +113,8 @@ public struct TOMLParser {
         guard current == "=" else { throw error("expected = after the key \(key.joined(separator: "."))") }
         position += 1
         skip(TOMLParser.whitespace)
-        return (key, try parseValue(depth: depth))
+        // A dotted key nests its value as deep as a table would.
+        return (key, try parseValue(depth: depth + key.count - 1))
     }
 
     // MARK: - Keys
@@ -121,6 +123,9 @@ public struct TOMLParser {
         var key = [try keyPart()]
         skip(TOMLParser.whitespace)
         while current == "." {
+            guard key.count < TOMLParser.maximumDepth else {
+                throw error("a key of more than \(TOMLParser.maximumDepth) parts")
+            }
             position += 1
             skip(TOMLParser.whitespace)
             key.append(try keyPart())
