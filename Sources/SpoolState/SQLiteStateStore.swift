@@ -35,7 +35,11 @@ public final class SQLiteStateStore: ReadStateStore {
         if isNew {
             try pool.write { db in try db.execute(sql: "PRAGMA application_id = \(SQLiteStateStore.applicationID)") }
         }
-        try SQLiteStateStore.migrator.migrate(pool)
+        // A file already at the latest schema is only read at opening, so another process
+        // holding a write lock never delays the first frame.
+        if try !pool.read({ try SQLiteStateStore.migrator.hasCompletedMigrations($0) }) {
+            try SQLiteStateStore.migrator.migrate(pool)
+        }
     }
 
     /// The tables every Spool state file has had since the first schema.

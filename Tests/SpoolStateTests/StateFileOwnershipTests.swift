@@ -91,3 +91,31 @@ import Testing
         #expect(keeper.warning?.contains("was written by a newer Spool") == true)
     }
 }
+
+/// Another process writing to the state file does not hold up the reader's opening.
+@Suite struct StateFileLockTests {
+    @Test func openingAndLoadingWaitForNoWriter() throws {
+        let place = FileManager.default.temporaryDirectory.appendingPathComponent("spool-lock-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: place, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: place) }
+        let first = StateKeeper(folder: place, discussionID: "d")
+        first.save(readChanges: [(StableKey(rawValue: "k"), true)])
+        // Another connection holds a write transaction open on its own thread meanwhile.
+        let other = try DatabaseQueue(path: first.path)
+        let locked = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let writer = Thread {
+            try? other.write { db in
+                try db.execute(sql: "INSERT INTO readMark VALUES ('x', 'y', 0)")
+                locked.signal()
+                release.wait()
+            }
+        }
+        writer.start()
+        locked.wait()
+        defer { release.signal() }
+        let second = StateKeeper(folder: place, discussionID: "d")
+        #expect(second.warning == nil, "opened while another connection holds the write lock")
+        #expect(second.load().readKeys == [StableKey(rawValue: "k")])
+    }
+}
