@@ -167,8 +167,25 @@ public final class CursesTerminal {
             return CursesKeyDecoder.mouse(event).map(Input.key) ?? .idle
         case KEY_CODE_YES:
             return CursesKeyDecoder.functionKey(Int32(bitPattern: code), size: size).map(Input.key) ?? .idle
+        case OK where code == 27: return readEscapeSequence()
         case OK: return CursesKeyDecoder.character(code).map(Input.key) ?? .idle
         default: return .idle
+        }
+    }
+
+    /// After an Esc that curses left undecoded, the rest of the sequence is already waiting:
+    /// it is read without waiting and decoded whole (see ``EscapeSequence``).
+    private func readEscapeSequence() -> Input {
+        wtimeout(spool_stdscr(), 0)
+        var following: [UInt32] = []
+        while following.count < 32 && !EscapeSequence.isComplete(following) {
+            var code: wint_t = 0
+            guard wget_wch(spool_stdscr(), &code) == OK else { break }
+            following.append(code)
+        }
+        switch EscapeSequence.decode(following) {
+        case .key(let key): return .key(key)
+        case .swallowed: return .idle
         }
     }
 

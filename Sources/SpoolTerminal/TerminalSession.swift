@@ -34,6 +34,10 @@ public enum TerminalSession {
             case .idle:
                 guard program.hasPendingWork else { continue }
                 effects = program.work(budget: idleBudget)
+            case .key(.control("l")):
+                // Ctrl-L repaints every cell, as in every full-screen program; not a key of the program's.
+                terminal.forgetDrawnScreen()
+                effects = .redraw
             case .key(let key):
                 effects = program.handle(.key(key))
             }

@@ -175,4 +175,23 @@ import Testing
         #expect(spawn(["tmux", "-L", session.socket, "display-message", "-p", format]).output.hasPrefix("0 1"))
         kill(pid, SIGKILL)
     }
+
+    /// Escape sequences curses does not know are read whole: none of their characters acts.
+    @Test func unknownEscapeSequencesNeverActAsKeys() throws {
+        let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed)], columns: 100, rows: 30)
+        session.waitFor { $0.contains(" 1/17  16 unread") }
+        session.send("j", "j", "j")
+        session.waitFor { $0.contains(" 4/17  13 unread") }
+        session.sendLiteral("\u{1B}[99~")
+        session.sendLiteral("\u{1B}M")
+        let after = session.waitFor { $0.contains("M-M does nothing here") }
+        #expect(after.contains(" 4/17  13 unread"), "no [ (sibling), 9 or ~, and Alt-M is not M:\n\(after)")
+        session.sendLiteral("\u{1B}[1~")
+        let home = session.waitFor { $0.contains(" 1/17  13 unread") }
+        #expect(home.contains(" 1/17  13 unread"), "Esc [ 1 ~ is Home:\n\(home)")
+        session.send("C-l")
+        #expect(session.waitFor { $0.contains(" 1/17  13 unread") }.contains("16 comments"), "Ctrl-L repaints")
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
 }

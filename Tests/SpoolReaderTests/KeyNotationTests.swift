@@ -1,5 +1,6 @@
 import SpoolReader
 import SpoolScreen
+import SpoolTestSupport
 import Testing
 
 @Suite struct KeyNotationTests {
@@ -64,5 +65,20 @@ import Testing
         for key in keys {
             #expect(try KeyNotation.parse("<\(KeyNotation.name(of: key))>") == [key], "\(key)")
         }
+    }
+}
+
+/// Alt keys in the notation and the config.
+@Suite struct MetaKeyTests {
+    @Test func altKeysParseAndPrint() throws {
+        #expect(try KeyNotation.parse("<M-x><M-M>") == [.meta("x"), .meta("M")])
+        #expect(KeyNotation.name(of: .meta("x")) == "M-x")
+    }
+
+    @Test func anUnboundAltKeySaysSoAndDoesNothing() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 30)
+        try harness.press("<M-M>")
+        #expect(harness.message == "M-M does nothing here; ? lists the keys.")
+        #expect(harness.reader.marks.unreadCount == 16, "Alt-M is not M")
     }
 }

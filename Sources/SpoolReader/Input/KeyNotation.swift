@@ -4,7 +4,7 @@ import SpoolScreen
 ///
 /// Literal characters stand for themselves (a space is `<Space>`), and named keys are
 /// written in angle brackets: `<Enter> <Tab> <S-Tab> <Space> <Esc> <Up> <Down> <Left>
-/// <Right> <PgUp> <PgDn> <Home> <End> <BS> <C-d>`, `<resize:80x24>` and mouse events
+/// <Right> <PgUp> <PgDn> <Home> <End> <BS> <C-d> <M-x>`, `<resize:80x24>` and mouse events
 /// `<click:COL,ROW>`, `<wheelup:COL,ROW>`, `<wheeldown:COL,ROW>` (0-based cells). A `<` that does
 /// not start a name is itself; `<lt>` is an explicit `<`.
 public enum KeyNotation {
@@ -54,6 +54,9 @@ public enum KeyNotation {
         if name.hasPrefix("C-"), name.count == 3, let letter = name.last, letter.isLetter {
             return .control(Character(letter.lowercased()))
         }
+        if name.hasPrefix("M-"), name.count == 3, let character = name.last {
+            return .meta(character)
+        }
         for button in [MouseButton.click, .wheelUp, .wheelDown] where name.hasPrefix(button.rawValue + ":") {
             let place = name.dropFirst(button.rawValue.count + 1).split(separator: ",")
             guard place.count == 2, let column = Int(place[0]), let row = Int(place[1]), column >= 0, row >= 0 else {
@@ -82,6 +85,7 @@ public enum KeyNotation {
         case .character(" "): return "Space"
         case .character(let c): return String(c)
         case .control(let c): return "C-\(c)"
+        case .meta(let c): return "M-\(c)"
         case .enter: return "Enter"
         case .tab: return "Tab"
         case .backTab: return "S-Tab"

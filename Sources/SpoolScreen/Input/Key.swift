@@ -4,6 +4,8 @@ public enum Key: Hashable, Sendable {
     case character(Character)
     /// Ctrl with a letter: `.control("d")` is Ctrl-D.
     case control(Character)
+    /// Alt (Meta) with a key: `.meta("x")` is Alt-x, which a terminal sends as Esc then x.
+    case meta(Character)
     case enter, tab, backTab, escape, backspace
     case up, down, left, right
     case pageUp, pageDown, home, end
