@@ -110,7 +110,32 @@ import Testing
         #expect(harness.selectedID == "9")
         #expect(harness.message == "match 2 of 2")
         try harness.press("n")
-        #expect(harness.selectedID == "1" && harness.message == "match 1 of 2")
+        #expect(harness.selectedID == "1" && harness.message == "match 1 of 2; search wrapped to the top")
         #expect(harness.reader.search.matches.map { harness.reader.comment(at: $0).id } == ["1", "9"])
+    }
+
+    @Test func nAndNSayWhenTheyWrap() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 30)
+        try harness.press("/edna<Enter>")
+        #expect(harness.message == "match 1 of 2")
+        try harness.press("n")
+        #expect(harness.message == "match 2 of 2")
+        try harness.press("n")
+        #expect(harness.message == "match 1 of 2; search wrapped to the top")
+        try harness.press("N")
+        #expect(harness.message == "match 2 of 2; search wrapped to the end")
+    }
+
+    @Test func tabAndShiftTabSayWhenTheyWrap() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 30)
+        try harness.press("G")
+        try harness.press("<Tab>")
+        #expect(harness.selectedID == "1" && harness.message == "Wrapped to the first unread comment.")
+        try harness.press("<S-Tab>")
+        #expect(harness.message == "Wrapped to the last unread comment.")
+        try harness.press("<Tab>")
+        #expect(harness.message == "Wrapped to the first unread comment.")
+        try harness.press("<Tab>")
+        #expect(harness.message == nil, "no wrap, no word")
     }
 }

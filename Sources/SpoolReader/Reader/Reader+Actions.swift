@@ -251,6 +251,9 @@ extension Reader {
             messages.say("No unread comments.")
             return
         }
+        if forward ? target <= selected : target >= selected {
+            messages.say(forward ? "Wrapped to the first unread comment." : "Wrapped to the last unread comment.")
+        }
         select(target)
     }
 }

@@ -98,8 +98,10 @@ extension Reader {
             )
             return
         }
+        let wrapped = forward ? target <= selected : target >= selected
         select(target)
-        messages.say(matchMessage())
+        messages.say(
+            matchMessage() + (wrapped ? (forward ? "; search wrapped to the top" : "; search wrapped to the end") : ""))
     }
 
     private func matchMessage() -> String {
