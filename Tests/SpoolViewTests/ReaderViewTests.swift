@@ -92,3 +92,20 @@ import Testing
         #expect(harness.screen.cursor?.y == lines.firstIndex { $0.contains("Keys  (j/k scroll") })
     }
 }
+
+/// The breadcrumb of a comment deep in a chain costs a screen's width of names.
+@Suite(.timeLimit(.minutes(1))) struct DeepBreadcrumbTests {
+    @Test func narrowingDeepInAChainDrawsOnlyTheNearestNames() throws {
+        let comments = (0..<20_000).map { index in
+            Comment(id: String(index), author: "a\(index)", date: nil, body: "b", parent: index > 0 ? index - 1 : nil)
+        }
+        var harness = ReaderHarness(
+            discussion: Discussion(title: "T", article: nil, format: .web, comments: comments), columns: 80, rows: 20)
+        try harness.press("G")
+        try harness.press("z")
+        for _ in 0..<50 { _ = harness.screen }
+        let crumb = harness.screen.textLines[0]
+        #expect(crumb.hasPrefix("↳ … › "))
+        #expect(crumb.hasSuffix("a19998 › a19999  (Z: back out)"))
+    }
+}

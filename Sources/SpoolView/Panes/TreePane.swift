@@ -147,26 +147,42 @@ struct TreePane {
     private func drawBreadcrumb(_ reader: Reader, in area: Rect, on screen: inout Screen) {
         guard let root = reader.narrowedTo, !area.isEmpty else { return }
         screen.fill(area, style: theme[.treeText])
-        let ancestors = reader.tree.ancestors(of: root).reversed().map { node in
-            node == ThreadTree.root
+        // Names from the narrowed comment outwards, only as many as could fit: a comment
+        // 100,000 replies deep costs a screen's width of names, not its depth.
+        var names: [String] = []
+        var used = 0
+        var node = root
+        while node >= 0 && used <= area.width {
+            let name =
+                node == ThreadTree.root
                 ? (reader.discussion.title ?? reader.discussion.sourceName ?? "Discussion")
                 : reader.comment(at: node).author
+            names.append(name)
+            used += DisplayWidth.of(String(name.prefix(area.width + 1))) + 3
+            node = reader.tree.parent[node]
         }
-        let trail = TreePane.breadcrumb(ancestors + [reader.comment(at: root).author], width: area.width)
+        let trail = TreePane.breadcrumb(names.reversed(), width: area.width)
         screen.put(trail, x: area.x, y: area.y, style: theme[.treeRoot], clip: area)
     }
 
     /// `↳ A › B › C  (Z: back out)`; where that is wider than `width`, the outermost names
     /// give way to `…` first, so the nearest ancestors and the narrowed comment stay in view.
+    /// Built from the innermost name outwards, in one pass.
     static func breadcrumb(_ names: [String], width: Int) -> String {
-        var names = names
-        var elided = false
-        func text() -> String { "↳ " + (elided ? "… › " : "") + names.joined(separator: " › ") + "  (Z: back out)" }
-        while names.count > 1 && DisplayWidth.of(text()) > width {
-            names.removeFirst()
-            elided = true
+        guard let last = names.last else { return "↳   (Z: back out)" }
+        let frame = DisplayWidth.of("↳ ") + DisplayWidth.of("  (Z: back out)")
+        let elision = DisplayWidth.of("… › ")
+        var kept = [last]
+        var used = frame + DisplayWidth.of(last)
+        for (index, name) in names.dropLast().enumerated().reversed() {
+            let cost = DisplayWidth.of(name) + DisplayWidth.of(" › ")
+            // Past the outermost name an elision mark is needed too.
+            if used + cost + (index > 0 ? elision : 0) > width { break }
+            kept.append(name)
+            used += cost
         }
-        return text()
+        let elided = kept.count < names.count
+        return "↳ " + (elided ? "… › " : "") + kept.reversed().joined(separator: " › ") + "  (Z: back out)"
     }
 
     /// Guide colours by depth, cycling.

@@ -51,8 +51,8 @@ public struct ReaderProgram: Program {
         var columns = reader.viewport.columns
         var rows = reader.viewport.rows
         if case .key(.resize(let newColumns, let newRows)) = input {
+            // The reader only redraws on a resize; the new size is measured once, after it.
             (columns, rows) = ReaderView.bounded(columns: newColumns, rows: newRows)
-            reader.settle(in: view.viewport(for: reader, columns: columns, rows: rows))
         }
         let effects = reader.handle(input)
         return settled(effects, columns: columns, rows: rows)

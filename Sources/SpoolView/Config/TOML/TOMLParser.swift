@@ -393,8 +393,7 @@ public struct TOMLParser {
     }
 
     private func error(_ message: String) -> TOMLError {
-        let line = text[..<min(position, text.count)].reduce(1) { $0 + ($1 == "\n" ? 1 : 0) }
-        return TOMLError(line: line, message: message)
+        TOMLError(line: TOMLScalars.line(of: position, in: text), message: message)
     }
 }
 

@@ -195,7 +195,8 @@ enum TOMLScalars {
         return true
     }
 
-    private static func line(of position: Int, in text: [Unicode.Scalar]) -> Int {
+    /// The 1-based line of `position`, for errors (counted only when there is one).
+    static func line(of position: Int, in text: [Unicode.Scalar]) -> Int {
         text[..<min(position, text.count)].reduce(1) { $0 + ($1 == "\n" ? 1 : 0) }
     }
 }
