@@ -28,7 +28,8 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var archive: ArchiveArguments
 
     func run() throws {
-        let discussion = try Wiring.discussion(at: file, format: fromFormat, archive: archive.options)
+        let discussion = try Wiring.discussion(
+            at: ArgumentPath.diskPath(file), format: fromFormat, archive: archive.options)
         Terminal.printOutput(format == .json ? discussion.exportJSON() : discussion.exportPageText(), terminator: "")
     }
 }

@@ -30,11 +30,12 @@ struct ReadCommand: ParsableCommand {
         let setup = Setup(
             reading: reading, config: config, problems: problems, themes: themes, themeIndex: themeIndex,
             options: options)
-        if let paths = DiscussionFile.libraryFiles(for: files) {
+        let paths = files.map(ArgumentPath.diskPath)
+        if let paths = DiscussionFile.libraryFiles(for: paths) {
             try runLibrary(paths, setup: setup, pushed: pushed)
             return
         }
-        let discussion = try Wiring.discussion(at: files, format: reading.fromFormat, archive: reading.archive.options)
+        let discussion = try Wiring.discussion(at: paths, format: reading.fromFormat, archive: reading.archive.options)
         // The terminal first: the reader opens for its real size.
         let terminal = try setup.openTerminal()
         defer { terminal.close() }
@@ -49,7 +50,7 @@ struct ReadCommand: ParsableCommand {
 
     /// The library: a list of the discussions; Enter opens one in the reader, whose `q`
     /// comes back to the list. Files that cannot be imported are left out with a message.
-    private func runLibrary(_ paths: [String], setup: Setup, pushed: [Key]) throws {
+    private func runLibrary(_ paths: [DiskPath], setup: Setup, pushed: [Key]) throws {
         var discussions: [Discussion] = []
         var skipped: [String] = []
         for path in paths {
@@ -57,7 +58,7 @@ struct ReadCommand: ParsableCommand {
                 discussions.append(
                     try Wiring.discussion(at: path, format: reading.fromFormat, archive: reading.archive.options))
             } catch {
-                skipped.append(URL(fileURLWithPath: path).lastPathComponent)
+                skipped.append(path.lastComponent.description)
             }
         }
         guard !discussions.isEmpty else {

@@ -26,7 +26,8 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let (columns, rows) = try Wiring.size(size)
         let pressed = try Wiring.keys(keys)
-        let discussion = try Wiring.discussion(at: file, format: reading.fromFormat, archive: reading.archive.options)
+        let discussion = try Wiring.discussion(
+            at: file.map(ArgumentPath.diskPath), format: reading.fromFormat, archive: reading.archive.options)
         let (config, problems) = try reading.loadConfig()
         for problem in problems {
             Terminal.printError("spool: \(problem.description)")

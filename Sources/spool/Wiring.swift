@@ -24,7 +24,7 @@ enum Wiring {
     }
 
     /// The discussions in `paths` (several open as a forest), or the demo when there are none.
-    static func discussion(at paths: [String], format: Format?, archive: ArchiveOptions = ArchiveOptions())
+    static func discussion(at paths: [DiskPath], format: Format?, archive: ArchiveOptions = ArchiveOptions())
         throws -> Discussion
     {
         do {
@@ -38,7 +38,7 @@ enum Wiring {
     }
 
     /// The discussion in `path`, or the demo when there is none.
-    static func discussion(at path: String?, format: Format?, archive: ArchiveOptions = ArchiveOptions())
+    static func discussion(at path: DiskPath?, format: Format?, archive: ArchiveOptions = ArchiveOptions())
         throws -> Discussion
     {
         do {

@@ -91,3 +91,21 @@ import Testing
         #expect(asked.output.contains("bad.toml:1: invalid value"), "\(asked.output)")
     }
 }
+
+/// A file name that is not UTF-8, typed in a shell, opens exactly and is shown escaped.
+@Suite struct NonUTF8ArgumentEndToEndTests {
+    @Test func aLatin1FileNameFromTheShellOpens() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-argv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = #"""
+            name="$2/$(printf 'caf\351.mbox')"
+            cp "$1" "$name" && "$0" render --state-dir "$3" "$name"
+            """#
+        let result = spawn([
+            "/bin/sh", "-c", script, spoolBinary, Fixture.path("mbox/mbox_single.mbox"), folder.path, freshStateDir(),
+        ])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(trimmedLines(result.output).first?.hasPrefix("caf\\xE9.mbox") == true, "\(result.output)")
+    }
+}

@@ -19,32 +19,40 @@ import Testing
     }
 
     @Test func severalPathsAreALibraryAsGiven() {
-        #expect(DiscussionFile.libraryFiles(for: ["b.txt", "a.txt"]) == ["b.txt", "a.txt"])
-        #expect(DiscussionFile.libraryFiles(for: [Fixture.path(Fixture.seed)]) == nil, "one file is read, not listed")
+        #expect(
+            DiscussionFile.libraryFiles(for: [DiskPath("b.txt"), DiskPath("a.txt")]) == [
+                DiskPath("b.txt"), DiskPath("a.txt"),
+            ])
+        #expect(
+            DiscussionFile.libraryFiles(for: [DiskPath(Fixture.path(Fixture.seed))]) == nil,
+            "one file is read, not listed")
         #expect(DiscussionFile.libraryFiles(for: []) == nil)
     }
 
     @Test func aFolderListsItsVisibleFilesInNameOrder() throws {
         let root = try folder(["b.txt": "B", "a.md": "A", ".hidden": "H"], folders: ["sub"])
         defer { try? FileManager.default.removeItem(at: root) }
-        let files = DiscussionFile.libraryFiles(for: [root.path])
-        #expect(files == [root.appendingPathComponent("a.md").path, root.appendingPathComponent("b.txt").path])
+        let files = DiscussionFile.libraryFiles(for: [DiskPath(root.path)])
+        #expect(
+            files == [
+                DiskPath(root.appendingPathComponent("a.md").path), DiskPath(root.appendingPathComponent("b.txt").path),
+            ])
     }
 
     @Test func aMaildirIsOneDiscussionNotALibrary() throws {
         let root = try folder([:], folders: ["cur", "new", "tmp"])
         defer { try? FileManager.default.removeItem(at: root) }
-        #expect(DiscussionFile.libraryFiles(for: [root.path]) == nil)
+        #expect(DiscussionFile.libraryFiles(for: [DiskPath(root.path)]) == nil)
     }
 
     @Test func aFolderOfOnlyFoldersIsNoLibrary() throws {
         let root = try folder([:], folders: ["x", "y"])
         defer { try? FileManager.default.removeItem(at: root) }
-        #expect(DiscussionFile.libraryFiles(for: [root.path]) == nil)
+        #expect(DiscussionFile.libraryFiles(for: [DiskPath(root.path)]) == nil)
     }
 
     @Test func severalFilesLoadAsAForestOfDiscussions() throws {
-        let paths = [Fixture.path(Fixture.seed), Fixture.path("mbox/mbox_single.mbox")]
+        let paths = [DiskPath(Fixture.path(Fixture.seed)), DiskPath(Fixture.path("mbox/mbox_single.mbox"))]
         let forest = try DiscussionFile.load(paths: paths)
         let single = try DiscussionFile.load(path: paths[1])
         let seed = try DiscussionFile.load(path: paths[0])
@@ -57,9 +65,11 @@ import Testing
 
     @Test func aMissingFileAmongSeveralNamesIt() {
         let missing = "/nonexistent/spool-\(UUID().uuidString).txt"
-        #expect(throws: ImportError.self) { try DiscussionFile.load(paths: [Fixture.path(Fixture.seed), missing]) }
+        #expect(throws: ImportError.self) {
+            try DiscussionFile.load(paths: [DiskPath(Fixture.path(Fixture.seed)), DiskPath(missing)])
+        }
         do {
-            _ = try DiscussionFile.load(paths: [Fixture.path(Fixture.seed), missing])
+            _ = try DiscussionFile.load(paths: [DiskPath(Fixture.path(Fixture.seed)), DiskPath(missing)])
         } catch {
             #expect("\(error)".contains(missing))
         }
@@ -87,7 +97,10 @@ import Testing
     @Test func aLibraryListsNoFIFO() throws {
         let root = try folderWithAFIFO()
         defer { try? FileManager.default.removeItem(at: root) }
-        #expect(DiscussionFile.libraryFiles(for: [root.path]) == [root.appendingPathComponent("a-seed.txt").path])
+        #expect(
+            DiscussionFile.libraryFiles(for: [DiskPath(root.path)]) == [
+                DiskPath(root.appendingPathComponent("a-seed.txt").path)
+            ])
     }
 
     @Test func aMaildirSkipsAFIFO() throws {
@@ -101,5 +114,56 @@ import Testing
         #expect(mkfifo(root.appendingPathComponent("new/2").path, 0o600) == 0)
         let archive = try DiscussionFile.load(path: root.path)
         #expect(archive.comments.filter { !$0.isPlaceholder }.count == 1)
+    }
+}
+
+/// File names that are not UTF-8 are opened exactly and shown with `\\xNN` escapes.
+@Suite struct NonUTF8FileNameTests {
+    private func folder() throws -> DiskPath {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("spool-bytes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        return DiskPath(root.path)
+    }
+
+    /// Writes `bytes` to the file named by `path`'s exact bytes.
+    private func write(_ bytes: [UInt8], to path: DiskPath) {
+        let descriptor = path.withCString { open($0, O_WRONLY | O_CREAT | O_TRUNC, 0o600) }
+        #expect(descriptor >= 0)
+        _ = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+    }
+
+    @Test func aLatin1NameIsShownEscapedAndKeepsItsBytes() {
+        let path = DiskPath(bytes: Array("/tmp/caf".utf8) + [0xE9] + Array(".mbox é".utf8))
+        #expect(path.description == "/tmp/caf\\xE9.mbox é")
+        #expect(path.text == nil)
+        #expect(path.lastComponent.bytes == Array("caf".utf8) + [0xE9] + Array(".mbox é".utf8))
+        #expect(DiskPath(bytes: [0xF0, 0x9F, 0x98]).description == "\\xF0\\x9F\\x98", "a cut-off character")
+        #expect(DiskPath("/a/b/").lastComponent == DiskPath("b"))
+    }
+
+    @Test func aFileNamedInLatin1OpensAndIsListed() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root.description) }
+        let file = root.appending(DiskPath(bytes: Array("caf".utf8) + [0xE9] + Array(".mbox".utf8)))
+        write(try Fixture.bytes("mbox/mbox_single.mbox"), to: file)
+        #expect(file.kind == .regular)
+        let discussion = try DiscussionFile.load(path: file)
+        #expect(discussion.sourceName == "caf\\xE9.mbox")
+        #expect(discussion.comments.filter { !$0.isPlaceholder }.count == 1)
+        write(Array("x".utf8), to: root.appending("b.txt"))
+        #expect(DiscussionFile.libraryFiles(for: [root]) == [root.appending("b.txt"), file])
+        let forest = try DiscussionFile.load(path: root)
+        #expect(forest.comments.contains { $0.subject == "caf\\xE9.mbox" || $0.author == "caf\\xE9.mbox" })
+    }
+
+    @Test func aMissingLatin1NameIsNamedEscaped() throws {
+        let missing = DiskPath(bytes: Array("/nonexistent/x".utf8) + [0xFF])
+        do {
+            _ = try DiscussionFile.load(path: missing)
+            Issue.record("loaded a missing file")
+        } catch {
+            #expect("\(error)".contains("/nonexistent/x\\xFF"))
+        }
     }
 }

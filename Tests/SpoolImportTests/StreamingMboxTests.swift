@@ -55,7 +55,7 @@ import Testing
         #expect(expected.contains { $0.hasSuffix("| Body of 1.\nFrom the archive, quoted.") }, ">From loses one >")
         try Self.withFile(bytes) { path in
             for parts in [1, 2, 3, 7] {
-                let store = try #require(ByteStore(openingFileAt: path))
+                let store = try #require(ByteStore(openingFileAt: DiskPath(path)))
                 let d = try MboxImporter().parse(store: store, file: path, parts: parts, chunk: chunk)
                 #expect(Self.summary(d) == expected, "chunk \(chunk), \(parts) parts")
             }
@@ -69,7 +69,7 @@ import Testing
     ])
     func corpusFilesReadAlikeInSmallWindowsAndParts(name: String) throws {
         let expected = Self.summary(try MboxImporter().parse(try Fixture.bytes(name), file: name))
-        let store = try #require(ByteStore(openingFileAt: Fixture.path(name)))
+        let store = try #require(ByteStore(openingFileAt: DiskPath(Fixture.path(name))))
         let d = try MboxImporter().parse(store: store, file: name, parts: 3, chunk: 700)
         #expect(Self.summary(d) == expected)
     }

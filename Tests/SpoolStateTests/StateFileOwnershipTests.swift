@@ -119,3 +119,27 @@ import Testing
         #expect(second.load().readKeys == [StableKey(rawValue: "k")])
     }
 }
+
+/// A program that holds the state file in exclusive locking mode: the reader opens at once,
+/// in memory, and says why.
+@Suite struct StateFileExclusiveLockTests {
+    @Test func anExclusiveLockIsReportedWithoutWaiting() throws {
+        let place = FileManager.default.temporaryDirectory.appendingPathComponent("spool-xlock-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: place, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: place) }
+        let path: String = {
+            let first = StateKeeper(folder: place, discussionID: "d")
+            first.save(readChanges: [(StableKey(rawValue: "k"), true)])
+            return first.path
+        }()
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE") }
+        let holder = try DatabaseQueue(path: path, configuration: configuration)
+        try holder.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM readMark") }
+        let second = StateKeeper(folder: place, discussionID: "d")
+        let state = second.load()
+        #expect(second.warning?.contains("is locked by another program") == true)
+        #expect(state.readKeys.isEmpty)
+        try holder.close()
+    }
+}

@@ -26,8 +26,8 @@ final class ByteStore: @unchecked Sendable {
     }
 
     /// Opens the file at `path` for reading; nil when it cannot be opened.
-    init?(openingFileAt path: String) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    init?(openingFileAt path: DiskPath) {
+        let descriptor = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else { return nil }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else {
@@ -37,7 +37,7 @@ final class ByteStore: @unchecked Sendable {
         memory = nil
         self.descriptor = descriptor
         count = Int(status.st_size)
-        self.path = path
+        self.path = path.description
     }
 
     deinit {

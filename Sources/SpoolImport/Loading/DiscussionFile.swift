@@ -3,32 +3,38 @@ import SpoolCore
 
 /// Reads discussion files from disk and hands their bytes to the right importer.
 public enum DiscussionFile {
-    /// Loads the discussion in the file at `path`.
+    /// Loads the discussion in the file (or folder) at `path`.
     ///
     /// - Throws: ``ImportError`` naming the file for a missing, unreadable, directory,
     ///   empty or binary file.
+    public static func load(path: DiskPath, format: Format? = nil, archive: ArchiveOptions = ArchiveOptions())
+        throws -> Discussion
+    {
+        switch path.kind {
+        case .missing: throw ImportError(file: path.description, reason: .notFound)
+        case .directory: return try DiscussionFolder.load(path: path, format: format, archive: archive)
+        case .regular, .special: break
+        }
+        if let archiveFile = try openedArchive(path: path, format: format, archive: archive) { return archiveFile }
+        switch path.contents() {
+        case .success(let bytes):
+            return try parse(bytes: bytes, file: path.description, format: format, archive: archive)
+        case .failure(.permissionDenied):
+            throw ImportError(file: path.description, reason: .unreadable("permission denied"))
+        case .failure(.readError): throw ImportError(file: path.description, reason: .unreadable("read error"))
+        }
+    }
+
+    /// Loads the discussion at `path`, a UTF-8 path.
     public static func load(path: String, format: Format? = nil, archive: ArchiveOptions = ArchiveOptions())
         throws -> Discussion
     {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ImportError(file: path, reason: .notFound)
-        }
-        if isDirectory.boolValue { return try DiscussionFolder.load(path: path, format: format, archive: archive) }
-        if let archiveFile = try openedArchive(path: path, format: format, archive: archive) { return archiveFile }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        } catch {
-            let why = FileManager.default.isReadableFile(atPath: path) ? "read error" : "permission denied"
-            throw ImportError(file: path, reason: .unreadable(why))
-        }
-        return try parse(bytes: [UInt8](data), file: path, format: format, archive: archive)
+        try load(path: DiskPath(path), format: format, archive: archive)
     }
 
     /// A mailbox imported straight from the file (streamed, bodies left in it), or nil when
     /// the file is not one (by `format`, or by its first 64 KiB when sniffing).
-    private static func openedArchive(path: String, format: Format?, archive: ArchiveOptions) throws -> Discussion? {
+    private static func openedArchive(path: DiskPath, format: Format?, archive: ArchiveOptions) throws -> Discussion? {
         guard format == .mbox || format == nil, let store = ByteStore(openingFileAt: path), store.count > 0 else {
             return nil
         }
@@ -38,30 +44,22 @@ public enum DiscussionFile {
                 return nil
             }
         }
-        var discussion = try MboxImporter(options: archive).parse(store: store, file: path)
-        discussion.sourceName = path.split(separator: "/").last.map(String.init) ?? path
+        var discussion = try MboxImporter(options: archive).parse(store: store, file: path.description)
+        discussion.sourceName = path.lastComponent.description
         return discussion
     }
 
     /// The files to list in a library for `paths`: several paths, or one folder that is not
     /// a Maildir (its regular, non-hidden files); nil when there is one discussion to open.
-    public static func libraryFiles(for paths: [String]) -> [String]? {
+    public static func libraryFiles(for paths: [DiskPath]) -> [DiskPath]? {
         if paths.count > 1 { return paths }
-        guard let path = paths.first else { return nil }
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
-        let url = URL(fileURLWithPath: path)
-        if ["cur", "new"].contains(where: { manager.fileExists(atPath: url.appendingPathComponent($0).path) }) {
-            return nil
-        }
-        let names = ((try? manager.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
-        let files = names.map { url.appendingPathComponent($0).path }.filter(DiscussionFolder.isRegularFile)
+        guard let path = paths.first, path.kind == .directory, !DiscussionFolder.isMaildir(path) else { return nil }
+        let files = (path.entries() ?? []).filter { !$0.isHidden && $0.kind == .regular }
         return files.isEmpty ? nil : files
     }
 
     /// Loads several files as one forest, one top-level node per discussion (one path: that file).
-    public static func load(paths: [String], format: Format? = nil, archive: ArchiveOptions = ArchiveOptions())
+    public static func load(paths: [DiskPath], format: Format? = nil, archive: ArchiveOptions = ArchiveOptions())
         throws -> Discussion
     {
         guard paths.count > 1 else { return try load(path: paths[0], format: format, archive: archive) }
@@ -78,7 +76,7 @@ public enum DiscussionFile {
         var discussion =
             try format.map { try $0.importer(archive: archive).parse(bytes, file: file) }
             ?? sniffed(bytes, file: file, archive: archive)
-        discussion.sourceName = file.split(separator: "/").last.map(String.init) ?? file
+        discussion.sourceName = DiskPath(file).lastComponent.description
         return discussion
     }
 

@@ -4,65 +4,50 @@ import SpoolCore
 /// Opens a folder: a Maildir (it has `cur/` or `new/`) as one archive, any other folder
 /// as a forest with one top-level node per discussion file in it.
 enum DiscussionFolder {
-    static func load(path: String, format: Format?, archive: ArchiveOptions) throws -> Discussion {
-        let manager = FileManager.default
-        let url = URL(fileURLWithPath: path)
-        let isMaildir = ["cur", "new"].contains { name in
-            var isDirectory: ObjCBool = false
-            return manager.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isDirectory)
-                && isDirectory.boolValue
-        }
-        if isMaildir {
-            var files: [(String, [UInt8])] = []
-            for sub in ["cur", "new"] {
-                let folder = url.appendingPathComponent(sub)
-                for name in ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
-                where !name.hasPrefix(".") && isRegularFile(folder.appendingPathComponent(name).path) {
-                    if let data = manager.contents(atPath: folder.appendingPathComponent(name).path) {
-                        files.append((name, [UInt8](data)))
-                    }
-                }
+    static func load(path: DiskPath, format: Format?, archive: ArchiveOptions) throws -> Discussion {
+        guard isMaildir(path) else { return try forest(of: path, format: format, archive: archive) }
+        var files: [(String, [UInt8])] = []
+        for sub in ["cur", "new"] {
+            for file in path.appending(sub).entries() ?? [] where !file.isHidden && file.kind == .regular {
+                if case .success(let bytes) = file.contents() { files.append((file.lastComponent.description, bytes)) }
             }
-            guard !files.isEmpty else { throw ImportError(file: path, reason: .empty) }
-            var discussion = try MboxImporter(options: archive).parseMaildir(files: files, folder: path)
-            discussion.sourceName = url.lastPathComponent
-            return discussion
         }
-        return try forest(of: url, format: format, archive: archive)
+        guard !files.isEmpty else { throw ImportError(file: path.description, reason: .empty) }
+        var discussion = try MboxImporter(options: archive).parseMaildir(files: files, folder: path.description)
+        discussion.sourceName = path.lastComponent.description
+        return discussion
     }
 
-    private static func forest(of url: URL, format: Format?, archive: ArchiveOptions) throws -> Discussion {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter {
-            !$0.hasPrefix(".")
-        }.sorted()
+    /// Whether the folder at `path` is a Maildir: it has `cur/` or `new/`.
+    static func isMaildir(_ path: DiskPath) -> Bool {
+        ["cur", "new"].contains { path.appending($0).kind == .directory }
+    }
+
+    private static func forest(of folder: DiskPath, format: Format?, archive: ArchiveOptions) throws -> Discussion {
         var parts: [Discussion] = []
         var skipped: [String] = []
         var special: [String] = []
-        for name in names {
-            let path = url.appendingPathComponent(name).path
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-                continue
-            }
-            guard isRegularFile(path) else {
-                special.append(name)
-                continue
-            }
-            do {
-                parts.append(try DiscussionFile.load(path: path, format: format, archive: archive))
-            } catch {
-                skipped.append(name)
+        for path in folder.entries() ?? [] where !path.isHidden {
+            switch path.kind {
+            case .missing, .directory: continue
+            case .special: special.append(path.lastComponent.description)
+            case .regular:
+                do {
+                    parts.append(try DiscussionFile.load(path: path, format: format, archive: archive))
+                } catch {
+                    skipped.append(path.lastComponent.description)
+                }
             }
         }
         guard !parts.isEmpty else {
             throw ImportError(
-                file: url.path,
+                file: folder.description,
                 reason: .unsupportedFormat(
                     "is a folder with no discussion file Spool can read. Name a file, or a Maildir (with cur/ and new/)."
                 ))
         }
         var combined = combine(parts)
-        combined.sourceName = url.lastPathComponent
+        combined.sourceName = folder.lastComponent.description
         if !special.isEmpty {
             combined.notices.append(
                 "Skipped \(special.count) that are not regular files (a FIFO, socket or device would never end): "
@@ -74,13 +59,6 @@ enum DiscussionFolder {
             )
         }
         return combined
-    }
-
-    /// Whether `path` is a regular file (following links): a FIFO, socket or device in a
-    /// folder is never opened, since reading one may never end.
-    static func isRegularFile(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// One top-level node per discussion (its title as subject, its article as body), with
