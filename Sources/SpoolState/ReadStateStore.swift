@@ -15,6 +15,9 @@ public protocol ReadStateStore: AnyObject {
     func setCollapsed(_ changes: [(key: StableKey, collapsed: Bool)], in id: String) throws
     /// When `id` was last opened (seconds since 1970), if ever.
     func lastVisit(discussion id: String) throws -> Double?
+    /// Adds entries to the prompts' histories (shared by all discussions); an entry already
+    /// there becomes the newest.
+    func addHistory(_ entries: [(kind: String, entry: String)]) throws
 }
 
 /// Read state held in memory: the fallback when the database cannot be used, and for tests.
@@ -22,12 +25,14 @@ public final class InMemoryStateStore: ReadStateStore {
     private var saved: [String: SavedState] = [:]
     private var seen: [String: Set<StableKey>] = [:]
     private var visits: [String: Double] = [:]
+    private var history: [String: [String]] = [:]
 
     public init() {}
 
     public func load(discussion id: String) throws -> SavedState {
         var state = saved[id] ?? SavedState()
         state.previouslySeen = seen[id]
+        state.promptHistory = history
         return state
     }
 
@@ -37,6 +42,13 @@ public final class InMemoryStateStore: ReadStateStore {
     }
 
     public func lastVisit(discussion id: String) throws -> Double? { visits[id] }
+
+    public func addHistory(_ entries: [(kind: String, entry: String)]) throws {
+        for (kind, entry) in entries {
+            history[kind, default: []].removeAll { $0 == entry }
+            history[kind, default: []].append(entry)
+        }
+    }
 
     public func setRead(_ changes: [(key: StableKey, read: Bool)], in id: String) throws {
         for change in changes {

@@ -88,8 +88,19 @@ public final class SQLiteStateStore: ReadStateStore {
                         PRIMARY KEY (discussion, key)) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v3") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE promptHistory (
+                        kind TEXT NOT NULL, entry TEXT NOT NULL, usedAt DOUBLE NOT NULL,
+                        PRIMARY KEY (kind, entry)) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
+
+    /// How many entries of each prompt's history are kept and loaded.
+    public static let historyLoaded = 200
 
     public func load(discussion id: String) throws -> SavedState {
         try pool.read { db in
@@ -101,10 +112,20 @@ public final class SQLiteStateStore: ReadStateStore {
                 visited
                 ? try String.fetchAll(db, sql: "SELECT key FROM seenComment WHERE discussion = ?", arguments: [id])
                 : nil
+            var history: [String: [String]] = [:]
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT kind, entry FROM (
+                        SELECT kind, entry, usedAt, row_number() OVER (PARTITION BY kind ORDER BY usedAt DESC) AS rank
+                        FROM promptHistory)
+                    WHERE rank <= ? ORDER BY usedAt
+                    """, arguments: [SQLiteStateStore.historyLoaded])
+            for row in rows { history[row["kind"], default: []].append(row["entry"]) }
             return SavedState(
                 readKeys: Set(read.map(StableKey.init(rawValue:))),
                 collapsedKeys: Set(folds.map(StableKey.init(rawValue:))),
-                previouslySeen: seen.map { Set($0.map(StableKey.init(rawValue:))) })
+                previouslySeen: seen.map { Set($0.map(StableKey.init(rawValue:))) }, promptHistory: history)
         }
     }
 
@@ -144,6 +165,28 @@ public final class SQLiteStateStore: ReadStateStore {
     public func lastVisit(discussion id: String) throws -> Double? {
         try pool.read { db in
             try Double.fetchOne(db, sql: "SELECT lastOpened FROM visit WHERE discussion = ?", arguments: [id])
+        }
+    }
+
+    public func addHistory(_ entries: [(kind: String, entry: String)]) throws {
+        guard !entries.isEmpty else { return }
+        let now = Date().timeIntervalSince1970
+        try pool.write { db in
+            // Entries saved in one call keep their order by a tiny step in time.
+            for (offset, item) in entries.enumerated() {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO promptHistory (kind, entry, usedAt) VALUES (?, ?, ?)",
+                    arguments: [item.kind, item.entry, now + Double(offset) * 1e-6])
+            }
+            // Each prompt keeps its newest entries only.
+            try db.execute(
+                sql: """
+                    DELETE FROM promptHistory WHERE (kind, entry) IN (
+                        SELECT kind, entry FROM (
+                            SELECT kind, entry, row_number() OVER (PARTITION BY kind ORDER BY usedAt DESC) AS rank
+                            FROM promptHistory)
+                        WHERE rank > ?)
+                    """, arguments: [SQLiteStateStore.historyLoaded])
         }
     }
 

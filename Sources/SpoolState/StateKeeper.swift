@@ -53,6 +53,12 @@ public final class StateKeeper {
         attempt { try store.lastVisit(discussion: discussionID) } ?? nil
     }
 
+    /// Adds submitted prompt entries to the prompts' histories.
+    public func save(historyEntries: [(kind: String, entry: String)]) {
+        guard !historyEntries.isEmpty else { return }
+        attempt { try store.addHistory(historyEntries) }
+    }
+
     /// Saves folds that changed (true: folded).
     public func save(collapsedChanges: [(key: StableKey, collapsed: Bool)]) {
         guard !collapsedChanges.isEmpty else { return }

@@ -13,6 +13,9 @@ enum CursesKeyDecoder {
         case KEY_PPAGE: return .pageUp
         case KEY_HOME: return .home
         case KEY_END: return .end
+        case KEY_IC: return .insert
+        case KEY_DC: return .delete
+        case KEY_F0 + 1...KEY_F0 + 12: return .function(Int(code - KEY_F0))
         case KEY_BTAB: return .backTab
         case KEY_ENTER: return .enter
         case KEY_BACKSPACE: return .backspace

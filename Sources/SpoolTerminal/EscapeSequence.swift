@@ -51,6 +51,9 @@ enum EscapeSequence: Equatable {
         case ("F", ""), ("F", "1"), ("~", "4"), ("~", "8"): return .key(.end)
         case ("~", "5"): return .key(.pageUp)
         case ("~", "6"): return .key(.pageDown)
+        case ("~", "2"): return .key(.insert)
+        case ("~", "3"): return .key(.delete)
+        case ("~", let number) where functionKeyCodes[number] != nil: return .key(.function(functionKeyCodes[number]!))
         case ("Z", ""): return .key(.backTab)
         default: return .swallowed
         }
@@ -65,7 +68,16 @@ enum EscapeSequence: Equatable {
         case "D": return .key(.left)
         case "H": return .key(.home)
         case "F": return .key(.end)
+        case "P": return .key(.function(1))
+        case "Q": return .key(.function(2))
+        case "R": return .key(.function(3))
+        case "S": return .key(.function(4))
         default: return .swallowed
         }
     }
+
+    /// `Esc [ N ~` numbers of F1–F12 (xterm, VT220, rxvt, tmux).
+    private static let functionKeyCodes: [String: Int] = [
+        "11": 1, "12": 2, "13": 3, "14": 4, "15": 5, "17": 6, "18": 7, "19": 8, "20": 9, "21": 10, "23": 11, "24": 12,
+    ]
 }

@@ -24,7 +24,7 @@ extension CursesTerminal {
                 return runOutside(command: "\(browser) \"$SPOOL_URL\"", input: "", waitForEnter: false)
             }
             return runDetached("xdg-open \"$SPOOL_URL\" >/dev/null 2>&1 &")
-        case .saveReadMarks, .saveCollapsed:
+        case .saveReadMarks, .saveCollapsed, .saveHistory:
             return nil
         }
     }

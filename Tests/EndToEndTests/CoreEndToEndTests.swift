@@ -107,8 +107,8 @@ import Testing
         session.send("j")
         session.waitFor { $0.contains(" 2/17  15 unread") }
         session.sendLiteral("/Vera")
-        let typing = session.waitFor { $0.contains("/Vera_") && $0.contains("1 match") }
-        #expect(typing.contains("/Vera_"), "\(typing)")
+        let typing = session.waitFor { $0.contains("/Vera ") && $0.contains("1 match") }
+        #expect(typing.contains("/Vera "), "\(typing)")
         let cursor = session.cursor()
         #expect(cursor?.y == 29 && cursor?.x == 5, "the cursor is at the caret: \(String(describing: cursor))")
         session.send("Escape")

@@ -335,13 +335,44 @@ import Testing
         let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed)], columns: 100, rows: 30)
         session.waitFor { $0.contains("16 unread") }
         session.sendLiteral("/edna")
-        let typing = session.waitFor { $0.contains("/edna_") && $0.contains("2 matches") }
+        let typing = session.waitFor { $0.contains("/edna ") && $0.contains("2 matches") }
         #expect(typing.contains("2 matches"), "\(typing)")
         session.send("Enter", "n")
         let second = session.waitFor { $0.contains("match 2 of 2") }
         #expect(second.contains("A secret documentary filmed"))
         session.send("q")
         #expect(session.exitStatus() == 0)
+    }
+}
+
+/// Prompts are line editors in a real terminal, and what was typed is there next time.
+@Suite(.serialized) struct PromptEndToEndTests {
+    @Test func homeEditsTheLineAndHistoryOutlivesTheRun() throws {
+        let first = TmuxSession([spoolBinary, Fixture.path(Fixture.seed)], columns: 100, rows: 30)
+        first.waitFor { $0.contains(" 1/17  16 unread") }
+        first.sendLiteral("Ldna")
+        first.send("Home")
+        first.sendLiteral("author:e")
+        let typed = first.waitFor { $0.contains("Limit to: author:edna") }
+        #expect(first.cursor()?.x == "Limit to: author:e".count, "the caret stays after what was typed: \(typed)")
+        first.send("Enter")
+        first.waitFor { $0.contains("[limit: author:edna]") }
+        first.send("q")
+        first.waitFor { $0.contains("Showing all comments.") }
+        first.send("q")
+        #expect(first.exitStatus() == 0)
+
+        let second = TmuxSession(
+            [spoolBinary, Fixture.path("mbox/mbox_single.mbox")], columns: 100, rows: 30,
+            environment: ["SPOOL_STATE_DIR": first.stateDir])
+        second.waitFor { $0.contains("1 unread") && $0.contains("?:help") }
+        second.send("L", "C-u", "Up")
+        let recalled = second.waitFor { $0.contains("Limit to: author:edna") }
+        #expect(recalled.contains("Limit to: author:edna"), "another discussion, the same history")
+        second.send("Escape")
+        second.waitFor { $0.contains("Limit unchanged.") }
+        second.send("q")
+        #expect(second.exitStatus() == 0)
     }
 }
 

@@ -22,7 +22,10 @@ import Testing
     }
 
     @Test func namesRoundTrip() throws {
-        for key in [Key.enter, .backTab, .control("u"), .pageDown, .character("a"), .character(" ")] {
+        for key in [
+            Key.enter, .backTab, .control("u"), .pageDown, .character("a"), .character(" "), .insert, .delete,
+            .function(1), .function(12),
+        ] {
             #expect(
                 try KeyNotation.parse("<\(KeyNotation.name(of: key))>") == [key] || KeyNotation.name(of: key).count == 1
             )
@@ -35,6 +38,7 @@ import Testing
     @Test func aliasesNameTheSameKey() throws {
         #expect(try KeyNotation.parse("<CR><Return><Enter>") == [.enter, .enter, .enter])
         #expect(try KeyNotation.parse("<BS>") == [.backspace])
+        #expect(try KeyNotation.parse("<Del><Delete><Ins><F5>") == [.delete, .delete, .insert, .function(5)])
     }
 
     @Test func controlKeysTakeOneLetter() throws {

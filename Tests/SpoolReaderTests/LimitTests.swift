@@ -106,7 +106,7 @@ import Testing
         #expect(harness.message == "Nothing matches after:someday; L then Enter shows everything.")
         #expect(harness.reader.rows.count == 1, "only the article row is left")
         try harness.press("L")
-        #expect(harness.reader.mode == .limitPrompt("after:someday"), "the prompt opens with the limit in force")
+        #expect(harness.reader.prompt?.line.text == "after:someday", "the prompt opens with the limit in force")
         for _ in 0..<13 { try harness.press("<BS>") }
         try harness.press("<Enter>")
         #expect(harness.reader.rows.count == 17 && harness.message == "Showing all comments.")

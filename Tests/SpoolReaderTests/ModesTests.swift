@@ -38,7 +38,7 @@ import Testing
 
     @Test mutating func theLimitPromptEditsAndCancels() throws {
         try harness.press("Ledn<BS><BS>")
-        #expect(harness.reader.mode == .limitPrompt("e"))
+        #expect(harness.reader.prompt?.kind == .limit && harness.reader.prompt?.line.text == "e")
         try harness.press("<Esc>")
         #expect(harness.reader.mode == .browsing && harness.message == "Limit unchanged.")
         #expect(harness.reader.limit == nil)
@@ -48,7 +48,7 @@ import Testing
         try harness.press("Lauthor:edna<Enter>")
         #expect(harness.reader.limit?.pattern == "author:edna")
         try harness.press("L")
-        #expect(harness.reader.mode == .limitPrompt("author:edna"))
+        #expect(harness.reader.prompt?.line.text == "author:edna")
         try harness.press("<C-g>")
         #expect(harness.reader.mode == .browsing)
     }

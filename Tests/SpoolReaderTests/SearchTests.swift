@@ -13,7 +13,7 @@ import Testing
         try harness.press("/edn")
         #expect(harness.reader.isSearching)
         #expect(harness.selectedID == "4.2", "the first match is shown while typing")
-        #expect(harness.screen.textLines.last?.hasPrefix("/edn_") == true)
+        #expect(harness.screen.textLines.last?.hasPrefix("/edn ") == true)
         try harness.press("a<Enter>")
         #expect(!harness.reader.isSearching)
         #expect(harness.message == "match 1 of 2")

@@ -77,7 +77,7 @@ import Testing
         var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 30)
         try harness.press("/ve")
         harness.notice("Could not save read marks: disk full")
-        #expect(harness.screen.textLines[29].hasPrefix("/ve_"), "the prompt stays on the status line")
+        #expect(harness.screen.textLines[29].hasPrefix("/ve "), "the prompt stays on the status line")
         try harness.press("<Esc>")
         #expect(harness.message == "Search cancelled.")
         try harness.press("j")

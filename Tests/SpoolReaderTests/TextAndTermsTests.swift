@@ -18,33 +18,6 @@ import Testing
     }
 }
 
-@Suite struct PromptEditTests {
-    @Test func charactersAppendAndBackspaceErases() {
-        var text = "ab"
-        #expect(PromptEdit.apply(.character("c"), to: &text) == .edited && text == "abc")
-        #expect(PromptEdit.apply(.backspace, to: &text) == .edited && text == "ab")
-        var empty = ""
-        #expect(PromptEdit.apply(.backspace, to: &empty) == .edited && empty.isEmpty)
-    }
-
-    @Test func enterSubmitsAndEscapeOrControlCancels() {
-        var text = "x"
-        #expect(PromptEdit.apply(.enter, to: &text) == .submitted)
-        for key in [Key.escape, .control("c"), .control("g")] {
-            #expect(PromptEdit.apply(key, to: &text) == .cancelled)
-        }
-        #expect(text == "x")
-    }
-
-    @Test func otherKeysAreIgnored() {
-        var text = "x"
-        for key in [Key.up, .pageDown, .tab, .control("d"), .resize(columns: 1, rows: 1)] {
-            #expect(PromptEdit.apply(key, to: &text) == .ignored)
-        }
-        #expect(text == "x")
-    }
-}
-
 @Suite struct TextMatcherTests {
     @Test func lowerCaseQueriesIgnoreCase() {
         #expect(TextMatcher("ofsted").matches("Ofsted and OFSTED"))

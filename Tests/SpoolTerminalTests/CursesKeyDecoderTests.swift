@@ -11,13 +11,14 @@ import Testing
         let expected: [(Int32, Key)] = [
             (KEY_UP, .up), (KEY_DOWN, .down), (KEY_LEFT, .left), (KEY_RIGHT, .right), (KEY_NPAGE, .pageDown),
             (KEY_PPAGE, .pageUp), (KEY_HOME, .home), (KEY_END, .end), (KEY_BTAB, .backTab), (KEY_ENTER, .enter),
-            (KEY_BACKSPACE, .backspace), (KEY_RESIZE, .resize(columns: 90, rows: 20)),
+            (KEY_BACKSPACE, .backspace), (KEY_RESIZE, .resize(columns: 90, rows: 20)), (KEY_IC, .insert),
+            (KEY_DC, .delete), (KEY_F0 + 1, .function(1)), (KEY_F0 + 12, .function(12)),
         ]
         for (code, key) in expected { #expect(CursesKeyDecoder.functionKey(code, size: size) == key) }
     }
 
     @Test func unknownFunctionKeysAreNothing() {
-        for code in [KEY_F0 + 1, KEY_F0 + 12, KEY_IC, KEY_DC, KEY_SRESET, KEY_MAX] {
+        for code in [KEY_F0, KEY_F0 + 13, KEY_SRESET, KEY_MAX] {
             #expect(CursesKeyDecoder.functionKey(code, size: (80, 24)) == nil, "code \(code)")
         }
     }

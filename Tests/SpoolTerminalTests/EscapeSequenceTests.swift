@@ -28,8 +28,18 @@ import Testing
         }
     }
 
+    @Test func insertDeleteAndFunctionKeysAreKeys() {
+        for (text, key) in [
+            ("[2~", Key.insert), ("[3~", .delete), ("OP", .function(1)), ("OS", .function(4)), ("[11~", .function(1)),
+            ("[15~", .function(5)), ("[17~", .function(6)), ("[21~", .function(10)), ("[23~", .function(11)),
+            ("[24~", .function(12)),
+        ] {
+            #expect(EscapeSequence.decode(codes(text)) == .key(key), "\(text)")
+        }
+    }
+
     @Test func unknownSequencesAreSwallowedWhole() {
-        for text in ["[99~", "[200~", "[2~", "[3~", "[15~", "[1;5A", "OP", "[", "O", "[M !!", "\u{1B}"] {
+        for text in ["[99~", "[200~", "[16~", "[25~", "[1;5A", "OX", "[", "O", "[M !!", "\u{1B}"] {
             #expect(EscapeSequence.decode(codes(text)) == .swallowed, "\(text.debugDescription)")
         }
     }

@@ -6,6 +6,8 @@ public final class RecordingStore: ReaderStore {
     public private(set) var readChanges: [(key: StableKey, read: Bool)] = []
     /// Each fold save: the folds that changed (true: folded).
     public private(set) var collapsedSaves: [[(key: StableKey, collapsed: Bool)]] = []
+    /// Each prompt entry saved, oldest first.
+    public private(set) var historyEntries: [(kind: String, entry: String)] = []
     public var warning: String?
     /// The warning every save sets from now on, as a store whose disk is full would.
     public var failure: String?
@@ -19,6 +21,11 @@ public final class RecordingStore: ReaderStore {
 
     public func save(collapsedChanges: [(key: StableKey, collapsed: Bool)]) {
         collapsedSaves.append(collapsedChanges)
+        if let failure { warning = failure }
+    }
+
+    public func save(historyEntries: [(kind: String, entry: String)]) {
+        self.historyEntries += historyEntries
         if let failure { warning = failure }
     }
 }

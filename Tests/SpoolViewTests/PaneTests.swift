@@ -39,15 +39,27 @@ import Testing
     }
 
     @Test func aPromptShowsItsTextACaretAndTheCursorThere() {
-        let (text, cursor) = line(.prompt(label: "/", text: "edn", trailer: "   2 matches"), width: 40)
-        #expect(text == "/edn_   2 matches")
+        let (text, cursor) = line(
+            .prompt(label: "/", beforeCaret: "edn", afterCaret: "", trailer: "   2 matches"), width: 40)
+        #expect(text == "/edn    2 matches")
         #expect(cursor == Position(x: 4, y: 0))
     }
 
-    @Test func aPromptLongerThanTheLineKeepsTheCursorOnIt() {
-        let (text, cursor) = line(.prompt(label: "Pipe to: ", text: "grep -i something | wc", trailer: ""), width: 12)
-        #expect(text == "Pipe to: gre")
-        #expect(cursor == Position(x: 11, y: 0))
+    @Test func aCaretInsideTheLineStandsOnItsCharacter() {
+        let (text, cursor) = line(.prompt(label: "/", beforeCaret: "ed", afterCaret: "na", trailer: ""), width: 40)
+        #expect(text == "/edna")
+        #expect(cursor == Position(x: 3, y: 0))
+    }
+
+    @Test func aPromptLongerThanTheLineKeepsTheCaretOnIt() {
+        let (text, cursor) = line(
+            .prompt(label: "Pipe to: ", beforeCaret: "grep -i something | wc", afterCaret: "", trailer: ""), width: 14)
+        #expect(text == "Pipe to: … wc")
+        #expect(cursor == Position(x: 13, y: 0))
+        let (start, atStart) = line(
+            .prompt(label: "Pipe to: ", beforeCaret: "", afterCaret: "grep -i something | wc", trailer: ""), width: 14)
+        #expect(start == "Pipe to: grep")
+        #expect(atStart == Position(x: 9, y: 0))
     }
 
     @Test func theContentComesFromTheReadersMode() throws {
@@ -60,11 +72,11 @@ import Testing
         try harness.press("L")
         #expect(
             StatusLine.content(for: harness.reader, shownPercent: nil)
-                == .prompt(label: "Limit to: ", text: "", trailer: ""))
+                == .prompt(label: "Limit to: ", beforeCaret: "", afterCaret: "", trailer: ""))
         try harness.press("<Esc>/zzz")
         #expect(
             StatusLine.content(for: harness.reader, shownPercent: nil)
-                == .prompt(label: "/", text: "zzz", trailer: "   0 matches"))
+                == .prompt(label: "/", beforeCaret: "zzz", afterCaret: "", trailer: "   0 matches"))
     }
 }
 

@@ -26,6 +26,10 @@ public enum KeyNotation {
         "Enter": .enter, "CR": .enter, "Return": .enter, "Tab": .tab, "S-Tab": .backTab, "Space": .character(" "),
         "Esc": .escape, "Up": .up, "Down": .down, "Left": .left, "Right": .right, "PgUp": .pageUp,
         "PgDn": .pageDown, "Home": .home, "End": .end, "BS": .backspace, "lt": .character("<"),
+        "Ins": .insert, "Insert": .insert, "Del": .delete, "Delete": .delete,
+        "F1": .function(1), "F2": .function(2), "F3": .function(3), "F4": .function(4), "F5": .function(5),
+        "F6": .function(6), "F7": .function(7), "F8": .function(8), "F9": .function(9), "F10": .function(10),
+        "F11": .function(11), "F12": .function(12),
     ]
 
     /// The keys that `text` names, in order.
@@ -99,6 +103,9 @@ public enum KeyNotation {
         case .pageDown: return "PgDn"
         case .home: return "Home"
         case .end: return "End"
+        case .insert: return "Ins"
+        case .delete: return "Del"
+        case .function(let number): return "F\(number)"
         case .resize(let columns, let rows): return "resize:\(columns)x\(rows)"
         case .mouse(let button, let column, let row): return "\(button.rawValue):\(column),\(row)"
         }

@@ -33,22 +33,21 @@ extension Reader {
         return Effects(commands: [.copy(text)])
     }
 
-    /// Handles a key while the pipe prompt is open.
-    mutating func handlePipeKey(_ key: Key, text: String) -> Effects {
-        var command = text
-        switch PromptEdit.apply(key, to: &command) {
-        case .edited: mode = .pipePrompt(command)
+    /// What a key did to the pipe prompt's line.
+    mutating func pipePromptChanged(_ outcome: PromptLine.Outcome, line: PromptLine) -> Effects {
+        switch outcome {
         case .submitted:
             mode = .browsing
-            guard !command.isEmpty else {
+            guard !line.text.allSatisfy(\.isWhitespace) else {
                 messages.say("Nothing to pipe to.")
                 return .redraw
             }
-            return Effects(redraw: true, commands: [.pipe(command: command, text: selectedText)])
+            history.add(line.text, to: .pipe)
+            return Effects(redraw: true, commands: [.pipe(command: line.text, text: selectedText)])
         case .cancelled:
             mode = .browsing
             messages.say("Pipe cancelled.")
-        case .ignored: break
+        case .edited, .moved, .ignored: break
         }
         return .redraw
     }

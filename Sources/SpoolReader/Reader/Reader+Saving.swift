@@ -8,6 +8,8 @@ public protocol ReaderStore: AnyObject {
     func save(readChanges: [(key: StableKey, read: Bool)])
     /// Saves folds that changed (true: folded).
     func save(collapsedChanges: [(key: StableKey, collapsed: Bool)])
+    /// Adds entries to the prompts' histories (by prompt name, oldest first).
+    func save(historyEntries: [(kind: String, entry: String)])
     /// What went wrong with the store, if anything (shown once in the status line).
     var warning: String? { get }
 }

@@ -56,12 +56,9 @@ public enum Mode: Equatable, Sendable {
     case browsing
     /// The key list, scrolled this far.
     case help(scroll: Int)
-    /// `/`: keys edit the query in ``Reader/search``.
-    case searching
-    /// `L`: keys edit the pattern.
-    case limitPrompt(String)
-    /// `|`: keys edit the command.
-    case pipePrompt(String)
+    /// `/`, `L` or `|`: keys edit the prompt's line (a search's query is also in
+    /// ``Reader/search``, searched as it is typed).
+    case prompt(Prompt)
     /// `u`: a digit opens one of these addresses.
     case choosingURL([String])
 }

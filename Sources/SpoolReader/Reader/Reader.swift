@@ -43,6 +43,8 @@ public struct Reader: Sendable {
     var pendingLimit: PendingLimit?
     /// The search being typed or last run, and how far it has looked.
     public internal(set) var search = SearchState()
+    /// What was typed at each prompt, for `Up` and `Down` in it.
+    public internal(set) var history: PromptHistory
     /// Where a search began, to go back to when it is cancelled.
     var searchReturn: Place?
     /// The marks a bulk mark changed, for `undo-bulk-mark`.
@@ -89,6 +91,7 @@ public struct Reader: Sendable {
         self.viewport = viewport
         self.settings = settings
         self.keyMap = keyMap
+        history = PromptHistory(saved: saved.promptHistory)
         for notice in discussion.notices { messages.queue(notice) }
         if newCount > 0 { messages.queue("\(newCount) new since your last visit.") }
     }
@@ -109,11 +112,12 @@ public struct Reader: Sendable {
     }
 
     /// Whether a prompt (search, limit, pipe) has the status line.
-    public var hasPrompt: Bool {
-        switch mode {
-        case .searching, .limitPrompt, .pipePrompt: return true
-        case .browsing, .help, .choosingURL: return false
-        }
+    public var hasPrompt: Bool { prompt != nil }
+
+    /// The prompt being typed, if one is open.
+    public var prompt: Prompt? {
+        if case .prompt(let prompt) = mode { return prompt }
+        return nil
     }
 
     /// Sets the themes `t` cycles through and the one in use.
@@ -144,9 +148,7 @@ public struct Reader: Sendable {
         }
         switch mode {
         case .choosingURL(let choices): return handleURLKey(key, choices: choices)
-        case .pipePrompt(let text): return handlePipeKey(key, text: text)
-        case .limitPrompt(let text): return withSaves { $0.handleLimitKey(key, text: text) }
-        case .searching: return withSaves { $0.handleSearchKey(key) }
+        case .prompt(let prompt): return withSaves { $0.handlePromptKey(key, prompt: prompt) }
         case .help, .browsing: break
         }
         guard let action = keyMap.action(for: key) else {

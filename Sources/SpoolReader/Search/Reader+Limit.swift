@@ -19,20 +19,18 @@ extension Reader {
     /// idle time.
     public static let limitStepPerKey = 256
 
-    /// Handles a key while the limit prompt is open.
-    mutating func handleLimitKey(_ key: Key, text: String) -> Effects {
-        var pattern = text
-        switch PromptEdit.apply(key, to: &pattern) {
-        case .edited: mode = .limitPrompt(pattern)
+    /// What a key did to the limit prompt's line.
+    mutating func limitPromptChanged(_ outcome: PromptLine.Outcome, line: PromptLine) {
+        switch outcome {
         case .submitted:
             mode = .browsing
-            applyLimit(pattern)
+            history.add(line.text, to: .limit)
+            applyLimit(line.text)
         case .cancelled:
             mode = .browsing
             messages.say("Limit unchanged.")
-        case .ignored: break
+        case .edited, .moved, .ignored: break
         }
-        return .redraw
     }
 
     /// Limits to `pattern`; an empty pattern shows everything again. The comments are

@@ -24,14 +24,16 @@ extension Reader {
     }
 
     /// Whether the query is being typed.
-    public var isSearching: Bool { mode == .searching }
+    public var isSearching: Bool {
+        if case .prompt(let prompt) = mode { return prompt.kind == .search }
+        return false
+    }
 
-    /// Handles a key while the search prompt is open.
-    mutating func handleSearchKey(_ key: Key) -> Effects {
-        var query = search.query
-        switch PromptEdit.apply(key, to: &query) {
+    /// What a key did to the search prompt's line.
+    mutating func searchPromptChanged(_ outcome: PromptLine.Outcome, line: PromptLine) {
+        switch outcome {
         case .edited:
-            search.query = query
+            search.query = line.text
             restartSearch()
         case .submitted: submitSearch()
         case .cancelled:
@@ -40,21 +42,34 @@ extension Reader {
             search = SearchState()
             mode = .browsing
             messages.say("Search cancelled.")
-        case .ignored: break
+        case .moved, .ignored: break
         }
-        return .redraw
     }
 
     mutating func startSearch() {
         search = SearchState(query: "", origin: selected)
         searchReturn = place
-        mode = .searching
+        mode = .prompt(Prompt(.search))
     }
 
     /// Enter: the previewed match becomes the selection, marked read as any selection is.
+    /// An empty query searches again for the last one, from after the selection (as in
+    /// mutt and less).
     private mutating func submitSearch() {
         mode = .browsing
         searchReturn = nil
+        if search.query.isEmpty {
+            guard let last = history[.search].last else {
+                messages.say("No search yet: type what to look for after /.")
+                return
+            }
+            search = SearchState(query: last, origin: selected + 1)
+            search.restart(nodeCount: tree.count)
+            continueSearch(budget: Reader.searchStepPerKey)
+            if search.isRunning && search.matchCount == 0 { messages.say("Searching for \(last)…") }
+            return
+        }
+        history.add(search.query, to: .search)
         if search.hasSelected { select(selected) }
         if search.matchCount > 0 || !search.isRunning { messages.say(matchMessage()) }
     }
@@ -80,12 +95,12 @@ extension Reader {
                 if !search.hasSelected {
                     search.hasSelected = true
                     // Typing previews the match; after Enter, the search lands on it.
-                    select(node, marking: mode != .searching)
+                    select(node, marking: !isSearching)
                 }
             }
             examined += 1
         }
-        if !search.isRunning && mode != .searching { messages.say(matchMessage()) }
+        if !search.isRunning && !isSearching { messages.say(matchMessage()) }
         return examined
     }
 

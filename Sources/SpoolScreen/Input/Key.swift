@@ -9,6 +9,9 @@ public enum Key: Hashable, Sendable {
     case enter, tab, backTab, escape, backspace
     case up, down, left, right
     case pageUp, pageDown, home, end
+    case insert, delete
+    /// A function key: `.function(1)` is F1 (1 to 12).
+    case function(Int)
     /// The terminal now has this size.
     case resize(columns: Int, rows: Int)
     /// A mouse event at a screen cell (0-based).

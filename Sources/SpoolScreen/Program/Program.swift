@@ -81,12 +81,14 @@ public enum Command: Equatable, Sendable {
     case saveReadMarks
     /// The set of folded subtrees changed: save it.
     case saveCollapsed
+    /// A prompt's entry was submitted: save it to the prompt's history.
+    case saveHistory
 
     /// Whether the command needs the terminal (the rest are the program's own business).
     public var needsTerminal: Bool {
         switch self {
         case .copy, .page, .pipe, .open: return true
-        case .saveReadMarks, .saveCollapsed: return false
+        case .saveReadMarks, .saveCollapsed, .saveHistory: return false
         }
     }
 }

@@ -9,8 +9,8 @@ struct StatusLine {
 
     /// What the status line shows; made from the reader by ``content(for:shownPercent:)``.
     enum Content: Equatable {
-        /// A prompt: its label, the text typed (the caret after it) and what follows.
-        case prompt(label: String, text: String, trailer: String)
+        /// A prompt: its label, the text typed before and after the caret, and what follows.
+        case prompt(label: String, beforeCaret: String, afterCaret: String, trailer: String)
         /// Where the reader is, and the message.
         case location(Location)
     }
@@ -30,14 +30,20 @@ struct StatusLine {
     /// What `reader` puts on the status line.
     static func content(for reader: Reader, shownPercent: String?) -> Content {
         switch reader.mode {
-        case .pipePrompt(let command): return .prompt(label: "Pipe to: ", text: command, trailer: "")
-        case .limitPrompt(let pattern): return .prompt(label: "Limit to: ", text: pattern, trailer: "")
-        case .searching:
-            let found = reader.search.matchCount
-            let count =
-                reader.search.query.isEmpty
-                ? "" : "   \(found) match\(found == 1 ? "" : "es")\(reader.search.isRunning ? " so far…" : "")"
-            return .prompt(label: "/", text: reader.search.query, trailer: count)
+        case .prompt(let prompt):
+            let before = prompt.line.textBeforeCaret
+            let after = String(prompt.line.characters[prompt.line.caret...])
+            switch prompt.kind {
+            case .pipe: return .prompt(label: "Pipe to: ", beforeCaret: before, afterCaret: after, trailer: "")
+            case .limit: return .prompt(label: "Limit to: ", beforeCaret: before, afterCaret: after, trailer: "")
+            case .search:
+                let found = reader.search.matchCount
+                let count =
+                    reader.search.query.isEmpty
+                    ? (reader.history[.search].last.map { "   Enter: search again for \($0)" } ?? "")
+                    : "   \(found) match\(found == 1 ? "" : "es")\(reader.search.isRunning ? " so far…" : "")"
+                return .prompt(label: "/", beforeCaret: before, afterCaret: after, trailer: count)
+            }
         case .browsing, .help, .choosingURL:
             return .location(
                 Location(
@@ -53,13 +59,46 @@ struct StatusLine {
         guard !area.isEmpty else { return }
         screen.fill(area, style: theme[.status])
         switch content {
-        case .prompt(let label, let text, let trailer):
-            let caret = screen.put(label + text, x: area.x, y: area.y, style: theme[.statusMessage], clip: area)
-            screen.put("_", x: caret, y: area.y, style: theme[.statusMessage], clip: area)
-            screen.placeCursor(x: min(caret, area.maxX - 1), y: area.y)
-            screen.put(trailer, x: caret + 1, y: area.y, style: theme[.status], clip: area)
+        case .prompt(let label, let before, let after, let trailer):
+            drawPrompt(label: label, before: before, after: after, trailer: trailer, in: area, on: &screen)
         case .location(let location): draw(location, in: area, on: &screen)
         }
+    }
+
+    /// The label and the line, scrolled so the caret is on screen (text cut at the left
+    /// shows `…`); the caret is the terminal's cursor and an underlined cell.
+    private func drawPrompt(
+        label: String, before: String, after: String, trailer: String, in area: Rect, on screen: inout Screen
+    ) {
+        let style = theme[.statusMessage]
+        var x = screen.put(label, x: area.x, y: area.y, style: style, clip: area)
+        let room = max(1, area.maxX - x - 1)
+        var shown = Substring(before)
+        if DisplayWidth.of(before) > room {
+            var width = 1
+            var start = before.endIndex
+            while start > before.startIndex {
+                let previous = before.index(before: start)
+                let next = width + DisplayWidth.of(before[previous])
+                if next > room { break }
+                width = next
+                start = previous
+            }
+            x = screen.put("…", x: x, y: area.y, style: style, clip: area)
+            shown = before[start...]
+        }
+        let caret = screen.put(shown, x: x, y: area.y, style: style, clip: area)
+        var underCaret = style
+        underCaret.attributes.insert(.reverse)
+        let end: Int
+        if let first = after.first {
+            let rest = screen.put(String(first), x: caret, y: area.y, style: underCaret, clip: area)
+            end = screen.put(after.dropFirst(), x: rest, y: area.y, style: style, clip: area)
+        } else {
+            end = screen.put(" ", x: caret, y: area.y, style: underCaret, clip: area)
+        }
+        screen.placeCursor(x: min(caret, area.maxX - 1), y: area.y)
+        screen.put(trailer, x: end, y: area.y, style: theme[.status], clip: area)
     }
 
     private func draw(_ location: Location, in area: Rect, on screen: inout Screen) {

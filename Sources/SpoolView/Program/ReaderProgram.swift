@@ -94,6 +94,9 @@ public struct ReaderProgram: Program {
             if !changes.isEmpty { store.save(collapsedChanges: changes) }
             savedCollapse = reader.collapse
         }
+        if commands.contains(.saveHistory) {
+            store.save(historyEntries: reader.takeHistoryAdditions().map { ($0.kind.rawValue, $0.entry) })
+        }
         return hadWarning ? nil : store.warning
     }
 }
