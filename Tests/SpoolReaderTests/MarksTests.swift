@@ -79,7 +79,10 @@ import Testing
         try saving.press("<Enter>")
         #expect(store.collapsedSaves.isEmpty, "a leaf has nothing to fold")
         try saving.press("g<Enter>")
-        #expect(store.collapsedSaves.last?.map(\.key) == [.articleRoot])
+        #expect(store.collapsedSaves.isEmpty, "the article row does not fold")
+        try saving.press("gjjjj<Enter>")
+        let four = try #require(saving.reader.discussion.comments.first { $0.id == "4" })
+        #expect(store.collapsedSaves.last?.map(\.key) == [four.key])
         #expect(store.collapsedSaves.last?.map(\.collapsed) == [true])
     }
 

@@ -16,8 +16,13 @@ import Testing
         #expect(harness.reader.collapse.isCollapsed(harness.reader.selected), "a click on the tree lines folds")
         try harness.press("<click:1,4>")
         #expect(!harness.reader.collapse.isCollapsed(harness.reader.selected), "and unfolds")
+        let unread = harness.reader.marks.unreadCount
         try harness.press("<wheeldown:10,2>")
-        #expect(harness.selectedID == "5", "the wheel over the tree moves the selection")
+        #expect(harness.reader.treeTop == 3, "the wheel over the tree scrolls it")
+        #expect(harness.selectedID == "4", "the selection is still on screen, so it stays")
+        #expect(harness.reader.marks.unreadCount == unread)
+        try harness.press("<wheelup:10,2>jjj")
+        #expect(harness.reader.treeTop == 0 && harness.selectedID == "5")
         let article = harness.reader.viewport.article
         try harness.press("<wheeldown:\(article.x + 2),\(article.y + 1)>")
         #expect(harness.reader.articleScroll == 3, "the wheel over the article scrolls it")
@@ -45,8 +50,10 @@ import Testing
         var harness = try ReaderHarness(fixture: Fixture.seed, columns: 90, rows: 22)
         try harness.press("i<click:5,5>")
         #expect(harness.selectedID == nil)
+        let unread = harness.reader.marks.unreadCount
         for _ in 0..<10 { try harness.press("<wheeldown:5,5>") }
         #expect(harness.selectedID != nil, "scrolling moved the top comment, which becomes the selection")
+        #expect(harness.reader.marks.unreadCount == unread, "the wheel reads nothing")
     }
 }
 
@@ -73,10 +80,23 @@ import Testing
         #expect(harness.reader.selected == harness.reader.rows[top])
     }
 
-    @Test mutating func theWheelAtTheTopOfTheTreeSaysSo() throws {
+    @Test mutating func theWheelAtTheTopOfTheTreeStaysThere() throws {
         var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 30)
         try harness.press("<wheelup:5,1>")
-        #expect(harness.selectedID == nil && harness.message == "This is the first row.")
+        #expect(harness.selectedID == nil && harness.reader.treeTop == 0)
+    }
+
+    @Test mutating func theWheelNeverMarksReadAndCarriesTheSelectionAlongUnread() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 20)
+        let unread = harness.reader.marks.unreadCount
+        let height = harness.reader.viewport.tree.height
+        for _ in 0..<3 { try harness.press("<wheeldown:5,1>") }
+        #expect(harness.reader.treeTop == min(9, harness.reader.rows.count - height))
+        #expect(harness.reader.rows.row(of: harness.reader.selected) == harness.reader.treeTop, "the top row on screen")
+        #expect(harness.reader.marks.unreadCount == unread, "nothing was read by scrolling")
+        #expect(!harness.reader.marks.isRead(harness.reader.selected))
+        try harness.press("j")
+        #expect(harness.reader.marks.unreadCount == unread - 1, "keys still read")
     }
 
     @Test mutating func aClickOnTheSelectedRowTogglesItsFold() throws {

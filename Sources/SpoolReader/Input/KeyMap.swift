@@ -26,6 +26,8 @@ public struct KeyMap: Sendable, Equatable {
         .character("l"): .expandOrChild, .right: .expandOrChild,
         .character("p"): .parent,
         .character("]"): .nextSibling, .character("["): .previousSibling,
+        .control("n"): .nextThread, .control("p"): .previousThread, .character("^"): .threadRoot,
+        .control("r"): .markThreadRead,
         .character("C"): .collapseAll, .character("E"): .expandAll,
         .character("g"): .first, .home: .first, .character("G"): .last, .end: .last,
         .pageDown: .pageDown, .control("d"): .pageDown, .pageUp: .pageUp, .control("u"): .pageUp,

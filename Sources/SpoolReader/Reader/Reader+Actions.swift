@@ -12,6 +12,9 @@ extension Reader {
         case .expandOrChild: expandOrChild()
         case .parent: goToParent()
         case .nextSibling, .previousSibling: goToSibling(forward: action == .nextSibling)
+        case .nextThread, .previousThread: goToThread(forward: action == .nextThread)
+        case .threadRoot: goToThreadRoot()
+        case .markThreadRead: markThreadRead()
         case .collapseAll:
             collapse.collapseToTopLevel(in: tree)
             rebuildRows()
@@ -21,6 +24,9 @@ extension Reader {
             rebuildRows()
         case .first: select(rows[0])
         case .last: select(rows[rows.count - 1])
+        case .pageDown where paneFocus == .article, .pageUp where paneFocus == .article:
+            // The pane with focus pages: the article's text, not the tree behind it.
+            scrollArticle(by: (action == .pageDown ? 1 : -1) * max(1, viewport.article.height - 1))
         case .pageDown: moveSelection(byRows: max(1, viewport.tree.height - 1))
         case .pageUp: moveSelection(byRows: -max(1, viewport.tree.height - 1))
         case .articlePageDown, .articlePageUp, .articleLineDown, .articleLineUp: scrollArticle(action)
@@ -178,9 +184,17 @@ extension Reader {
 
     // MARK: - Tree moves
 
+    /// Whether `node`'s fold can change: it has replies, and it is not the article row
+    /// (folding it would hide the whole discussion; one folded by an older Spool still opens).
+    func canToggleFold(_ node: Int) -> Bool {
+        tree.hasChildren(node) && (node != ThreadTree.root || collapse.isCollapsed(node))
+    }
+
     private mutating func toggleCollapse() {
-        guard tree.hasChildren(selected) else {
-            messages.say("No replies to collapse.")
+        guard canToggleFold(selected) else {
+            messages.say(
+                tree.hasChildren(selected)
+                    ? "The article row does not fold; C folds every thread." : "No replies to collapse.")
             return
         }
         collapse.toggle(selected)
@@ -197,7 +211,7 @@ extension Reader {
     }
 
     private mutating func collapseOrParent() {
-        if tree.hasChildren(selected) && !collapse.isCollapsed(selected) {
+        if canToggleFold(selected) && !collapse.isCollapsed(selected) {
             collapse.collapse(selected)
             updateRows(below: selected)
         } else {
@@ -232,6 +246,52 @@ extension Reader {
             return
         }
         select(sibling)
+    }
+
+    /// The next or previous top-level subtree (in an archive, thread); from inside a thread,
+    /// "previous" goes to its start first, as mutt's `C-p` does. Threads a limit hides are
+    /// passed over.
+    private mutating func goToThread(forward: Bool) {
+        let current = tree.threadRoot[selected]
+        var target: Int
+        if current == ThreadTree.root {
+            target = forward ? tree.firstChild(of: ThreadTree.root) ?? -1 : -1
+        } else if !forward && selected != current {
+            target = current
+        } else {
+            target = forward ? tree.nextSibling[current] : tree.previousSibling[current]
+        }
+        while target >= 0, let limit, !limit.kept[target] {
+            target = forward ? tree.nextSibling[target] : tree.previousSibling[target]
+        }
+        guard target >= 0 else {
+            messages.say(forward ? "This is the last thread." : "This is the first thread.")
+            return
+        }
+        select(target)
+    }
+
+    private mutating func goToThreadRoot() {
+        let root = tree.threadRoot[selected]
+        guard root != ThreadTree.root, root != selected else {
+            messages.say(
+                selected == ThreadTree.root ? "The article is not in a thread." : "This is the start of the thread.")
+            return
+        }
+        select(root)
+    }
+
+    /// `C-r`: the whole thread read, then on to the next thread (mutt's catch-up of one thread).
+    private mutating func markThreadRead() {
+        let root = tree.threadRoot[selected]
+        guard root != ThreadTree.root else {
+            messages.say("Select a comment in a thread; M marks the whole discussion read.")
+            return
+        }
+        markRead(root..<tree.subtreeEnd[root], what: "in this thread")
+        var next = tree.nextSibling[root]
+        while next >= 0, let limit, !limit.kept[next] { next = tree.nextSibling[next] }
+        if next >= 0 { select(next, marking: false) }
     }
 
     private mutating func jumpBySameAuthor(forward: Bool) {

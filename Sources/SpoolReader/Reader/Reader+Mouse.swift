@@ -3,12 +3,14 @@ import SpoolScreen
 
 /// The mouse: a click selects the row under it (and on a row's tree lines or fold count,
 /// folds or unfolds it), a click in the article pane gives it focus, and the wheel scrolls
-/// the pane under the pointer.
+/// the pane under the pointer. The wheel never marks anything read: it scrolls the tree, and
+/// a selection scrolled off moves to the nearest row on screen unread, as a cursor in less or
+/// tig does.
 extension Reader {
     mutating func handleMouse(_ button: MouseButton, column: Int, row: Int) -> Effects {
         if isInline {
             // Rows in the inline scroll have no fixed height: the wheel scrolls, clicks do nothing.
-            if button != .click { scrollInline(by: button == .wheelDown ? 3 : -3) }
+            if button != .click { scrollInline(by: button == .wheelDown ? 3 : -3, marking: false) }
             return .redraw
         }
         let layout = viewport
@@ -20,7 +22,7 @@ extension Reader {
             if inArticle {
                 scrollArticle(by: step)
             } else if inTree {
-                moveSelection(byRows: step)
+                scrollTree(by: step)
             }
         case .click:
             if inTree {
@@ -39,13 +41,21 @@ extension Reader {
         let node = rows[index]
         presentation = .panes(.tree)
         let foldZone = viewport.measure.foldZoneWidth(of: node, in: self)
-        if tree.hasChildren(node) && (column < foldZone || node == selected) {
+        if canToggleFold(node) && (column < foldZone || node == selected) {
             select(node)
             collapse.toggle(node)
             rebuildRows()
         } else {
             select(node)
         }
+    }
+
+    private mutating func scrollTree(by step: Int) {
+        let height = max(1, viewport.tree.height)
+        treeTop = max(0, min(treeTop + step, rows.count - height))
+        let row = rows.row(of: selected) ?? 0
+        let onScreen = min(max(row, treeTop), min(treeTop + height, rows.count) - 1)
+        if onScreen != row { select(rows[onScreen], marking: false) }
     }
 
     private func contains(_ rect: Rect, _ column: Int, _ row: Int) -> Bool {

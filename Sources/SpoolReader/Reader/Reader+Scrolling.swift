@@ -75,8 +75,8 @@ extension Reader {
     }
 
     /// Scrolls the inline view by `delta` lines; the comment at the top becomes the
-    /// selection, and is read.
-    mutating func scrollInline(by delta: Int) {
+    /// selection, and is read when `marking` (keys read; the wheel only looks).
+    mutating func scrollInline(by delta: Int, marking: Bool = true) {
         guard case .inline(var top, var offset) = presentation, rows.count > 0 else { return }
         top = min(top, rows.count - 1)
         offset += delta
@@ -94,7 +94,7 @@ extension Reader {
         if rows[top] != selected {
             selected = rows[top]
             articleScroll = 0
-            if settings.marksReadOnSelect { marks.setRead(selected, true) }
+            if marking && settings.marksReadOnSelect { marks.setRead(selected, true) }
         }
     }
 }
