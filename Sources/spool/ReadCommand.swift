@@ -23,8 +23,10 @@ struct ReadCommand: ParsableCommand {
 
     func run() throws {
         let pushed = try Wiring.keys(keys)
-        let (config, problems) = try reading.loadConfig()
-        let (themes, themeIndex) = try Wiring.themes(startingWith: reading.themeName(config))
+        let (config, configProblems) = try reading.loadConfig()
+        let (themes, themeIndex, themeProblems) = try Wiring.themes(
+            option: reading.theme, config: config, configFile: ConfigFile.path(option: reading.config))
+        let problems = configProblems + themeProblems
         let utf8 = CursesTerminal.configureLocale()
         let options = reading.readerOptions(config, utf8: utf8, now: Wiring.now)
         let setup = Setup(

@@ -28,11 +28,13 @@ struct RenderCommand: ParsableCommand {
         let pressed = try Wiring.keys(keys)
         let discussion = try Wiring.discussion(
             at: file.map(ArgumentPath.diskPath), format: reading.fromFormat, archive: reading.archive.options)
-        let (config, problems) = try reading.loadConfig()
+        let (config, configProblems) = try reading.loadConfig()
+        let (themes, themeIndex, themeProblems) = try Wiring.themes(
+            option: reading.theme, config: config, configFile: ConfigFile.path(option: reading.config))
+        let problems = configProblems + themeProblems
         for problem in problems {
             Terminal.printError("spool: \(problem.description)")
         }
-        let (themes, themeIndex) = try Wiring.themes(startingWith: reading.themeName(config))
         // The saved state is shown (read marks, folds, what is new) but not changed:
         // rendering is a look, not a visit.
         let keeper = reading.stateKeeper(for: discussion)

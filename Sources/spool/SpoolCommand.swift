@@ -107,9 +107,6 @@ struct ReadingOptions: ParsableArguments {
             showsCursor: config.showsCursor ?? false)
     }
 
-    /// The theme asked for: `--theme`, else the config's, else default.
-    func themeName(_ config: ReaderConfig) -> String { theme ?? config.theme ?? "default" }
-
     /// The config file's settings and its problems (a missing default file is no problem).
     func loadConfig() throws -> (ReaderConfig, [ConfigProblem]) {
         try ConfigFile.load(option: config)

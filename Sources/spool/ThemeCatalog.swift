@@ -55,13 +55,16 @@ struct ThemeCatalog {
         return result
     }
 
-    /// Loads the theme called `name`.
-    func theme(named name: String) throws -> Theme {
+    /// Loads the theme called `name`: its valid roles, and a problem for each that is not.
+    /// Throws when there is no such theme or its file is not TOML.
+    func theme(named name: String) throws -> (Theme, [ThemeError]) {
         try theme(named: name, among: available)
     }
 
     /// Loads `name` from an already listed `available` (the folders are read once).
-    private func theme(named name: String, among available: [(name: String, source: Source)]) throws -> Theme {
+    private func theme(named name: String, among available: [(name: String, source: Source)]) throws -> (
+        Theme, [ThemeError]
+    ) {
         guard let entry = available.first(where: { $0.name == name }) else {
             let names = available.map(\.name)
             let nearest = names.min { nearness($0, name) < nearness($1, name) } ?? "default"
@@ -72,19 +75,19 @@ struct ThemeCatalog {
         }
         switch entry.source {
         case .builtIn(let text):
-            return try Theme.parse(toml: text, file: "built-in \(name)")
+            return (try Theme.parse(toml: text, file: "built-in \(name)"), [])
         case .file(let url):
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
                 throw RuntimeFailure(message: "\(url.path): cannot be read as UTF-8 text. Check the theme file.")
             }
-            return try Theme.parse(toml: text, file: url.path)
+            return try Theme.parseKeepingValid(toml: text, file: url.path)
         }
     }
 
     /// All themes, for cycling with `t`; a user theme that fails to parse is left out.
     func allThemes() -> [Theme] {
         let listed = available
-        return listed.compactMap { try? theme(named: $0.name, among: listed) }
+        return listed.compactMap { try? theme(named: $0.name, among: listed).0 }
     }
 
     private func nearness(_ a: String, _ b: String) -> Int {

@@ -54,15 +54,25 @@ enum Wiring {
     /// The current time, for ages.
     static var now: Timestamp { Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)) }
 
-    /// Every theme `t` can cycle through, and the position of the named one; a broken
-    /// named theme is an error naming the file and line. `NO_COLOR` strips colour from all.
-    static func themes(startingWith name: String) throws -> (themes: [Theme], index: Int) {
+    /// Every theme `t` can cycle through, the position of the chosen one, and problems to
+    /// show. `--theme` names it exactly: a name that is not a theme, or a file that is not
+    /// TOML, is an error. The config's `theme` falls back to the default with a problem
+    /// (a typo in a file should not keep the reader shut). A theme's bad roles are problems;
+    /// its good ones are kept. `NO_COLOR` strips colour from all.
+    static func themes(option: String?, config: ReaderConfig, configFile: String) throws -> (
+        themes: [Theme], index: Int, problems: [FileProblem]
+    ) {
         let catalog = ThemeCatalog()
-        let chosen: Theme
+        let name = option ?? config.theme ?? "default"
+        var problems: [FileProblem] = []
+        var chosen: Theme
         do {
-            chosen = try catalog.theme(named: name)
-        } catch let error as ThemeError {
-            throw RuntimeFailure(message: Sanitizer.clean(error.description))
+            (chosen, problems) = try catalog.theme(named: name)
+        } catch {
+            let why = (error as? RuntimeFailure)?.message ?? (error as? ThemeError)?.description ?? "\(error)"
+            guard option == nil else { throw RuntimeFailure(message: Sanitizer.clean(why)) }
+            problems = [FileProblem(file: configFile, line: nil, message: "theme: \(why) Using default.")]
+            (chosen, _) = try catalog.theme(named: "default")
         }
         var themes = catalog.allThemes()
         let index =
@@ -72,7 +82,7 @@ enum Wiring {
                 return 0
             }()
         if noColor { themes = themes.map(\.withoutColor) }
-        return (themes, index)
+        return (themes, index, problems)
     }
 
     /// `NO_COLOR` set and not empty: attributes only.

@@ -90,6 +90,36 @@ import Testing
         #expect(asked.status == 1)
         #expect(asked.output.contains("bad.toml:1: invalid value"), "\(asked.output)")
     }
+
+    @Test func aMisspeltThemeInTheConfigFallsBackToTheDefaultAndSaysSo() throws {
+        let home = try configHome(config: "theme = \"nrod\"\n", theme: nil)
+        let session = TmuxSession(
+            [spoolBinary, Fixture.path(Fixture.seed)], columns: 200, rows: 30, environment: ["XDG_CONFIG_HOME": home])
+        let screen = session.waitFor { $0.contains("16 unread") && $0.contains("did you mean \"nord\"") }
+        #expect(screen.contains("config.toml: theme: no theme named \"nrod\""), "\(screen)")
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+        let typed = spawn(["/usr/bin/env", "XDG_CONFIG_HOME=\(home)", spoolBinary, "render", "--theme", "nrod"])
+        #expect(typed.status == 1, "a name typed on the command line is still an error")
+    }
+
+    @Test func aUserThemeWithTwoBadRolesReportsBothAndKeepsTheGoodOnes() throws {
+        let theme = """
+            name = "bad"
+            [roles]
+            "tree.unred" = { fg = "red" }
+            "status" = { fg = "blue", reverse = true }
+            "tree.text" = { fg = "purpleish" }
+            """
+        let home = try configHome(config: "theme = \"bad\"\n", theme: theme)
+        let result = spawn([
+            "/usr/bin/env", "XDG_CONFIG_HOME=\(home)", spoolBinary, "render", Fixture.path(Fixture.seed), "--state-dir",
+            freshStateDir(),
+        ])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("bad.toml:3: unknown role \"tree.unred\""), "\(result.output)")
+        #expect(result.output.contains("bad.toml:5: \"purpleish\" in tree.text.fg"), "\(result.output)")
+    }
 }
 
 /// A file name that is not UTF-8, typed in a shell, opens exactly and is shown escaped.

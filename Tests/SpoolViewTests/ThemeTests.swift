@@ -50,6 +50,23 @@ import Testing
         }
     }
 
+    @Test func everyBadRoleIsReportedAndTheGoodOnesKept() throws {
+        let (theme, problems) = try Theme.parseKeepingValid(
+            toml: """
+                name = "x"
+                [palette]
+                nice = "#112233"
+                ugly = "not a colour"
+                [roles]
+                "tree.unred" = { fg = "red" }
+                "status" = { fg = "nice", reverse = true }
+                "tree.text" = { fg = "purpleish" }
+                """, file: "t.toml")
+        #expect(problems.map(\.line) == [4, 6, 8])
+        #expect(theme[.status] == Style(foreground: .rgb(0x11, 0x22, 0x33), attributes: .reverse))
+        #expect(throws: ThemeError.self) { try Theme.parse(toml: "[roles]\n\"tree.unred\" = {}\n", file: "t.toml") }
+    }
+
     @Test func brokenTOMLNamesTheLine() {
         do {
             _ = try Theme.parse(toml: "[roles]\n\"status\" = { fg = \n", file: "bad.toml")

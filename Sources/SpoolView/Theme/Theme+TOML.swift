@@ -16,7 +16,19 @@ extension Theme {
     /// ```
     /// Colours are names (`red`, `bright-black`, `default`), numbers 0-255, `#rrggbb` or a
     /// palette name. Attributes: `bold`, `dim`, `italic`, `underline`, `reverse`.
+    ///
+    /// - Throws: the first ``ThemeError``; ``parseKeepingValid(toml:file:)`` reports them all.
     public static func parse(toml text: String, file: String) throws -> Theme {
+        let (theme, problems) = try parseKeepingValid(toml: text, file: file)
+        if let first = problems.first { throw first }
+        return theme
+    }
+
+    /// Parses a theme file's text, keeping every valid palette entry and role and reporting
+    /// each one that is not (in file order), so one typo costs one role, not the theme.
+    ///
+    /// - Throws: ``ThemeError`` when the text is not TOML at all.
+    public static func parseKeepingValid(toml text: String, file: String) throws -> (Theme, [ThemeError]) {
         let table: TOMLTable
         do {
             table = try TOMLParser.parse(text)
@@ -24,13 +36,16 @@ extension Theme {
             throw ThemeError(file: file, line: error.line, message: error.message)
         }
         let locate = { (key: String) in lineNumber(of: key, in: text) }
+        var problems: [ThemeError] = []
         var palette: [String: Color] = [:]
         if let entries = table["palette"]?.table {
             for key in entries.keys {
                 guard let value = entries[key]?.string, let color = ColorName.parse(value, palette: [:]) else {
-                    throw ThemeError(
-                        file: file, line: locate(key),
-                        message: "palette colour \"\(key)\" is not a colour name, 0-255 or #rrggbb")
+                    problems.append(
+                        ThemeError(
+                            file: file, line: locate(key),
+                            message: "palette colour \"\(key)\" is not a colour name, 0-255 or #rrggbb"))
+                    continue
                 }
                 palette[key] = color
             }
@@ -41,13 +56,21 @@ extension Theme {
                 guard let role = ThemeRole(rawValue: key) else {
                     let nearest =
                         ThemeRole.allCases.map(\.rawValue).min { editDistance($0, key) < editDistance($1, key) } ?? ""
-                    throw ThemeError(
-                        file: file, line: locate(key), message: "unknown role \"\(key)\"; did you mean \"\(nearest)\"?")
+                    problems.append(
+                        ThemeError(
+                            file: file, line: locate(key),
+                            message: "unknown role \"\(key)\"; did you mean \"\(nearest)\"?"))
+                    continue
                 }
-                styles[role] = try style(roles[key], key: key, palette: palette, file: file, line: { locate(key) })
+                do {
+                    styles[role] = try style(roles[key], key: key, palette: palette, file: file, line: { locate(key) })
+                } catch let problem as ThemeError {
+                    problems.append(problem)
+                }
             }
         }
-        return Theme(name: table["name"]?.string ?? file, styles: styles)
+        problems.sort { ($0.line ?? Int.max) < ($1.line ?? Int.max) }
+        return (Theme(name: table["name"]?.string ?? file, styles: styles), problems)
     }
 
     private static func style(
