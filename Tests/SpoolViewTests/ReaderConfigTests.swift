@@ -174,3 +174,27 @@ import Testing
         )
     }
 }
+
+/// `wrap_width` caps the article's lines however wide the terminal.
+@Suite struct WrapWidthTests {
+    @Test func theSettingParsesAndBadValuesAreReported() {
+        #expect(ReaderConfig.parse(toml: "wrap_width = 72\n", file: "c.toml").0.wrapWidth == 72)
+        #expect(ReaderConfig.parse(toml: "wrap_width = 0\n", file: "c.toml").0.wrapWidth == 0)
+        let (config, problems) = ReaderConfig.parse(toml: "wrap_width = 5\n", file: "c.toml")
+        #expect(config.wrapWidth == nil)
+        #expect(problems.first?.description.hasPrefix("c.toml:1: wrap_width must be") == true)
+    }
+
+    @Test func articleLinesStopAtTheWrapWidthOnAWideScreen() throws {
+        let discussion = try Fixture.discussion(Fixture.seed)
+        func longest(_ wrapWidth: Int) throws -> Int {
+            let options = ReaderOptions(orientation: .stacked, now: ReaderHarness.now, wrapWidth: wrapWidth)
+            var harness = ReaderHarness(discussion: discussion, columns: 200, rows: 40, options: options)
+            try harness.press("j")
+            return harness.articleLines.map { DisplayWidth.of($0.text) }.max() ?? 0
+        }
+        #expect(try longest(ReaderOptions.defaultWrapWidth) <= 100)
+        #expect(try longest(60) <= 60)
+        #expect(try longest(0) > 100, "0: the pane's width")
+    }
+}

@@ -18,6 +18,8 @@ public struct ReaderConfig: Equatable, Sendable {
     public var plain: Bool?
     /// `cursor = "visible"`: the terminal's cursor is shown on the selection.
     public var showsCursor: Bool?
+    /// `wrap_width`: the longest article line (0: the pane's width).
+    public var wrapWidth: Int?
     public var keyMap = KeyMap.standard
 
     public init() {}
@@ -28,7 +30,7 @@ public struct ReaderConfig: Equatable, Sendable {
     /// The settings every config file may hold, for "did you mean" and the README.
     public static let settingNames = [
         "theme", "layout", "split", "tree", "date", "date_format", "mark_read", "collapse_read", "mouse", "plain",
-        "cursor", "keys",
+        "cursor", "wrap_width", "keys",
     ]
 }
 
@@ -141,6 +143,15 @@ extension ReaderConfig {
             if let flag = value.bool { config.plain = flag } else { problem("plain", "plain must be true or false") }
         }
         if let cursor = string("cursor", oneOf: ["hidden", "visible"]) { config.showsCursor = cursor == "visible" }
+        if let value = table["wrap_width"] {
+            if let width = value.int, width == 0 || (20...10_000).contains(width) {
+                config.wrapWidth = Int(width)
+            } else {
+                problem(
+                    "wrap_width",
+                    "wrap_width must be a number of columns from 20 up, or 0 for the pane's width; using 100")
+            }
+        }
         if let value = table["mouse"] {
             if let flag = value.bool { config.mouse = flag } else { problem("mouse", "mouse must be true or false") }
         }

@@ -15,12 +15,13 @@ struct InlinePane {
     /// first block) as the article pane shows it.
     static func lines(of node: Int, in reader: Reader, width: Int, caches: ViewCaches) -> [ArticleLine] {
         let indent = min(reader.tree.depth[node], 8) * 2
-        let bodyWidth = max(10, width - indent - 2)
+        let bodyWidth = min(max(10, width - indent - 2), caches.options.wrapWidth)
         let pad = String(repeating: " ", count: indent + 2)
         if node == ThreadTree.root {
-            return caches.article.lines(for: node, width: max(1, width - 2), in: reader).map { line in
-                ArticleLine(text: " " + line.text, role: line.role)
-            } + [ArticleLine(text: "", role: .articleText)]
+            return caches.article.lines(for: node, width: max(1, min(width - 2, caches.options.wrapWidth)), in: reader)
+                .map { line in
+                    ArticleLine(text: " " + line.text, role: line.role)
+                } + [ArticleLine(text: "", role: .articleText)]
         }
         let comment = reader.comment(at: node)
         var (text, note) = ArticleText.bounded(

@@ -135,7 +135,9 @@ final class ViewCaches: TextMeasure, @unchecked Sendable {
     init(options: ReaderOptions) { self.options = options }
 
     /// The article pane's text width for `reader`'s layout.
-    private func articleWidth(_ reader: Reader) -> Int { max(1, reader.viewport.article.width - 2) }
+    private func articleWidth(_ reader: Reader) -> Int {
+        max(1, min(reader.viewport.article.width - 2, options.wrapWidth))
+    }
 
     /// The article pane's lines for the selection.
     func articleLines(_ reader: Reader) -> [ArticleLine] {

@@ -23,12 +23,19 @@ public struct ReaderOptions: Sendable {
     /// Show the terminal's cursor where the reader's attention is (`cursor = "visible"`;
     /// always with `plain`). It is placed there either way, for screen readers.
     public var showsCursor: Bool
+    /// The longest line article text wraps at, however wide the pane (`wrap_width`; 0: the
+    /// pane's width). Lines of about 100 characters stay readable on a wide terminal.
+    public var wrapWidth: Int
+
+    /// The default ``wrapWidth``.
+    public static let defaultWrapWidth = 100
 
     public init(
         marksReadOnSelect: Bool = true, orientation: Orientation? = nil, glyphs: GlyphSet = .unicode, now: Timestamp,
         collapsesReadSubtrees: Bool = false, dateStyle: DateStyle = .relative, split: Double = 0.4, plain: Bool = false,
-        showsCursor: Bool = false
+        showsCursor: Bool = false, wrapWidth: Int = ReaderOptions.defaultWrapWidth
     ) {
+        self.wrapWidth = wrapWidth <= 0 ? Int.max : max(20, wrapWidth)
         self.plain = plain
         self.collapsesReadSubtrees = collapsesReadSubtrees
         self.dateStyle = dateStyle
