@@ -23,10 +23,19 @@ extension CursesTerminal {
             if let browser = getenv("BROWSER").map({ String(cString: $0) }), !browser.isEmpty {
                 return runOutside(command: "\(browser) \"$SPOOL_URL\"", input: "", waitForEnter: false)
             }
+            guard CursesTerminal.isOnPath("xdg-open") else {
+                return
+                    "Nothing to open \(url) with: set $BROWSER (a terminal browser such as w3m works) or install xdg-utils."
+            }
             return runDetached("xdg-open \"$SPOOL_URL\" >/dev/null 2>&1 &")
         case .saveReadMarks, .saveCollapsed, .saveHistory:
             return nil
         }
+    }
+
+    /// Whether an executable called `name` is in a folder of `$PATH`.
+    static func isOnPath(_ name: String, path: String? = getenv("PATH").map { String(cString: $0) }) -> Bool {
+        (path ?? "").split(separator: ":").contains { folder in access("\(folder)/\(name)", X_OK) == 0 }
     }
 
     /// Runs a command that does not need the terminal (a GUI opener) without waiting for it.

@@ -31,6 +31,19 @@ import Testing
         #expect(Reader.urls(in: "no links, not even http:// alone") == [])
     }
 
+    @Test func bracketsTheAddressOpenedStayAndWwwAddressesAreFound() {
+        #expect(
+            Reader.urls(
+                in: "See https://en.wikipedia.org/wiki/Foo_(bar), or (https://en.wikipedia.org/wiki/Baz_(qux)).")
+                == ["https://en.wikipedia.org/wiki/Foo_(bar)", "https://en.wikipedia.org/wiki/Baz_(qux)"])
+        #expect(Reader.urls(in: "[https://a.example/x[1]] then") == ["https://a.example/x[1]"])
+        #expect(
+            Reader.urls(in: "Visit www.example.org. Or (WWW.Example.com/a).") == [
+                "https://www.example.org", "https://WWW.Example.com/a",
+            ])
+        #expect(Reader.urls(in: "awww.nope and www. alone") == [], "www. inside a word, or with nothing after it")
+    }
+
     @Test mutating func uListsAndADigitOpens() throws {
         let d = try Fixture.web(
             "T\n\n1 Comment\n\n  1. Ann March 1, 2024 at 9:00 am #\n\n    Read https://one.example/a and http://two.example/b please.\n"

@@ -1,3 +1,4 @@
+import Foundation
 import SpoolScreen
 import Testing
 
@@ -23,6 +24,34 @@ import Testing
         try withDevNullTerminal(columns: 10, rows: 2) { terminal in
             #expect(terminal.perform(.saveReadMarks) == nil)
             #expect(terminal.perform(.saveCollapsed) == nil)
+            #expect(terminal.perform(.saveHistory) == nil)
+        }
+    }
+
+    @Test func anOpenerIsLookedForOnThePath() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-path-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let opener = folder.appendingPathComponent("xdg-open").path
+        #expect(FileManager.default.createFile(atPath: opener, contents: Data("#!/bin/sh\n".utf8)))
+        #expect(!CursesTerminal.isOnPath("xdg-open", path: "/nonexistent:\(folder.path)"), "not executable")
+        chmod(opener, 0o755)
+        #expect(CursesTerminal.isOnPath("xdg-open", path: "/nonexistent:\(folder.path)"))
+        #expect(!CursesTerminal.isOnPath("xdg-open", path: ""))
+    }
+
+    @Test func openingWithNoBrowserAndNoOpenerSaysWhatToDo() throws {
+        try withDevNullTerminal(columns: 10, rows: 2) { terminal in
+            let path = getenv("PATH").map { String(cString: $0) }
+            let browser = getenv("BROWSER").map { String(cString: $0) }
+            setenv("PATH", "/nonexistent", 1)
+            unsetenv("BROWSER")
+            defer {
+                if let path { setenv("PATH", path, 1) }
+                if let browser { setenv("BROWSER", browser, 1) }
+            }
+            let said = terminal.perform(.open("https://example.org/"))
+            #expect(said?.hasPrefix("Nothing to open https://example.org/ with: set $BROWSER") == true)
         }
     }
 }
