@@ -8,6 +8,9 @@ public final class CursesTerminal {
     private var colors: CursesColors
     private var previous: Screen?
     private var closed = false
+    /// The locale is not UTF-8 (`LANG=C`): characters beyond ASCII are drawn as their
+    /// ASCII look-alikes or `?`, since the terminal would show them as blanks.
+    private var asciiOnly = false
 
     /// Takes over the terminal. `useColor` false draws with attributes only.
     ///
@@ -29,6 +32,7 @@ public final class CursesTerminal {
         }
         spool_install_exit_signals()
         colors = CursesColors(useColor: false)
+        asciiOnly = !CursesTerminal.localeIsUTF8
         configure(useColor: useColor, useMouse: useMouse, showsCursor: showsCursor)
     }
 
@@ -43,6 +47,7 @@ public final class CursesTerminal {
         }
         resizeterm(Int32(rows), Int32(columns))
         colors = CursesColors(useColor: false)
+        asciiOnly = !CursesTerminal.localeIsUTF8
         configure(useColor: true, useMouse: false, showsCursor: false)
     }
 
@@ -135,7 +140,8 @@ public final class CursesTerminal {
 
     private func put(_ cell: Cell, x: Int, y: Int) {
         let (attributes, pair) = colors.attributes(for: cell.style)
-        var wide: [wchar_t] = cell.grapheme.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+        let grapheme = asciiOnly ? ASCIIFallback.text(for: cell.grapheme) : cell.grapheme
+        var wide: [wchar_t] = grapheme.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
         if wide.isEmpty { wide = [wchar_t(32)] }
         wide.append(0)
         var character = cchar_t()

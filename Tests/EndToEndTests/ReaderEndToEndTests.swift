@@ -503,3 +503,18 @@ import Testing
         #expect(session.exitStatus() == 0)
     }
 }
+
+/// With `LANG=C` the terminal cannot show what is beyond ASCII: look-alikes and `?`, never blanks.
+@Suite(.serialized) struct ASCIILocaleEndToEndTests {
+    @Test func typographicPunctuationReadsAsASCII() throws {
+        let session = TmuxSession(
+            [spoolBinary, Fixture.path(Fixture.seed)], columns: 120, rows: 40, environment: ["LANG": "C"])
+        session.waitFor { $0.contains(" 1/17  16 unread") }
+        session.send("j", "j")
+        let screen = session.waitFor { $0.contains(" 3/17  14 unread") && $0.contains("agenda") }
+        #expect(screen.contains("people's agenda"), "\(screen)")
+        #expect(!screen.contains("people s agenda"))
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+}
