@@ -19,20 +19,37 @@ import Testing
 
     @Test func theLocationSaysWhereTheReaderIs() {
         let location = StatusLine.Location(
-            row: 3, rows: 17, unread: 14, new: 2, limit: "author:Edna", author: "Edna", shownPercent: "(40%)",
+            row: 3, rows: 17, unread: 14, new: 2, limit: "author:Edna", author: "Edna", shownPercent: "article 40%",
             message: "match 1 of 2")
         let (text, cursor) = line(.location(location), width: 100)
         #expect(
             text
-                == " 3/17  14 unread, 2 new  [limit: author:Edna]  Edna  (40%)  match 1 of 2             ?:help  q:quit"
+                == " 3/17  14 unread, 2 new  [limit: author:Edna]  Edna  article 40%  match 1 of 2       ?:help  q:quit"
         )
         #expect(cursor == nil, "the status line takes the cursor only for a prompt")
+    }
+
+    @Test func atFortyColumnsTheMessageWinsOverTheDetails() {
+        let location = StatusLine.Location(
+            row: 2, rows: 3, unread: 1, author: "Sharon Shoesmith", shownPercent: "article 40%",
+            message: "2 of 3 by Sharon Shoesmith")
+        #expect(line(.location(location), width: 40).0 == " 2/3  1 unread  2 of 3 by Sharon Shoesm…")
+        let quiet = StatusLine.Location(
+            row: 2, rows: 3, unread: 1, author: "Sharon Shoesmith", shownPercent: "article 40%")
+        #expect(line(.location(quiet), width: 40).0 == " 2/3  1 unread  Sharon Shoesmith")
+    }
+
+    @Test func theHintShowsTheKeysBound() {
+        var location = StatusLine.Location(row: 1, rows: 2, unread: 0)
+        location.helpKey = "F1"
+        location.quitKey = "x"
+        #expect(line(.location(location), width: 40).0 == " 1/2  0 unread          F1:help  x:quit")
     }
 
     @Test func theHintGivesWayToTheMessage() {
         let location = StatusLine.Location(
             row: 1, rows: 2, unread: 0, message: "A long message that fills the narrow line")
-        #expect(line(.location(location), width: 50).0 == " 1/2  0 unread  A long message that fills the narr")
+        #expect(line(.location(location), width: 50).0 == " 1/2  0 unread  A long message that fills the nar…")
         #expect(
             line(.location(StatusLine.Location(row: 1, rows: 2, unread: 0)), width: 40).0
                 == " 1/2  0 unread           ?:help  q:quit")

@@ -101,13 +101,14 @@ public struct ReaderView: Sendable {
         InlinePane.lines(of: node, in: reader, width: reader.viewport.article.width, caches: caches)
     }
 
-    /// How far down a long article pane is scrolled ("40%", "end"), or nil when it all fits.
+    /// How far down a long article pane is shown ("article 40%", "article end"), or nil
+    /// when it all fits.
     private func shownPercent(_ reader: Reader, layout: PaneLayout) -> String? {
         let total = caches.articleLines(reader).count
         let height = layout.article.height
         guard height > 0, total > height else { return nil }
         let bottom = min(total, reader.articleScroll + height)
-        return bottom >= total ? "(end)" : "(\(bottom * 100 / total)%)"
+        return bottom >= total ? "article end" : "article \(bottom * 100 / total)%"
     }
 
     private func drawDivider(_ layout: PaneLayout, on screen: inout Screen, theme: Theme) {

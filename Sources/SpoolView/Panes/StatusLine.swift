@@ -25,6 +25,9 @@ struct StatusLine {
         var author: String?
         var shownPercent: String?
         var message: String?
+        /// The keys bound to help and quit, for the hint (nil: unbound).
+        var helpKey: String? = "?"
+        var quitKey: String? = "q"
     }
 
     /// What `reader` puts on the status line.
@@ -51,7 +54,9 @@ struct StatusLine {
                     unread: reader.marks.unreadCount, new: reader.newCount,
                     limit: reader.limit.map { $0.pattern.replacing("\u{A0}", with: " ") },
                     author: reader.selected == ThreadTree.root ? nil : reader.comment(at: reader.selected).author,
-                    shownPercent: shownPercent, message: reader.messages.shown))
+                    shownPercent: shownPercent, message: reader.messages.shown,
+                    helpKey: reader.keyMap.keys(for: .help).first.map(KeyNotation.name(of:)),
+                    quitKey: reader.keyMap.keys(for: .quit).first.map(KeyNotation.name(of:))))
         }
     }
 
@@ -101,19 +106,49 @@ struct StatusLine {
         screen.put(trailer, x: end, y: area.y, style: theme[.status], clip: area)
     }
 
+    /// The position first; then, as room allows and in this order of importance, the
+    /// message (cut with `…` when it is longer than the room left), the limit, the author,
+    /// how far the article is shown, and the help hint at the right.
     private func draw(_ location: Location, in area: Rect, on screen: inout Screen) {
-        var left = " \(location.row)/\(location.rows)  \(location.unread) unread"
-        if location.new > 0 { left += ", \(location.new) new" }
-        if let limit = location.limit { left += "  [limit: \(limit)]" }
-        if let author = location.author { left += "  " + author }
-        if let shown = location.shownPercent { left += "  " + shown }
-        var x = screen.put(left, x: area.x, y: area.y, style: theme[.status], clip: area)
-        if let message = location.message {
-            x = screen.put("  " + message, x: x, y: area.y, style: theme[.statusMessage], clip: area)
+        var core = " \(location.row)/\(location.rows)  \(location.unread) unread"
+        if location.new > 0 { core += ", \(location.new) new" }
+        var room = area.width - DisplayWidth.of(core)
+        var message = location.message.map { "  " + $0 }
+        if let text = message {
+            message = StatusLine.cut(text, to: room)
+            room -= DisplayWidth.of(message ?? "")
         }
-        let hint = "?:help  q:quit "
-        if area.maxX - x > hint.count + 2 {
-            screen.put(hint, x: area.maxX - hint.count, y: area.y, style: theme[.status], clip: area)
+        var details = ""
+        for part in [
+            location.limit.map { "  [limit: \($0)]" }, location.author.map { "  " + $0 },
+            location.shownPercent.map { "  " + $0 },
+        ] {
+            guard let part, DisplayWidth.of(part) <= room else { continue }
+            details += part
+            room -= DisplayWidth.of(part)
         }
+        var x = screen.put(core + details, x: area.x, y: area.y, style: theme[.status], clip: area)
+        if let message { x = screen.put(message, x: x, y: area.y, style: theme[.statusMessage], clip: area) }
+        let hint =
+            [location.helpKey.map { "\($0):help" }, location.quitKey.map { "\($0):quit" }].compactMap { $0 }
+            .joined(separator: "  ") + " "
+        if room > DisplayWidth.of(hint) + 2 {
+            screen.put(hint, x: area.maxX - DisplayWidth.of(hint), y: area.y, style: theme[.status], clip: area)
+        }
+    }
+
+    /// `text` in at most `width` columns, ending with `…` when cut.
+    static func cut(_ text: String, to width: Int) -> String? {
+        guard width > 3 else { return nil }
+        guard DisplayWidth.of(text) > width else { return text }
+        var out = ""
+        var used = 1
+        for character in text {
+            let next = used + DisplayWidth.of(character)
+            if next > width { break }
+            out.append(character)
+            used = next
+        }
+        return out + "…"
     }
 }
