@@ -79,3 +79,33 @@ import Testing
         }
     }
 }
+
+/// Light themes paint their paper: on a dark terminal their ink is never left on black.
+@Suite struct ThemeBackgroundTests {
+    @Test func lightThemesGiveEveryRoleABackgroundAndInk() throws {
+        for name in ["light", "solarized-light"] {
+            let shipped = try #require(ShippedThemes.all.first { $0.name == name })
+            let theme = try Theme.parse(toml: shipped.toml, file: name)
+            for role in ThemeRole.allCases {
+                #expect(theme[role].background != .terminalDefault, "\(name) \(role.rawValue)")
+                #expect(theme[role].foreground != .terminalDefault, "\(name) \(role.rawValue)")
+            }
+        }
+    }
+
+    @Test func aBackgroundFillsOnlyRolesThatSetNone() throws {
+        let (theme, problems) = try Theme.parseKeepingValid(
+            toml: """
+                background = "white"
+                foreground = "nonsense"
+                [roles]
+                "status" = { fg = "red", bg = "blue" }
+                """, file: "t.toml")
+        #expect(theme[.status].background == .ansi(4))
+        #expect(theme[.treeText].background == .ansi(7) && theme[.treeText].foreground == .terminalDefault)
+        #expect(
+            problems.map(\.description) == [
+                "t.toml:2: foreground \"nonsense\" is not a colour name, 0-255, #rrggbb or palette entry"
+            ])
+    }
+}

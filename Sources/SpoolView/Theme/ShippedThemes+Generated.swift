@@ -144,12 +144,15 @@ public enum ShippedThemes {
             ##"""
             # For terminals with a light background.
             name = "light"
+            # Painted on every role, so the theme reads the same on a dark terminal.
+            background = "paper"
+            foreground = "ink"
 
             [palette]
             ink = "#1c1c1c"
             muted = "#6c6c6c"
             accent = "#005faf"
-            paper = "#eeeeee"
+            paper = "#fafafa"
             quote = "#5f8700"
             warm = "#af5f00"
 
@@ -178,8 +181,8 @@ public enum ShippedThemes {
             "article.url"             = { fg = "accent", underline = true }
             "search.match"            = { fg = "ink", bg = "#ffd75f" }
             "divider"                 = { fg = "250" }
-            "status"                  = { fg = "ink", bg = "paper" }
-            "status.message"          = { fg = "#870000", bg = "paper", bold = true }
+            "status"                  = { fg = "ink", bg = "252" }
+            "status.message"          = { fg = "#870000", bg = "252", bold = true }
             "help"                    = { fg = "ink", bg = "255" }
             "help.key"                = { fg = "accent", bg = "255", bold = true }
             "help.title"              = { fg = "warm", bg = "255", bold = true }
@@ -332,6 +335,9 @@ public enum ShippedThemes {
             ##"""
             # Solarized light (Ethan Schoonover's palette).
             name = "solarized-light"
+            # Painted on every role, so the theme reads the same on a dark terminal.
+            background = "base3"
+            foreground = "base00"
 
             [palette]
             base00 = "#657b83"

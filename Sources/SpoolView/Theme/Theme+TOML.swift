@@ -15,7 +15,9 @@ extension Theme {
     /// "tree.unread" = { fg = "accent", bold = true }
     /// ```
     /// Colours are names (`red`, `bright-black`, `default`), numbers 0-255, `#rrggbb` or a
-    /// palette name. Attributes: `bold`, `dim`, `italic`, `underline`, `reverse`.
+    /// palette name. Attributes: `bold`, `dim`, `italic`, `underline`, `reverse`. A top-level
+    /// `background` (and `foreground`) is given to every role that sets none, so a light
+    /// theme paints its paper on a dark terminal instead of leaving its ink on black.
     ///
     /// - Throws: the first ``ThemeError``; ``parseKeepingValid(toml:file:)`` reports them all.
     public static func parse(toml text: String, file: String) throws -> Theme {
@@ -67,6 +69,26 @@ extension Theme {
                 } catch let problem as ThemeError {
                     problems.append(problem)
                 }
+            }
+        }
+        var base = Style()
+        for (key, isBackground) in [("background", true), ("foreground", false)] {
+            guard let raw = table[key].map({ $0.string ?? $0.int.map(String.init) ?? "" }) else { continue }
+            guard let color = ColorName.parse(raw, palette: palette) else {
+                problems.append(
+                    ThemeError(
+                        file: file, line: locate(key),
+                        message: "\(key) \"\(raw)\" is not a colour name, 0-255, #rrggbb or palette entry"))
+                continue
+            }
+            if isBackground { base.background = color } else { base.foreground = color }
+        }
+        if base != Style() {
+            for role in ThemeRole.allCases {
+                var style = styles[role] ?? Style()
+                if style.background == .terminalDefault { style.background = base.background }
+                if style.foreground == .terminalDefault { style.foreground = base.foreground }
+                styles[role] = style
             }
         }
         problems.sort { ($0.line ?? Int.max) < ($1.line ?? Int.max) }
