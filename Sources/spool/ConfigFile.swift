@@ -1,4 +1,5 @@
 import Foundation
+import SpoolImport
 import SpoolView
 
 /// Finds and reads `config.toml`: `--config FILE`, else `$XDG_CONFIG_HOME/spool/config.toml`
@@ -21,12 +22,12 @@ enum ConfigFile {
             }
             return (ReaderConfig(), [])
         }
-        guard let data = FileManager.default.contents(atPath: file) else {
+        guard case .success(let bytes) = DiskPath(file).contents() else {
             return (
                 ReaderConfig(), [ConfigProblem(file: file, line: nil, message: "cannot be read; using the defaults")]
             )
         }
-        return ReaderConfig.parse(toml: String(decoding: data, as: UTF8.self), file: file)
+        return ReaderConfig.parse(toml: String(decoding: bytes, as: UTF8.self), file: file)
     }
 
     /// One status-line message for the problems: the first, and how many more.

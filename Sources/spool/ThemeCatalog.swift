@@ -1,4 +1,5 @@
 import Foundation
+import SpoolImport
 import SpoolView
 
 /// Finds themes: the user's `$XDG_CONFIG_HOME/spool/themes/` first (a user theme wins over
@@ -77,7 +78,9 @@ struct ThemeCatalog {
         case .builtIn(let text):
             return (try Theme.parse(toml: text, file: "built-in \(name)"), [])
         case .file(let url):
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            guard case .success(let bytes) = DiskPath(url.path).contents(),
+                let text = String(validating: bytes, as: UTF8.self)
+            else {
                 throw RuntimeFailure(message: "\(url.path): cannot be read as UTF-8 text. Check the theme file.")
             }
             return try Theme.parseKeepingValid(toml: text, file: url.path)

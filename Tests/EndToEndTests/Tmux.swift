@@ -38,7 +38,7 @@ func spawn(_ arguments: [String], stdin: String? = nil) -> (status: Int32, outpu
     }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-    let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+    let output = readTextFile(outputPath) ?? ""
     let exitStatus = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     return (exitStatus, output)
 }

@@ -14,7 +14,7 @@ public enum Snapshot {
         let file = folder.appendingPathComponent(name + ".txt")
         let environment = ProcessInfo.processInfo.environment
         let recordAll = environment["SNAPSHOT_TESTING_RECORD"] == "all"
-        guard !recordAll, let stored = try? String(contentsOf: file, encoding: .utf8) else {
+        guard !recordAll, let stored = readTextFile(file.path) else {
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try? text.write(to: file, atomically: true, encoding: .utf8)
             if recordAll || environment["CI"] == nil { return nil }

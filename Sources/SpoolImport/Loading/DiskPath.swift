@@ -84,8 +84,9 @@ public struct DiskPath: Hashable, Sendable, CustomStringConvertible {
         return names.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
     }
 
-    /// The whole file; nil with the reason when it cannot be read.
-    func contents() -> Result<[UInt8], ReadFailure> {
+    /// The whole file, or why it cannot be read. (Foundation's readers leak a buffer on an
+    /// empty file on Linux; this one reads with `pread` into an array.)
+    public func contents() -> Result<[UInt8], ReadFailure> {
         let descriptor = withCString { open($0, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else { return .failure(errno == EACCES ? .permissionDenied : .readError) }
         defer { close(descriptor) }
@@ -111,7 +112,7 @@ public struct DiskPath: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Why a file could not be read.
-    enum ReadFailure: Error {
+    public enum ReadFailure: Error {
         case permissionDenied, readError
     }
 
