@@ -14,14 +14,14 @@ import Testing
 
     @Test mutating func helpTakesTheMovementKeysToScrollItself() throws {
         try harness.press("?")
-        #expect(harness.reader.mode == .help(scroll: 0))
+        #expect(harness.reader.mode == .help(HelpState(scroll: 0)))
         try harness.press("jjj")
-        #expect(harness.reader.mode == .help(scroll: 3))
+        #expect(harness.reader.mode == .help(HelpState(scroll: 3)))
         #expect(harness.selectedID == nil, "the tree did not move")
         try harness.press("k<PgDn>")
-        #expect(harness.reader.mode == .help(scroll: 2 + 26))
+        #expect(harness.reader.mode == .help(HelpState(scroll: 2 + 27)))
         try harness.press("<PgUp><PgUp>")
-        #expect(harness.reader.mode == .help(scroll: 0))
+        #expect(harness.reader.mode == .help(HelpState(scroll: 0)))
         try harness.press("M")
         #expect(harness.reader.marks.unreadCount == 16, "keys that are not for the help do nothing")
         try harness.press("<Esc>")

@@ -14,6 +14,7 @@ private struct FixedMeasure: TextMeasure {
     func articleLineCount(of node: Int, in reader: Reader) -> Int { articleLines }
     func inlineLineCount(of node: Int, in reader: Reader) -> Int { inlineLines }
     func foldZoneWidth(of node: Int, in reader: Reader) -> Int { 5 }
+    func helpLineCount(in reader: Reader) -> Int { 40 }
 }
 
 /// The Reader with no view at all: a viewport made by hand is all it needs, which is what

@@ -138,21 +138,25 @@ import Testing
 }
 
 @Suite struct OverlayPaneTests {
-    @Test func helpListsTheBindingsWithTheirSummaries() {
+    @Test func helpListsTheBindingsWithTheirSummariesAndNames() throws {
+        let reader = try ReaderHarness(fixture: Fixture.seed, columns: 60, rows: 8).reader
         var screen = Screen(width: 60, height: 8)
-        HelpOverlay(theme: .monochrome).render(.standard, scroll: 0, on: &screen)
+        HelpOverlay(theme: .monochrome, glyphs: .unicode).render(reader, help: HelpState(), on: &screen)
         let lines = screen.textLines
-        #expect(lines[0].hasPrefix("  Keys  (j/k scroll, q or ? closes)"))
-        #expect(lines[2].hasPrefix("  j Down             next comment (scroll the article when"))
+        #expect(lines[0] == " Keys: j/k C-d G scroll, / filters, q or ? closes  lines 1-6")
+        #expect(lines[1] == " Moving")
+        #expect(lines[2] == "  j Down         next comment (scroll the article when it")
+        #expect(lines[3] == "                 has focus)  [next-comment]")
         #expect(screen.cursor == Position(x: 1, y: 0))
     }
 
-    @Test func helpScrollsItsList() {
+    @Test func helpScrollsItsList() throws {
+        let reader = try ReaderHarness(fixture: Fixture.seed, columns: 60, rows: 8).reader
         var first = Screen(width: 60, height: 8)
-        HelpOverlay(theme: .monochrome).render(.standard, scroll: 0, on: &first)
+        HelpOverlay(theme: .monochrome, glyphs: .unicode).render(reader, help: HelpState(), on: &first)
         var scrolled = Screen(width: 60, height: 8)
-        HelpOverlay(theme: .monochrome).render(.standard, scroll: 1, on: &scrolled)
-        #expect(scrolled.textLines[2] == first.textLines[3])
+        HelpOverlay(theme: .monochrome, glyphs: .unicode).render(reader, help: HelpState(scroll: 1), on: &scrolled)
+        #expect(scrolled.textLines[1] == first.textLines[2])
     }
 
     @Test func theAddressListIsNumbered() {
@@ -169,9 +173,10 @@ import Testing
             ])
     }
 
-    @Test func overlaysFitATinyScreen() {
+    @Test func overlaysFitATinyScreen() throws {
+        let reader = try ReaderHarness(fixture: Fixture.seed, columns: 60, rows: 8).reader
         var screen = Screen(width: 3, height: 2)
-        HelpOverlay(theme: .monochrome).render(.standard, scroll: 99, on: &screen)
+        HelpOverlay(theme: .monochrome, glyphs: .unicode).render(reader, help: HelpState(scroll: 99), on: &screen)
         URLOverlay(theme: .monochrome).render(["https://x.example"], on: &screen)
         #expect(screen.textLines == ["", ""])
     }

@@ -80,8 +80,10 @@ import Testing
         #expect(harness.selectedID == "2", "j no longer moves")
         try harness.press("H")
         let help = harness.screen.textDump
-        #expect(help.contains("n                  next comment"))
-        #expect(help.contains("H                  show or hide this help"))
+        #expect(help.contains("  n               next comment"))
+        #expect(help.contains(" Keys: n/k C-d G scroll, / filters, q or H closes"))
+        try harness.press("/hide<Enter>")
+        #expect(harness.screen.textDump.contains("  H               show or hide this help  [help]"))
     }
 
     @Test func dateStylesAndSplit() throws {

@@ -105,3 +105,34 @@ public enum Action: String, CaseIterable, Sendable {
         }
     }
 }
+
+/// The groups of the key list (`?`), in the order it shows them.
+public enum ActionTopic: String, CaseIterable, Sendable {
+    case moving = "Moving"
+    case folding = "Folding"
+    case article = "The article"
+    case marks = "Read marks"
+    case finding = "Search, limit, focus"
+    case views = "Views"
+    case handover = "Other programs"
+    case leaving = "Help and leaving"
+}
+
+extension Action {
+    /// The group the key list shows the action in.
+    public var topic: ActionTopic {
+        switch self {
+        case .nextComment, .previousComment, .parent, .nextSibling, .previousSibling, .nextThread, .previousThread,
+            .threadRoot, .first, .last, .pageDown, .pageUp, .nextSameAuthor, .previousSameAuthor, .nextUnread,
+            .previousUnread:
+            return .moving
+        case .toggleCollapse, .collapseOrParent, .expandOrChild, .collapseAll, .expandAll: return .folding
+        case .articlePageDown, .articlePageUp, .articleLineDown, .articleLineUp, .switchFocus: return .article
+        case .toggleRead, .markSubtreeRead, .markThreadRead, .markAllRead, .undoBulkMark: return .marks
+        case .search, .nextMatch, .previousMatch, .limit, .limitToAuthor, .focusSubtree, .leaveFocus: return .finding
+        case .inlineMode, .switchLayout, .nextTheme: return .views
+        case .openURL, .copy, .pipe, .viewInPager: return .handover
+        case .help, .close, .quit: return .leaving
+        }
+    }
+}

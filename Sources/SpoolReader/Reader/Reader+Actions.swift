@@ -52,7 +52,7 @@ extension Reader {
             settings.orientation = viewport.orientation == .stacked ? .sideBySide : .stacked
             messages.say(settings.orientation == .stacked ? "Tree above the article." : "Tree beside the article.")
         case .switchFocus: switchFocus()
-        case .help: mode = .help(scroll: 0)
+        case .help: mode = .help(HelpState())
         case .focusSubtree: narrowToSelection()
         case .leaveFocus: widen()
         case .close: close()

@@ -54,13 +54,24 @@ extension Reader {
 public enum Mode: Equatable, Sendable {
     /// Keys act on the tree or the article.
     case browsing
-    /// The key list, scrolled this far.
-    case help(scroll: Int)
+    /// The key list (`?`).
+    case help(HelpState)
     /// `/`, `L` or `|`: keys edit the prompt's line (a search's query is also in
     /// ``Reader/search``, searched as it is typed).
     case prompt(Prompt)
     /// `u`: a digit opens one of these addresses.
     case choosingURL([String])
+}
+
+/// The key list: how far it is scrolled, and the filter typed after `/` in it.
+public struct HelpState: Equatable, Sendable {
+    public var scroll = 0
+    /// Only lines holding this text are listed (any case).
+    public var filter = PromptLine()
+    /// Keys go to the filter, not to scrolling.
+    public var isFiltering = false
+
+    public init(scroll: Int = 0) { self.scroll = scroll }
 }
 
 /// How the discussion is shown.
@@ -153,4 +164,6 @@ public protocol TextMeasure: Sendable {
     /// How many columns from the left of the tree pane a click on `node`'s row folds or
     /// unfolds it rather than selecting it: its tree lines and read marker.
     func foldZoneWidth(of node: Int, in reader: Reader) -> Int
+    /// How many lines the key list has for `reader`'s screen and help filter.
+    func helpLineCount(in reader: Reader) -> Int
 }

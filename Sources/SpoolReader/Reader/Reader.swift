@@ -149,13 +149,14 @@ public struct Reader: Sendable {
         switch mode {
         case .choosingURL(let choices): return handleURLKey(key, choices: choices)
         case .prompt(let prompt): return withSaves { $0.handlePromptKey(key, prompt: prompt) }
+        case .help(let help) where help.isFiltering: return handleHelpFilterKey(key, help: help)
         case .help, .browsing: break
         }
         guard let action = keyMap.action(for: key) else {
             messages.say("\(KeyNotation.name(of: key)) does nothing here; ? lists the keys.")
             return .redraw
         }
-        if case .help(let scroll) = mode { return handleInHelp(action, scroll: scroll) }
+        if case .help(let help) = mode { return handleInHelp(action, help: help) }
         return withSaves { $0.perform(action) }.merged(with: .redraw)
     }
 
@@ -177,16 +178,50 @@ public struct Reader: Sendable {
         clampArticleScroll()
     }
 
-    private mutating func handleInHelp(_ action: Action, scroll: Int) -> Effects {
-        let page = max(1, viewport.rows - 4)
+    /// Keys in the key list: the movement keys scroll it (`G`/`End` to its end), `/` types a
+    /// filter, and help, quit and close leave it.
+    private mutating func handleInHelp(_ action: Action, help: HelpState) -> Effects {
+        var help = help
+        let page = max(1, helpHeight - 1)
         switch action {
-        case .help, .quit, .close: mode = .browsing
-        case .nextComment, .articleLineDown: mode = .help(scroll: scroll + 1)
-        case .previousComment, .articleLineUp: mode = .help(scroll: max(0, scroll - 1))
-        case .pageDown, .articlePageDown: mode = .help(scroll: scroll + page)
-        case .pageUp, .articlePageUp: mode = .help(scroll: max(0, scroll - page))
+        case .help, .quit, .close:
+            mode = .browsing
+            return .redraw
+        case .nextComment, .articleLineDown: help.scroll += 1
+        case .previousComment, .articleLineUp: help.scroll -= 1
+        case .pageDown, .articlePageDown: help.scroll += page
+        case .pageUp, .articlePageUp: help.scroll -= page
+        case .first: help.scroll = 0
+        case .last: help.scroll = Int.max / 2
+        case .search:
+            help.isFiltering = true
+            help.filter = PromptLine()
+            help.scroll = 0
         default: break
         }
+        help.scroll = min(max(0, help.scroll), maximumHelpScroll)
+        mode = .help(help)
         return .redraw
     }
+
+    /// Keys while the help filter is typed: the filter line edits itself; Enter keeps it,
+    /// Esc clears it.
+    mutating func handleHelpFilterKey(_ key: Key, help: HelpState) -> Effects {
+        var help = help
+        switch help.filter.apply(key) {
+        case .edited: help.scroll = 0
+        case .submitted: help.isFiltering = false
+        case .cancelled:
+            help.isFiltering = false
+            help.filter = PromptLine()
+        case .moved, .ignored: break
+        }
+        mode = .help(help)
+        return .redraw
+    }
+
+    /// The key list's rows (the screen less its title and its bottom line).
+    private var helpHeight: Int { max(1, viewport.rows - 2) }
+
+    private var maximumHelpScroll: Int { max(0, viewport.measure.helpLineCount(in: self) - helpHeight) }
 }

@@ -86,8 +86,8 @@ public struct ReaderView: Sendable {
         let shown = reader.isInline ? nil : shownPercent(reader, layout: layout)
         StatusLine(theme: theme).render(
             StatusLine.content(for: reader, shownPercent: shown), in: layout.status, on: &screen)
-        if case .help(let scroll) = reader.mode {
-            HelpOverlay(theme: theme).render(reader.keyMap, scroll: scroll, on: &screen)
+        if case .help(let help) = reader.mode {
+            HelpOverlay(theme: theme, glyphs: options.glyphs).render(reader, help: help, on: &screen)
         }
         if case .choosingURL(let choices) = reader.mode { URLOverlay(theme: theme).render(choices, on: &screen) }
         return screen
@@ -156,6 +156,13 @@ final class ViewCaches: TextMeasure, @unchecked Sendable {
             of: node, reader.tree, focusDepth: focusDepth, width: reader.viewport.tree.width, glyphs: options.glyphs)
         // The tree lines and the read marker after them.
         return parts.reduce(0) { $0 + DisplayWidth.of($1.text) } + 2
+    }
+
+    func helpLineCount(in reader: Reader) -> Int {
+        guard case .help(let help) = reader.mode else { return 0 }
+        return HelpOverlay.lines(
+            for: reader.keyMap, glyphs: options.glyphs, width: reader.viewport.columns, filter: help.filter.text
+        ).count
     }
 
     func inlineLineCount(of node: Int, in reader: Reader) -> Int {
