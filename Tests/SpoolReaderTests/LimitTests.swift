@@ -59,8 +59,8 @@ import Testing
             "L<BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS>after:2014-10-30<Enter>"
         )
         #expect(harness.reader.limit?.matchCount == 1, "only Vera wrote after October 29")
-        try harness.press("Lwitch<Enter>")
-        #expect(harness.reader.limit?.pattern == "after:2014-10-30witch")
+        try harness.press("L witch<Enter>")
+        #expect(harness.reader.limit?.pattern == "after:2014-10-30 witch", "L opens with the limit in force")
         try harness.press("L")
         for _ in 0..<40 { try harness.press("<BS>") }
         try harness.press("<Enter>")
@@ -100,15 +100,13 @@ import Testing
         #expect(ids == ["13"], "4.2 (Oct 29) was read on the way; only Vera's is unread and after the day")
     }
 
-    @Test func aDayThatDoesNotParseMatchesNothing() throws {
+    @Test func aDayThatDoesNotParseIsAnErrorNotAnEmptyTree() throws {
         var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 30)
         try harness.press("Lafter:someday<Enter>")
-        #expect(harness.message == "Nothing matches after:someday; L then Enter shows everything.")
-        #expect(harness.reader.rows.count == 1, "only the article row is left")
-        try harness.press("L")
-        #expect(harness.reader.prompt?.line.text == "after:someday", "the prompt opens with the limit in force")
-        for _ in 0..<13 { try harness.press("<BS>") }
-        try harness.press("<Enter>")
+        #expect(harness.reader.prompt?.line.text == "after:someday", "the prompt stays open to mend it")
+        #expect(harness.reader.prompt?.note?.hasPrefix("after:someday is not a date") == true)
+        #expect(harness.reader.rows.count == 17 && harness.reader.limit == nil)
+        try harness.press("<C-u><Enter>")
         #expect(harness.reader.rows.count == 17 && harness.message == "Showing all comments.")
     }
 

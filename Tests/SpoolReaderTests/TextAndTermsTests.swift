@@ -4,20 +4,7 @@ import Testing
 
 @testable import SpoolReader
 
-/// The small pieces the reader's features stand on: limit words, prompt editing, smart-case
-/// matching, ages.
-@Suite struct LimitTermTests {
-    @Test func wordsAreReadOnceIntoTerms() {
-        #expect(LimitTerm("unread") == .unread)
-        #expect(LimitTerm("NEW") == .new)
-        #expect(LimitTerm("after:2014-10-29") == .after(Timestamp(year: 2014, month: 10, day: 29)))
-        #expect(LimitTerm("after:yesterday") == .after(nil), "a date that does not parse matches nothing")
-        #expect(LimitTerm("author:Edna") == .author(TextMatcher("edna")), "authors match in any case")
-        #expect(LimitTerm("author:Ruth\u{A0}Smith") == .author(TextMatcher("ruth smith")))
-        #expect(LimitTerm("Ofsted") == .text(TextMatcher("Ofsted")))
-    }
-}
-
+/// The small pieces the reader's features stand on: smart-case matching, ages.
 @Suite struct TextMatcherTests {
     @Test func lowerCaseQueriesIgnoreCase() {
         #expect(TextMatcher("ofsted").matches("Ofsted and OFSTED"))

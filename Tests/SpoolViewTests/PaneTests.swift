@@ -89,7 +89,7 @@ import Testing
         try harness.press("L")
         #expect(
             StatusLine.content(for: harness.reader, shownPercent: nil)
-                == .prompt(label: "Limit to: ", beforeCaret: "", afterCaret: "", trailer: ""))
+                == .prompt(label: "Limit to: ", beforeCaret: "", afterCaret: "", trailer: "   " + LimitPattern.hint))
         try harness.press("<Esc>/zzz")
         #expect(
             StatusLine.content(for: harness.reader, shownPercent: nil)

@@ -87,7 +87,9 @@ public enum Action: String, CaseIterable, Sendable {
         case .search: return "search authors and text (smart case; Enter keeps, Esc cancels)"
         case .nextMatch: return "next search match"
         case .previousMatch: return "previous search match"
-        case .limit: return "limit to comments matching a pattern (text, author:NAME, unread, new, after:DATE)"
+        case .limit:
+            return
+                "limit to comments matching a pattern: words that must all hold (text, author:, subject:, before:, after:, unread, new), -word to exclude, a | b for either"
         case .limitToAuthor: return "limit to the selected comment's author"
         case .openURL: return "list the comment's web addresses and open one"
         case .copy: return "copy the comment to the terminal's clipboard (OSC 52)"

@@ -131,6 +131,8 @@ public enum PromptKind: String, CaseIterable, Sendable {
 public struct Prompt: Equatable, Sendable {
     public let kind: PromptKind
     public var line: PromptLine
+    /// Why the last submitted text could not be used, shown beside the line until it changes.
+    public var note: String?
 
     public init(_ kind: PromptKind, text: String = "") {
         self.kind = kind

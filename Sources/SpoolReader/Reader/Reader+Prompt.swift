@@ -6,6 +6,7 @@ extension Reader {
         var prompt = prompt
         let outcome = prompt.line.apply(key, history: history[prompt.kind])
         if outcome == .ignored { return .redraw }
+        if outcome == .edited { prompt.note = nil }
         let unsaved = history.unsavedCount
         // The prompt stays open with its new line unless the prompt's own handling closes it.
         mode = .prompt(prompt)

@@ -41,6 +41,8 @@ public struct Reader: Sendable {
     public internal(set) var limit: Limit?
     /// A limit still checking comments (see ``applyLimit(_:)``).
     var pendingLimit: PendingLimit?
+    /// Why the last limit pattern could not be used.
+    var limitProblem: String?
     /// The search being typed or last run, and how far it has looked.
     public internal(set) var search = SearchState()
     /// What was typed at each prompt, for `Up` and `Down` in it.

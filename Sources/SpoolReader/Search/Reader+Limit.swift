@@ -1,17 +1,17 @@
 import SpoolCore
 import SpoolScreen
 
-/// Limiting the tree to matching comments (mutt's limit): `L` asks for a pattern, `f` limits
-/// to the selected author; ancestors of matches stay for context; an empty pattern ends it.
-///
-/// A pattern is words that must all hold: `author:NAME` (part of the author, any case),
-/// `unread`, `new`, `after:YYYY-MM-DD`, and any other word is text searched with smart case
-/// in author, subject and body.
+/// Limiting the tree to matching comments (mutt's limit): `L` asks for a pattern
+/// (``LimitPattern``), `f` limits to the selected author; ancestors of matches stay for
+/// context (``Limit/matched`` tells them apart); an empty pattern ends it.
 extension Reader {
     /// The nodes a limit keeps: the matches and their ancestors; nil means no limit.
     public struct Limit: Sendable, Equatable {
         public let pattern: String
+        /// The matches and their ancestors.
         public let kept: [Bool]
+        /// The matches alone (kept rows that are not matches are context).
+        public let matched: [Bool]
         public let matchCount: Int
     }
 
@@ -26,6 +26,12 @@ extension Reader {
             mode = .browsing
             history.add(line.text, to: .limit)
             applyLimit(line.text)
+            if let problem = limitProblem {
+                // A pattern that means nothing stays in the prompt with the reason, to be mended.
+                var prompt = Prompt(.limit, text: line.text)
+                prompt.note = problem
+                mode = .prompt(prompt)
+            }
         case .cancelled:
             mode = .browsing
             messages.say("Limit unchanged.")
@@ -37,10 +43,17 @@ extension Reader {
     /// checked a slice at a time (``continueLimit(budget:)``): ``limitStepPerKey`` comments
     /// now, the rest while no key is pending, so a limit over an archive's bodies never
     /// holds a key up; the tree changes when every comment has been checked.
-    mutating func applyLimit(_ pattern: String) {
-        let words = pattern.split(separator: " ").map(String.init)
+    mutating func applyLimit(_ text: String) {
         pendingLimit = nil
-        guard !words.isEmpty else {
+        limitProblem = nil
+        let pattern: LimitPattern
+        do {
+            pattern = try LimitPattern.parse(text)
+        } catch {
+            limitProblem = error.description
+            return
+        }
+        guard !pattern.isEmpty else {
             limit = nil
             rebuildRows()
             messages.say("Showing all comments.")
@@ -48,7 +61,8 @@ extension Reader {
         }
         var kept = [Bool](repeating: false, count: tree.count)
         kept[ThreadTree.root] = true
-        pendingLimit = PendingLimit(pattern: pattern, terms: words.map(LimitTerm.init), kept: kept)
+        pendingLimit = PendingLimit(
+            text: text, pattern: pattern, kept: kept, matched: [Bool](repeating: false, count: tree.count))
         continueLimit(budget: Reader.limitStepPerKey)
     }
 
@@ -61,8 +75,9 @@ extension Reader {
         while pending.next < tree.count && pending.next - first < budget {
             let node = pending.next
             pending.next += 1
-            if limitMatches(node, pending.terms) {
+            if limitMatches(node, pending.pattern) {
                 pending.matches += 1
+                pending.matched[node] = true
                 var current = node
                 while current >= 0 && !pending.kept[current] {
                     pending.kept[current] = true
@@ -72,41 +87,39 @@ extension Reader {
         }
         guard pending.next >= tree.count else {
             pendingLimit = pending
-            messages.say("Limiting to \(pending.pattern)… \(pending.next * 100 / max(1, tree.count))%")
+            messages.say("Limiting to \(pending.text)… \(pending.next * 100 / max(1, tree.count))%")
             return pending.next - first
         }
         pendingLimit = nil
-        limit = Limit(pattern: pending.pattern, kept: pending.kept, matchCount: pending.matches)
+        limit = Limit(pattern: pending.text, kept: pending.kept, matched: pending.matched, matchCount: pending.matches)
         if pending.matches > 0 {
             for node in 1..<tree.count where pending.kept[node] { collapse.expand(node) }
         }
         rebuildRows()
         messages.say(
             pending.matches == 0
-                ? "Nothing matches \(pending.pattern); L then Enter shows everything."
-                : "Limit \(pending.pattern): \(pending.matches) of \(tree.messageCount)")
+                ? "Nothing matches \(pending.text); L then Enter shows everything."
+                : "Limit \(pending.text): \(pending.matches) of \(tree.messageCount)")
         return pending.next - first
     }
 
-    private func limitMatches(_ node: Int, _ terms: [LimitTerm]) -> Bool {
+    private func limitMatches(_ node: Int, _ pattern: LimitPattern) -> Bool {
         let comment = comment(at: node)
         guard !comment.isPlaceholder else { return false }
-        for term in terms {
-            switch term {
-            case .author(let name): if !name.matches(comment.author) { return false }
-            case .unread: if marks.isRead(node) { return false }
-            case .new: if !isNew[node] { return false }
-            case .after(let day):
-                guard let day, let date = comment.date, date >= day else { return false }
+        return pattern.matches { test in
+            switch test {
+            case .author(let name): return name.matches(comment.author)
+            case .subject(let words): return words.matches(comment.subject ?? "")
             case .text(let text):
-                if !(text.matches(comment.author) || text.matches(comment.subject ?? "")
-                    || text.matches(comment.body.textOnce))
-                {
-                    return false
-                }
+                return text.matches(comment.author) || text.matches(comment.subject ?? "")
+                    || text.matches(comment.body.textOnce)
+            case .unread: return !marks.isRead(node)
+            case .read: return marks.isRead(node)
+            case .new: return isNew[node]
+            case .after(let day): return comment.date.map { $0 >= day } ?? false
+            case .before(let day): return comment.date.map { $0 < day } ?? false
             }
         }
-        return true
     }
 
     /// `f`: limit to the selected comment's author.
@@ -116,49 +129,25 @@ extension Reader {
             return
         }
         let author = comment(at: selected).author
-        applyLimit("author:" + author.replacingSpaces())
+        applyLimit("author:" + author.quotedForLimit)
     }
 }
 
 /// A limit whose comments are still being checked.
 struct PendingLimit: Sendable, Equatable {
-    let pattern: String
-    let terms: [LimitTerm]
+    let text: String
+    let pattern: LimitPattern
     var kept: [Bool]
+    var matched: [Bool]
     var matches = 0
     /// The next node to check (node 0, the root, is always kept).
     var next = 1
 }
 
-/// One word of a limit pattern, read once for the whole limit rather than per comment.
-enum LimitTerm: Sendable, Equatable {
-    /// `author:NAME`: part of the author's name, any case (no-break spaces stand for spaces).
-    case author(TextMatcher)
-    case unread
-    case new
-    /// `after:YYYY-MM-DD`; nil for a date that does not parse (nothing matches it).
-    case after(Timestamp?)
-    /// Any other word: author, subject or body, smart case.
-    case text(TextMatcher)
-
-    init(_ word: String) {
-        let lower = word.lowercased()
-        if lower.hasPrefix("author:") {
-            self = .author(TextMatcher(String(lower.dropFirst(7).map { $0 == "\u{A0}" ? " " : $0 })))
-        } else if lower == "unread" {
-            self = .unread
-        } else if lower == "new" {
-            self = .new
-        } else if lower.hasPrefix("after:") {
-            let parts = lower.dropFirst(6).split(separator: "-").compactMap { Int($0) }
-            self = .after(parts.count == 3 ? Timestamp(year: parts[0], month: parts[1], day: parts[2]) : nil)
-        } else {
-            self = .text(TextMatcher(word))
-        }
-    }
-}
-
 extension String {
-    /// Spaces as no-break spaces, so a name stays one pattern word.
-    fileprivate func replacingSpaces() -> String { String(map { $0 == " " ? "\u{A0}" : $0 }) }
+    /// The name as one limit value: quoted when it has spaces or quotes.
+    fileprivate var quotedForLimit: String {
+        guard contains(where: { $0 == " " || $0 == "\"" || $0 == "|" }) else { return self }
+        return "\"" + replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
 }

@@ -38,7 +38,9 @@ struct StatusLine {
             let after = String(prompt.line.characters[prompt.line.caret...])
             switch prompt.kind {
             case .pipe: return .prompt(label: "Pipe to: ", beforeCaret: before, afterCaret: after, trailer: "")
-            case .limit: return .prompt(label: "Limit to: ", beforeCaret: before, afterCaret: after, trailer: "")
+            case .limit:
+                let trailer = "   " + (prompt.note ?? LimitPattern.hint)
+                return .prompt(label: "Limit to: ", beforeCaret: before, afterCaret: after, trailer: trailer)
             case .search:
                 let found = reader.search.matchCount
                 let count =

@@ -70,6 +70,8 @@ struct TreePane {
     private func drawComment(_ node: Int, _ reader: Reader, in area: Rect, on screen: inout Screen) -> Int {
         let comment = reader.comment(at: node)
         let tree = reader.tree
+        // Under a limit, a row kept only because a match is below it is drawn as context.
+        let isContext = reader.limit.map { !$0.matched[node] } ?? false
         var x = drawGuides(node, tree, focusDepth: reader.narrowedTo.map { tree.depth[$0] } ?? 0, in: area, on: &screen)
         let textStart = x
         if comment.isPlaceholder {
@@ -85,7 +87,9 @@ struct TreePane {
             let authorRole: ThemeRole =
                 reader.isMatch(node)
                 ? .searchMatch
-                : TreePane.isByOriginalPoster(node, reader) ? .treeOP : unread ? .treeUnread : .treeAuthor
+                : isContext
+                    ? .treeContext
+                    : TreePane.isByOriginalPoster(node, reader) ? .treeOP : unread ? .treeUnread : .treeAuthor
             x = screen.put(comment.author, x: x, y: area.y, style: theme[authorRole], clip: area)
             if let date = comment.date {
                 x = screen.put(
@@ -111,7 +115,8 @@ struct TreePane {
         let room = area.maxX - x - 2
         guard room > 0, !comment.isPlaceholder else { return textStart }
         let (text, isSubject) = rowText.text(for: node, room: room, in: reader)
-        screen.put("  " + text, x: x, y: area.y, style: theme[isSubject ? .treeText : .treePreview], clip: area)
+        let textRole: ThemeRole = isContext ? .treeContext : isSubject ? .treeText : .treePreview
+        screen.put("  " + text, x: x, y: area.y, style: theme[textRole], clip: area)
         return textStart
     }
 

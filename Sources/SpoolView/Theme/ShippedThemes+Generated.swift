@@ -26,6 +26,7 @@ public enum ShippedThemes {
             "tree.author"             = { fg = "default" }
             "tree.op"                 = { fg = "warm", bold = true }
             "tree.date"               = { fg = "muted" }
+            "tree.context"            = { fg = "muted", italic = true }
             "tree.unread"             = { fg = "yellow", bold = true }
             "tree.new"                = { fg = "green", bold = true }
             "tree.count"              = { fg = "cyan", bold = true }
@@ -77,6 +78,7 @@ public enum ShippedThemes {
             "tree.author"             = { fg = "fg" }
             "tree.op"                 = { fg = "orange", bold = true }
             "tree.date"               = { fg = "gray" }
+            "tree.context"            = { fg = "gray", italic = true }
             "tree.unread"             = { fg = "yellow", bold = true }
             "tree.new"                = { fg = "green", bold = true }
             "tree.count"              = { fg = "aqua", bold = true }
@@ -115,6 +117,7 @@ public enum ShippedThemes {
             "tree.author"             = { fg = "bright-white", bg = "black", bold = true }
             "tree.op"                 = { fg = "bright-yellow", bg = "black", bold = true, underline = true }
             "tree.date"               = { fg = "bright-white", bg = "black" }
+            "tree.context"            = { fg = "bright-white", bg = "black", italic = true }
             "tree.unread"             = { fg = "bright-yellow", bg = "black", bold = true }
             "tree.new"                = { fg = "bright-green", bg = "black", bold = true }
             "tree.count"              = { fg = "bright-cyan", bg = "black", bold = true }
@@ -164,6 +167,7 @@ public enum ShippedThemes {
             "tree.author"             = { fg = "ink" }
             "tree.op"                 = { fg = "warm", bold = true }
             "tree.date"               = { fg = "muted" }
+            "tree.context"            = { fg = "muted", italic = true }
             "tree.unread"             = { fg = "#870087", bold = true }
             "tree.new"                = { fg = "#008700", bold = true }
             "tree.count"              = { fg = "#005f87", bold = true }
@@ -202,6 +206,7 @@ public enum ShippedThemes {
             "tree.author"             = {}
             "tree.op"                 = { bold = true, underline = true }
             "tree.date"               = { dim = true }
+            "tree.context"            = { dim = true, italic = true }
             "tree.unread"             = { bold = true }
             "tree.new"                = { bold = true, underline = true }
             "tree.count"              = { bold = true }
@@ -256,6 +261,7 @@ public enum ShippedThemes {
             "tree.author"             = { fg = "n4" }
             "tree.op"                 = { fg = "orange", bold = true }
             "tree.date"               = { fg = "n3" }
+            "tree.context"            = { fg = "n3", italic = true }
             "tree.unread"             = { fg = "yellow", bold = true }
             "tree.new"                = { fg = "green", bold = true }
             "tree.count"              = { fg = "frost1", bold = true }
@@ -306,6 +312,7 @@ public enum ShippedThemes {
             "tree.author"             = { fg = "base0" }
             "tree.op"                 = { fg = "orange", bold = true }
             "tree.date"               = { fg = "base01" }
+            "tree.context"            = { fg = "base01", italic = true }
             "tree.unread"             = { fg = "yellow", bold = true }
             "tree.new"                = { fg = "green", bold = true }
             "tree.count"              = { fg = "cyan", bold = true }
@@ -359,6 +366,7 @@ public enum ShippedThemes {
             "tree.author"             = { fg = "base00" }
             "tree.op"                 = { fg = "orange", bold = true }
             "tree.date"               = { fg = "base1" }
+            "tree.context"            = { fg = "base1", italic = true }
             "tree.unread"             = { fg = "yellow", bold = true }
             "tree.new"                = { fg = "green", bold = true }
             "tree.count"              = { fg = "cyan", bold = true }

@@ -11,8 +11,8 @@ public struct Theme: Sendable, Equatable {
         self.styles = styles
     }
 
-    /// The style of `role`; a role a theme leaves out is plain.
-    public subscript(role: ThemeRole) -> Style { styles[role] ?? .plain }
+    /// The style of `role`; a role a theme leaves out takes its fallback's style, else plain.
+    public subscript(role: ThemeRole) -> Style { styles[role] ?? role.fallback.map { self[$0] } ?? .plain }
 
     /// Every role in terminal default colours with attributes only: what `NO_COLOR`
     /// asks for, and what tests render with.
@@ -26,7 +26,8 @@ public struct Theme: Sendable, Equatable {
             .articleQuote2: Style(attributes: [.italic, .dim]), .articleQuote3: Style(attributes: [.italic, .dim]),
             .searchMatch: Style(attributes: [.reverse, .bold]), .treeText: Style(), .treePreview: Style(),
             .articleText: Style(), .help: Style(),
-            .treeRoot: Style(attributes: .bold), .treeSelected: Style(attributes: .reverse),
+            .treeRoot: Style(attributes: .bold), .treeContext: Style(attributes: [.dim, .italic]),
+            .treeSelected: Style(attributes: .reverse),
             .treeSelectedUnfocused: Style(attributes: [.reverse, .dim]), .treeGuide: Style(attributes: .dim),
             .treeDate: Style(attributes: .dim), .treeCount: Style(attributes: .bold),
             .articleTitle: Style(attributes: .bold), .articleAuthor: Style(attributes: .bold),

@@ -19,6 +19,8 @@ public enum ThemeRole: String, CaseIterable, Sendable {
     case treeCount = "tree.count"
     case treePreview = "tree.preview"
     case treeRoot = "tree.root"
+    /// A row a limit keeps only as context for a match below it.
+    case treeContext = "tree.context"
     case treeSelected = "tree.selected"
     case treeSelectedUnfocused = "tree.selected.unfocused"
     case articleText = "article.text"
@@ -36,4 +38,13 @@ public enum ThemeRole: String, CaseIterable, Sendable {
     case help = "help"
     case helpKey = "help.key"
     case helpTitle = "help.title"
+
+    /// The role whose style stands in when a theme leaves this one out (newer roles, so
+    /// older user themes still draw them distinctly).
+    var fallback: ThemeRole? {
+        switch self {
+        case .treeContext: return .treeDate
+        default: return nil
+        }
+    }
 }
