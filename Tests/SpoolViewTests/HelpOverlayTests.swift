@@ -31,7 +31,7 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("  ●") && $0.contains("unread") })
         #expect(lines.contains { $0.contains("[+12, 3 unread]") && $0.contains("folded row") })
         #expect(lines.contains { $0.contains("‹9›") })
-        #expect(lines.contains { $0.contains("(14 messages)") })
+        #expect(lines.contains { $0.contains("14/3") && $0.contains("14 messages, 3 of them unread") })
         #expect(lines.contains { $0.hasPrefix("  wheel") && $0.contains("nothing is marked read") })
     }
 

@@ -214,3 +214,24 @@ import Testing
         #expect(!program.hasPendingWork && program.handle(.notice("ignored")) == .none)
     }
 }
+
+/// A reply's row shows its own words.
+@Suite struct RowPreviewTests {
+    @Test func previewsSkipAttributionQuotesAndSignatures() {
+        let body = """
+            On Tue, 17 Nov 2009 13:24:01 -0800, Carl Worth
+            <cworth@cworth.org> wrote:
+            > Welcome to notmuch!
+            >
+            > Quoted again.
+
+            Definitely. Thanks for the patch.
+            -- 
+            Carl
+            """
+        #expect(TreePane.preview(of: body, columns: 40).hasPrefix("Definitely. Thanks for the patch."))
+        #expect(TreePane.preview(of: "Ann wrote:\n> only quotes\n", columns: 40) == "Ann wrote: > only quotes")
+        #expect(TreePane.preview(of: "Le 3 mars, Jean a écrit :\n> x\nOui.", columns: 40) == "Oui.")
+        #expect(!TreePane.preview(of: "text\n-- \nsignature", columns: 40).contains("signature"))
+    }
+}

@@ -19,6 +19,21 @@ public enum DisplayWidth {
         return total
     }
 
+    /// `text` in at most `width` columns, ending with `…` when it had to be cut.
+    public static func truncated(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        guard of(text) > width else { return text }
+        var out = ""
+        var used = 1
+        for character in text {
+            let next = used + of(character)
+            if next > width { break }
+            out.append(character)
+            used = next
+        }
+        return out + "…"
+    }
+
     static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return scalar.value != 0x00AD

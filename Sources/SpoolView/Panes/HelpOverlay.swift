@@ -93,8 +93,7 @@ struct HelpOverlay {
                     (glyphs.new, "new since your last visit (and unread)"),
                     ("[+12, 3 unread]", "a folded row: how many replies it hides, and how many of those are unread"),
                     ("‹9›", "the depth, where the tree is too deep to draw every level"),
-                    ("(14 messages)", "a thread of a mail archive, and how many of its messages are unread"),
-                    (glyphs.collapsedRoot, "a thread whose first message is not in the archive"),
+                    ("14/3", "after a thread's subject in an archive: 14 messages, 3 of them unread"),
                 ]
             ),
             (

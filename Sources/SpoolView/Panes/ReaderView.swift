@@ -76,7 +76,7 @@ public struct ReaderView: Sendable {
             InlinePane(theme: theme, glyphs: options.glyphs, caches: caches).render(
                 reader, in: layout.article, on: &screen)
         } else {
-            TreePane(theme: theme, options: options, rowText: caches.rowText)
+            TreePane(theme: theme, options: options, rowText: caches.rowText, threads: caches.threads)
                 .render(reader, in: layout.tree, breadcrumb: layout.breadcrumb, on: &screen)
             drawDivider(layout, on: &screen, theme: theme)
             ArticlePane(theme: theme).render(
@@ -132,6 +132,7 @@ final class ViewCaches: TextMeasure, @unchecked Sendable {
     let options: ReaderOptions
     let article = ArticleText()
     let rowText = RowTextCache()
+    let threads = ThreadSummaries()
 
     init(options: ReaderOptions) { self.options = options }
 

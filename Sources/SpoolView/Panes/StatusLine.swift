@@ -139,18 +139,8 @@ struct StatusLine {
         }
     }
 
-    /// `text` in at most `width` columns, ending with `…` when cut.
+    /// `text` in at most `width` columns, ending with `…` when cut; nil when there is no room.
     static func cut(_ text: String, to width: Int) -> String? {
-        guard width > 3 else { return nil }
-        guard DisplayWidth.of(text) > width else { return text }
-        var out = ""
-        var used = 1
-        for character in text {
-            let next = used + DisplayWidth.of(character)
-            if next > width { break }
-            out.append(character)
-            used = next
-        }
-        return out + "…"
+        width > 3 ? DisplayWidth.truncated(text, to: width) : nil
     }
 }

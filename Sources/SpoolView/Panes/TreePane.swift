@@ -10,6 +10,7 @@ struct TreePane {
     let theme: Theme
     let options: ReaderOptions
     let rowText: RowTextCache
+    let threads: ThreadSummaries
     var glyphs: GlyphSet { options.glyphs }
 
     func render(_ reader: Reader, in area: Rect, breadcrumb: Rect, on screen: inout Screen) {
@@ -68,6 +69,9 @@ struct TreePane {
     /// Draws a comment's row; returns the column of its first text cell (after the tree lines).
     @discardableResult
     private func drawComment(_ node: Int, _ reader: Reader, in area: Rect, on screen: inout Screen) -> Int {
+        if reader.discussion.isArchive && reader.tree.depth[node] == 1 {
+            return drawThreadRow(node, reader, in: area, on: &screen)
+        }
         let comment = reader.comment(at: node)
         let tree = reader.tree
         // Under a limit, a row kept only because a match is below it is drawn as context.
@@ -117,6 +121,45 @@ struct TreePane {
         let (text, isSubject) = rowText.text(for: node, room: room, in: reader)
         let textRole: ThemeRole = isContext ? .treeContext : isSubject ? .treeText : .treePreview
         screen.put("  " + text, x: x, y: area.y, style: theme[textRole], clip: area)
+        return textStart
+    }
+
+    /// A thread of an archive, as a mail reader's index shows it so it can be scanned:
+    /// marker, the date of its latest message, its subject (the first message present when
+    /// the first is missing), its size and unread count (`14/3`), its author.
+    private func drawThreadRow(_ node: Int, _ reader: Reader, in area: Rect, on screen: inout Screen) -> Int {
+        let tree = reader.tree
+        var x = drawGuides(node, tree, focusDepth: reader.narrowedTo.map { tree.depth[$0] } ?? 0, in: area, on: &screen)
+        let textStart = x
+        let own = reader.comment(at: node)
+        let first = reader.comment(at: threads.firstPresent(in: node, of: reader) ?? node)
+        let unread = !own.isPlaceholder && !reader.marks.isRead(node)
+        let isNew = reader.isNew[node] && unread
+        x = screen.put(
+            (isNew ? glyphs.new : unread ? glyphs.unread : " ") + " ", x: x, y: area.y,
+            style: theme[isNew ? .treeNew : .treeUnread], clip: area)
+        if let date = threads.latestDate(of: node, in: reader) {
+            x = screen.put(
+                AgeText.text(date, style: options.dateStyle, now: options.now) + "  ", x: x, y: area.y,
+                style: theme[.treeDate], clip: area)
+        }
+        let messages = tree.descendantCount(of: node) + (own.isPlaceholder ? 0 : 1)
+        let unreadInThread = reader.marks.unreadCount(inSubtreeOf: node, of: tree)
+        let counts = messages > 1 ? "  \(messages)" + (unreadInThread > 0 ? "/\(unreadInThread)" : "") : ""
+        let isContext = reader.limit.map { !$0.matched[node] } ?? false
+        let subject = first.subject ?? TreePane.preview(of: first.body.text, columns: max(0, area.maxX - x))
+        let role: ThemeRole =
+            reader.isMatch(node) ? .searchMatch : isContext ? .treeContext : unread ? .treeUnread : .treeText
+        let room = area.maxX - x - DisplayWidth.of(counts)
+        x = screen.put(DisplayWidth.truncated(subject, to: room), x: x, y: area.y, style: theme[role], clip: area)
+        x = screen.put(counts, x: x, y: area.y, style: theme[.treeCount], clip: area)
+        if area.maxX - x > 6 {
+            let byOP = TreePane.isByOriginalPoster(node, reader)
+            screen.put(
+                "  " + first.author, x: x, y: area.y,
+                style: theme[isContext ? .treeContext : byOP ? .treeOP : .treeAuthor],
+                clip: area)
+        }
         return textStart
     }
 
@@ -246,20 +289,49 @@ struct TreePane {
         return parts
     }
 
-    /// The start of a body with runs of white space folded, as much as fits in `columns`
-    /// (wide characters counted twice, so it never reads more of the body than it shows).
+    /// The start of a reply's own words for its row, on one line: quoted lines (`>`), the
+    /// attribution before them ("On Tue, 17 Nov 2009, Ann wrote:") and a signature (after
+    /// `-- `) are passed over, as a reader skims them; a body that is nothing else keeps
+    /// its text. Only the first few kilobytes are looked at.
     static func preview(of body: String, columns: Int) -> String {
-        var text = ""
+        let lines = body.prefix(4096).split(separator: "\n", omittingEmptySubsequences: false)
+        var own: [Substring] = []
+        for (index, line) in lines.enumerated() {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if line == "-- " || line == "--" { break }
+            if trimmed.hasPrefix(">") || isAttribution(trimmed) { continue }
+            // "On Tue, 17 Nov 2009 at 10:00, Ann Lee" then "<ann@example.org> wrote:".
+            if trimmed.hasPrefix("On "), lines.dropFirst(index + 1).prefix(2).contains(where: { isAttribution($0) }) {
+                continue
+            }
+            own.append(trimmed)
+            if own.reduce(0, { $0 + $1.count }) > columns + 8 { break }
+        }
+        return oneLine(own.contains { !$0.isEmpty } ? own.joined(separator: "\n") : body, columns: columns)
+    }
+
+    /// Whether a line introduces quoted text ("… wrote:", "… writes:", "… a écrit :").
+    private static func isAttribution(_ line: Substring) -> Bool {
+        let end = line.reversed().drop { $0 == " " || $0 == "\r" }
+        let tail = String(end.prefix(12).reversed()).lowercased()
+        return tail.hasSuffix("wrote:") || tail.hasSuffix("writes:") || tail.hasSuffix("a écrit :")
+            || tail.hasSuffix("a écrit:") || tail.hasSuffix("schrieb:")
+    }
+
+    /// `text`'s first `columns` characters or so, its white space runs as single spaces.
+    private static func oneLine(_ text: String, columns: Int) -> String {
+        var out = ""
         var lastWasSpace = false
-        for character in body.prefix(columns + 8) {
+        for character in text.prefix(columns + 8) {
             if character.isWhitespace {
-                if !lastWasSpace && !text.isEmpty { text.append(" ") }
+                if !lastWasSpace && !out.isEmpty { out.append(" ") }
                 lastWasSpace = true
             } else {
-                text.append(character)
+                out.append(character)
                 lastWasSpace = false
             }
         }
-        return text
+        if out.last == " " { out.removeLast() }
+        return out
     }
 }
