@@ -1,3 +1,4 @@
+import Foundation
 import SpoolCore
 import SpoolImport
 import SpoolScreen
@@ -104,5 +105,60 @@ import Testing
         let archive = try DiscussionFile.parse(bytes: Array(mail.utf8), file: "plans.mbox")
         let lines = ReaderHarness(discussion: archive, columns: 100, rows: 20).screen.textLines
         #expect(lines[1].hasPrefix("└─ ● 2024-01-07  Plans"), "\(lines[1])")
+    }
+}
+
+/// What a mail reader already marked read stays read the first time Spool opens it.
+@Suite struct ReadAtSourceTests {
+    private let mbox = """
+        From a Mon Jan  1 10:00:00 2024
+        From: Ann <a@x>
+        Message-ID: <1@x>
+        Subject: Plans
+        Status: RO
+        Date: Mon, 1 Jan 2024 10:00:00 +0000
+
+        Root.
+
+        From b Mon Jan  1 11:00:00 2024
+        From: Bob <b@x>
+        Message-ID: <2@x>
+        In-Reply-To: <1@x>
+        Subject: Re: Plans
+        Status: O
+        Date: Mon, 1 Jan 2024 11:00:00 +0000
+
+        Reply.
+        """
+
+    @Test func mboxStatusReadStartsReadOnTheFirstVisitOnly() throws {
+        let archive = try DiscussionFile.parse(bytes: Array(mbox.utf8), file: "plans.mbox")
+        #expect(archive.comments.map(\.isReadAtSource) == [true, false])
+        let store = RecordingStore()
+        var first = ReaderHarness(discussion: archive, columns: 100, rows: 20, store: store)
+        #expect(first.reader.marks.unreadCount == 1)
+        first.runner.program.saveAll()
+        #expect(store.readChanges.map(\.read) == [true], "saved like any mark")
+        let later = ReaderHarness(
+            discussion: archive, columns: 100, rows: 20,
+            saved: SavedState(previouslySeen: Set(archive.comments.map(\.key))))
+        #expect(later.reader.marks.unreadCount == 2, "after the first visit Spool's own marks decide")
+    }
+
+    @Test func maildirSeenFlagsStartRead() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("spool-flags-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for sub in ["cur", "new", "tmp"] {
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        let parts = mbox.components(separatedBy: "\nFrom b Mon Jan  1 11:00:00 2024\n")
+        let first = parts[0].split(separator: "\n", maxSplits: 1)[1].replacingOccurrences(of: "Status: RO\n", with: "")
+        try Data(first.utf8).write(to: root.appendingPathComponent("cur/1.host:2,FS"))
+        try Data(parts[1].replacingOccurrences(of: "Status: O\n", with: "").utf8).write(
+            to: root.appendingPathComponent("cur/2.host:2,"))
+        let archive = try DiscussionFile.load(path: root.path)
+        let read = archive.comments.filter { !$0.isPlaceholder }.map { "\($0.author) \($0.isReadAtSource)" }
+        #expect(read.sorted() == ["Ann true", "Bob false"])
     }
 }

@@ -16,6 +16,9 @@ public struct Comment: Hashable, Sendable {
     public var parent: Int?
     /// A message that replies name but the source does not contain.
     public var isPlaceholder: Bool
+    /// The source says it was read (mbox `Status: R`, a Maildir file's `S` flag): it starts
+    /// read the first time the discussion is opened.
+    public var isReadAtSource = false
 
     public init(
         id: String, key: StableKey? = nil, author: String, date: Timestamp?, subject: String? = nil, body: CommentBody,

@@ -50,7 +50,16 @@ public struct MboxImporter: Sendable {
         let store = ByteStore(bytes: all, path: folder)
         let bodies = MailBodies(store: store)
         var scanner = MboxScanner(store: store, bodies: bodies)
-        return try parse(ranges.compactMap { scanner.message(in: $0) }, bodies: bodies, file: folder)
+        var messages: [ScannedMessage] = []
+        for (file, range) in zip(files, ranges) {
+            guard var message = scanner.message(in: range) else { continue }
+            // Maildir keeps flags in the name: `…:2,FRS` (S: seen).
+            if let info = file.name.range(of: ":2,", options: .backwards), file.name[info.upperBound...].contains("S") {
+                message.comment.isReadAtSource = true
+            }
+            messages.append(message)
+        }
+        return try parse(messages, bodies: bodies, file: folder)
     }
 
     /// The messages of `store` in file order, scanned in parts on as many threads as pay.

@@ -191,11 +191,13 @@ struct MboxScanner {
     private static let wanted: [(name: [UInt8], field: Field)] = [
         (Array("from".utf8), Field.from), (Array("date".utf8), Field.date), (Array("subject".utf8), Field.subject),
         (Array("message-id".utf8), Field.messageID), (Array("in-reply-to".utf8), Field.inReplyTo),
-        (Array("references".utf8), Field.references),
+        (Array("references".utf8), Field.references), (Array("status".utf8), Field.status),
     ]
 
     fileprivate enum Field: Int, CaseIterable {
         case from, date, subject, messageID, inReplyTo, references
+        /// mbox's `Status:` (`R` read, `O` old), as mutt and other readers write it.
+        case status
     }
 
     /// Parses the header block at `start`: the message (nil when there are no header
@@ -321,7 +323,8 @@ struct MboxScanner {
             raw.flatMap { MailHeaderBytes.date($0) ?? MailDate.parse(text($0)) }
         }
         // An id-less message is named by its place in the file once all parts are joined.
-        let comment = Comment(id: messageID?.text ?? "", author: author, date: date, subject: subject, body: "")
+        var comment = Comment(id: messageID?.text ?? "", author: author, date: date, subject: subject, body: "")
+        comment.isReadAtSource = values.with(.status, in: bytes) { raw in raw?.contains(UInt8(ascii: "R")) ?? false }
         return ScannedMessage(
             comment: comment, messageID: messageID, references: hashes(.references, except: messageID?.hash),
             inReplyTo: hashes(.inReplyTo, except: messageID?.hash))
@@ -341,7 +344,7 @@ private struct HeaderValues {
     /// folded over 100,000 lines costs its length, not its length squared).
     private var folds: [[UInt8]] = []
 
-    private var slots: (Value?, Value?, Value?, Value?, Value?, Value?) = (nil, nil, nil, nil, nil, nil)
+    private var slots: (Value?, Value?, Value?, Value?, Value?, Value?, Value?) = (nil, nil, nil, nil, nil, nil, nil)
 
     private subscript(field: MboxScanner.Field) -> Value? {
         get {
@@ -352,6 +355,7 @@ private struct HeaderValues {
             case .messageID: return slots.3
             case .inReplyTo: return slots.4
             case .references: return slots.5
+            case .status: return slots.6
             }
         }
         set {
@@ -362,6 +366,7 @@ private struct HeaderValues {
             case .messageID: slots.3 = newValue
             case .inReplyTo: slots.4 = newValue
             case .references: slots.5 = newValue
+            case .status: slots.6 = newValue
             }
         }
     }

@@ -80,6 +80,13 @@ public struct Reader: Sendable {
             }
         }
         _ = marks.takeChanges()
+        // The first time a discussion is opened, what the source says was read (mutt's
+        // `Status: RO`, a Maildir's `S` flag) starts read, and is saved like any mark.
+        if saved.previouslySeen == nil && saved.readKeys.isEmpty {
+            for node in 1..<max(tree.count, 1) where discussion.comments[tree.commentIndex[node]].isReadAtSource {
+                marks.setRead(node, true)
+            }
+        }
         let openingCollapse = OpeningCollapse(tree: tree, discussion: discussion, marks: marks, saved: saved)
         let collapse = openingCollapse.state(
             treeHeight: viewport.tree.height, collapsesRead: settings.collapsesReadSubtrees)
