@@ -29,7 +29,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let discussion = try Wiring.discussion(
-            at: ArgumentPath.diskPath(file), format: fromFormat, archive: archive.options)
+            at: ArgumentPath.diskPath(file), format: fromFormat, archive: archive.options())
         Terminal.printOutput(format == .json ? discussion.exportJSON() : discussion.exportPageText(), terminator: "")
     }
 }

@@ -37,7 +37,8 @@ struct ReadCommand: ParsableCommand {
             try runLibrary(paths, setup: setup, pushed: pushed)
             return
         }
-        let discussion = try Wiring.discussion(at: paths, format: reading.fromFormat, archive: reading.archive.options)
+        let discussion = try Wiring.discussion(
+            at: paths, format: reading.fromFormat, archive: reading.archive.options(config))
         // The terminal first: the reader opens for its real size.
         let terminal = try setup.openTerminal()
         defer { terminal.close() }
@@ -58,7 +59,8 @@ struct ReadCommand: ParsableCommand {
         for path in paths {
             do {
                 discussions.append(
-                    try Wiring.discussion(at: path, format: reading.fromFormat, archive: reading.archive.options))
+                    try Wiring.discussion(
+                        at: path, format: reading.fromFormat, archive: reading.archive.options(setup.config)))
             } catch {
                 skipped.append(path.lastComponent.description)
             }

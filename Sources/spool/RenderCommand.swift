@@ -26,9 +26,9 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let (columns, rows) = try Wiring.size(size)
         let pressed = try Wiring.keys(keys)
-        let discussion = try Wiring.discussion(
-            at: file.map(ArgumentPath.diskPath), format: reading.fromFormat, archive: reading.archive.options)
         let (config, configProblems) = try reading.loadConfig()
+        let discussion = try Wiring.discussion(
+            at: file.map(ArgumentPath.diskPath), format: reading.fromFormat, archive: reading.archive.options(config))
         let (themes, themeIndex, themeProblems) = try Wiring.themes(
             option: reading.theme, config: config, configFile: ConfigFile.path(option: reading.config))
         let problems = configProblems + themeProblems

@@ -129,10 +129,19 @@ struct ArchiveArguments: ParsableArguments {
     @Flag(help: "Order an archive's threads oldest first (default: newest first).")
     var oldestFirst = false
 
-    @Flag(help: "Group thread roots that share a subject (for mailers that wrote no threading headers).")
+    @Flag(help: "Group every thread root that shares a subject (for mailers that wrote no threading headers).")
     var groupBySubject = false
 
-    var options: ArchiveOptions { ArchiveOptions(newestThreadsFirst: !oldestFirst, groupsBySubject: groupBySubject) }
+    @Flag(help: "Thread by headers alone: a Re: with no In-Reply-To or References stays a thread of its own.")
+    var strictThreads = false
+
+    /// The flags over the config's `group_by_subject` and `oldest_first`.
+    func options(_ config: ReaderConfig = ReaderConfig()) -> ArchiveOptions {
+        let grouping = groupBySubject ? "all" : strictThreads ? "off" : config.groupBySubject ?? "replies"
+        return ArchiveOptions(
+            newestThreadsFirst: !(oldestFirst || config.oldestFirst == true), groupsBySubject: grouping == "all",
+            groupsRepliesBySubject: grouping == "replies")
+    }
 }
 
 /// The state store keeps what the reader saves.

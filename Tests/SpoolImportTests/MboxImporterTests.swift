@@ -123,8 +123,11 @@ struct RawMailCounts {
             print("skipped: ../shared/corpus is absent")
             return
         }
-        let d = try DiscussionFile.load(path: path)
+        // The raw count threads by headers alone, as strict threading does.
+        let d = try DiscussionFile.load(path: path, archive: ArchiveOptions(groupsRepliesBySubject: false))
+        let grouped = try DiscussionFile.load(path: path)
         let raw = try RawMailCounts(path: path)
+        #expect(threadCount(grouped) < threadCount(d), "headerless replies join their subjects' threads")
         #expect(d.comments.filter { !$0.isPlaceholder }.count == 11_758)
         #expect(raw.messages == 11_758)
         // The raw count merges across a reference loop; the importer cuts each loop (which
@@ -265,5 +268,64 @@ struct RawMailCounts {
         } catch {
             Issue.record("\(error)")
         }
+    }
+}
+
+/// mutt's default: a reply by subject with no threading headers joins its subject's thread.
+@Suite struct SubjectReplyGroupingTests {
+    private let mail = """
+        From x Mon Jan  1 09:00:00 2024
+        From: Cy <c@x>
+        Message-ID: <0@x>
+        Subject: Re: Plans
+        Date: Mon, 1 Jan 2024 09:00:00 +0000
+
+        A reply whose mailer wrote no In-Reply-To, before the original in the file.
+
+        From a Mon Jan  1 10:00:00 2024
+        From: Ann <a@x>
+        Message-ID: <1@x>
+        Subject: Plans
+        Date: Mon, 1 Jan 2024 10:00:00 +0000
+
+        Root.
+
+        From d Mon Jan  1 12:00:00 2024
+        From: Dee <d@x>
+        Message-ID: <3@x>
+        Subject: [list] RE: plans
+        Date: Mon, 1 Jan 2024 12:00:00 +0000
+
+        Another headerless reply.
+
+        From e Mon Jan  1 13:00:00 2024
+        From: Eve <e@x>
+        Message-ID: <4@x>
+        Subject: Plans
+        Date: Mon, 1 Jan 2024 13:00:00 +0000
+
+        A new thread that only shares the subject.
+        """
+
+    private func roots(_ options: ArchiveOptions) throws -> [String] {
+        let archive = try MboxImporter(options: options).parse(Array(mail.utf8), file: "g.mbox")
+        return archive.comments.filter { $0.parent == nil }.map(\.author).sorted()
+    }
+
+    @Test func headerlessRepliesJoinTheirSubjectsThreadByDefault() throws {
+        #expect(try roots(ArchiveOptions()) == ["Ann", "Eve"], "Cy and Dee join Ann's thread; Eve's stays apart")
+        let archive = try MboxImporter().parse(Array(mail.utf8), file: "g.mbox")
+        let ann = try #require(archive.comments.firstIndex { $0.author == "Ann" })
+        #expect(Set(archive.comments.filter { $0.parent == ann }.map(\.author)) == ["Cy", "Dee"])
+    }
+
+    @Test func strictThreadingAndFullGroupingAreOptions() throws {
+        #expect(try roots(ArchiveOptions(groupsRepliesBySubject: false)) == ["Ann", "Cy", "Dee", "Eve"])
+        #expect(try roots(ArchiveOptions(groupsBySubject: true)).count == 1, "--group-by-subject joins every root")
+    }
+
+    @Test func replyPrefixesAreRecognised() {
+        #expect(Subject.isReply("Re: x") && Subject.isReply("[list] RE: x") && Subject.isReply("AW: x"))
+        #expect(!Subject.isReply("Fwd: x") && !Subject.isReply("Plans") && !Subject.isReply("Regarding: x"))
     }
 }

@@ -200,3 +200,15 @@ import Testing
         #expect(try longest(0) > 100, "0: the pane's width")
     }
 }
+
+/// How archives are threaded and ordered, from the config.
+@Suite struct ArchiveConfigTests {
+    @Test func groupingAndOrderParse() {
+        let (config, problems) = ReaderConfig.parse(
+            toml: "group_by_subject = \"off\"\noldest_first = true\n", file: "c.toml")
+        #expect(problems.isEmpty)
+        #expect(config.groupBySubject == "off" && config.oldestFirst == true)
+        let (_, bad) = ReaderConfig.parse(toml: "group_by_subject = \"some\"\noldest_first = 1\n", file: "c.toml")
+        #expect(bad.map(\.line) == [1, 2])
+    }
+}

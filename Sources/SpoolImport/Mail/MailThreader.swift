@@ -83,7 +83,11 @@ enum MailThreader {
         for message in messages { forest.linkChain(message.references) }
         for index in messages.indices { forest.setOwnParent(of: index) }
         forest.breakCycles()
-        if options.groupsBySubject { forest.groupRootsBySubject(subject) }
+        if options.groupsBySubject {
+            forest.groupRootsBySubject(subject)
+        } else if options.groupsRepliesBySubject {
+            forest.groupRootsBySubject(subject, onlyHeaderlessReplies: true)
+        }
         forest.pruneEmptyPlaceholders()
         return (forest.emit(newestFirst: options.newestThreadsFirst), forest.brokenCycles)
     }
@@ -187,12 +191,29 @@ enum MailThreader {
 
         /// Puts each thread root under the earliest root with the same subject (ignoring
         /// `Re:` and list tags), for archives whose mailers wrote no threading headers.
-        mutating func groupRootsBySubject(_ subject: (Int) -> String?) {
+        /// With `onlyHeaderlessReplies`, only roots that are replies by their subject and
+        /// carry no In-Reply-To or References move (mutt's default): a thread that merely
+        /// shares a subject stays apart.
+        mutating func groupRootsBySubject(_ subject: (Int) -> String?, onlyHeaderlessReplies: Bool = false) {
             var firstBySubject: [String: Int] = [:]
+            var movers: [(index: Int, key: String)] = []
             for index in parent.indices where parent[index] == nil {
                 guard let m = message[index], let text = subject(m) else { continue }
                 let key = Subject.normalised(text)
                 guard !key.isEmpty else { continue }
+                let mayMove =
+                    !onlyHeaderlessReplies
+                    || (Subject.isReply(text) && messages[m].references.isEmpty && messages[m].inReplyTo.isEmpty)
+                if mayMove && onlyHeaderlessReplies {
+                    // Moved once every thread that started the subject is known.
+                    movers.append((index, key))
+                } else if let first = firstBySubject[key] {
+                    if mayMove { parent[index] = first }
+                } else {
+                    firstBySubject[key] = index
+                }
+            }
+            for (index, key) in movers {
                 if let first = firstBySubject[key] { parent[index] = first } else { firstBySubject[key] = index }
             }
         }

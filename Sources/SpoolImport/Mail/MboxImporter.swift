@@ -7,10 +7,14 @@ public struct ArchiveOptions: Sendable, Equatable {
     public var newestThreadsFirst: Bool
     /// Thread roots with the same subject grouped under the earliest (off by default).
     public var groupsBySubject: Bool
+    /// A message with no threading headers whose subject starts with `Re:` goes into the
+    /// thread of its subject, as mutt does (on by default).
+    public var groupsRepliesBySubject: Bool
 
-    public init(newestThreadsFirst: Bool = true, groupsBySubject: Bool = false) {
+    public init(newestThreadsFirst: Bool = true, groupsBySubject: Bool = false, groupsRepliesBySubject: Bool = true) {
         self.newestThreadsFirst = newestThreadsFirst
         self.groupsBySubject = groupsBySubject
+        self.groupsRepliesBySubject = groupsRepliesBySubject
     }
 }
 

@@ -20,6 +20,11 @@ public struct ReaderConfig: Equatable, Sendable {
     public var showsCursor: Bool?
     /// `wrap_width`: the longest article line (0: the pane's width).
     public var wrapWidth: Int?
+    /// `group_by_subject`: "replies" (a `Re:` with no threading headers joins its subject's
+    /// thread, the default), "all" (every root joins the first with its subject) or "off".
+    public var groupBySubject: String?
+    /// `oldest_first`: an archive's threads oldest first.
+    public var oldestFirst: Bool?
     public var keyMap = KeyMap.standard
 
     public init() {}
@@ -30,7 +35,7 @@ public struct ReaderConfig: Equatable, Sendable {
     /// The settings every config file may hold, for "did you mean" and the README.
     public static let settingNames = [
         "theme", "layout", "split", "tree", "date", "date_format", "mark_read", "collapse_read", "mouse", "plain",
-        "cursor", "wrap_width", "keys",
+        "cursor", "wrap_width", "group_by_subject", "oldest_first", "keys",
     ]
 }
 
@@ -143,6 +148,16 @@ extension ReaderConfig {
             if let flag = value.bool { config.plain = flag } else { problem("plain", "plain must be true or false") }
         }
         if let cursor = string("cursor", oneOf: ["hidden", "visible"]) { config.showsCursor = cursor == "visible" }
+        if let grouping = string("group_by_subject", oneOf: ["replies", "all", "off"]) {
+            config.groupBySubject = grouping
+        }
+        if let value = table["oldest_first"] {
+            if let flag = value.bool {
+                config.oldestFirst = flag
+            } else {
+                problem("oldest_first", "oldest_first must be true or false")
+            }
+        }
         if let value = table["wrap_width"] {
             if let width = value.int, width == 0 || (20...10_000).contains(width) {
                 config.wrapWidth = Int(width)
