@@ -18,6 +18,8 @@ public protocol ReadStateStore: AnyObject {
     /// Adds entries to the prompts' histories (shared by all discussions); an entry already
     /// there becomes the newest.
     func addHistory(_ entries: [(kind: String, entry: String)]) throws
+    /// Keeps where the reader left `id`, to open there next time.
+    func setPlace(_ place: SavedPlace, in id: String) throws
 }
 
 /// Read state held in memory: the fallback when the database cannot be used, and for tests.
@@ -26,6 +28,7 @@ public final class InMemoryStateStore: ReadStateStore {
     private var seen: [String: Set<StableKey>] = [:]
     private var visits: [String: Double] = [:]
     private var history: [String: [String]] = [:]
+    private var places: [String: SavedPlace] = [:]
 
     public init() {}
 
@@ -33,6 +36,7 @@ public final class InMemoryStateStore: ReadStateStore {
         var state = saved[id] ?? SavedState()
         state.previouslySeen = seen[id]
         state.promptHistory = history
+        state.place = places[id]
         return state
     }
 
@@ -42,6 +46,8 @@ public final class InMemoryStateStore: ReadStateStore {
     }
 
     public func lastVisit(discussion id: String) throws -> Double? { visits[id] }
+
+    public func setPlace(_ place: SavedPlace, in id: String) throws { places[id] = place }
 
     public func addHistory(_ entries: [(kind: String, entry: String)]) throws {
         for (kind, entry) in entries {

@@ -94,6 +94,9 @@ public final class SQLiteStateStore: ReadStateStore {
                     CREATE TABLE promptHistory (
                         kind TEXT NOT NULL, entry TEXT NOT NULL, usedAt DOUBLE NOT NULL,
                         PRIMARY KEY (kind, entry)) WITHOUT ROWID;
+                    CREATE TABLE place (
+                        discussion TEXT PRIMARY KEY NOT NULL, selected TEXT NOT NULL,
+                        rowOnScreen INTEGER NOT NULL, articleScroll INTEGER NOT NULL);
                     """)
         }
         return migrator
@@ -122,10 +125,18 @@ public final class SQLiteStateStore: ReadStateStore {
                     WHERE rank <= ? ORDER BY usedAt
                     """, arguments: [SQLiteStateStore.historyLoaded])
             for row in rows { history[row["kind"], default: []].append(row["entry"]) }
+            let place = try Row.fetchOne(
+                db, sql: "SELECT selected, rowOnScreen, articleScroll FROM place WHERE discussion = ?", arguments: [id]
+            ).map { row in
+                SavedPlace(
+                    selected: StableKey(rawValue: row["selected"]), rowOnScreen: row["rowOnScreen"],
+                    articleScroll: row["articleScroll"])
+            }
             return SavedState(
                 readKeys: Set(read.map(StableKey.init(rawValue:))),
                 collapsedKeys: Set(folds.map(StableKey.init(rawValue:))),
-                previouslySeen: seen.map { Set($0.map(StableKey.init(rawValue:))) }, promptHistory: history)
+                previouslySeen: seen.map { Set($0.map(StableKey.init(rawValue:))) }, promptHistory: history,
+                place: place)
         }
     }
 
@@ -165,6 +176,15 @@ public final class SQLiteStateStore: ReadStateStore {
     public func lastVisit(discussion id: String) throws -> Double? {
         try pool.read { db in
             try Double.fetchOne(db, sql: "SELECT lastOpened FROM visit WHERE discussion = ?", arguments: [id])
+        }
+    }
+
+    public func setPlace(_ place: SavedPlace, in id: String) throws {
+        try pool.write { db in
+            try db.execute(
+                sql:
+                    "INSERT OR REPLACE INTO place (discussion, selected, rowOnScreen, articleScroll) VALUES (?, ?, ?, ?)",
+                arguments: [id, place.selected.rawValue, place.rowOnScreen, place.articleScroll])
         }
     }
 

@@ -53,6 +53,11 @@ public final class StateKeeper {
         attempt { try store.lastVisit(discussion: discussionID) } ?? nil
     }
 
+    /// Keeps where the reader left the discussion.
+    public func save(place: SavedPlace) {
+        attempt { try store.setPlace(place, in: discussionID) }
+    }
+
     /// Adds submitted prompt entries to the prompts' histories.
     public func save(historyEntries: [(kind: String, entry: String)]) {
         guard !historyEntries.isEmpty else { return }

@@ -104,7 +104,8 @@ struct ReadingOptions: ParsableArguments {
             orientation: config.layout ?? nil, glyphs: ascii ? .ascii : .unicode, now: now,
             collapsesReadSubtrees: collapseRead || config.collapsesReadSubtrees == true,
             dateStyle: config.dateStyle ?? .relative, split: config.split ?? 0.4, plain: plain || config.plain == true,
-            showsCursor: config.showsCursor ?? false, wrapWidth: config.wrapWidth ?? ReaderOptions.defaultWrapWidth)
+            showsCursor: config.showsCursor ?? false, wrapWidth: config.wrapWidth ?? ReaderOptions.defaultWrapWidth,
+            resumes: config.resumes ?? true)
     }
 
     /// The config file's settings and its problems (a missing default file is no problem).

@@ -518,3 +518,22 @@ import Testing
         #expect(session.exitStatus() == 0)
     }
 }
+
+/// Reopening a discussion in the terminal goes back to where it was left.
+@Suite(.serialized) struct ResumeEndToEndTests {
+    @Test func theSecondRunOpensWhereTheFirstLeftOff() throws {
+        let first = TmuxSession([spoolBinary, Fixture.path(Fixture.seed)], columns: 100, rows: 30)
+        first.waitFor { $0.contains(" 1/17  16 unread") }
+        first.send("j", "j", "j", "j", "j")
+        first.waitFor { $0.contains(" 6/17  11 unread") }
+        first.send("q")
+        #expect(first.exitStatus() == 0)
+        let second = TmuxSession(
+            [spoolBinary, Fixture.path(Fixture.seed)], columns: 100, rows: 30,
+            environment: ["SPOOL_STATE_DIR": first.stateDir])
+        let screen = second.waitFor { $0.contains(" 6/17  11 unread") && $0.contains("Back where you left off.") }
+        #expect(screen.contains(" 6/17  11 unread"), "\(screen)")
+        second.send("q")
+        #expect(second.exitStatus() == 0)
+    }
+}

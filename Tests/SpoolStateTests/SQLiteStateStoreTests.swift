@@ -211,3 +211,18 @@ func page(_ comments: [(String, String)], title: String = "A title") throws -> D
         #expect(history["pipe"] == ["cat"])
     }
 }
+
+/// Where the reader left each discussion.
+@Suite struct PlaceStoreTests {
+    @Test func thePlaceComesBackForItsDiscussionOnly() throws {
+        let path = try temporaryFolder().appendingPathComponent("state.sqlite3").path
+        let store = try SQLiteStateStore(path: path)
+        let place = SavedPlace(selected: StableKey(rawValue: "h:1"), rowOnScreen: 4, articleScroll: 7)
+        try store.setPlace(place, in: "d")
+        try store.setPlace(SavedPlace(selected: .articleRoot, rowOnScreen: 0, articleScroll: 0), in: "e")
+        let again = try SQLiteStateStore(path: path)
+        #expect(try again.load(discussion: "d").place == place)
+        #expect(try again.load(discussion: "e").place?.selected == .articleRoot)
+        #expect(try again.load(discussion: "f").place == nil)
+    }
+}

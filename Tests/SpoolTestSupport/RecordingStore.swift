@@ -24,6 +24,11 @@ public final class RecordingStore: ReaderStore {
         if let failure { warning = failure }
     }
 
+    /// The places saved, last last.
+    public private(set) var places: [SavedPlace] = []
+
+    public func save(place: SavedPlace) { places.append(place) }
+
     public func save(historyEntries: [(kind: String, entry: String)]) {
         self.historyEntries += historyEntries
         if let failure { warning = failure }

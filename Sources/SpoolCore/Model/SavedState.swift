@@ -1,4 +1,18 @@
 /// What was saved about one discussion.
+/// Where a reader was in a discussion: the selected comment, its row on the screen, and how
+/// far its article was scrolled.
+public struct SavedPlace: Sendable, Equatable {
+    public var selected: StableKey
+    public var rowOnScreen: Int
+    public var articleScroll: Int
+
+    public init(selected: StableKey, rowOnScreen: Int, articleScroll: Int) {
+        self.selected = selected
+        self.rowOnScreen = rowOnScreen
+        self.articleScroll = articleScroll
+    }
+}
+
 public struct SavedState: Sendable, Equatable {
     /// Keys of the comments marked read.
     public var readKeys: Set<StableKey>
@@ -9,11 +23,14 @@ public struct SavedState: Sendable, Equatable {
     /// What was typed at each prompt (by the prompt's name: search, limit, pipe), oldest
     /// first; shared by every discussion.
     public var promptHistory: [String: [String]]
+    /// Where the reader was when this discussion was last left.
+    public var place: SavedPlace?
 
     public init(
         readKeys: Set<StableKey> = [], collapsedKeys: Set<StableKey> = [], previouslySeen: Set<StableKey>? = nil,
-        promptHistory: [String: [String]] = [:]
+        promptHistory: [String: [String]] = [:], place: SavedPlace? = nil
     ) {
+        self.place = place
         self.readKeys = readKeys
         self.collapsedKeys = collapsedKeys
         self.previouslySeen = previouslySeen

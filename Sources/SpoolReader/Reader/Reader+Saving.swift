@@ -8,6 +8,8 @@ public protocol ReaderStore: AnyObject {
     func save(readChanges: [(key: StableKey, read: Bool)])
     /// Saves folds that changed (true: folded).
     func save(collapsedChanges: [(key: StableKey, collapsed: Bool)])
+    /// Saves where the reader is, to open there next time.
+    func save(place: SavedPlace)
     /// Adds entries to the prompts' histories (by prompt name, oldest first).
     func save(historyEntries: [(kind: String, entry: String)])
     /// What went wrong with the store, if anything (shown once in the status line).
@@ -42,6 +44,30 @@ extension Reader {
 
     private func collapseKey(_ node: Int) -> StableKey {
         node == ThreadTree.root ? StableKey.articleRoot : comment(at: node).key
+    }
+
+    /// Where the reader is now, to be saved.
+    public var currentPlace: SavedPlace {
+        let key = selected == ThreadTree.root ? StableKey.articleRoot : comment(at: selected).key
+        let row = (rows.row(of: selected) ?? 0) - treeTop
+        return SavedPlace(selected: key, rowOnScreen: max(0, row), articleScroll: articleScroll)
+    }
+
+    /// Opens at a saved place: the comment is selected (not marked: it was read when it was
+    /// left), revealed, on the same screen row when it still fits, its article scrolled.
+    mutating func resume(at place: SavedPlace) {
+        guard place.selected != StableKey.articleRoot else {
+            articleScroll = place.articleScroll
+            return
+        }
+        guard let node = (1..<max(tree.count, 1)).first(where: { comment(at: $0).key == place.selected }) else {
+            return
+        }
+        select(node, marking: false)
+        articleScroll = place.articleScroll
+        let row = rows.row(of: node) ?? 0
+        treeTop = max(0, row - min(place.rowOnScreen, max(0, viewport.tree.height - 1)))
+        messages.queue("Back where you left off.")
     }
 
     /// The keys of every read comment.

@@ -10,13 +10,17 @@ extension Reader {
         public var orientation: Orientation?
         /// Fold every subtree that has nothing unread when the discussion opens.
         public var collapsesReadSubtrees: Bool
+        /// Open where the last visit left off (`resume = true`).
+        public var resumes: Bool
 
         public init(
-            marksReadOnSelect: Bool = true, orientation: Orientation? = nil, collapsesReadSubtrees: Bool = false
+            marksReadOnSelect: Bool = true, orientation: Orientation? = nil, collapsesReadSubtrees: Bool = false,
+            resumes: Bool = true
         ) {
             self.marksReadOnSelect = marksReadOnSelect
             self.orientation = orientation
             self.collapsesReadSubtrees = collapsesReadSubtrees
+            self.resumes = resumes
         }
     }
 

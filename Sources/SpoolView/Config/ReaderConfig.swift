@@ -25,6 +25,8 @@ public struct ReaderConfig: Equatable, Sendable {
     public var groupBySubject: String?
     /// `oldest_first`: an archive's threads oldest first.
     public var oldestFirst: Bool?
+    /// `resume`: open where the last visit left off.
+    public var resumes: Bool?
     public var keyMap = KeyMap.standard
 
     public init() {}
@@ -35,7 +37,7 @@ public struct ReaderConfig: Equatable, Sendable {
     /// The settings every config file may hold, for "did you mean" and the README.
     public static let settingNames = [
         "theme", "layout", "split", "tree", "date", "date_format", "mark_read", "collapse_read", "mouse", "plain",
-        "cursor", "wrap_width", "group_by_subject", "oldest_first", "keys",
+        "cursor", "wrap_width", "group_by_subject", "oldest_first", "resume", "keys",
     ]
 }
 
@@ -150,6 +152,13 @@ extension ReaderConfig {
         if let cursor = string("cursor", oneOf: ["hidden", "visible"]) { config.showsCursor = cursor == "visible" }
         if let grouping = string("group_by_subject", oneOf: ["replies", "all", "off"]) {
             config.groupBySubject = grouping
+        }
+        if let value = table["resume"] {
+            if let flag = value.bool {
+                config.resumes = flag
+            } else {
+                problem("resume", "resume must be true or false")
+            }
         }
         if let value = table["oldest_first"] {
             if let flag = value.bool {

@@ -27,14 +27,18 @@ public struct ReaderOptions: Sendable {
     /// pane's width). Lines of about 100 characters stay readable on a wide terminal.
     public var wrapWidth: Int
 
+    /// Open where the last visit left off (`resume`, on by default).
+    public var resumes: Bool
+
     /// The default ``wrapWidth``.
     public static let defaultWrapWidth = 100
 
     public init(
         marksReadOnSelect: Bool = true, orientation: Orientation? = nil, glyphs: GlyphSet = .unicode, now: Timestamp,
         collapsesReadSubtrees: Bool = false, dateStyle: DateStyle = .relative, split: Double = 0.4, plain: Bool = false,
-        showsCursor: Bool = false, wrapWidth: Int = ReaderOptions.defaultWrapWidth
+        showsCursor: Bool = false, wrapWidth: Int = ReaderOptions.defaultWrapWidth, resumes: Bool = true
     ) {
+        self.resumes = resumes
         self.wrapWidth = wrapWidth <= 0 ? Int.max : max(20, wrapWidth)
         self.plain = plain
         self.collapsesReadSubtrees = collapsesReadSubtrees
@@ -50,7 +54,8 @@ public struct ReaderOptions: Sendable {
     /// What the reader itself needs.
     public var settings: Reader.Settings {
         Reader.Settings(
-            marksReadOnSelect: marksReadOnSelect, orientation: orientation, collapsesReadSubtrees: collapsesReadSubtrees
-        )
+            marksReadOnSelect: marksReadOnSelect, orientation: orientation,
+            collapsesReadSubtrees: collapsesReadSubtrees,
+            resumes: resumes)
     }
 }

@@ -69,6 +69,7 @@ public struct ReaderProgram: Program {
     /// Saves every read mark change and the folds (at the end of a run, whatever ended it).
     public mutating func saveAll() {
         _ = save([.saveReadMarks, .saveCollapsed])
+        store?.save(place: reader.currentPlace)
     }
 
     /// The view measures what the input left; the reader settles in it; saves are done here.
