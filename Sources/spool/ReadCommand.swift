@@ -62,7 +62,8 @@ struct ReadCommand: ParsableCommand {
                     try Wiring.discussion(
                         at: path, format: reading.fromFormat, archive: reading.archive.options(setup.config)))
             } catch {
-                skipped.append(path.lastComponent.description)
+                let why = (error as? RuntimeFailure)?.message ?? "\(error)"
+                skipped.append("\(path.lastComponent.description) (\(why))")
             }
         }
         guard !discussions.isEmpty else {
@@ -73,7 +74,9 @@ struct ReadCommand: ParsableCommand {
         let size = terminal.size
         let library = Library(
             entries: discussions.map { setup.entry(for: $0) }, columns: size.columns, rows: size.rows,
-            keyMap: setup.config.keyMap)
+            keyMap: setup.config.keyMap,
+            notice: skipped.isEmpty
+                ? nil : "Left out, not discussions Spool can read: " + skipped.joined(separator: "; "))
         let view = LibraryView(theme: setup.themes[setup.themeIndex], now: Wiring.now)
         var program = LibraryProgram(
             library: library, view: terminal.colorCapability == .none ? view.withoutColor : view)

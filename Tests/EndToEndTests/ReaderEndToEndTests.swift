@@ -489,7 +489,7 @@ import Testing
             [spoolBinary, Fixture.path(Fixture.seed), Fixture.path("mbox/nntp_2.txt")], columns: 110, rows: 30)
         let list = session.waitFor { $0.contains("Library: 2 discussions") }
         #expect(list.contains("> Baby P: The Untold Story"), "\(list)")
-        #expect(list.contains("community-care-baby-p"))
+        #expect(list.contains("community-care"))
         #expect(list.contains("never"))
         session.send("Enter")
         session.waitFor { $0.contains("16 unread") }
@@ -535,5 +535,19 @@ import Testing
         #expect(screen.contains(" 6/17  11 unread"), "\(screen)")
         second.send("q")
         #expect(second.exitStatus() == 0)
+    }
+}
+
+/// A file among the arguments that is not a discussion is named in the library, with why.
+@Suite(.serialized) struct LibraryLeftOutEndToEndTests {
+    @Test func aJunkFileIsListedWithItsError() throws {
+        let folder = freshStateDir()
+        let junk = folder + "/junk.bin"
+        FileManager.default.createFile(atPath: junk, contents: Data([0, 1, 2, 0, 0xFF, 0]))
+        let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed), junk], columns: 160, rows: 30)
+        let list = session.waitFor { $0.contains("Library: 1 discussion") && $0.contains("Left out") }
+        #expect(list.contains("Left out, not discussions Spool can read: junk.bin ("), "\(list)")
+        session.send("q")
+        #expect(session.exitStatus() == 0)
     }
 }

@@ -193,12 +193,22 @@ import Testing
         let screen = LibraryView(theme: .monochrome, now: ReaderHarness.now).render(library)
         #expect(
             screen.textLines == [
-                "Library: 2 discussions   comments  unread  last read",
-                "> Baby P  baby-p.txt                                 16       3  never",
+                "Library: 2 discussions                    comments  unread  last read",
+                "> Baby P  baby-p.txt                            16       3  never",
                 "  notmuch 2009  notmuch.mbox                    53       -  2025-11-24",
                 "",
                 " 1/2  Enter opens; q in a discussion comes back here; q quits",
             ])
+    }
+
+    @Test func oneDiscussionIsSingularAndFilesLeftOutAreSaidUntilAKey() {
+        var library = Library(
+            entries: [Self.entries[0]], columns: 70, rows: 4, notice: "Left out, not discussions Spool can read: x.bin")
+        let view = LibraryView(theme: .monochrome, now: ReaderHarness.now)
+        #expect(view.render(library).textLines[0].hasPrefix("Library: 1 discussion "))
+        #expect(view.render(library).textLines[3] == " 1/1  Left out, not discussions Spool can read: x.bin")
+        _ = library.handle(.character("j"))
+        #expect(view.render(library).textLines[3].hasPrefix(" 1/1  Enter opens"))
     }
 
     @Test func theProgramQuitsToOpenTheChosenDiscussion() {

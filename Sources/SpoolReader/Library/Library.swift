@@ -28,12 +28,15 @@ public struct Library: Sendable {
     public internal(set) var columns: Int
     public internal(set) var rows: Int
     public let keyMap: KeyMap
+    /// A message for the status line until the next key (files left out, say).
+    public internal(set) var notice: String?
 
-    public init(entries: [LibraryEntry], columns: Int, rows: Int, keyMap: KeyMap = .standard) {
+    public init(entries: [LibraryEntry], columns: Int, rows: Int, keyMap: KeyMap = .standard, notice: String? = nil) {
         self.entries = entries
         self.columns = columns
         self.rows = rows
         self.keyMap = keyMap
+        self.notice = notice
     }
 
     /// What a key asks of the loop around the library.
@@ -44,6 +47,7 @@ public struct Library: Sendable {
 
     /// Handles a key; an outcome when the loop must open a discussion or leave.
     public mutating func handle(_ key: Key) -> Outcome? {
+        if case .resize = key {} else { notice = nil }
         if case .resize(let c, let r) = key {
             columns = c
             rows = r

@@ -20,17 +20,25 @@ public struct LibraryView: Sendable {
         let width = library.columns
         guard library.rows > 0 else { return screen }
         let header = Rect(x: 0, y: 0, width: width, height: 1)
+        let count = library.entries.count
         screen.put(
-            "Library: \(library.entries.count) discussions   comments  unread  last read", x: 0, y: 0,
-            style: theme[.treeRoot], clip: header)
+            "Library: \(count) discussion\(count == 1 ? "" : "s")", x: 0, y: 0, style: theme[.treeRoot], clip: header)
+        let labels =
+            pad("comments", 8) + pad("unread", 8) + "  "
+            + "last read".padding(toLength: 10, withPad: " ", startingAt: 0)
+        if width > DisplayWidth.of(labels) + 24 {
+            screen.put(labels, x: width - DisplayWidth.of(labels), y: 0, style: theme[.treeRoot], clip: header)
+        }
         let listHeight = max(0, library.rows - 2)
         for offset in 0..<listHeight where library.top + offset < library.entries.count {
             let index = library.top + offset
             let entry = library.entries[index]
             let area = Rect(x: 0, y: 1 + offset, width: width, height: 1)
+            // The last-read column has a fixed width, so every column sits under its label.
+            let lastRead = entry.lastRead.map { AgeText.short(Timestamp(secondsSinceEpoch: $0), now: now) } ?? "never"
             let numbers =
                 pad(String(entry.comments), 8) + pad(entry.unread > 0 ? String(entry.unread) : "-", 8) + "  "
-                + (entry.lastRead.map { AgeText.short(Timestamp(secondsSinceEpoch: $0), now: now) } ?? "never")
+                + lastRead.padding(toLength: max(10, lastRead.count), withPad: " ", startingAt: 0)
             let numbersWidth = DisplayWidth.of(numbers)
             let titleArea = Rect(x: 0, y: area.y, width: max(0, width - numbersWidth - 1), height: 1)
             let role: ThemeRole = entry.unread > 0 ? .treeUnread : .treeAuthor
@@ -44,9 +52,15 @@ public struct LibraryView: Sendable {
         if library.rows > 1 {
             let status = Rect(x: 0, y: library.rows - 1, width: width, height: 1)
             screen.fill(status, style: theme[.status])
-            let text =
-                " \(library.selected + 1)/\(library.entries.count)  Enter opens; q in a discussion comes back here; q quits"
-            screen.put(text, x: 0, y: status.y, style: theme[.status], clip: status)
+            let position = " \(library.selected + 1)/\(library.entries.count)  "
+            let x = screen.put(position, x: 0, y: status.y, style: theme[.status], clip: status)
+            if let notice = library.notice {
+                screen.put(notice, x: x, y: status.y, style: theme[.statusMessage], clip: status)
+            } else {
+                screen.put(
+                    "Enter opens; q in a discussion comes back here; q quits", x: x, y: status.y, style: theme[.status],
+                    clip: status)
+            }
         }
         return screen
     }
