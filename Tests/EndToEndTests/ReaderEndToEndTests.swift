@@ -543,7 +543,7 @@ import Testing
     @Test func aJunkFileIsListedWithItsError() throws {
         let folder = freshStateDir()
         let junk = folder + "/junk.bin"
-        FileManager.default.createFile(atPath: junk, contents: Data([0, 1, 2, 0, 0xFF, 0]))
+        #expect(FileManager.default.createFile(atPath: junk, contents: Data([0, 1, 2, 0, 0xFF, 0])))
         let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed), junk], columns: 160, rows: 30)
         let list = session.waitFor { $0.contains("Library: 1 discussion") && $0.contains("Left out") }
         #expect(list.contains("Left out, not discussions Spool can read: junk.bin ("), "\(list)")
