@@ -1,7 +1,8 @@
 import SpoolCore
-import SpoolImport
 import SpoolTestSupport
 import Testing
+
+@testable import SpoolImport
 
 /// The Markdown blog exports (gduarte-blog-comments-*.md), real pages from the corpus.
 @Suite struct WebPageImporterMarkdownTests {
@@ -45,5 +46,25 @@ import Testing
         #expect(replyToDave.parent == dave)
         #expect(replyToMaverick.parent == maverick)
         #expect(replyToMaverick.id == "11", "the printed number stays the id, so the source order is reachable")
+    }
+}
+
+/// Markdown exports of blog comments: escapes and short @mentions.
+@Suite struct MarkdownBlogDetailsTests {
+    @Test func everyBackslashEscapedPunctuationLosesItsBackslash() {
+        #expect(MarkdownText.inline("Great\\~\\~\\~ about \\~50 \\$5 a\\:b") == "Great~~~ about ~50 $5 a:b")
+        #expect(
+            MarkdownText.inline("el\\_bot and C:\\path") == "el_bot and C:\\path", "a backslash before a letter stays")
+    }
+
+    @Test func aShortMentionNestsUnderTheAuthorWhoseNameStartsWithIt() {
+        var comments = [
+            Comment(id: "1", author: "AntonioCS", date: nil, body: "First."),
+            Comment(id: "2", author: "Bea", date: nil, body: "Second."),
+            Comment(id: "3", author: "Cy", date: nil, body: "@Antonio: agreed."),
+            Comment(id: "4", author: "Dee", date: nil, body: "@bea, and @Cy: both."),
+        ]
+        MentionThreading.link(&comments)
+        #expect(comments.map(\.parent) == [nil, nil, 0, 1], "the first mention decides")
     }
 }

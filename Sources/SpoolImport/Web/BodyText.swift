@@ -39,13 +39,14 @@ enum MarkdownText {
         return result
     }
 
-    /// Images become their alt text, links `text <url>`, and backslash escapes their character.
+    /// Images become their alt text, links `text <url>`, and backslash escapes their
+    /// character (any ASCII punctuation, as CommonMark has it: `\~50` is `~50`).
     static func inline(_ text: String) -> String {
         guard text.contains("](") || text.contains("\\") else { return text }
         var text = text.replacing(/!\[([^\]]*)\]\([^)\s]*\)/) { String($0.1) }
         text = text.replacing(/\[([^\]]+)\]\(([^)\s]+)\)/) { match in
             match.1 == match.2 ? String(match.2) : "\(match.1) <\(match.2)>"
         }
-        return text.replacing(/\\([\\`*_{}\[\]()#+\-.!>])/) { String($0.1) }
+        return text.replacing(/\\([!-\/:-@\[-`{-~])/) { String($0.1) }
     }
 }

@@ -3,20 +3,25 @@ import SpoolCore
 /// Threads a flat comment list whose replies address their parent as `@Name:`.
 ///
 /// A comment that opens with `@Name` (up to `:` or `,`) becomes a reply to the latest
-/// earlier comment whose author is that name, or whose first name it is, ignoring case.
-/// A mention that names nobody earlier leaves the comment where it was.
+/// earlier comment whose author is that name, or whose first name it is, or else whose
+/// name starts with it (`@Antonio` for `AntonioCS`), ignoring case. A mention that names
+/// nobody earlier leaves the comment where it was.
 enum MentionThreading {
     static func link(_ comments: inout [Comment]) {
         var latestByAuthor: [String: Int] = [:]
         var latestByFirstName: [String: Int] = [:]
+        var authors: [(name: String, index: Int)] = []
         for index in comments.indices {
             if comments[index].parent == nil, let name = mention(in: comments[index].body.text) {
-                if let parent = latestByAuthor[name] ?? latestByFirstName[name], parent != index {
-                    comments[index].parent = parent
-                }
+                let parent =
+                    latestByAuthor[name] ?? latestByFirstName[name]
+                    // The latest earlier author whose name starts with the mention (a bounded look back).
+                    ?? authors.suffix(5_000).last { $0.name.hasPrefix(name) }?.index
+                if let parent, parent != index { comments[index].parent = parent }
             }
             let author = comments[index].author.lowercased()
             latestByAuthor[author] = index
+            authors.append((author, index))
             if let first = author.split(separator: " ").first { latestByFirstName[String(first)] = index }
         }
     }
