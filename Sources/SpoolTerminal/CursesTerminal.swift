@@ -78,6 +78,18 @@ public final class CursesTerminal {
         return text
     }
 
+    /// The scalars ncurses holds in the cell at `x`, `y`, for tests.
+    func drawnCell(x: Int, y: Int) -> String {
+        var cell = cchar_t()
+        guard mvwin_wch(spool_stdscr(), Int32(y), Int32(x), &cell) != ERR else { return "" }
+        var text = [wchar_t](repeating: 0, count: 8)
+        var attributes: attr_t = 0
+        var pair: Int16 = 0
+        getcchar(&cell, &text, &attributes, &pair, nil)
+        let scalars = text.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
     /// Where ncurses has the cursor, for tests.
     var drawnCursor: Position { Position(x: Int(getcurx(spool_stdscr())), y: Int(getcury(spool_stdscr()))) }
 
@@ -141,13 +153,28 @@ public final class CursesTerminal {
     private func put(_ cell: Cell, x: Int, y: Int) {
         let (attributes, pair) = colors.attributes(for: cell.style)
         let grapheme = asciiOnly ? ASCIIFallback.text(for: cell.grapheme) : cell.grapheme
-        var wide: [wchar_t] = grapheme.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+        var wide: [wchar_t] = CursesTerminal.cellScalars(grapheme).map { wchar_t(bitPattern: $0.value) }
         if wide.isEmpty { wide = [wchar_t(32)] }
         wide.append(0)
         var character = cchar_t()
         var extendedPair = pair
         setcchar(&character, wide, attributes, Int16(truncatingIfNeeded: min(pair, 32767)), &extendedPair)
         mvwadd_wch(spool_stdscr(), Int32(y), Int32(x), &character)
+    }
+
+    /// The scalars a cell can hold for `grapheme`. A curses cell is one spacing character
+    /// and up to four marks that take no column; an emoji sequence joined by ZWJ (a family,
+    /// a profession) or carrying a skin tone is several spacing characters, so only its
+    /// first (with VS16 when it has one) is drawn: the cell keeps its two columns and no
+    /// fragment such as a stray ZWJ spills into the next cell.
+    static func cellScalars(_ grapheme: String) -> [Unicode.Scalar] {
+        let scalars = Array(grapheme.unicodeScalars)
+        guard let first = scalars.first else { return [] }
+        let spacing = scalars.dropFirst().contains { scalar in
+            scalar.value == 0x200D || (scalar.value != 0xFE0F && DisplayWidth.of(Character(scalar)) > 0)
+        }
+        if spacing { return scalars.count > 1 && scalars[1].value == 0xFE0F ? [first, scalars[1]] : [first] }
+        return Array(scalars.prefix(5))
     }
 
     /// What reading the keyboard gave.

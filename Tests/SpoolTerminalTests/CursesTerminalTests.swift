@@ -22,6 +22,21 @@ import Testing
         }
     }
 
+    @Test func emojiSequencesKeepTheirColumnsAndSpillNothing() throws {
+        try withDevNullTerminal(columns: 20, rows: 1) { terminal in
+            let family = "👨\u{200D}👩\u{200D}👧\u{200D}👦"
+            terminal.draw(screen([family + "x" + "👍🏽" + "y" + "❤️" + "z" + "e\u{301}w"], width: 20))
+            #expect(terminal.drawnCell(x: 0, y: 0) == "👨", "a family draws as its first person")
+            #expect(terminal.drawnCell(x: 2, y: 0) == "x", "and the next cell is where it belongs")
+            #expect(terminal.drawnCell(x: 3, y: 0) == "👍", "a skin tone is dropped, not spilled")
+            #expect(terminal.drawnCell(x: 5, y: 0) == "y")
+            #expect(terminal.drawnCell(x: 6, y: 0) == "❤\u{FE0F}", "VS16 stays with its emoji")
+            #expect(terminal.drawnCell(x: 8, y: 0) == "z")
+            #expect(terminal.drawnCell(x: 9, y: 0) == "e\u{301}", "combining marks share the cell")
+            #expect(terminal.drawnCell(x: 10, y: 0) == "w")
+        }
+    }
+
     @Test func theCursorGoesWhereTheScreenSays() throws {
         try withDevNullTerminal(columns: 20, rows: 4) { terminal in
             terminal.draw(screen(["a", "b", "c", "d"], width: 20, cursor: Position(x: 3, y: 2)))
