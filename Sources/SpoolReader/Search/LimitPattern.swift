@@ -45,7 +45,7 @@ public struct LimitPattern: Sendable, Equatable {
     /// Whether the pattern says nothing (an empty limit shows everything).
     public var isEmpty: Bool { alternatives.isEmpty }
 
-    /// Whether a comment matches: `facts` answers each test for it.
+    /// Whether a comment matches: `holds` answers each test for it.
     func matches(_ holds: (LimitTest) -> Bool) -> Bool {
         alternatives.contains { conditions in conditions.allSatisfy { holds($0.test) != $0.negated } }
     }
@@ -128,10 +128,7 @@ struct LimitTokenizer {
     private let characters: [Character]
     private var index = 0
 
-    init(_ text: String) {
-        // A no-break space (as older patterns from `f` held) is a space inside a word.
-        characters = Array(text)
-    }
+    init(_ text: String) { characters = Array(text) }
 
     mutating func next() throws(LimitPatternError) -> Token? {
         while index < characters.count, characters[index] == " " { index += 1 }
@@ -161,6 +158,7 @@ struct LimitTokenizer {
                 index += 1
                 continue
             }
+            // A no-break space (as patterns from older `f` held) is a space inside a word.
             value.append(character == "\u{A0}" ? " " : character)
             index += 1
         }
