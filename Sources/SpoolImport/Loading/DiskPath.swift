@@ -87,28 +87,13 @@ public struct DiskPath: Hashable, Sendable, CustomStringConvertible {
     /// The whole file, or why it cannot be read. (Foundation's readers leak a buffer on an
     /// empty file on Linux; this one reads with `pread` into an array.)
     public func contents() -> Result<[UInt8], ReadFailure> {
-        let descriptor = withCString { open($0, O_RDONLY | O_CLOEXEC) }
-        guard descriptor >= 0 else { return .failure(errno == EACCES ? .permissionDenied : .readError) }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .failure(.readError) }
-        var out = [UInt8](repeating: 0, count: Int(info.st_size))
-        var done = 0
-        while done < out.count {
-            let n = out.withUnsafeMutableBytes {
-                pread(descriptor, $0.baseAddress! + done, $0.count - done, off_t(done))
-            }
-            if n > 0 {
-                done += n
-            } else if n < 0 && errno == EINTR {
-                continue
-            } else if n == 0 {
-                break
-            } else {
-                return .failure(.readError)
-            }
+        // The archive store already opens by bytes and reads with `pread`; a file that
+        // shrinks while it is read is a read error, as for an archive.
+        guard let store = ByteStore(openingFileAt: self) else {
+            return .failure(errno == EACCES ? .permissionDenied : .readError)
         }
-        return .success(done == out.count ? out : Array(out[..<done]))
+        guard let bytes = store.bytes(0..<store.count) else { return .failure(.readError) }
+        return .success(bytes)
     }
 
     /// Why a file could not be read.

@@ -296,6 +296,7 @@ struct TreePane {
     static func preview(of body: String, columns: Int) -> String {
         let lines = body.prefix(4096).split(separator: "\n", omittingEmptySubsequences: false)
         var own: [Substring] = []
+        var kept = 0
         for (index, line) in lines.enumerated() {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             if line == "-- " || line == "--" { break }
@@ -305,7 +306,8 @@ struct TreePane {
                 continue
             }
             own.append(trimmed)
-            if own.reduce(0, { $0 + $1.count }) > columns + 8 { break }
+            kept += trimmed.count
+            if kept > columns + 8 { break }
         }
         return oneLine(own.contains { !$0.isEmpty } ? own.joined(separator: "\n") : body, columns: columns)
     }
