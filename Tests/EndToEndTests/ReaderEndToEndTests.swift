@@ -420,9 +420,10 @@ import Testing
     @Test func copyPagerAndPipeHandTheTerminalOverAndBack() throws {
         let folder = freshStateDir()
         let pager = folder + "/pager.sh"
-        try "#!/bin/sh\ncp \"$1\" \(folder)/paged.txt\n".write(toFile: pager, atomically: true, encoding: .utf8)
-        chmod(pager, 0o755)
-        let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed)], environment: ["PAGER": pager])
+        try "cp \"$1\" \(folder)/paged.txt\n".write(toFile: pager, atomically: true, encoding: .utf8)
+        // Run through `sh`, not exec'd: a script just written can be "busy" (ETXTBSY) while
+        // a parallel test's fork still holds its write descriptor.
+        let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed)], environment: ["PAGER": "sh " + pager])
         _ = spawn(["tmux", "-L", session.socket, "set", "-g", "set-clipboard", "on"])
         session.waitFor { $0.contains("16 unread") }
         session.send("j", "y")
@@ -460,10 +461,9 @@ import Testing
     @Test func uOpensTheChosenAddressWithBROWSER() throws {
         let folder = freshStateDir()
         let browser = folder + "/browser.sh"
-        try "#!/bin/sh\nprintf '%s' \"$1\" > \(folder)/opened.txt\n".write(
-            toFile: browser, atomically: true, encoding: .utf8)
-        chmod(browser, 0o755)
-        let session = TmuxSession([spoolBinary], environment: ["BROWSER": browser])
+        try "printf '%s' \"$1\" > \(folder)/opened.txt\n".write(toFile: browser, atomically: true, encoding: .utf8)
+        // Run through `sh`, not exec'd (see copyPagerAndPipeHandTheTerminalOverAndBack).
+        let session = TmuxSession([spoolBinary], environment: ["BROWSER": "sh " + browser])
         session.waitFor { $0.contains("Welcome to Spool") && $0.contains("8 unread") }
         session.send("j", "j", "j", "j", "j")
         let selected = session.waitFor { $0.contains(" 6/9 ") }
@@ -477,7 +477,7 @@ import Testing
         }
         let deadline = Date().addingTimeInterval(30)
         while !opened() && Date() < deadline { usleep(20_000) }
-        #expect(opened())
+        #expect(opened(), "nothing reached the browser:\n\(session.capture())")
         session.send("q")
         #expect(session.exitStatus() == 0)
     }
