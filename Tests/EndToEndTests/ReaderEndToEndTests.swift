@@ -551,3 +551,38 @@ import Testing
         #expect(session.exitStatus() == 0)
     }
 }
+
+@Suite(.serialized) struct MessagePartsEndToEndTests {
+    @Test func headersAttachmentsSavingAndThreadOrderInTheTerminal() throws {
+        let folder = freshStateDir()
+        let session = TmuxSession([spoolBinary, Fixture.path("mbox/attachments.mbox")], columns: 120, rows: 30)
+        session.waitFor { $0.contains("2 threads · 3 messages") && $0.contains("A later thread") }
+        session.send("/")
+        session.sendLiteral("Logs")
+        session.send("Enter", "H")
+        let headers = session.waitFor { $0.contains("Message-ID: <logs-1@example.org>") && $0.contains("List-Id:") }
+        #expect(headers.contains("From:       \"Alice Liddell\" <alice@example.org>"), "\(headers)")
+        session.send("V")
+        session.waitFor { $0.contains("View which attachment?") && $0.contains("2  screen.png  image/png, 512 bytes") }
+        session.send("s", "2", "C-a")
+        session.sendLiteral(folder + "/")
+        session.send("Enter")
+        let saved = session.waitFor { $0.contains("Saved 512 bytes to \(folder)/screen.png.") }
+        #expect(saved.contains("Saved 512 bytes"), "\(saved)")
+        #expect(FileManager.default.contents(atPath: folder + "/screen.png") == Data(Array(0...255) + Array(0...255)))
+        session.send("s", "C-u")
+        session.sendLiteral(folder + "/kept.mbox")
+        session.send("Enter")
+        session.waitFor { $0.contains("to \(folder)/kept.mbox.") }
+        let mailbox = (try? String(contentsOfFile: folder + "/kept.mbox", encoding: .utf8)) ?? ""
+        #expect(mailbox.hasPrefix("From alice@example.org Tue Nov 17 10:21:03 2009\n"), "\(mailbox.prefix(200))")
+        session.send("O")
+        let sorted = session.waitFor { $0.contains("Threads oldest activity first") }
+        let rows = sorted.split(separator: "\n").map(String.init)
+        let logs = rows.firstIndex { $0.contains("Logs and a picture  2/1") }
+        let later = rows.firstIndex { $0.contains("A later thread") }
+        #expect(logs != nil && later != nil && logs! < later!, "oldest first:\n\(sorted)")
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+}

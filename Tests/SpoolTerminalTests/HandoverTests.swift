@@ -54,4 +54,9 @@ import Testing
             #expect(said?.hasPrefix("Nothing to open https://example.org/ with: set $BROWSER") == true)
         }
     }
+
+    @Test func viewingWithoutMailcapSaysWhatToDo() throws {
+        let said = CursesTerminal.missingViewer(for: "image/png\u{1B}[2J", path: "/nonexistent")
+        #expect(said == "No viewer for image/png[2J: install mailcap (run-mailcap), or save it with V then s.")
+    }
 }

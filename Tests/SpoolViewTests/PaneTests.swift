@@ -161,7 +161,7 @@ import Testing
 
     @Test func theAddressListIsNumbered() {
         var screen = Screen(width: 50, height: 6)
-        URLOverlay(theme: .monochrome).render(["https://one.example/a", "http://two.example/b"], on: &screen)
+        ChoiceOverlay(theme: .monochrome).render(urls: ["https://one.example/a", "http://two.example/b"], on: &screen)
         #expect(
             screen.textLines == [
                 "    Open which address? (1-2, other keys close)",
@@ -177,7 +177,7 @@ import Testing
         let reader = try ReaderHarness(fixture: Fixture.seed, columns: 60, rows: 8).reader
         var screen = Screen(width: 3, height: 2)
         HelpOverlay(theme: .monochrome, glyphs: .unicode).render(reader, help: HelpState(scroll: 99), on: &screen)
-        URLOverlay(theme: .monochrome).render(["https://x.example"], on: &screen)
+        ChoiceOverlay(theme: .monochrome).render(urls: ["https://x.example"], on: &screen)
         #expect(screen.textLines == ["", ""])
     }
 }

@@ -7,10 +7,24 @@ public protocol BodySource: AnyObject, Sendable {
     /// The same text for a one-off look (a search going through every body), which should
     /// not push out what is on screen from any cache.
     func textOnce(of span: Range<Int>) -> String
+
+    /// The message's main header fields (From with its address, To, Cc, Date, Message-ID…),
+    /// for sources that have them (mail and news); empty otherwise.
+    func headerFields(of span: Range<Int>) -> [HeaderField]
+
+    /// The message's attachments, decoded; empty for sources without them.
+    func attachments(of span: Range<Int>) -> [Attachment]
+
+    /// The message as one mbox entry (a `From ` line, the headers and body with body lines
+    /// starting `From ` quoted), for sources that hold whole messages; nil otherwise.
+    func mboxEntry(of span: Range<Int>) -> [UInt8]?
 }
 
 extension BodySource {
     public func textOnce(of span: Range<Int>) -> String { text(of: span) }
+    public func headerFields(of span: Range<Int>) -> [HeaderField] { [] }
+    public func attachments(of span: Range<Int>) -> [Attachment] { [] }
+    public func mboxEntry(of span: Range<Int>) -> [UInt8]? { nil }
 }
 
 /// The text of a comment: held, or decoded from its ``BodySource`` each time it is asked
@@ -48,6 +62,24 @@ public struct CommentBody: Sendable, Hashable, ExpressibleByStringLiteral, Custo
         case .text(let text): return text
         case .deferred(let source, let span): return source.textOnce(of: span)
         }
+    }
+
+    /// The message's main header fields; empty for a body held as text.
+    public var headerFields: [HeaderField] {
+        if case .deferred(let source, let span) = storage { return source.headerFields(of: span) }
+        return []
+    }
+
+    /// The message's attachments; empty for a body held as text.
+    public var attachments: [Attachment] {
+        if case .deferred(let source, let span) = storage { return source.attachments(of: span) }
+        return []
+    }
+
+    /// The whole message as an mbox entry; nil for a body held as text.
+    public var mboxEntry: [UInt8]? {
+        if case .deferred(let source, let span) = storage { return source.mboxEntry(of: span) }
+        return nil
     }
 
     /// Where a deferred body lies in its source; nil for a body held as text.

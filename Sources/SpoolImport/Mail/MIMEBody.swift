@@ -1,4 +1,5 @@
 import Foundation
+import SpoolCore
 
 /// The readable text of a message body: MIME parts walked, transfer encodings and
 /// charsets decoded, HTML-only text converted, attachments listed by name, type and size.
@@ -34,10 +35,45 @@ enum MIMEBody {
         var depth: Int
     }
 
-    /// The text to show for a message with `headers` and `body`.
+    /// The text to show for a message with `headers` and `body`: its text parts, then a
+    /// line naming each attachment.
     static func text(headers: MailHeaders, body: ArraySlice<UInt8>) -> String {
         var texts: [String] = []
         var attachments: [String] = []
+        for leaf in leaves(headers: headers, body: body) {
+            if leaf.isAttachment {
+                let decoded = transferDecoded(leaf.part)
+                attachments.append(
+                    "[attachment: \(leaf.name ?? "unnamed"), \(leaf.type.type), \(sizeText(decoded.count))]")
+            } else {
+                texts.append(decodedText(leaf.part, type: leaf.type))
+            }
+        }
+        let body = texts.map { $0.trimmingTrailingNewlines() }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+        return ([body] + attachments).filter { !$0.isEmpty }.joined(separator: "\n\n")
+    }
+
+    /// The attachments of a message with `headers` and `body`, decoded, in order.
+    static func attachments(headers: MailHeaders, body: ArraySlice<UInt8>) -> [Attachment] {
+        leaves(headers: headers, body: body).filter(\.isAttachment).map { leaf in
+            let bytes = transferDecoded(leaf.part)
+            let text = leaf.type.type.hasPrefix("text/") ? decodedText(leaf.part, type: leaf.type) : nil
+            return Attachment(name: leaf.name, type: leaf.type.type, bytes: bytes, text: text)
+        }
+    }
+
+    /// A part that is not a multipart: shown as text or listed as an attachment.
+    private struct Leaf {
+        var part: Part
+        var type: ContentType
+        var name: String?
+        var isAttachment: Bool
+    }
+
+    /// The parts a reader sees, in order: multiparts opened (one alternative of a
+    /// `multipart/alternative`), with an explicit stack and at most 50 levels deep.
+    private static func leaves(headers: MailHeaders, body: ArraySlice<UInt8>) -> [Leaf] {
+        var leaves: [Leaf] = []
         var stack = [Part(headers: headers, body: body, depth: 0)]
         while let part = stack.popLast() {
             let type = ContentType(part.headers["content-type"])
@@ -59,15 +95,10 @@ enum MIMEBody {
             let isText =
                 type.type == "text/plain" || type.type == "text/html" || type.type == "text/x-patch"
                 || type.type == "text/x-diff" || (type.type.hasPrefix("text/") && name == nil)
-            if isText && !disposition.hasPrefix("attachment") {
-                texts.append(decodedText(part, type: type))
-            } else {
-                let decoded = transferDecoded(part)
-                attachments.append("[attachment: \(name ?? "unnamed"), \(type.type), \(sizeText(decoded.count))]")
-            }
+            leaves.append(
+                Leaf(part: part, type: type, name: name, isAttachment: !isText || disposition.hasPrefix("attachment")))
         }
-        let body = texts.map { $0.trimmingTrailingNewlines() }.filter { !$0.isEmpty }.joined(separator: "\n\n")
-        return ([body] + attachments).filter { !$0.isEmpty }.joined(separator: "\n\n")
+        return leaves
     }
 
     private static func preferredAlternative(_ parts: [Part]) -> Part? {

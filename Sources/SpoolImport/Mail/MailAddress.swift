@@ -19,6 +19,17 @@ enum MailAddress {
         return unquote(value)
     }
 
+    /// The bare address of a `From:` value (`user@host`), if it names one; never with white
+    /// space in it, so it can stand in an mbox `From ` line.
+    static func address(_ raw: String) -> String? {
+        let value = raw.trimmingWhitespace()
+        if let open = value.lastIndex(of: "<"), let close = value[open...].firstIndex(of: ">") {
+            let inner = value[value.index(after: open)..<close]
+            return inner.isEmpty || inner.contains(where: \.isWhitespace) ? nil : String(inner)
+        }
+        return value.split(whereSeparator: \.isWhitespace).first { $0.contains("@") }.map(String.init)
+    }
+
     private static func unquote(_ text: String) -> String {
         guard text.count >= 2, text.first == "\"", text.last == "\"" else { return text }
         return String(text.dropFirst().dropLast()).replacing("\\\"", with: "\"").trimmingWhitespace()

@@ -49,6 +49,62 @@ final class MailBodies: BodySource, @unchecked Sendable {
         return MailHeaders.parse(bytes[...]).0
     }
 
+    /// The fields shown with full headers, in this order when present.
+    static let shownFields = [
+        "from", "reply-to", "to", "cc", "newsgroups", "followup-to", "date", "subject", "message-id", "in-reply-to",
+        "list-id", "organization", "user-agent", "x-mailer",
+    ]
+
+    func headerFields(of span: Range<Int>) -> [HeaderField] {
+        guard let bytes = store.bytes(span) else { return [] }
+        let headers = MailHeaders.parse(bytes[...]).0
+        return Self.shownFields.compactMap { name in
+            headers[name].map { HeaderField(name: Self.displayName(of: name), value: EncodedWords.decode($0)) }
+        }
+    }
+
+    func attachments(of span: Range<Int>) -> [Attachment] {
+        guard let bytes = store.bytes(span) else { return [] }
+        let (headers, bodyStart) = MailHeaders.parse(bytes[...], contentOnly: true)
+        return MIMEBody.attachments(headers: headers, body: MboxQuoting.unescape(bytes[bodyStart...]))
+    }
+
+    func mboxEntry(of span: Range<Int>) -> [UInt8]? {
+        guard let bytes = store.bytes(span) else { return nil }
+        let message = MboxQuoting.unescape(bytes[...])
+        let headers = MailHeaders.parse(message).0
+        let sender = headers["from"].flatMap(MailAddress.address) ?? "MAILER-DAEMON"
+        let date = MailDate.parse(headers["date"]).map(Self.asctime) ?? "Thu Jan  1 00:00:00 1970"
+        var entry = Array("From \(sender) \(date)\n".utf8)
+        // The blank line that ended it in its mailbox is the separator's, not the message's.
+        var end = message.endIndex
+        while end > message.startIndex && message[end - 1] == 0x0A { end -= 1 }
+        entry += MboxQuoting.escape(message[..<end])
+        entry += [0x0A, 0x0A]  // The line end, and the empty line that ends an mbox entry.
+        return entry
+    }
+
+    /// `message-id` as `Message-ID`, `list-id` as `List-Id`.
+    private static func displayName(of field: String) -> String {
+        switch field {
+        case "message-id": return "Message-ID"
+        default:
+            return field.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: "-")
+        }
+    }
+
+    /// The date as a `From ` line gives it (C's `asctime`, in the message's own time).
+    static func asctime(_ date: Timestamp) -> String {
+        let local = date.secondsSinceEpoch + Int64(date.utcOffsetMinutes ?? 0) * 60
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][Int(((days % 7) + 7) % 7)]
+        let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][
+            min(max(date.month, 1), 12) - 1]
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let day = date.day < 10 ? " \(date.day)" : "\(date.day)"
+        return "\(weekday) \(month) \(day) \(two(date.hour)):\(two(date.minute)):\(two(date.second)) \(date.year)"
+    }
+
     /// Decodes the message at `span` from its bytes in the store.
     private func decode(_ span: Range<Int>) -> String {
         guard let bytes = store.bytes(span) else {

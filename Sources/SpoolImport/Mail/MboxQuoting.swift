@@ -36,4 +36,20 @@ enum MboxQuoting {
         }
         return out[...]
     }
+
+    /// mboxrd quoting, the inverse of ``unescape(_:)``: every line that starts with `From `
+    /// after any number of `>` gets one more `>`.
+    static func escape(_ message: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(message.count + 64)
+        var index = message.startIndex
+        while index < message.endIndex {
+            let end = message[index...].firstIndex(of: 0x0A).map { $0 + 1 } ?? message.endIndex
+            let line = message[index..<end]
+            if line.drop(while: { $0 == UInt8(ascii: ">") }).starts(with: fromPrefix) { out.append(UInt8(ascii: ">")) }
+            out.append(contentsOf: line)
+            index = end
+        }
+        return out
+    }
 }

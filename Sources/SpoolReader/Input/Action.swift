@@ -41,6 +41,10 @@ public enum Action: String, CaseIterable, Sendable {
     case copy
     case pipe
     case viewInPager = "view-in-pager"
+    case toggleHeaders = "toggle-headers"
+    case viewAttachments = "view-attachments"
+    case save
+    case toggleThreadOrder = "toggle-thread-order"
     case focusSubtree = "focus-subtree"
     case leaveFocus = "leave-focus"
     case nextTheme = "next-theme"
@@ -95,6 +99,10 @@ public enum Action: String, CaseIterable, Sendable {
         case .copy: return "copy the comment to the terminal's clipboard (OSC 52)"
         case .pipe: return "pipe the comment to a shell command"
         case .viewInPager: return "view the comment in $PAGER"
+        case .toggleHeaders: return "show or hide a message's full headers (From with address, To, Cc, Message-ID…)"
+        case .viewAttachments: return "list the message's attachments to view (a digit) or save (s, then a digit)"
+        case .save: return "save the comment to a file (a message is appended as mbox, other comments as text)"
+        case .toggleThreadOrder: return "sort threads newest first, oldest first (or as the source has them)"
         case .focusSubtree: return "focus on the selected subtree (full width, ancestors above)"
         case .leaveFocus: return "leave the focused subtree"
         case .nextTheme: return "next colour theme"
@@ -132,8 +140,8 @@ extension Action {
         case .articlePageDown, .articlePageUp, .articleLineDown, .articleLineUp, .switchFocus: return .article
         case .toggleRead, .markSubtreeRead, .markThreadRead, .markAllRead, .undoBulkMark: return .marks
         case .search, .nextMatch, .previousMatch, .limit, .limitToAuthor, .focusSubtree, .leaveFocus: return .finding
-        case .inlineMode, .switchLayout, .nextTheme: return .views
-        case .openURL, .copy, .pipe, .viewInPager: return .handover
+        case .inlineMode, .switchLayout, .nextTheme, .toggleHeaders, .toggleThreadOrder: return .views
+        case .openURL, .copy, .pipe, .viewInPager, .viewAttachments, .save: return .handover
         case .help, .close, .quit: return .leaving
         }
     }

@@ -42,6 +42,8 @@ public struct KeyMap: Sendable, Equatable {
         .character("L"): .limit, .character("f"): .limitToAuthor, .character("z"): .focusSubtree,
         .character("Z"): .leaveFocus, .character("t"): .nextTheme, .character("i"): .inlineMode,
         .character("v"): .switchLayout, .character("w"): .switchFocus,
+        .character("H"): .toggleHeaders, .character("V"): .viewAttachments, .character("s"): .save,
+        .character("O"): .toggleThreadOrder,
         .character("?"): .help, .character("q"): .quit, .escape: .close,
     ])
 }

@@ -124,7 +124,7 @@ public struct PromptLine: Equatable, Sendable {
 
 /// Which prompt a line belongs to; each keeps its own history.
 public enum PromptKind: String, CaseIterable, Sendable {
-    case search, limit, pipe
+    case search, limit, pipe, save
 }
 
 /// A prompt being typed: what it is for and its line.
@@ -133,6 +133,9 @@ public struct Prompt: Equatable, Sendable {
     public var line: PromptLine
     /// Why the last submitted text could not be used, shown beside the line until it changes.
     public var note: String?
+    /// For a save prompt: the attachment to save (its number in the `V` list, from 0), or
+    /// nil for the comment itself.
+    public var attachment: Int?
 
     public init(_ kind: PromptKind, text: String = "") {
         self.kind = kind

@@ -43,6 +43,10 @@ extension Reader {
         case .copy: return copySelection()
         case .pipe: mode = .prompt(Prompt(.pipe, text: history[.pipe].last ?? ""))
         case .viewInPager: return Effects(commands: [.page(selectedTextForDisplay)])
+        case .toggleHeaders: toggleHeaders()
+        case .viewAttachments: listAttachments()
+        case .save: startSave()
+        case .toggleThreadOrder: toggleThreadOrder()
         case .limitToAuthor: limitToAuthor()
         case .nextMatch, .previousMatch: goToMatch(forward: action == .nextMatch)
         case .nextTheme:

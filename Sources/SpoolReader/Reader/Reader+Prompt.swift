@@ -15,6 +15,7 @@ extension Reader {
         case .search: searchPromptChanged(outcome, line: prompt.line)
         case .limit: limitPromptChanged(outcome, line: prompt.line)
         case .pipe: effects = pipePromptChanged(outcome, line: prompt.line)
+        case .save: effects = savePromptChanged(outcome, prompt: prompt)
         }
         if history.unsavedCount != unsaved { effects.commands.append(.saveHistory) }
         return effects

@@ -42,7 +42,8 @@ extension Reader {
         return state
     }
 
-    private func collapseKey(_ node: Int) -> StableKey {
+    /// The key a fold of `node` is saved under.
+    func collapseKey(_ node: Int) -> StableKey {
         node == ThreadTree.root ? StableKey.articleRoot : comment(at: node).key
     }
 

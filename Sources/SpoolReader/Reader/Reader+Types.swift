@@ -65,6 +65,18 @@ public enum Mode: Equatable, Sendable {
     case prompt(Prompt)
     /// `u`: a digit opens one of these addresses.
     case choosingURL([String])
+    /// `V`: a digit views (or, after `s`, saves) one of the selected message's attachments.
+    case choosingAttachment(AttachmentList)
+}
+
+/// The attachments of the selected message as the `V` list shows them.
+public struct AttachmentList: Equatable, Sendable {
+    /// One line per attachment: name, type and size.
+    public var entries: [String]
+    /// `s` was pressed: the next digit saves instead of viewing.
+    public var isSaving = false
+
+    public init(entries: [String]) { self.entries = entries }
 }
 
 /// The key list: how far it is scrolled, and the filter typed after `/` in it.

@@ -35,6 +35,15 @@ public struct Reader: Sendable {
     /// The names of the themes `t` cycles through, and the one in use.
     public internal(set) var themeNames: [String] = ["default"]
     public internal(set) var themeIndex = 0
+    /// How the threads are sorted now (`O`).
+    public internal(set) var threadOrder = ThreadOrder.source
+    /// The discussion as it was opened, once `O` has re-sorted it.
+    var sourceDiscussion: Discussion?
+    /// Counts the times the tree was laid out again (`O`): node numbers of an earlier
+    /// layout mean nothing in this one, so caches keyed by node start afresh.
+    public internal(set) var layoutGeneration = 0
+    /// Mail and news messages show their full header fields (`H`).
+    public internal(set) var showsHeaders = false
     /// The comment whose subtree alone fills the tree pane (`z`), or nil.
     public internal(set) var narrowedTo: Int?
     /// The limit in force (`L`, `f`).
@@ -158,6 +167,7 @@ public struct Reader: Sendable {
         }
         switch mode {
         case .choosingURL(let choices): return handleURLKey(key, choices: choices)
+        case .choosingAttachment(let list): return handleAttachmentKey(key, list: list)
         case .prompt(let prompt): return withSaves { $0.handlePromptKey(key, prompt: prompt) }
         case .help(let help) where help.isFiltering: return handleHelpFilterKey(key, help: help)
         case .help, .browsing: break

@@ -77,6 +77,12 @@ public enum Command: Equatable, Sendable {
     case pipe(command: String, text: String)
     /// `$BROWSER` (a terminal browser gets the terminal) or `xdg-open` opens the address.
     case open(String)
+    /// Writes `bytes` to the file at `path` (`~/` is the home folder): appended when
+    /// `appending`, else only if no such file exists. Says where it went.
+    case writeFile(path: String, bytes: [UInt8], appending: Bool)
+    /// Shows a file of MIME `type` with the viewer mailcap names for it (`run-mailcap`);
+    /// `name` gives the temporary copy its extension.
+    case view(bytes: [UInt8], type: String, name: String)
     /// Read marks changed: save them.
     case saveReadMarks
     /// The set of folded subtrees changed: save it.
@@ -87,7 +93,7 @@ public enum Command: Equatable, Sendable {
     /// Whether the command needs the terminal (the rest are the program's own business).
     public var needsTerminal: Bool {
         switch self {
-        case .copy, .page, .pipe, .open: return true
+        case .copy, .page, .pipe, .open, .writeFile, .view: return true
         case .saveReadMarks, .saveCollapsed, .saveHistory: return false
         }
     }

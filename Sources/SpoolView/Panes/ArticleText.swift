@@ -15,13 +15,16 @@ final class ArticleText: @unchecked Sendable {
     private struct Key: Hashable {
         let node: Int
         let width: Int
+        let showsHeaders: Bool
+        let generation: Int
     }
 
     private var cached: [(key: Key, lines: [ArticleLine])] = []
     private static let kept = 4
 
     func lines(for node: Int, width: Int, in reader: Reader) -> [ArticleLine] {
-        let key = Key(node: node, width: width)
+        let key = Key(
+            node: node, width: width, showsHeaders: reader.showsHeaders, generation: reader.layoutGeneration)
         if let hit = cached.firstIndex(where: { $0.key == key }) { return cached[hit].lines }
         let lines =
             node == ThreadTree.root ? articleLines(reader, width: width) : commentLines(node, reader, width: width)
@@ -60,6 +63,8 @@ final class ArticleText: @unchecked Sendable {
                 + [ArticleLine(text: "", role: .articleText)]
                 + body("Replies in this archive refer to this message, but the archive does not contain it.", width)
         }
+        let headers = reader.showsHeaders ? comment.body.headerFields : []
+        guard headers.isEmpty else { return headerLines(headers, width) + commentBody(comment, width) }
         var lines = wrap(comment.author, width, .articleAuthor)
         if let subject = comment.subject { lines += wrap(subject, width, .articleTitle) }
         var meta: [String] = []
@@ -72,8 +77,27 @@ final class ArticleText: @unchecked Sendable {
         let replies = reader.tree.descendantCount(of: node)
         if replies > 0 { meta.append("\(replies) repl\(replies == 1 ? "y" : "ies") below") }
         lines += wrap(meta.joined(separator: " · "), width, .articleMeta)
-        lines.append(ArticleLine(text: "", role: .articleText))
-        lines += body(comment.body.text.isEmpty ? "(empty comment)" : comment.body.text, width)
+        return lines + commentBody(comment, width)
+    }
+
+    /// A blank line, then the body.
+    private func commentBody(_ comment: Comment, _ width: Int) -> [ArticleLine] {
+        [ArticleLine(text: "", role: .articleText)]
+            + body(comment.body.text.isEmpty ? "(empty comment)" : comment.body.text, width)
+    }
+
+    /// Full headers (`H`): `Name: value`, long values wrapped under their value.
+    private func headerLines(_ fields: [HeaderField], _ width: Int) -> [ArticleLine] {
+        let nameWidth = min(fields.map { $0.name.count + 2 }.max() ?? 0, max(0, width / 3))
+        var lines: [ArticleLine] = []
+        for field in fields {
+            let label = field.name + ":" + String(repeating: " ", count: max(1, nameWidth - field.name.count - 1))
+            let wrapped = WordWrap.lines(of: field.value, width: max(1, width - label.count))
+            for (index, line) in wrapped.enumerated() {
+                let text = (index == 0 ? label : String(repeating: " ", count: label.count)) + line
+                lines.append(ArticleLine(text: text, role: field.name == "Subject" ? .articleTitle : .articleMeta))
+            }
+        }
         return lines
     }
 

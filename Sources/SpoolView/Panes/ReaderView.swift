@@ -89,7 +89,12 @@ public struct ReaderView: Sendable {
         if case .help(let help) = reader.mode {
             HelpOverlay(theme: theme, glyphs: options.glyphs).render(reader, help: help, on: &screen)
         }
-        if case .choosingURL(let choices) = reader.mode { URLOverlay(theme: theme).render(choices, on: &screen) }
+        if case .choosingURL(let choices) = reader.mode {
+            ChoiceOverlay(theme: theme).render(urls: choices, on: &screen)
+        }
+        if case .choosingAttachment(let list) = reader.mode {
+            ChoiceOverlay(theme: theme).render(attachments: list, on: &screen)
+        }
         return screen
     }
 

@@ -12,10 +12,16 @@ final class RowTextCache: @unchecked Sendable {
     }
 
     private var entries: [Int: Entry] = [:]
+    /// The reader's layout the entries belong to (see ``Reader/layoutGeneration``).
+    private var generation = 0
     private static let limit = 4096
 
     /// The text for `node` in `room` columns: `(text, true)` for a subject to show.
     func text(for node: Int, room: Int, in reader: Reader) -> (text: String, isSubject: Bool) {
+        if generation != reader.layoutGeneration {
+            entries.removeAll()
+            generation = reader.layoutGeneration
+        }
         if let entry = entries[node], entry.room == room { return (entry.text, entry.isSubject) }
         let subject = TreePane.subjectToShow(node, reader)
         let text = subject ?? TreePane.preview(of: reader.comment(at: node).body.text, columns: room)

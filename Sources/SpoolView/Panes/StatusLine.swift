@@ -38,6 +38,10 @@ struct StatusLine {
             let after = String(prompt.line.characters[prompt.line.caret...])
             switch prompt.kind {
             case .pipe: return .prompt(label: "Pipe to: ", beforeCaret: before, afterCaret: after, trailer: "")
+            case .save:
+                let trailer =
+                    prompt.attachment == nil ? "   (a message is appended as mbox, a comment as text)" : ""
+                return .prompt(label: "Save to: ", beforeCaret: before, afterCaret: after, trailer: trailer)
             case .limit:
                 let trailer = "   " + (prompt.note ?? LimitPattern.hint)
                 return .prompt(label: "Limit to: ", beforeCaret: before, afterCaret: after, trailer: trailer)
@@ -49,7 +53,7 @@ struct StatusLine {
                     : "   \(found) match\(found == 1 ? "" : "es")\(reader.search.isRunning ? " so far…" : "")"
                 return .prompt(label: "/", beforeCaret: before, afterCaret: after, trailer: count)
             }
-        case .browsing, .help, .choosingURL:
+        case .browsing, .help, .choosingURL, .choosingAttachment:
             return .location(
                 Location(
                     row: (reader.rows.row(of: reader.selected) ?? 0) + 1, rows: reader.rows.count,

@@ -8,7 +8,8 @@ import SpoolReader
 final class ThreadSummaries: @unchecked Sendable {
     private var latest: [Int: Timestamp] = [:]
     private var firstPresent: [Int: Int] = [:]
-    private var built = false
+    /// The reader's layout the summaries were built for, or nil before the first build.
+    private var builtFor: Int?
 
     /// The latest date in the thread whose top-level node is `node`.
     func latestDate(of node: Int, in reader: Reader) -> Timestamp? {
@@ -24,8 +25,10 @@ final class ThreadSummaries: @unchecked Sendable {
     }
 
     private func build(_ reader: Reader) {
-        guard !built else { return }
-        built = true
+        guard builtFor != reader.layoutGeneration else { return }
+        builtFor = reader.layoutGeneration
+        latest = [:]
+        firstPresent = [:]
         let tree = reader.tree
         for node in 1..<max(tree.count, 1) {
             let thread = tree.threadRoot[node]

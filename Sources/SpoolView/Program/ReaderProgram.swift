@@ -17,6 +17,8 @@ public struct ReaderProgram: Program {
     private let store: (any ReaderStore)?
     /// The folds as last saved, so a save writes only what changed since.
     private var savedCollapse: CollapseState
+    /// The reader's layout `savedCollapse` is in (see ``Reader/layoutGeneration``).
+    private var layoutGeneration = 0
 
     /// A reader on `discussion` for a screen of `columns` x `rows`: the opening folds and
     /// scroll are computed for that size.
@@ -75,6 +77,11 @@ public struct ReaderProgram: Program {
     /// The view measures what the input left; the reader settles in it; saves are done here.
     private mutating func settled(_ effects: Effects, columns: Int, rows: Int) -> Effects {
         reader.settle(in: view.viewport(for: reader, columns: columns, rows: rows))
+        if reader.layoutGeneration != layoutGeneration {
+            // Laid out again (`O`) with the same folds, now under new node numbers.
+            savedCollapse = reader.collapse
+            layoutGeneration = reader.layoutGeneration
+        }
         var effects = effects
         let saves = effects.commands.filter { !$0.needsTerminal }
         effects.commands.removeAll { !$0.needsTerminal }

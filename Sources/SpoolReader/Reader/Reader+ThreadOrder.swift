@@ -1,0 +1,63 @@
+import SpoolCore
+
+/// `O`: the threads re-sorted at run time (newest activity first, oldest first, as the
+/// source has them). The tree is laid out again; read marks, new marks, folds, the
+/// selection and its place on the screen stay.
+extension Reader {
+    mutating func toggleThreadOrder() {
+        guard tree.topLevelCount > 1 else {
+            messages.say("There is one thread: nothing to sort.")
+            return
+        }
+        let source = sourceDiscussion ?? discussion
+        let current = topLevelKeys(of: discussion, tree: tree)
+        var order = threadOrder
+        for _ in 1..<ThreadOrder.allCases.count {
+            order = order.next
+            let candidate = order == .source ? source : source.orderingThreads(order)
+            let candidateTree = ThreadTree(candidate)
+            // An order that changes nothing (an archive already sorted newest first) is skipped.
+            guard topLevelKeys(of: candidate, tree: candidateTree) != current else { continue }
+            relayOut(candidate, order: order, source: source)
+            messages.say("Threads \(order.summary); O sorts them again.")
+            return
+        }
+        threadOrder = order.next
+        messages.say("Every order is the same for these threads (no dates to sort by).")
+    }
+
+    /// The keys of the top-level comments, in order.
+    private func topLevelKeys(of discussion: Discussion, tree: ThreadTree) -> [StableKey] {
+        var keys: [StableKey] = []
+        var node = tree.firstChild(of: ThreadTree.root)
+        while let current = node {
+            keys.append(discussion.comments[tree.commentIndex[current]].key)
+            node = tree.nextSibling[current] >= 0 ? tree.nextSibling[current] : nil
+        }
+        return keys
+    }
+
+    /// This reader on `reordered`, with what the user did to this one carried over.
+    private mutating func relayOut(_ reordered: Discussion, order: ThreadOrder, source: Discussion) {
+        var seen: Set<StableKey> = []
+        for node in 1..<max(tree.count, 1) where !isNew[node] { seen.insert(comment(at: node).key) }
+        let collapsedKeys = Set(collapse.nodes.map(collapseKey))
+        let saved = SavedState(
+            readKeys: readKeys, collapsedKeys: collapsedKeys, previouslySeen: seen, place: currentPlace)
+        var next = Reader(discussion: reordered, viewport: viewport, settings: settings, keyMap: keyMap, saved: saved)
+        // The folds as they are now, not as an opening would choose them for the screen.
+        next.collapse = next.collapseState(of: collapsedKeys)
+        next.rebuildRows()
+        next.history = history
+        next.themeNames = themeNames
+        next.themeIndex = themeIndex
+        next.presentation = isInline ? .panes(.tree) : presentation
+        next.showsHeaders = showsHeaders
+        next.layoutGeneration = layoutGeneration + 1
+        next.sourceDiscussion = source
+        next.threadOrder = order
+        if let place = saved.place { next.resume(at: place) }
+        next.messages = messages
+        self = next
+    }
+}
