@@ -158,8 +158,9 @@ final class ViewCaches: TextMeasure, @unchecked Sendable {
     func foldZoneWidth(of node: Int, in reader: Reader) -> Int {
         guard node != ThreadTree.root, !options.plain else { return 2 }
         let focusDepth = reader.narrowedTo.map { reader.tree.depth[$0] } ?? 0
+        let elision = GuideElision(reader, width: reader.viewport.tree.width, height: reader.viewport.tree.height)
         let parts = TreePane.guideParts(
-            of: node, reader.tree, focusDepth: focusDepth, width: reader.viewport.tree.width, glyphs: options.glyphs)
+            of: node, reader.tree, focusDepth: focusDepth, elision: elision, glyphs: options.glyphs)
         // The tree lines and the read marker after them.
         return parts.reduce(0) { $0 + DisplayWidth.of($1.text) } + 2
     }

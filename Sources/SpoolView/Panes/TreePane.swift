@@ -19,6 +19,7 @@ struct TreePane {
         screen.fill(area, style: theme[.treeText])
         let last = min(reader.rows.count, reader.treeTop + area.height)
         guard reader.treeTop < last else { return }
+        let elision = GuideElision(reader, width: area.width, height: area.height)
         for row in reader.treeTop..<last {
             let node = reader.rows[row]
             let rowArea = area.row(row - reader.treeTop)
@@ -28,7 +29,7 @@ struct TreePane {
             } else if options.plain {
                 drawPlainComment(node, reader, in: rowArea, on: &screen)
             } else {
-                textStart = drawComment(node, reader, in: rowArea, on: &screen)
+                textStart = drawComment(node, reader, elision: elision, in: rowArea, on: &screen)
             }
             if node == reader.selected {
                 let selected = theme[reader.paneFocus == .tree ? .treeSelected : .treeSelectedUnfocused]
@@ -68,15 +69,19 @@ struct TreePane {
 
     /// Draws a comment's row; returns the column of its first text cell (after the tree lines).
     @discardableResult
-    private func drawComment(_ node: Int, _ reader: Reader, in area: Rect, on screen: inout Screen) -> Int {
+    private func drawComment(
+        _ node: Int, _ reader: Reader, elision: GuideElision, in area: Rect, on screen: inout Screen
+    ) -> Int {
         if reader.discussion.isArchive && reader.tree.depth[node] == 1 {
-            return drawThreadRow(node, reader, in: area, on: &screen)
+            return drawThreadRow(node, reader, elision: elision, in: area, on: &screen)
         }
         let comment = reader.comment(at: node)
         let tree = reader.tree
         // Under a limit, a row kept only because a match is below it is drawn as context.
         let isContext = reader.limit.map { !$0.matched[node] } ?? false
-        var x = drawGuides(node, tree, focusDepth: reader.narrowedTo.map { tree.depth[$0] } ?? 0, in: area, on: &screen)
+        var x = drawGuides(
+            node, tree, focusDepth: reader.narrowedTo.map { tree.depth[$0] } ?? 0, elision: elision, in: area,
+            on: &screen)
         let textStart = x
         if comment.isPlaceholder {
             let body = comment.body.text
@@ -127,9 +132,13 @@ struct TreePane {
     /// A thread of an archive, as a mail reader's index shows it so it can be scanned:
     /// marker, the date of its latest message, its subject (the first message present when
     /// the first is missing), its size and unread count (`14/3`), its author.
-    private func drawThreadRow(_ node: Int, _ reader: Reader, in area: Rect, on screen: inout Screen) -> Int {
+    private func drawThreadRow(
+        _ node: Int, _ reader: Reader, elision: GuideElision, in area: Rect, on screen: inout Screen
+    ) -> Int {
         let tree = reader.tree
-        var x = drawGuides(node, tree, focusDepth: reader.narrowedTo.map { tree.depth[$0] } ?? 0, in: area, on: &screen)
+        var x = drawGuides(
+            node, tree, focusDepth: reader.narrowedTo.map { tree.depth[$0] } ?? 0, elision: elision, in: area,
+            on: &screen)
         let textStart = x
         let own = reader.comment(at: node)
         let first = reader.comment(at: threads.firstPresent(in: node, of: reader) ?? node)
@@ -258,30 +267,35 @@ struct TreePane {
     }
 
     /// Draws the guides; returns the column after them.
-    private func drawGuides(_ node: Int, _ tree: ThreadTree, focusDepth: Int, in area: Rect, on screen: inout Screen)
-        -> Int
-    {
+    private func drawGuides(
+        _ node: Int, _ tree: ThreadTree, focusDepth: Int, elision: GuideElision, in area: Rect, on screen: inout Screen
+    ) -> Int {
         var x = area.x
-        for part in TreePane.guideParts(of: node, tree, focusDepth: focusDepth, width: area.width, glyphs: glyphs) {
+        let parts = TreePane.guideParts(of: node, tree, focusDepth: focusDepth, elision: elision, glyphs: glyphs)
+        for part in parts {
             x = screen.put(part.text, x: x, y: area.y, style: theme[part.role], clip: area)
         }
         return x
     }
 
-    /// A row's tree lines, each with its role: one glyph a level; past half the pane's
-    /// `width` the outer levels give way to the depth as a number (`‹12›`). Levels above a
-    /// narrowed comment (`focusDepth`) are not drawn.
-    static func guideParts(of node: Int, _ tree: ThreadTree, focusDepth: Int, width: Int, glyphs: GlyphSet)
-        -> [(text: String, role: ThemeRole)]
-    {
-        let room = max(1, width / 2 / 3)
+    /// A row's tree lines, each with its role: one glyph a level, less the outer levels
+    /// `elision` hides on this screen, which give way to the row's depth as a number
+    /// (`‹12›`). Levels above a narrowed comment (`focusDepth`) are not drawn.
+    static func guideParts(
+        of node: Int, _ tree: ThreadTree, focusDepth: Int, elision: GuideElision, glyphs: GlyphSet
+    ) -> [(text: String, role: ThemeRole)] {
         let levels = tree.depth[node] - focusDepth
-        var guides = tree.guides(for: node, innermost: min(room, levels))
         var parts: [(text: String, role: ThemeRole)] = []
-        if levels > room {
-            guides = Array(guides.suffix(max(1, room - 1)))
-            parts.append(("‹\(tree.depth[node])›", .treeGuide))
+        var shown = levels
+        if elision.hiddenLevels > 0 {
+            let marker = "‹\(tree.depth[node])›"
+            parts.append(
+                (marker + String(repeating: " ", count: max(0, elision.markerWidth - marker.count)), .treeGuide))
+            // A row no deeper than the hidden levels keeps its own corner or tee (a narrowed
+            // comment, at level 0, has none).
+            shown = levels > 0 ? max(1, levels - elision.hiddenLevels) : 0
         }
+        let guides = tree.guides(for: node, innermost: shown)
         let firstLevel = tree.depth[node] - guides.count
         for (offset, guide) in guides.enumerated() {
             parts.append((glyphs.glyph(guide), guideRoles[(firstLevel + offset) % guideRoles.count]))
