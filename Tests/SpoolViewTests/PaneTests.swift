@@ -197,7 +197,7 @@ import Testing
                 "> Baby P  baby-p.txt                            16       3  never",
                 "  notmuch 2009  notmuch.mbox                    53       -  2025-11-24",
                 "",
-                " 1/2  Enter opens; q in a discussion comes back here; q quits",
+                " 1/2  Enter opens · / filters · O sorts · ? keys · q quits",
             ])
     }
 

@@ -17,7 +17,7 @@ public struct LibraryProgram: Program {
     /// The list again after a discussion was read, with its row brought up to date.
     public mutating func returned(updating index: Int, with entry: LibraryEntry) {
         chosen = nil
-        if library.entries.indices.contains(index) { library.entries[index] = entry }
+        library.update(index, with: entry)
     }
 
     public mutating func handle(_ input: Input) -> Effects {
