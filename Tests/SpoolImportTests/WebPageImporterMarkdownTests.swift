@@ -27,6 +27,16 @@ import Testing
         #expect(d.comments[6].date?.iso8601 == "2009-02-19T01:44")
     }
 
+    @Test func anAuthorGivenAsALinkKeepsItsAddress() throws {
+        let d = try Fixture.discussion("gduarte-blog-comments-anatomy.md")
+        #expect(d.authorLinks["frgtn"] == "http://www.frgtn.net")
+        #expect(d.authorLinks["web development"] == "http://www.webdigi.co.uk", "a header wrapped over two lines")
+        #expect(d.authorLinks["Gustavo Duarte"] == "http://duartes.org/gustavo/blog")
+        let plain = try #require(d.comments.first { !d.authorLinks.keys.contains($0.author) })
+        #expect(d.authorLinks[plain.author] == nil)
+        #expect(WebCommentHeader.authorLink("[x](javascript:alert(1)) on") == nil, "only web addresses")
+    }
+
     @Test func softWrappedLinesJoinAndEscapesResolve() throws {
         let d = try Fixture.discussion("gduarte-blog-comments-cache.md")
         let dave = try #require(d.comments.first { $0.author == "Dave" })

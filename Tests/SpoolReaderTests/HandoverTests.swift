@@ -24,6 +24,15 @@ import Testing
 }
 
 @Suite struct LinkTests {
+    @Test mutating func uOffersTheAddressAnAuthorsNameLinksTo() throws {
+        var harness = try ReaderHarness(fixture: "gduarte-blog-comments-anatomy.md", columns: 120, rows: 30)
+        try harness.press("/frgtn<Enter>")
+        #expect(harness.reader.selectedText.hasPrefix("frgtn <http://www.frgtn.net> · 2009-01-27 05:01"))
+        #expect(harness.articleLines.contains { $0.text.hasSuffix("· http://www.frgtn.net") })
+        try harness.press("u")
+        #expect(harness.reader.mode == .choosingURL(["http://www.frgtn.net"]))
+    }
+
     @Test func addressesAreFoundWithoutTrailingPunctuation() {
         #expect(
             Reader.urls(in: "See <https://a.example/x?y=1>, and (http://b.example/). Again https://a.example/x?y=1.")

@@ -29,6 +29,9 @@ public struct Discussion: Sendable {
     public var comments: [Comment]
     /// What the importer wants the reader to know (a count that disagrees, no comments found).
     public var notices: [String]
+    /// The web address each author's name links to, where the source gives one (a blog's
+    /// `[Name](http://…)`); kept by name, not per comment, as it belongs to the person.
+    public var authorLinks: [String: String] = [:]
 
     public init(
         title: String?, sourceID: String? = nil, article: String?, articleAuthor: String? = nil,

@@ -72,7 +72,8 @@ struct CommentHeaderScanner {
             let name = WebCommentHeader.cleanAuthor(WebCommentHeader.splitMarker(lines[index].text).1),
             below.author.hasPrefix(name) || name.hasPrefix(below.author)
         else { return nil }
-        let header = WebCommentHeader(marker: marker, author: below.author, date: below.date)
+        let link = below.link ?? WebCommentHeader.authorLink(WebCommentHeader.splitMarker(lines[index].text).1)
+        let header = WebCommentHeader(marker: marker, author: below.author, date: below.date, link: link)
         return FoundHeader(lineIndex: index, lineCount: 2, indent: lines[index].indent, header: header)
     }
 

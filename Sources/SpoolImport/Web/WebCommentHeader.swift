@@ -17,6 +17,8 @@ struct WebCommentHeader: Equatable {
     let marker: Marker
     let author: String
     let date: Timestamp?
+    /// The address the author's name links to (`[Name](url)`), if it does.
+    var link: String? = nil
 
     /// The marker at the start of `text` and the text after it.
     static func splitMarker(_ text: Substring) -> (Marker, Substring) {
@@ -47,7 +49,7 @@ struct WebCommentHeader: Equatable {
         let (marker, rest) = splitMarker(text)
         guard let (date, authorEnd) = trailingDate(in: rest) else { return nil }
         guard let author = cleanAuthor(rest[..<authorEnd]) else { return nil }
-        return WebCommentHeader(marker: marker, author: author, date: date)
+        return WebCommentHeader(marker: marker, author: author, date: date, link: authorLink(rest[..<authorEnd]))
     }
 
     /// The date at the end of `text` and where the text before it ends.
@@ -182,6 +184,19 @@ struct WebCommentHeader: Equatable {
         }
         if lower == "sept" { return 9 }
         return nil
+    }
+
+    /// The web address of a name written as a Markdown link (`[Name](http://…) on`).
+    static func authorLink(_ raw: Substring) -> String? {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        guard text.first == "[", let open = text.range(of: "](", options: .backwards),
+            let close = text[open.upperBound...].firstIndex(of: ")")
+        else { return nil }
+        let link = String(text[open.upperBound..<close])
+        guard link.hasPrefix("http://") || link.hasPrefix("https://"), !link.contains(where: \.isWhitespace) else {
+            return nil
+        }
+        return link
     }
 
     /// The author's name from the text before the date: Markdown links and emphasis

@@ -38,9 +38,15 @@ public struct WebPageImporter: Sendable {
             comments[index].key = .content(title: title, author: c.author, date: c.date, body: c.body.text)
         }
         disambiguateKeys(&comments)
-        return Discussion(
+        var discussion = Discussion(
             title: title, article: page.article, format: .web, comments: comments,
             notices: notices(stated: page.statedCount, found: comments.count, file: file))
+        for found in headers {
+            if let link = found.header.link, discussion.authorLinks[found.header.author] == nil {
+                discussion.authorLinks[found.header.author] = link
+            }
+        }
+        return discussion
     }
 
     private func buildComments(headers: [FoundHeader], page: PageLayout) -> [Comment] {

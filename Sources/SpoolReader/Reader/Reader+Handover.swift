@@ -8,9 +8,10 @@ extension Reader {
             return [discussion.title, discussion.article].compactMap { $0 }.joined(separator: "\n\n") + "\n"
         }
         let comment = comment(at: selected)
+        let link = discussion.authorLinks[comment.author].map { " <\($0)>" } ?? ""
         let date = comment.date.map { " · " + AgeText.absolute($0) } ?? ""
         let subject = comment.subject.map { "\n" + $0 } ?? ""
-        return "\(comment.author)\(date)\(subject)\n\n\(comment.body.text)\n"
+        return "\(comment.author)\(link)\(date)\(subject)\n\n\(comment.body.text)\n"
     }
 
     /// The most OSC 52 carries; terminals refuse or cut longer payloads.

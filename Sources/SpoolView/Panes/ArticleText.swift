@@ -70,6 +70,7 @@ final class ArticleText: @unchecked Sendable {
         var meta: [String] = []
         if let date = comment.date { meta.append(AgeText.absolute(date)) }
         meta.append(reader.discussion.isArchive ? comment.id : "#" + comment.id)
+        if let link = reader.discussion.authorLinks[comment.author] { meta.append(link) }
         let parent = reader.tree.parent[node]
         if parent > ThreadTree.root && !reader.comment(at: parent).isPlaceholder {
             meta.append("reply to " + reader.comment(at: parent).author)
