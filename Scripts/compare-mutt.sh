@@ -7,7 +7,8 @@
 #   swift run -c release spool-bench --generate-mbox 100000 --output /tmp/list-100k.mbox
 #   swift build -c release && Scripts/compare-mutt.sh /tmp/list-100k.mbox
 #
-# SPOOL_BIN=/path/to/spool compares another build. Needs tmux, mutt, GNU time and bc (apt-get install -y tmux mutt time bc).
+# SPOOL_BIN=/path/to/spool measures another build; SPOOL_BEFORE=/path/to/spool adds an older
+# build's row. The first run of each spool is a first visit, the rest are revisits. Needs tmux, mutt, GNU time and bc (apt-get install -y tmux mutt time bc).
 set -euo pipefail
 file=$(realpath "${1:?usage: compare-mutt.sh MBOX [RUNS]}")
 runs=${2:-5}
@@ -21,24 +22,26 @@ mkdir -p "$work/Mail" "$work/state"
 
 # Runs COMMAND in a fresh 120x40 pane under GNU time; prints the seconds until PATTERN
 # shows in the pane (its first screen, polled every 10 ms), when `q` is sent; the seconds
-# until it exited; and its peak RSS in KiB.
+# until it exited; its peak RSS in KiB; and the seconds from `q` to the exit.
 in_pane() {
     local pattern=$1 command=$2 out="$work/time.$RANDOM"
     tmux -L spoolcmp kill-server 2>/dev/null || true
     local start; start=$(date +%s.%N)
     tmux -L spoolcmp new-session -d -x 120 -y 40 \
         "export TERM=xterm-256color HOME=$work; /usr/bin/time -f '%e %M' -o $out $command; sleep 60"
-    local shown=""
+    local shown="" quit=""
     for _ in $(seq 1 6000); do
         if [ -z "$shown" ] && tmux -L spoolcmp capture-pane -p 2>/dev/null | grep -q -- "$pattern"; then
             shown=$(printf '%.2f' "$(echo "$(date +%s.%N) - $start" | bc)")
             tmux -L spoolcmp send-keys q
+            quit=$(date +%s.%N)
         fi
         [ -s "$out" ] && break
-        sleep 0.01
+        sleep 0.005
     done
+    local left; left=$(printf '%.3f' "$(echo "$(date +%s.%N) - ${quit:-$(date +%s.%N)}" | bc)")
     read -r total kilobytes < <(tail -n 1 "$out")  # GNU time may put "Command exited…" first
-    echo "${shown:-$total} $total $kilobytes"
+    echo "${shown:-$total} $total $kilobytes $left"
 }
 
 headless() {
@@ -46,28 +49,34 @@ headless() {
     # Output to a file: grep stops at the first match when it writes to /dev/null.
     /usr/bin/time -f '%e %M' -o "$out" "$@" >"$work/output" 2>&1
     read -r total kilobytes < <(tail -n 1 "$out")
-    echo "$total $total $kilobytes"
+    echo "$total $total $kilobytes 0"
 }
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 measure() {
     local name=$1; shift
-    local shown=() totals=() rss=0
+    local shown=() totals=() quits=() rss=0
     for _ in $(seq 1 "$runs"); do
-        read -r first total kilobytes < <("$@")
+        read -r first total kilobytes left < <("$@")
         shown+=("$first")
         totals+=("$total")
+        quits+=("$left")
         rss=$(( kilobytes > rss ? kilobytes : rss ))
     done
-    printf '%-34s %9s s %9s s %8s MiB\n' "$name" "$(printf '%s\n' "${shown[@]}" | median)" \
-        "$(printf '%s\n' "${totals[@]}" | median)" "$(( rss / 1024 ))"
+    printf '%-34s %9s s %9s s %8s MiB %9s s\n' "$name" "$(printf '%s\n' "${shown[@]}" | median)" \
+        "$(printf '%s\n' "${totals[@]}" | median)" "$(( rss / 1024 ))" "$(printf '%s\n' "${quits[@]}" | median)"
 }
 
 echo "$(basename "$file"): $(grep -c '^From ' "$file") messages, $(( $(stat -c %s "$file") / 1048576 )) MiB; median of $runs runs"
-printf '%-34s %11s %11s %12s\n' "" "first screen" "open to exit" "peak RSS"
+printf '%-34s %11s %11s %12s %11s\n' "" "first screen" "open to exit" "peak RSS" "q to exit"
 measure "grep -c '^From '" headless grep -c '^From ' "$file"
 measure "mutt (sort=threads, read-only)" in_pane "Mutt: " \
     "mutt -n -F /dev/null -R -f $file -e 'set sort=threads' -e 'unset header_cache' -e 'set quit=yes'"
+if [ -n "${SPOOL_BEFORE:-}" ]; then
+    # SPOOL_BEFORE names an older build measured the same way, with a state folder of its own.
+    mkdir -p "$work/state-before"
+    measure "spool before (in the terminal)" in_pane "?:help" "$(realpath "$SPOOL_BEFORE") $file --state-dir $work/state-before"
+fi
 measure "spool (in the terminal)" in_pane "?:help" "$spool $file --state-dir $work/state"
 measure "spool render (headless, 120x40)" headless "$spool" render "$file" --size 120x40 --state-dir "$work/state"

@@ -5,8 +5,9 @@ import SpoolCore
 public protocol ReadStateStore: AnyObject {
     /// The saved state of the discussion `id`.
     func load(discussion id: String) throws -> SavedState
-    /// Records that `id` was opened now with these comments (for "new since last visit").
-    func recordVisit(discussion id: String, title: String?, keys: [StableKey]) throws
+    /// Records that `id` was opened now with the comments `seen` (for "new since last
+    /// visit"); what earlier visits saw stays seen.
+    func recordVisit(discussion id: String, title: String?, seen: KeyFingerprints) throws
     /// Marks (true) or unmarks (false) comments; other comments' marks are untouched, so two
     /// readers of one discussion never drop each other's marks.
     func setRead(_ changes: [(key: StableKey, read: Bool)], in id: String) throws
@@ -25,7 +26,7 @@ public protocol ReadStateStore: AnyObject {
 /// Read state held in memory: the fallback when the database cannot be used, and for tests.
 public final class InMemoryStateStore: ReadStateStore {
     private var saved: [String: SavedState] = [:]
-    private var seen: [String: Set<StableKey>] = [:]
+    private var seen: [String: KeyFingerprints] = [:]
     private var visits: [String: Double] = [:]
     private var history: [String: [String]] = [:]
     private var places: [String: SavedPlace] = [:]
@@ -40,8 +41,8 @@ public final class InMemoryStateStore: ReadStateStore {
         return state
     }
 
-    public func recordVisit(discussion id: String, title: String?, keys: [StableKey]) throws {
-        seen[id, default: []].formUnion(keys)
+    public func recordVisit(discussion id: String, title: String?, seen keys: KeyFingerprints) throws {
+        seen[id] = seen[id].map { $0.union(keys) } ?? keys
         visits[id] = Date().timeIntervalSince1970
     }
 

@@ -5,7 +5,9 @@ import SpoolCore
 /// Read state in SQLite (WAL mode, through GRDB), safe for several Spool processes at once.
 ///
 /// Schema migrations are versioned: `v1` holds read marks and folds, `v2` adds visits for
-/// "new since last visit". Every write is its own short transaction, so a mark is on disk
+/// "new since last visit", `v3` prompt history and places, `v4` keeps the comments seen at
+/// visits as one blob of key fingerprints a discussion (8 bytes a comment) instead of a row
+/// of text a comment. Every write is its own short transaction, so a mark is on disk
 /// as soon as it is made. The file is never deleted or rewritten wholesale: a file that is
 /// not a database, is locked or is read-only makes `open` or the write throw, and the caller
 /// keeps working in memory.
@@ -99,6 +101,20 @@ public final class SQLiteStateStore: ReadStateStore {
                         rowOnScreen INTEGER NOT NULL, articleScroll INTEGER NOT NULL);
                     """)
         }
+        migrator.registerMigration("v4") { db in
+            try db.execute(
+                sql: "CREATE TABLE seenSet (discussion TEXT PRIMARY KEY NOT NULL, fingerprints BLOB NOT NULL)")
+            let discussions = try String.fetchAll(db, sql: "SELECT DISTINCT discussion FROM seenComment")
+            for id in discussions {
+                let keys = try String.fetchAll(
+                    db, sql: "SELECT key FROM seenComment WHERE discussion = ?", arguments: [id])
+                let seen = KeyFingerprints(keys.map(StableKey.init(rawValue:)))
+                try db.execute(
+                    sql: "INSERT INTO seenSet (discussion, fingerprints) VALUES (?, ?)",
+                    arguments: [id, Data(seen.bytes)])
+            }
+            try db.execute(sql: "DROP TABLE seenComment")
+        }
         return migrator
     }
 
@@ -113,8 +129,7 @@ public final class SQLiteStateStore: ReadStateStore {
                 try Bool.fetchOne(db, sql: "SELECT 1 FROM visit WHERE discussion = ?", arguments: [id]) ?? false
             let seen =
                 visited
-                ? try String.fetchAll(db, sql: "SELECT key FROM seenComment WHERE discussion = ?", arguments: [id])
-                : nil
+                ? KeyFingerprints(bytes: try SQLiteStateStore.seenBytes(db, id)) : nil
             var history: [String: [String]] = [:]
             let rows = try Row.fetchAll(
                 db,
@@ -135,21 +150,32 @@ public final class SQLiteStateStore: ReadStateStore {
             return SavedState(
                 readKeys: Set(read.map(StableKey.init(rawValue:))),
                 collapsedKeys: Set(folds.map(StableKey.init(rawValue:))),
-                previouslySeen: seen.map { Set($0.map(StableKey.init(rawValue:))) }, promptHistory: history,
+                previouslySeen: seen, promptHistory: history,
                 place: place)
         }
     }
 
-    public func recordVisit(discussion id: String, title: String?, keys: [StableKey]) throws {
+    public func recordVisit(discussion id: String, title: String?, seen: KeyFingerprints) throws {
         try pool.write { db in
             try db.execute(
                 sql:
                     "INSERT INTO visit (discussion, title, lastOpened) VALUES (?, ?, ?) ON CONFLICT(discussion) DO UPDATE SET title = excluded.title, lastOpened = excluded.lastOpened",
                 arguments: [id, title, Date().timeIntervalSince1970])
+            // What earlier visits saw stays seen: the blob grows by the comments that are new.
+            let earlier = KeyFingerprints(bytes: try SQLiteStateStore.seenBytes(db, id))
+            let all = earlier.union(seen)
+            guard all != earlier else { return }
             try db.execute(
-                sql: "INSERT OR IGNORE INTO seenComment (discussion, key) SELECT ?, value FROM json_each(?)",
-                arguments: [id, try SQLiteStateStore.jsonArray(keys.map(\.rawValue))])
+                sql:
+                    "INSERT INTO seenSet (discussion, fingerprints) VALUES (?, ?) ON CONFLICT(discussion) DO UPDATE SET fingerprints = excluded.fingerprints",
+                arguments: [id, Data(all.bytes)])
         }
+    }
+
+    /// The seen-set blob of `id` (empty when there is none).
+    private static func seenBytes(_ db: Database, _ id: String) throws -> [UInt8] {
+        let data = try Data.fetchOne(db, sql: "SELECT fingerprints FROM seenSet WHERE discussion = ?", arguments: [id])
+        return data.map { [UInt8]($0) } ?? []
     }
 
     public func setRead(_ changes: [(key: StableKey, read: Bool)], in id: String) throws {

@@ -39,8 +39,8 @@ public final class StateKeeper {
     }
 
     /// Records this visit: the comments present now are not "new" next time.
-    public func recordVisit(title: String?, keys: [StableKey]) {
-        attempt { try store.recordVisit(discussion: discussionID, title: title, keys: keys) }
+    public func recordVisit(title: String?, seen: KeyFingerprints) {
+        attempt { try store.recordVisit(discussion: discussionID, title: title, seen: seen) }
     }
 
     public func save(readChanges: [(key: StableKey, read: Bool)]) {

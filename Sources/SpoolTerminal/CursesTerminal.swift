@@ -7,6 +7,8 @@ import SpoolScreen
 public final class CursesTerminal {
     private var colors: CursesColors
     private var previous: Screen?
+    /// Gathers a frame's output into one write (nil: ncurses writes as it goes).
+    private var frames: FrameBuffer?
     private var closed = false
     /// The locale is not UTF-8 (`LANG=C`): characters beyond ASCII are drawn as their
     /// ASCII look-alikes or `?`, since the terminal would show them as blanks.
@@ -25,9 +27,12 @@ public final class CursesTerminal {
         spool_install_crash_handlers()
         _ = CursesTerminal.configureLocale()
         let directTerm = CursesTerminal.directColorVariant()
-        guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
-            (directTerm.flatMap { newterm($0, output, input) } ?? newterm(nil, output, input)) != nil
+        frames = FrameBuffer()
+        guard let output = fdopen(frames?.outputFD ?? STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r")
         else {
+            throw TerminalError.notATerminal
+        }
+        guard (directTerm.flatMap { newterm($0, output, input) } ?? newterm(nil, output, input)) != nil else {
             throw TerminalError.unknownTerminal(getenv("TERM").map { String(cString: $0) } ?? "(unset)")
         }
         spool_install_exit_signals()
@@ -59,6 +64,8 @@ public final class CursesTerminal {
         curs_set(showsCursor ? 1 : 0)
         leaveok(spool_stdscr(), false)
         set_escdelay(25)
+        // A frame is drawn whole: no looking for typeahead between rows.
+        typeahead(-1)
         wtimeout(spool_stdscr(), 250)
         if useMouse {
             mousemask(spool_mouse_mask(), nil)
@@ -146,7 +153,7 @@ public final class CursesTerminal {
         let cursor = screen.cursor ?? Position(x: 0, y: 0)
         wmove(spool_stdscr(), Int32(cursor.y), Int32(cursor.x))
         wnoutrefresh(spool_stdscr())
-        doupdate()
+        if let frames { frames.frame { doupdate() } } else { doupdate() }
         previous = screen
     }
 

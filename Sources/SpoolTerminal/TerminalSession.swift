@@ -8,6 +8,12 @@ public enum TerminalSession {
     public enum Ending: Equatable {
         case quit
         case signal(Int32)
+
+        /// The process's exit status for this ending: 0, or 128 + the signal's number.
+        public var exitStatus: Int32 {
+            if case .signal(let number) = self { return 128 + number }
+            return 0
+        }
     }
 
     /// Comments of pending work done between two looks for a key.

@@ -141,7 +141,7 @@ import Testing
         #expect(store.readChanges.map(\.read) == [true], "saved like any mark")
         let later = ReaderHarness(
             discussion: archive, columns: 100, rows: 20,
-            saved: SavedState(previouslySeen: Set(archive.comments.map(\.key))))
+            saved: SavedState(previouslySeen: KeyFingerprints(archive.comments.map(\.key))))
         #expect(later.reader.marks.unreadCount == 2, "after the first visit Spool's own marks decide")
     }
 

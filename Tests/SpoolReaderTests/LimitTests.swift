@@ -83,7 +83,7 @@ import Testing
 @Suite struct LimitStateTests {
     @Test func newMeansNotSeenAtTheLastVisit() throws {
         let discussion = try Fixture.discussion(Fixture.seed)
-        let seen = Set(discussion.comments.dropLast(2).map(\.key))
+        let seen = KeyFingerprints(discussion.comments.dropLast(2).map(\.key))
         var harness = ReaderHarness(
             discussion: discussion, columns: 100, rows: 30, saved: SavedState(previouslySeen: seen))
         #expect(harness.reader.newCount == 2)

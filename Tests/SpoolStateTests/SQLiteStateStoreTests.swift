@@ -34,7 +34,7 @@ func page(_ comments: [(String, String)], title: String = "A title") throws -> D
         do {
             let store = try SQLiteStateStore(path: path)
             #expect(try store.load(discussion: "d") == SavedState())
-            try store.recordVisit(discussion: "d", title: "T", keys: [a, b])
+            try store.recordVisit(discussion: "d", title: "T", seen: [a, b])
             try store.setRead([(a, true), (b, true)], in: "d")
             try store.setRead([(b, false)], in: "d")
             try store.setCollapsed([(a, true), (b, true), (.articleRoot, true)], in: "d")
@@ -63,7 +63,48 @@ func page(_ comments: [(String, String)], title: String = "A title") throws -> D
         #expect(try store.load(discussion: "d").readKeys == [StableKey(rawValue: "h:a")])
         #expect(try store.load(discussion: "d").previouslySeen == nil)
         let applied = try DatabaseQueue(path: path).read { try SQLiteStateStore.migrator.appliedIdentifiers($0) }
-        #expect(Set(applied) == ["v1", "v2", "v3"])
+        #expect(Set(applied) == ["v1", "v2", "v3", "v4"])
+    }
+
+    @Test func theSeenCommentsOfAnOlderFileBecomeFingerprints() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("state.sqlite3").path
+        do {
+            let old = try DatabaseQueue(path: path)
+            try SQLiteStateStore.migrator.migrate(old, upTo: "v3")
+            try old.write {
+                try $0.execute(
+                    sql: """
+                        INSERT INTO visit VALUES ('d', 'T', 1.0);
+                        INSERT INTO seenComment VALUES ('d', 'h:a'), ('d', 'h:b'), ('e', 'h:c');
+                        """)
+            }
+        }
+        let store = try SQLiteStateStore(path: path)
+        let seen = try #require(try store.load(discussion: "d").previouslySeen)
+        #expect(seen == [StableKey(rawValue: "h:a"), StableKey(rawValue: "h:b")])
+        try store.recordVisit(discussion: "d", title: "T", seen: [StableKey(rawValue: "h:z")])
+        let after = try #require(try store.load(discussion: "d").previouslySeen)
+        #expect(after.count == 3 && after.contains(StableKey(rawValue: "h:a")), "earlier visits stay seen")
+        let tables = try DatabaseQueue(path: path).read { try $0.tableExists("seenComment") }
+        #expect(!tables, "the old table is gone")
+    }
+
+    @Test func aVisitOfAHundredThousandCommentsIsEightBytesEach() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("state.sqlite3").path
+        let store = try SQLiteStateStore(path: path)
+        let keys = (0..<100_000).map { StableKey(rawValue: "id:<\($0)@example.org>") }
+        try store.recordVisit(discussion: "d", title: "T", seen: KeyFingerprints(keys))
+        let size = try DatabaseQueue(path: path).read {
+            try Int.fetchOne($0, sql: "SELECT length(fingerprints) FROM seenSet WHERE discussion = 'd'")
+        }
+        #expect(size == 800_000)
+        let seen = try #require(try store.load(discussion: "d").previouslySeen)
+        #expect(keys.allSatisfy(seen.contains))
+        #expect(!seen.contains(StableKey(rawValue: "id:<x@example.org>")))
     }
 
     @Test func twoWritersOnOneFileKeepEachOthersMarks() async throws {
@@ -89,7 +130,7 @@ func page(_ comments: [(String, String)], title: String = "A title") throws -> D
         let updated = try page([("Ann", "One."), ("Bob", "Two."), ("Cy", "Three.")])
         #expect(first.identity == updated.identity)
         let keeper = StateKeeper(store: InMemoryStateStore(), discussionID: first.identity)
-        keeper.recordVisit(title: first.title, keys: first.comments.map(\.key))
+        keeper.recordVisit(title: first.title, seen: KeyFingerprints(first.comments.map(\.key)))
         keeper.save(readChanges: [(first.comments[0].key, true)])
         let saved = keeper.load()
         #expect(saved.readKeys == [updated.comments[0].key])

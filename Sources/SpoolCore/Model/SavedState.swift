@@ -18,8 +18,8 @@ public struct SavedState: Sendable, Equatable {
     public var readKeys: Set<StableKey>
     /// Keys of the collapsed comments (the article root is `StableKey.articleRoot`).
     public var collapsedKeys: Set<StableKey>
-    /// Keys of the comments present at the previous visit; nil on the first visit.
-    public var previouslySeen: Set<StableKey>?
+    /// Keys of the comments present at earlier visits; nil on the first visit.
+    public var previouslySeen: KeyFingerprints?
     /// What was typed at each prompt (by the prompt's name: search, limit, pipe), oldest
     /// first; shared by every discussion.
     public var promptHistory: [String: [String]]
@@ -27,7 +27,7 @@ public struct SavedState: Sendable, Equatable {
     public var place: SavedPlace?
 
     public init(
-        readKeys: Set<StableKey> = [], collapsedKeys: Set<StableKey> = [], previouslySeen: Set<StableKey>? = nil,
+        readKeys: Set<StableKey> = [], collapsedKeys: Set<StableKey> = [], previouslySeen: KeyFingerprints? = nil,
         promptHistory: [String: [String]] = [:], place: SavedPlace? = nil
     ) {
         self.place = place

@@ -39,8 +39,7 @@ extension Reader {
 
     /// This reader on `reordered`, with what the user did to this one carried over.
     private mutating func relayOut(_ reordered: Discussion, order: ThreadOrder, source: Discussion) {
-        var seen: Set<StableKey> = []
-        for node in 1..<max(tree.count, 1) where !isNew[node] { seen.insert(comment(at: node).key) }
+        let seen = KeyFingerprints((1..<max(tree.count, 1)).filter { !isNew[$0] }.map { comment(at: $0).key })
         let collapsedKeys = Set(collapse.nodes.map(collapseKey))
         let saved = SavedState(
             readKeys: readKeys, collapsedKeys: collapsedKeys, previouslySeen: seen, place: currentPlace)

@@ -1,0 +1,96 @@
+/// A set of comment keys kept as their 64-bit FNV-1a fingerprints, sorted: what a visit
+/// records ("these comments were there"), 8 bytes a comment on disk and in memory instead
+/// of a string each. Two keys sharing a fingerprint (about one chance in 10^9 for a
+/// million comments) would only make one of them not show as new.
+public struct KeyFingerprints: Equatable, Sendable, ExpressibleByArrayLiteral {
+    /// Sorted, without duplicates.
+    public private(set) var values: [UInt64]
+
+    /// The fingerprints of `keys`.
+    public init<Keys: Sequence>(_ keys: Keys) where Keys.Element == StableKey {
+        self.init(fingerprints: keys.map(\.fingerprint))
+    }
+
+    public init(arrayLiteral keys: StableKey...) { self.init(keys) }
+
+    /// A set of fingerprints in any order.
+    public init(fingerprints: [UInt64]) {
+        var values = fingerprints
+        values.sort()
+        var kept = 0
+        for value in values where kept == 0 || values[kept - 1] != value {
+            values[kept] = value
+            kept += 1
+        }
+        values.removeLast(values.count - kept)
+        self.values = values
+    }
+
+    /// The set read back from ``bytes`` (a length that is not a multiple of 8 loses its tail).
+    public init(bytes: [UInt8]) {
+        var fingerprints: [UInt64] = []
+        fingerprints.reserveCapacity(bytes.count / 8)
+        var index = 0
+        while index + 8 <= bytes.count {
+            var value: UInt64 = 0
+            for offset in 0..<8 { value |= UInt64(bytes[index + offset]) << (8 * offset) }
+            fingerprints.append(value)
+            index += 8
+        }
+        self.init(fingerprints: fingerprints)
+    }
+
+    /// Little-endian, 8 bytes a key, in order: how a store keeps the set.
+    public var bytes: [UInt8] {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(values.count * 8)
+        for value in values {
+            for offset in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * offset))) }
+        }
+        return bytes
+    }
+
+    public var count: Int { values.count }
+
+    public func contains(_ key: StableKey) -> Bool { contains(fingerprint: key.fingerprint) }
+
+    public func contains(fingerprint: UInt64) -> Bool {
+        var low = 0
+        var high = values.count
+        while low < high {
+            let middle = (low + high) / 2
+            if values[middle] < fingerprint { low = middle + 1 } else { high = middle }
+        }
+        return low < values.count && values[low] == fingerprint
+    }
+
+    /// Both sets in one (a merge of the two sorted lists).
+    public func union(_ other: KeyFingerprints) -> KeyFingerprints {
+        var merged: [UInt64] = []
+        merged.reserveCapacity(values.count + other.values.count)
+        var (a, b) = (0, 0)
+        while a < values.count || b < other.values.count {
+            let next: UInt64
+            if b == other.values.count || (a < values.count && values[a] <= other.values[b]) {
+                next = values[a]
+                a += 1
+            } else {
+                next = other.values[b]
+                b += 1
+            }
+            if merged.last != next { merged.append(next) }
+        }
+        var result = KeyFingerprints(fingerprints: [])
+        result.values = merged
+        return result
+    }
+}
+
+extension StableKey {
+    /// 64-bit FNV-1a of the key's text: the same on every run and machine.
+    public var fingerprint: UInt64 {
+        var hash = FNV1a64()
+        hash.add(rawValue)
+        return hash.value
+    }
+}

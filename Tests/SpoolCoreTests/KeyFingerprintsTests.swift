@@ -1,0 +1,31 @@
+import SpoolCore
+import Testing
+
+@Suite struct KeyFingerprintsTests {
+    @Test func aSetRoundTripsThroughItsBytes() {
+        let keys = (0..<1000).map { StableKey(rawValue: "h:\($0)") }
+        let set = KeyFingerprints(keys + keys.prefix(10))
+        #expect(set.count == 1000, "duplicates kept once")
+        #expect(set.bytes.count == 8000)
+        #expect(KeyFingerprints(bytes: set.bytes) == set)
+        #expect(keys.allSatisfy(set.contains))
+        #expect(!set.contains(StableKey(rawValue: "h:1000")))
+        #expect(KeyFingerprints(bytes: set.bytes + [1, 2, 3]) == set, "a torn tail is dropped")
+    }
+
+    @Test func unionMergesAndKeepsOrder() {
+        let a: KeyFingerprints = [StableKey(rawValue: "a"), StableKey(rawValue: "b")]
+        let b: KeyFingerprints = [StableKey(rawValue: "b"), StableKey(rawValue: "c")]
+        let both = a.union(b)
+        #expect(both.count == 3)
+        #expect(both.values == both.values.sorted())
+        #expect(
+            both == KeyFingerprints([StableKey(rawValue: "a"), StableKey(rawValue: "b"), StableKey(rawValue: "c")]))
+        #expect(KeyFingerprints([]).union(a) == a && a.union([]) == a)
+    }
+
+    @Test func theFingerprintIsFNV1aOfTheKeyText() {
+        // FNV-1a 64 of "a" (the published test vector).
+        #expect(StableKey(rawValue: "a").fingerprint == 0xaf63_dc4c_8601_ec8c)
+    }
+}
