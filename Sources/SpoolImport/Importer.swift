@@ -22,6 +22,10 @@ extension Format {
         case .mbox: return MboxImporter(options: archive)
         case .hn: return HackerNewsImporter()
         case .reddit: return RedditImporter()
+        case .lobsters: return LobstersImporter()
+        case .discourse: return DiscourseImporter()
+        case .github: return GitHubImporter()
+        case .mastodon: return MastodonImporter()
         }
     }
 }
@@ -31,3 +35,7 @@ extension MboxImporter: Importer {}
 extension HackerNewsImporter: Importer {}
 extension RedditImporter: Importer {}
 extension ExportJSONImporter: Importer {}
+extension LobstersImporter: Importer {}
+extension DiscourseImporter: Importer {}
+extension GitHubImporter: Importer {}
+extension MastodonImporter: Importer {}

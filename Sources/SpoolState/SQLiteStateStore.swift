@@ -102,8 +102,14 @@ public final class SQLiteStateStore: ReadStateStore {
                     """)
         }
         migrator.registerMigration("v4") { db in
+            // `place` again for files from development builds whose v3 lacked it.
             try db.execute(
-                sql: "CREATE TABLE seenSet (discussion TEXT PRIMARY KEY NOT NULL, fingerprints BLOB NOT NULL)")
+                sql: """
+                    CREATE TABLE seenSet (discussion TEXT PRIMARY KEY NOT NULL, fingerprints BLOB NOT NULL);
+                    CREATE TABLE IF NOT EXISTS place (
+                        discussion TEXT PRIMARY KEY NOT NULL, selected TEXT NOT NULL,
+                        rowOnScreen INTEGER NOT NULL, articleScroll INTEGER NOT NULL);
+                    """)
             let discussions = try String.fetchAll(db, sql: "SELECT DISTINCT discussion FROM seenComment")
             for id in discussions {
                 let keys = try String.fetchAll(

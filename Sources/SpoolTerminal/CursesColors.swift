@@ -9,6 +9,9 @@ struct CursesColors {
     let capability: ColorCapability
     private let pairLimit: Int
     private var pairs: [PairKey: Int32] = [:]
+    /// Styles already turned into attributes: a theme has a few dozen, and a frame changes
+    /// thousands of cells, so the palette is searched once a style, not once a cell.
+    private var resolved: [Style: (attr_t, Int32)] = [:]
 
     private struct PairKey: Hashable {
         let foreground: Int32
@@ -30,6 +33,13 @@ struct CursesColors {
 
     /// The attributes and pair number for `style`.
     mutating func attributes(for style: Style) -> (attr_t, Int32) {
+        if let known = resolved[style] { return known }
+        let result = resolve(style)
+        resolved[style] = result
+        return result
+    }
+
+    private mutating func resolve(_ style: Style) -> (attr_t, Int32) {
         var attributes = attr_t(0)
         if style.attributes.contains(.bold) { attributes |= spool_a_bold() }
         if style.attributes.contains(.dim) { attributes |= spool_a_dim() }

@@ -7,12 +7,18 @@ import Testing
 /// One name for each format, one importer protocol, and the content that picks it.
 @Suite struct FormatTests {
     @Test func theNamesAreTheExportsAndFromsNames() {
-        #expect(Format.allCases.map(\.rawValue) == ["web", "mbox", "hn", "reddit"])
+        #expect(
+            Format.allCases.map(\.rawValue) == [
+                "web", "mbox", "hn", "reddit", "lobsters", "discourse", "github", "mastodon",
+            ])
     }
 
     @Test(arguments: [
         (Format.web, Fixture.seed), (.mbox, "mbox/mbox_single.mbox"), (.hn, "json/hn-17-algolia-items-api.json"),
-        (.reddit, "json/reddit-Python-2xmo63.json"),
+        (.reddit, "json/reddit-Python-2xmo63.json"), (.lobsters, "lobsters/lobsters-tdfoqh-2025-depth.json"),
+        (.discourse, "discourse/discourse-api-gem-topic.json"),
+        (.github, "github/github-pr-review-comments-in-reply-to.json"),
+        (.mastodon, "mastodon/mastodon-tchncs-109303266941599451-context-2022.json"),
     ])
     func eachFormatsImporterReadsItsFiles(format: Format, file: String) throws {
         let discussion = try format.importer().parse(try Fixture.bytes(file), file: file)

@@ -9,6 +9,14 @@ public enum Format: String, CaseIterable, Sendable {
     case hn
     /// Reddit post-page JSON.
     case reddit
+    /// A Lobsters story's JSON.
+    case lobsters
+    /// A Discourse topic's JSON.
+    case discourse
+    /// GitHub comments as the REST API lists them.
+    case github
+    /// A Mastodon status context or status.
+    case mastodon
 }
 
 /// An imported discussion: an optional article and its comments.

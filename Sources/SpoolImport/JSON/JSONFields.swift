@@ -55,15 +55,44 @@ enum JSONFields {
         return Timestamp(secondsSinceEpoch: Int64(seconds))
     }
 
-    /// A date from ISO 8601 text (`2006-10-09T19:51:01.000Z`).
+    /// A date from ISO 8601 text (`2006-10-09T19:51:01.000Z`, `2022-07-22T14:04:36.000-05:00`),
+    /// keeping the offset it gives (UTC when it gives none).
     static func isoDate(_ text: String?) -> Timestamp? {
-        guard let text else { return nil }
-        let digits = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-        guard digits.count >= 5 else { return nil }
+        guard let text, let t = text.firstIndex(where: { $0 == "T" || $0 == " " }) else { return nil }
+        let time = text[text.index(after: t)...]
+        // The time ends where the zone begins: `Z`, or a sign and `HH:MM`.
+        let zoneStart = time.firstIndex { $0 == "Z" || $0 == "z" || $0 == "+" || $0 == "-" } ?? time.endIndex
+        let day = text[..<t].split(separator: "-").compactMap { Int($0) }
+        let clock = time[..<zoneStart].split(whereSeparator: { $0 == ":" || $0 == "." }).compactMap { Int($0) }
+        guard day.count == 3, clock.count >= 2 else { return nil }
+        var offset = 0
+        if zoneStart < time.endIndex, let sign = time[zoneStart...].first, sign == "+" || sign == "-" {
+            let zone = time[time.index(after: zoneStart)...]
+            let parts =
+                zone.contains(":")
+                ? zone.split(separator: ":").compactMap { Int($0) }
+                : [Int(zone.prefix(2)), Int(zone.dropFirst(2).prefix(2))].compactMap { $0 }
+            if let hours = parts.first, hours <= 14 {
+                offset = (hours * 60 + (parts.count > 1 ? parts[1] : 0)) * (sign == "-" ? -1 : 1)
+            }
+        }
         let date = Timestamp(
-            year: digits[0], month: digits[1], day: digits[2], hour: digits[3], minute: digits[4],
-            second: digits.count > 5 ? digits[5] : 0, utcOffsetMinutes: 0)
+            year: day[0], month: day[1], day: day[2], hour: clock[0], minute: clock[1],
+            second: clock.count > 2 ? clock[2] : 0, utcOffsetMinutes: offset)
         return date.isValid ? date : nil
+    }
+
+    /// The first of `keys` that holds a string, or an object's `username`/`login`/`name`.
+    static func name(_ object: [String: Any], _ keys: String...) -> String? {
+        for key in keys {
+            if let text = string(object, key), !text.isEmpty { return text }
+            if let user = object[key] as? [String: Any] {
+                if let text = string(user, "username") ?? string(user, "login") ?? string(user, "name"), !text.isEmpty {
+                    return text
+                }
+            }
+        }
+        return nil
     }
 
     /// The deepest nesting parsed; Foundation's parser recurses, so deeper input is refused

@@ -29,6 +29,10 @@ enum FormatSniffer {
     /// Which JSON importer fits, from the shape of the parsed value.
     static func jsonFormat(_ json: Any) -> Format? {
         if ExportJSONImporter.matches(json) { return nil }
+        if LobstersImporter.matches(json) { return .lobsters }
+        if DiscourseImporter.matches(json) { return .discourse }
+        if MastodonImporter.matches(json) { return .mastodon }
+        if GitHubImporter.matches(json) { return .github }
         if let list = json as? [[String: Any]] {
             if list.first.map({ JSONFields.string($0, "kind") == "Listing" }) == true { return .reddit }
             if list.contains(where: {

@@ -4,7 +4,7 @@ import Foundation
 /// space between two encoded words is dropped as the RFC says.
 public enum EncodedWords {
     public static func decode(_ text: String) -> String {
-        guard text.contains("=?") else { return text }
+        guard mayHoldEncodedWord(text) else { return text }
         var out = ""
         var rest = Substring(text)
         var pendingSpace = ""
@@ -26,6 +26,16 @@ public enum EncodedWords {
             rest = rest[word.end...]
         }
         return out + pendingSpace + rest
+    }
+
+    /// Whether `=?` occurs in `text`: a byte scan, as nearly every header has no encoded word.
+    private static func mayHoldEncodedWord(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "?") && previous == UInt8(ascii: "=") { return true }
+            previous = byte
+        }
+        return false
     }
 
     private static func encodedWord(at text: Substring) -> (text: String, end: Substring.Index)? {

@@ -79,11 +79,16 @@ public struct Reader: Sendable {
         var marks = ReadMarks(tree: tree)
         var isNew = [Bool](repeating: false, count: tree.count)
         var newCount = 0
+        // Fields are read in place: copying each Comment would retain and release its strings.
+        let comments = discussion.comments
         for node in 1..<max(tree.count, 1) {
-            let comment = discussion.comments[tree.commentIndex[node]]
+            let index = tree.commentIndex[node]
+            let isPlaceholder = comments[index].isPlaceholder
             // A placeholder is nothing to read: it never counts as unread.
-            if comment.isPlaceholder || saved.readKeys.contains(comment.key) { marks.setRead(node, true) }
-            if let seen = saved.previouslySeen, !comment.isPlaceholder, !seen.contains(comment.key) {
+            if isPlaceholder || (!saved.readKeys.isEmpty && saved.readKeys.contains(comments[index].key)) {
+                marks.setRead(node, true)
+            }
+            if let seen = saved.previouslySeen, !isPlaceholder, !seen.contains(comments[index].key) {
                 isNew[node] = true
                 newCount += 1
             }
@@ -92,7 +97,7 @@ public struct Reader: Sendable {
         // The first time a discussion is opened, what the source says was read (mutt's
         // `Status: RO`, a Maildir's `S` flag) starts read, and is saved like any mark.
         if saved.previouslySeen == nil && saved.readKeys.isEmpty {
-            for node in 1..<max(tree.count, 1) where discussion.comments[tree.commentIndex[node]].isReadAtSource {
+            for node in 1..<max(tree.count, 1) where comments[tree.commentIndex[node]].isReadAtSource {
                 marks.setRead(node, true)
             }
         }

@@ -30,12 +30,14 @@ final class ThreadSummaries: @unchecked Sendable {
         latest = [:]
         firstPresent = [:]
         let tree = reader.tree
+        // Fields are read in place: copying each Comment would retain and release its strings.
+        let comments = reader.discussion.comments
         for node in 1..<max(tree.count, 1) {
             let thread = tree.threadRoot[node]
-            let comment = reader.comment(at: node)
-            guard !comment.isPlaceholder else { continue }
+            let index = tree.commentIndex[node]
+            guard !comments[index].isPlaceholder else { continue }
             if firstPresent[thread] == nil { firstPresent[thread] = node }
-            if let date = comment.date, latest[thread].map({ date > $0 }) ?? true { latest[thread] = date }
+            if let date = comments[index].date, latest[thread].map({ date > $0 }) ?? true { latest[thread] = date }
         }
     }
 }

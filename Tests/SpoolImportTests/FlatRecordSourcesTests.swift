@@ -1,0 +1,150 @@
+import SpoolCore
+import SpoolTestSupport
+import Testing
+
+@testable import SpoolImport
+
+/// Lobsters, Discourse, Mastodon and GitHub files from the corpus (Tests/Fixtures/
+/// SOURCES-records.md): each imports with the counts the corpus states, sniffed by content.
+@Suite struct FlatRecordSourcesTests {
+    struct Expected: Sendable, CustomTestStringConvertible {
+        let file: String
+        let format: Format
+        let comments: Int
+        let topLevel: Int
+        let maxDepth: Int
+        var testDescription: String { file }
+    }
+
+    static let expected: [Expected] = [
+        Expected(
+            file: "lobsters/lobsters-tdfoqh-2025-depth.json", format: .lobsters, comments: 10, topLevel: 6, maxDepth: 2),
+        Expected(
+            file: "lobsters/lobsters-tdfoqh-2022-indent-level.json", format: .lobsters, comments: 7, topLevel: 4,
+            maxDepth: 2),
+        Expected(
+            file: "lobsters/lobsters-d9ucpe-2021-no-parent-field.json", format: .lobsters, comments: 7, topLevel: 6,
+            maxDepth: 1),
+        Expected(
+            file: "lobsters/lobsters-donlgu-2018-thieurom.json", format: .lobsters, comments: 3, topLevel: 2,
+            maxDepth: 1),
+        Expected(
+            file: "discourse/discourse-api-gem-topic.json", format: .discourse, comments: 3, topLevel: 3, maxDepth: 0),
+        Expected(
+            file: "discourse/discourse-cf-t2144-posts.json", format: .discourse, comments: 19, topLevel: 8, maxDepth: 4),
+        Expected(
+            file: "discourse/discourse-cf-t2108-page-at-452.json", format: .discourse, comments: 20, topLevel: 6,
+            maxDepth: 7),
+        Expected(
+            file: "mastodon/mastodon-social-109294719267373593-context-2022.json", format: .mastodon, comments: 127,
+            topLevel: 105, maxDepth: 6),
+        Expected(
+            file: "mastodon/mastodon-social-109294719267373593-context-2025.json", format: .mastodon, comments: 59,
+            topLevel: 43, maxDepth: 6),
+        Expected(
+            file: "mastodon/mastodon-tchncs-109303266941599451-context-2022.json", format: .mastodon, comments: 6,
+            topLevel: 2, maxDepth: 2),
+        Expected(
+            file: "mastodon/mastodon-social-109294719267373593-status-2022.json", format: .mastodon, comments: 0,
+            topLevel: 0, maxDepth: 0),
+        Expected(
+            file: "github/github-gist-3342247-comments-page1.json", format: .github, comments: 100, topLevel: 100,
+            maxDepth: 0),
+        Expected(
+            file: "github/github-gist-3342247-comments-page2.json", format: .github, comments: 31, topLevel: 31,
+            maxDepth: 0),
+        Expected(
+            file: "github/github-pr-review-comments-in-reply-to.json", format: .github, comments: 3, topLevel: 1,
+            maxDepth: 1),
+        Expected(
+            file: "github/github-github3py-pr235-review-comments.json", format: .github, comments: 3, topLevel: 3,
+            maxDepth: 0),
+    ]
+
+    @Test(arguments: expected)
+    func countsMatchTheCorpus(_ expected: Expected) throws {
+        let d = try Fixture.discussion(expected.file)
+        #expect(d.format == expected.format)
+        let tree = ThreadTree(d)
+        #expect(d.comments.count == expected.comments)
+        #expect(tree.topLevelCount == expected.topLevel)
+        #expect((tree.depth.max() ?? 1) - 1 == expected.maxDepth || expected.comments == 0)
+        #expect(Set(d.comments.map(\.key)).count == d.comments.count, "every comment has its own key")
+        #expect(d.comments.allSatisfy { !$0.author.isEmpty && $0.date != nil })
+        // The same tree by --from as by sniffing.
+        let forced = try expected.format.importer().parse(try Fixture.bytes(expected.file), file: expected.file)
+        #expect(forced.comments.map(\.key) == d.comments.map(\.key))
+        // Spool's own JSON gives back the same tree.
+        let again = try ExportJSONImporter().parse(Array(d.exportJSON().utf8), file: "again.json")
+        #expect(again.format == expected.format && again.title == d.title)
+        #expect(Self.structure(again) == Self.structure(d))
+    }
+
+    /// Each comment in reading order with its parent's position and its key and text.
+    static func structure(_ d: Discussion) -> [String] {
+        let tree = ThreadTree(d)
+        return (1..<max(tree.count, 1)).map { node in
+            let c = d.comments[tree.commentIndex[node]]
+            return "\(tree.parent[node])|\(c.author)|\(c.date?.iso8601 ?? "-")|\(c.key)|\(c.body)"
+        }
+    }
+
+    @Test func lobstersTakesUsersAsNamesOrObjectsAndDatesWithTheirOffset() throws {
+        let newer = try Fixture.discussion("lobsters/lobsters-tdfoqh-2025-depth.json")
+        let older = try Fixture.discussion("lobsters/lobsters-tdfoqh-2022-indent-level.json")
+        #expect(newer.comments[0].author == "dpercy" && older.comments[0].author == "dpercy")
+        #expect(newer.articleAuthor == "gioele" && older.articleAuthor == "gioele")
+        #expect(newer.comments[0].date?.iso8601 == "2022-07-22T14:04:36-05:00")
+        #expect(newer.title == "Ranking comments by sum of replies' scores")
+        #expect(
+            newer.comments[0].key == older.comments[0].key, "the same comment keeps its read mark across API shapes")
+    }
+
+    @Test func aDiscourseWindowSaysWhatIsMissing() throws {
+        let window = try Fixture.discussion("discourse/discourse-cf-t2108-page-at-452.json")
+        #expect(window.notices.contains("20 of 446 posts of this topic are in this file."))
+        #expect(window.notices.contains("The topic's first post is not in this file."))
+        let topic = try Fixture.discussion("discourse/discourse-api-gem-topic.json")
+        #expect(topic.article?.isEmpty == false, "post 1 is the article")
+        #expect(topic.comments.allSatisfy { $0.id != "1" })
+    }
+
+    @Test func mastodonNamesPeopleWithTheirAccounts() throws {
+        let d = try Fixture.discussion("mastodon/mastodon-tchncs-109303266941599451-context-2022.json")
+        #expect(d.comments[0].author == "chainsawriot (@chainsawriot)")
+        #expect(d.title == "Mastodon thread 109303266941599451")
+        #expect(!d.comments[0].body.text.contains("<"), "HTML is text")
+        let status = try Fixture.discussion("mastodon/mastodon-social-109294719267373593-status-2022.json")
+        #expect(status.articleAuthor?.hasSuffix("(@austinkocher)") == true)
+        #expect(status.article?.isEmpty == false)
+    }
+
+    @Test func aReviewThreadStartsWithItsPlaceInTheDiff() throws {
+        let d = try Fixture.discussion("github/github-pr-review-comments-in-reply-to.json")
+        #expect(d.title == "github3py/delete_contents pull request #2")
+        #expect(d.comments[0].body.text.hasPrefix("On test line 1:\n> +maybe we can make PRs?\n\n"))
+        #expect(d.comments[1].body.text == "Replying to comments is fun.", "replies do not repeat it")
+    }
+
+    @Test func recordsWithoutParentIDsNestByDepth() {
+        let records = [
+            FlatRecord(id: "a", depth: 0, author: "A", date: nil, body: "1"),
+            FlatRecord(id: "b", depth: 1, author: "B", date: nil, body: "2"),
+            FlatRecord(id: "c", depth: 2, author: "C", date: nil, body: "3"),
+            FlatRecord(id: "d", depth: 1, author: "D", date: nil, body: "4"),
+            FlatRecord(id: "e", depth: 0, author: "E", date: nil, body: "5"),
+        ]
+        let comments = FlatRecords.comments(records, keyPrefix: "t:")
+        #expect(comments.map(\.parent) == [nil, 0, 1, 0, nil])
+        #expect(comments[2].key == .sourceID("t:c"))
+    }
+
+    @Test func aParentOutsideTheFileOrItselfMakesATopLevelComment() {
+        let records = [
+            FlatRecord(id: "a", parentID: "gone", author: "A", date: nil, body: "1"),
+            FlatRecord(id: "b", parentID: "b", author: "B", date: nil, body: "2"),
+            FlatRecord(id: "c", parentID: "a", author: "C", date: nil, body: "3"),
+        ]
+        #expect(FlatRecords.comments(records, keyPrefix: "t:").map(\.parent) == [nil, nil, 0])
+    }
+}
