@@ -156,7 +156,8 @@ import Testing
     @Test func anUnknownFromIsAUsageErrorNamingTheChoices() {
         let result = spawn([spoolBinary, "render", Fixture.path(Fixture.seed), "--from", "usenet"])
         #expect(result.status == 2)
-        #expect(result.output.contains("--from must be one of auto, web, mbox, hn, reddit, lobsters, discourse, github, mastodon (got \"usenet\")"))
+        let choices = "auto, web, mbox, hn, reddit, lobsters, discourse, github, mastodon"
+        #expect(result.output.contains("--from must be one of \(choices) (got \"usenet\")"))
     }
 
     /// A crash signal restores the terminal first (the alternate screen left, the cursor
