@@ -26,6 +26,8 @@ extension Format {
         case .discourse: return DiscourseImporter()
         case .github: return GitHubImporter()
         case .mastodon: return MastodonImporter()
+        case .bluesky: return BlueskyImporter()
+        case .discord: return DiscordImporter()
         }
     }
 }
@@ -39,3 +41,5 @@ extension LobstersImporter: Importer {}
 extension DiscourseImporter: Importer {}
 extension GitHubImporter: Importer {}
 extension MastodonImporter: Importer {}
+extension BlueskyImporter: Importer {}
+extension DiscordImporter: Importer {}

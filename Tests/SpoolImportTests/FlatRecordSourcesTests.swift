@@ -126,6 +126,24 @@ import Testing
         #expect(d.comments[1].body.text == "Replying to comments is fun.", "replies do not repeat it")
     }
 
+    @Test func blueskyQuotesThePostsAboveTheFocalOne() throws {
+        let d = try Fixture.discussion("bluesky/bluesky-mattbinder-3k7rlrukr4w2v-midthread-morpho.json")
+        #expect(d.article?.hasPrefix("In reply to ") == true, "the focal post is itself a reply")
+        #expect(d.articleAuthor?.hasSuffix("(@chadmichael.bsky.social)") == true)
+        let single = try Fixture.discussion("bluesky/bluesky-bskyr-getPostThread-37f3db-single-post.json")
+        #expect(single.article?.contains("📈") == true)
+    }
+
+    @Test func discordSaysWhatSystemMessagesAreAndWhatTheCountSays() throws {
+        let general = try Fixture.discussion(
+            "discord/dcef-example-guild/Example guild - Text Channels - general [1012224565567721552].json")
+        #expect(general.title == "Example guild · #general")
+        #expect(general.comments.contains { $0.body.text.hasPrefix("(guild member join)") })
+        let chill = try Fixture.discussion(
+            "discord/dcef-example-guild/Example guild - Text Channels - chill talk [1012224565567125544].json")
+        #expect(chill.notices == ["The export says 35 messages; 6 are in this file."])
+    }
+
     @Test func recordsWithoutParentIDsNestByDepth() {
         let records = [
             FlatRecord(id: "a", depth: 0, author: "A", date: nil, body: "1"),

@@ -9,7 +9,7 @@ import Testing
     @Test func theNamesAreTheExportsAndFromsNames() {
         #expect(
             Format.allCases.map(\.rawValue) == [
-                "web", "mbox", "hn", "reddit", "lobsters", "discourse", "github", "mastodon",
+                "web", "mbox", "hn", "reddit", "lobsters", "discourse", "github", "mastodon", "bluesky", "discord",
             ])
     }
 

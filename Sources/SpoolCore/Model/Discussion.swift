@@ -17,6 +17,10 @@ public enum Format: String, CaseIterable, Sendable {
     case github
     /// A Mastodon status context or status.
     case mastodon
+    /// A Bluesky thread (getPostThread).
+    case bluesky
+    /// A DiscordChatExporter channel export.
+    case discord
 }
 
 /// An imported discussion: an optional article and its comments.

@@ -95,11 +95,13 @@ public enum DiscussionFile {
         case .discourse: return try DiscourseImporter().parse(json: json, file: file)
         case .github: return try GitHubImporter().parse(json: json, file: file)
         case .mastodon: return try MastodonImporter().parse(json: json, file: file)
+        case .bluesky: return try BlueskyImporter().parse(json: json, file: file)
+        case .discord: return try DiscordImporter().parse(json: json, file: file)
         case .web, .mbox, nil:
             throw ImportError(
                 file: file, line: 1,
                 reason: .unsupportedFormat(
-                    "is JSON in no format Spool reads. Tried: Spool export (needs title, format, comments); Reddit (needs a list of two Listings); Hacker News (needs children, comments, or items with kids/parent); Lobsters (short_id, comments); Discourse (post_stream.posts); Mastodon (ancestors, descendants, or a status); GitHub (a list of comments with user, body, created_at). Pass --from to force one and see its error."
+                    "is JSON in no format Spool reads. Tried: Spool export (needs title, format, comments); Reddit (needs a list of two Listings); Hacker News (needs children, comments, or items with kids/parent); Lobsters (short_id, comments); Discourse (post_stream.posts); Mastodon (ancestors, descendants, or a status); GitHub (a list of comments with user, body, created_at); Bluesky (thread.post); Discord (channel, messages). Pass --from to force one and see its error."
                 ))
         }
     }

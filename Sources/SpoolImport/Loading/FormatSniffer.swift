@@ -33,6 +33,8 @@ enum FormatSniffer {
         if DiscourseImporter.matches(json) { return .discourse }
         if MastodonImporter.matches(json) { return .mastodon }
         if GitHubImporter.matches(json) { return .github }
+        if BlueskyImporter.matches(json) { return .bluesky }
+        if DiscordImporter.matches(json) { return .discord }
         if let list = json as? [[String: Any]] {
             if list.first.map({ JSONFields.string($0, "kind") == "Listing" }) == true { return .reddit }
             if list.contains(where: {

@@ -18,6 +18,8 @@ struct FlatRecord {
     var body: String
     /// A line before the body (a review comment's file and line), if any.
     var context: String? = nil
+    /// A post the source names but does not give (deleted, blocked): its body says why.
+    var isPlaceholder = false
 }
 
 /// Builds comments from ``FlatRecord``s: parents by id (or by depth and order), siblings
@@ -45,7 +47,7 @@ enum FlatRecords {
             comments.append(
                 Comment(
                     id: record.id, key: .sourceID(keyPrefix + record.id), author: record.author, date: record.date,
-                    body: body, parent: parent))
+                    body: body, parent: parent, isPlaceholder: record.isPlaceholder))
         }
         return comments
     }
