@@ -14,7 +14,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "SpoolCore"),
-        .target(name: "SpoolImport", dependencies: ["SpoolCore"]),
+        .target(name: "SpoolImport", dependencies: ["SpoolCore", "CZlib"]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "SpoolState", dependencies: ["SpoolCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "SpoolScreen"),
         .target(name: "SpoolReader", dependencies: ["SpoolCore", "SpoolScreen"]),

@@ -10,18 +10,33 @@ public enum DiscussionFile {
     public static func load(path: DiskPath, format: Format? = nil, archive: ArchiveOptions = ArchiveOptions())
         throws -> Discussion
     {
+        try load(path: path, shownAs: path, format: format, archive: archive)
+    }
+
+    /// Loads `path`, naming it `shown` in errors and on screen (a gzip file's inflated copy
+    /// is shown as the gzip file).
+    private static func load(path: DiskPath, shownAs shown: DiskPath, format: Format?, archive: ArchiveOptions)
+        throws -> Discussion
+    {
+        let file = shown.description
         switch path.kind {
-        case .missing: throw ImportError(file: path.description, reason: .notFound)
+        case .missing: throw ImportError(file: file, reason: .notFound)
         case .directory: return try DiscussionFolder.load(path: path, format: format, archive: archive)
         case .regular, .special: break
         }
-        if let archiveFile = try openedArchive(path: path, format: format, archive: archive) { return archiveFile }
+        if path.kind == .regular && Gzip.isCompressed(path) {
+            let inflated = try Gzip.inflated(path, shownAs: file)
+            return try load(path: inflated, shownAs: shown, format: format, archive: archive)
+        }
+        if let archiveFile = try openedArchive(path: path, shownAs: shown, format: format, archive: archive) {
+            return archiveFile
+        }
         switch path.contents() {
         case .success(let bytes):
-            return try parse(bytes: bytes, file: path.description, format: format, archive: archive)
+            return try parse(bytes: bytes, file: file, format: format, archive: archive)
         case .failure(.permissionDenied):
-            throw ImportError(file: path.description, reason: .unreadable("permission denied"))
-        case .failure(.readError): throw ImportError(file: path.description, reason: .unreadable("read error"))
+            throw ImportError(file: file, reason: .unreadable("permission denied"))
+        case .failure(.readError): throw ImportError(file: file, reason: .unreadable("read error"))
         }
     }
 
@@ -34,7 +49,9 @@ public enum DiscussionFile {
 
     /// A mailbox imported straight from the file (streamed, bodies left in it), or nil when
     /// the file is not one (by `format`, or by its first 64 KiB when sniffing).
-    private static func openedArchive(path: DiskPath, format: Format?, archive: ArchiveOptions) throws -> Discussion? {
+    private static func openedArchive(path: DiskPath, shownAs shown: DiskPath, format: Format?, archive: ArchiveOptions)
+        throws -> Discussion?
+    {
         guard format == .mbox || format == nil, let store = ByteStore(openingFileAt: path), store.count > 0 else {
             return nil
         }
@@ -44,8 +61,8 @@ public enum DiscussionFile {
                 return nil
             }
         }
-        var discussion = try MboxImporter(options: archive).parse(store: store, file: path.description)
-        discussion.sourceName = path.lastComponent.description
+        var discussion = try MboxImporter(options: archive).parse(store: store, file: shown.description)
+        discussion.sourceName = shown.lastComponent.description
         return discussion
     }
 
