@@ -41,6 +41,16 @@ public final class CursesTerminal {
         configure(useColor: useColor, useMouse: useMouse, showsCursor: showsCursor)
     }
 
+    /// After the discussion was read from standard input (`cat file | spool`), keys come
+    /// from the controlling terminal, as `less` does: `/dev/tty` becomes standard input.
+    /// Returns false when there is no controlling terminal.
+    public static func readKeysFromControllingTerminal() -> Bool {
+        let tty = open("/dev/tty", O_RDONLY | O_CLOEXEC)
+        guard tty >= 0 else { return false }
+        defer { Glibc.close(tty) }
+        return dup2(tty, STDIN_FILENO) >= 0
+    }
+
     /// A terminal of type `type` that draws into `/dev/null`, sized `columns` x `rows`, so
     /// tests can draw screens and read back what ncurses holds (tig's trick).
     init(devNullOfType type: String, columns: Int, rows: Int) throws {

@@ -32,13 +32,16 @@ struct ReadCommand: ParsableCommand {
         let setup = Setup(
             reading: reading, config: config, problems: problems, themes: themes, themeIndex: themeIndex,
             options: options)
-        let paths = files.map(ArgumentPath.diskPath)
+        // No file and something piped in: the discussion is standard input (`cat t.mbox | spool`).
+        let paths =
+            files.isEmpty && ReadCommand.inputIsPiped ? [DiskPath.standardInput] : files.map(ArgumentPath.diskPath)
         if let paths = DiscussionFile.libraryFiles(for: paths) {
             try runLibrary(paths, setup: setup, pushed: pushed)
             return
         }
         let discussion = try Wiring.discussion(
             at: paths, format: reading.fromFormat, archive: reading.archive.options(config))
+        if paths.contains(.standardInput) { try Self.takeKeysFromTerminal() }
         // The terminal first: the reader opens for its real size.
         let terminal = try setup.openTerminal()
         defer { terminal.close() }
@@ -51,6 +54,24 @@ struct ReadCommand: ParsableCommand {
         // Everything is saved and the terminal is back: leave without releasing the model
         // one comment at a time (tens of milliseconds for a large archive).
         Foundation.exit(ending.exitStatus)
+    }
+
+    /// Keys from `/dev/tty` once the discussion was read from standard input.
+    private static func takeKeysFromTerminal() throws {
+        guard CursesTerminal.readKeysFromControllingTerminal() else {
+            throw RuntimeFailure(
+                message:
+                    "the discussion came from standard input and there is no terminal (/dev/tty) to read keys from; use `spool render -` or `spool export -`.",
+                status: 2)
+        }
+    }
+
+    /// Whether standard input is a pipe or a redirected file (not a terminal, not /dev/null).
+    private static var inputIsPiped: Bool {
+        var status = stat()
+        guard fstat(STDIN_FILENO, &status) == 0 else { return false }
+        let kind = status.st_mode & S_IFMT
+        return kind == S_IFIFO || (kind == S_IFREG && status.st_size > 0)
     }
 
     /// The library: a list of the discussions; Enter opens one in the reader, whose `q`
@@ -71,6 +92,7 @@ struct ReadCommand: ParsableCommand {
         guard !discussions.isEmpty else {
             throw RuntimeFailure(message: "none of the \(paths.count) files is a discussion Spool can read.")
         }
+        if paths.contains(.standardInput) { try Self.takeKeysFromTerminal() }
         let terminal = try setup.openTerminal()
         defer { terminal.close() }
         let size = terminal.size

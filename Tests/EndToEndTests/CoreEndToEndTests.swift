@@ -198,3 +198,30 @@ import Testing
         #expect(session.exitStatus() == 0)
     }
 }
+
+/// `-` and a pipe: the discussion read from standard input, keys from the terminal.
+@Suite(.serialized) struct StandardInputEndToEndTests {
+    @Test func renderAndExportReadADash() throws {
+        let rendered = spawn([spoolBinary, "render", "-", "--size", "80x6"], stdin: Fixture.path(Fixture.seed))
+        #expect(rendered.status == 0)
+        #expect(rendered.output.hasPrefix("Baby P: The Untold Story"), "\(rendered.output)")
+        let exported = spawn(
+            [spoolBinary, "export", "-", "--format", "json"],
+            stdin: Fixture.path("mbox-gz/patchew-0004-multiple-patch-reviewed.mbox.gz"))
+        #expect(exported.status == 0)
+        #expect(exported.output.contains("\"format\": \"mbox\""), "a gzip file on standard input too")
+        let empty = spawn([spoolBinary, "render", "-"])
+        #expect(empty.status == 1)
+        #expect(empty.output.contains("standard input: is empty"), "\(empty.output)")
+    }
+
+    @Test func aPipedDiscussionTakesKeysFromTheTerminal() throws {
+        let session = TmuxSession(["sh", "-c", "cat '\(Fixture.path(Fixture.seed))' | '\(spoolBinary)'"])
+        session.waitFor { $0.contains("16 unread") && $0.contains("Baby P: The Untold Story") }
+        session.send("j")
+        let moved = session.waitFor { $0.contains("15 unread") && $0.contains(" 2/17") }
+        #expect(moved.contains("Philip Measures"), "\(moved)")
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+}

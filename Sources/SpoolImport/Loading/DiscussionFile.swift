@@ -10,7 +10,12 @@ public enum DiscussionFile {
     public static func load(path: DiskPath, format: Format? = nil, archive: ArchiveOptions = ArchiveOptions())
         throws -> Discussion
     {
-        try load(path: path, shownAs: path, format: format, archive: archive)
+        if path == .standardInput {
+            let copy = try TemporaryCopy.ofStandardInput(shownAs: DiskPath.standardInputName)
+            return try load(
+                path: copy.path, shownAs: DiskPath(DiskPath.standardInputName), format: format, archive: archive)
+        }
+        return try load(path: path, shownAs: path, format: format, archive: archive)
     }
 
     /// Loads `path`, naming it `shown` in errors and on screen (a gzip file's inflated copy

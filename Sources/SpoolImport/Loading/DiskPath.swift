@@ -12,6 +12,13 @@ public struct DiskPath: Hashable, Sendable, CustomStringConvertible {
 
     public init(bytes: [UInt8]) { self.bytes = bytes }
 
+    /// `-`: the discussion is read from standard input (as `less -` and `cat -` do; a file
+    /// named `-` is `./-`).
+    public static let standardInput = DiskPath("-")
+
+    /// How standard input is named in errors and on screen.
+    public static let standardInputName = "standard input"
+
     /// What a file is, following links.
     public enum Kind: Equatable, Sendable {
         case missing, directory, regular

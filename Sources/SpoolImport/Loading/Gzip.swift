@@ -2,9 +2,7 @@ import CZlib
 import Foundation
 
 /// Files compressed with gzip (`list.mbox.gz`, public-inbox's `t.mbox.gz`), known by their
-/// magic bytes and inflated with zlib, chunk by chunk, into a temporary file that is
-/// deleted at once and read like any other file (a mailbox's bodies are read from it when
-/// shown, so the descriptor stays open for the run).
+/// magic bytes and inflated with zlib, chunk by chunk, into a ``TemporaryCopy``.
 enum Gzip {
     /// Whether the file at `path` starts with gzip's magic bytes.
     static func isCompressed(_ path: DiskPath) -> Bool {
@@ -22,22 +20,17 @@ enum Gzip {
         let input = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
         guard input >= 0 else { throw ImportError(file: file, reason: .unreadable(String(cString: strerror(errno)))) }
         defer { close(input) }
-        var template = Array("/tmp/spool-inflated-XXXXXX".utf8CString)
-        let output = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard output >= 0 else {
-            throw ImportError(file: file, reason: .unreadable("no temporary file to inflate it into"))
-        }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        let output = try TemporaryCopy(of: file)
         do {
             try inflate(from: input, to: output, file: file)
         } catch {
-            close(output)
+            output.discard()
             throw error
         }
-        return DiskPath("/proc/self/fd/\(output)")
+        return output.path
     }
 
-    private static func inflate(from input: Int32, to output: Int32, file: String) throws {
+    private static func inflate(from input: Int32, to output: TemporaryCopy, file: String) throws {
         var stream = z_stream()
         guard spool_inflate_init(&stream) == Z_OK else {
             throw ImportError(file: file, reason: .unreadable("zlib could not start"))
@@ -77,7 +70,7 @@ enum Gzip {
                             "is not valid gzip (zlib: \(stream.msg.map { String(cString: $0) } ?? "error \(status)")). Check that the download is complete."
                         ))
                 }
-                try write(plain, count: produced, to: output, file: file)
+                try output.write(plain, count: produced)
                 offset += used
                 if status == Z_STREAM_END { ended = true }
             }
@@ -86,19 +79,6 @@ enum Gzip {
             throw ImportError(
                 file: file, reason: .malformed("ends before its gzip stream does. Check that the download is complete.")
             )
-        }
-    }
-
-    private static func write(_ bytes: [UInt8], count: Int, to fd: Int32, file: String) throws {
-        var sent = 0
-        while sent < count {
-            let result = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + sent, count - sent) }
-            if result < 0 && errno == EINTR { continue }
-            guard result > 0 else {
-                throw ImportError(
-                    file: file, reason: .unreadable("no room to inflate it (\(String(cString: strerror(errno))))"))
-            }
-            sent += result
         }
     }
 }
