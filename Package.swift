@@ -46,6 +46,7 @@ let package = Package(
         .executableTarget(name: "FuzzMbox", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzHackerNews", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzReddit", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzRecords", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzKeyNotation", dependencies: ["SpoolReader", "SpoolView"]),
         .target(
             name: "SpoolTestSupport",

@@ -3,7 +3,7 @@
 #   Scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET ...]   explore for a while (default 60 s)
 #   Scripts/fuzz.sh --smoke [TARGET ...]                 a fixed, repeatable run for CI:
 #                                                        seed 1, a set number of inputs
-# Targets: FuzzWeb FuzzMbox FuzzHackerNews FuzzReddit FuzzKeyNotation (default: all).
+# Targets: FuzzWeb FuzzMbox FuzzHackerNews FuzzReddit FuzzRecords FuzzKeyNotation (default: all).
 # Crashes, hangs (-timeout) and memory blow-ups (-rss_limit_mb) are written to
 # .build-fuzz/artifacts/TARGET/; copy each into Tests/Fixtures/fuzz-regressions/ and fix it.
 # Exits 1 when a run wrote an artifact.
@@ -20,13 +20,15 @@ elif [ -n "${1:-}" ] && [ "${1#Fuzz}" = "$1" ]; then
     shift
 fi
 targets=("$@")
-[ "${#targets[@]}" -gt 0 ] || targets=(FuzzWeb FuzzMbox FuzzHackerNews FuzzReddit FuzzKeyNotation)
+[ "${#targets[@]}" -gt 0 ] || targets=(FuzzWeb FuzzMbox FuzzHackerNews FuzzReddit FuzzRecords FuzzKeyNotation)
 
 seeds() {
     case "$1" in
         FuzzWeb) ls Tests/Fixtures/*.txt Tests/Fixtures/*.md ;;
         FuzzMbox) ls Tests/Fixtures/mbox/* ;;
         FuzzHackerNews | FuzzReddit) ls Tests/Fixtures/json/* ;;
+        FuzzRecords) find Tests/Fixtures/lobsters Tests/Fixtures/discourse Tests/Fixtures/github \
+            Tests/Fixtures/mastodon Tests/Fixtures/bluesky Tests/Fixtures/discord -type f ;;
         FuzzKeyNotation) ls Tests/Fixtures/fuzz-seeds/keys/* ;;
     esac
     ls Tests/Fixtures/fuzz-regressions/* 2>/dev/null || true
