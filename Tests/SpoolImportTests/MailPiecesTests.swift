@@ -13,6 +13,24 @@ import Testing
         #expect(EncodedWords.decode("=?bogus?Q?x?= plain =?") == "x plain =?")
     }
 
+    @Test func aCharacterSplitAcrossTwoWordsIsWhole() {
+        #expect(EncodedWords.decode("=?UTF-8?B?5pc=?= =?UTF-8?B?peacrA==?= tai") == "日本 tai")
+        #expect(EncodedWords.decode("=?utf-8?Q?caf=C3?=\n =?UTF-8?Q?=A9?=") == "café", "charset names in any case")
+        #expect(
+            EncodedWords.decode("=?ISO-8859-1?Q?Andr=E9?= =?UTF-8?Q?_et_Zo=C3=A9?=") == "André et Zoé",
+            "words in different charsets are decoded apart")
+    }
+
+    @Test func rfc2231ParametersAreJoinedAndDecoded() {
+        let whole = MIMEBody.ContentType("text/plain; name*=UTF-8''na%C3%AFve%20plan.txt")
+        #expect(whole.parameters["name"] == "naïve plan.txt")
+        let split = MIMEBody.ContentType(
+            "x/x; filename*0*=ISO-8859-1'fr'caf%E9; filename*1=\" menu\"; filename*2*=.txt")
+        #expect(split.parameters["filename"] == "café menu.txt")
+        let both = MIMEBody.ContentType("x/x; filename=\"plain.txt\"; filename*=UTF-8''better.txt")
+        #expect(both.parameters["filename"] == "better.txt", "the extended value wins")
+    }
+
     @Test func quotedPrintableDecodes() {
         let decoded = QuotedPrintable.decode(Array("caf=C3=A9 soft=\nbreak =3D =ZZ".utf8))
         #expect(String(decoding: decoded, as: UTF8.self) == "café softbreak = =ZZ")

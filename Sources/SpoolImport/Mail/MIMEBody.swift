@@ -15,7 +15,7 @@ enum MIMEBody {
             let pieces = MIMEBody.splitParameters(raw ?? "text/plain")
             type = pieces.first?.lowercased().trimmingWhitespace() ?? "text/plain"
             if !type.utf8.contains(UInt8(ascii: "/")) { type = "text/plain" }
-            var parameters: [String: String] = [:]
+            var raw: [(name: String, value: String)] = []
             for piece in pieces.dropFirst() {
                 guard let equals = piece.firstIndex(of: "=") else { continue }
                 let name = piece[..<equals].lowercased().trimmingWhitespace()
@@ -23,9 +23,9 @@ enum MIMEBody {
                 if value.count >= 2, value.first == "\"", value.last == "\"" {
                     value = String(value.dropFirst().dropLast())
                 }
-                parameters[name.hasSuffix("*") ? String(name.dropLast()) : name] = value
+                raw.append((name, value))
             }
-            self.parameters = parameters
+            parameters = RFC2231.parameters(raw)
         }
     }
 

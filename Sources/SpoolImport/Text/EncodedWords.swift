@@ -7,25 +7,35 @@ public enum EncodedWords {
         guard mayHoldEncodedWord(text) else { return text }
         var out = ""
         var rest = Substring(text)
-        var pendingSpace = ""
-        var lastWasEncoded = false
+        // Adjacent words in one charset are decoded together: a character may be split
+        // between two of them (a UTF-8 sequence across two base64 words).
+        var pending: (charset: String, bytes: [UInt8])?
+        func flush() {
+            if let word = pending { out += Charset.decode(word.bytes, charset: word.charset) }
+            pending = nil
+        }
         while let start = rest.range(of: "=?") {
             let before = rest[..<start.lowerBound]
             guard let word = encodedWord(at: rest[start.lowerBound...]) else {
-                out += pendingSpace + before + "=?"
-                pendingSpace = ""
-                lastWasEncoded = false
+                flush()
+                out += before + "=?"
                 rest = rest[start.upperBound...]
                 continue
             }
             let isOnlySpace = before.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
-            if !(lastWasEncoded && isOnlySpace) { out += pendingSpace + before }
-            out += word.text
-            pendingSpace = ""
-            lastWasEncoded = true
+            if pending != nil && isOnlySpace && pending?.charset.lowercased() == word.charset.lowercased() {
+                pending?.bytes += word.bytes
+            } else {
+                // White space between two encoded words is dropped, as the RFC says.
+                let keepsSpace = !(pending != nil && isOnlySpace)
+                flush()
+                if keepsSpace { out += before }
+                pending = (word.charset, word.bytes)
+            }
             rest = rest[word.end...]
         }
-        return out + pendingSpace + rest
+        flush()
+        return out + rest
     }
 
     /// Whether `=?` occurs in `text`: a byte scan, as nearly every header has no encoded word.
@@ -38,7 +48,7 @@ public enum EncodedWords {
         return false
     }
 
-    private static func encodedWord(at text: Substring) -> (text: String, end: Substring.Index)? {
+    private static func encodedWord(at text: Substring) -> (charset: String, bytes: [UInt8], end: Substring.Index)? {
         let parts = text.dropFirst(2)
         guard let q1 = parts.prefix(80).firstIndex(of: "?") else { return nil }
         let charset = parts[..<q1].split(separator: "*").first.map(String.init) ?? ""
@@ -62,7 +72,7 @@ public enum EncodedWords {
         default:
             return nil
         }
-        return (Charset.decode(bytes, charset: charset), close.upperBound)
+        return (charset, bytes, close.upperBound)
     }
 }
 
