@@ -94,7 +94,27 @@ import Testing
             _ = try DiscussionFile.parse(bytes: bytes, file: "deep.json")
             Issue.record("parsed")
         } catch let error as ImportError {
-            #expect(error.description.hasPrefix("deep.json:1: nests JSON deeper than 1000 levels"))
+            #expect(error.description.hasPrefix("deep.json:1: nests JSON deeper than 512 levels"))
+        }
+    }
+
+    @Test func jsonJustPastFoundationsLimitGetsSpoolsMessage() throws {
+        let bytes = Array((String(repeating: "[", count: 600) + String(repeating: "]", count: 600)).utf8)
+        #expect(throws: ImportError.self) { try DiscussionFile.parse(bytes: bytes, file: "deep.json") }
+        do {
+            _ = try DiscussionFile.parse(bytes: bytes, file: "deep.json")
+        } catch let error as ImportError {
+            #expect(
+                error.description
+                    == "deep.json:1: nests JSON deeper than 512 levels (513 here); no discussion export does, so the file is refused."
+            )
+        }
+        let fine = Array((String(repeating: "[", count: 512) + String(repeating: "]", count: 512)).utf8)
+        #expect(throws: ImportError.self) { try DiscussionFile.parse(bytes: fine, file: "ok.json") }
+        do {
+            _ = try DiscussionFile.parse(bytes: fine, file: "ok.json")
+        } catch let error as ImportError {
+            #expect(!error.description.contains("nests JSON"), "512 levels parse; the file is refused for its shape")
         }
     }
 

@@ -97,7 +97,7 @@ enum JSONFields {
 
     /// The deepest nesting parsed; Foundation's parser recurses, so deeper input is refused
     /// with a clear error instead of risking the stack. Real threads nest a few dozen deep.
-    static let maximumNesting = 1_000
+    static let maximumNesting = 512
 
     static func parse(_ bytes: [UInt8], file: String) throws -> Any {
         if let (offset, depth) = excessiveNesting(bytes) {
