@@ -28,6 +28,7 @@ extension Format {
         case .mastodon: return MastodonImporter()
         case .bluesky: return BlueskyImporter()
         case .discord: return DiscordImporter()
+        case .disqus: return DisqusImporter()
         }
     }
 }
@@ -43,3 +44,4 @@ extension GitHubImporter: Importer {}
 extension MastodonImporter: Importer {}
 extension BlueskyImporter: Importer {}
 extension DiscordImporter: Importer {}
+extension DisqusImporter: Importer {}

@@ -144,6 +144,37 @@ import Testing
         #expect(chill.notices == ["The export says 35 messages; 6 are in this file."])
     }
 
+    @Test(arguments: [
+        ("disqus/disqus-benbalter-2021-export.xml", 87, 1_145, 594, 8, 15, 33),
+        ("disqus/disqus-isso-tests-edge-cases.xml", 3, 6, 4, 1, 1, 0),
+    ])
+    func disqusExportsAreAForestOfThreads(
+        file: String, threads: Int, posts: Int, topLevel: Int, maxDepth: Int, deleted: Int, spam: Int
+    ) throws {
+        let d = try Fixture.discussion(file)
+        #expect(d.format == .disqus && d.isArchive)
+        let tree = ThreadTree(d)
+        #expect(tree.topLevelCount == threads)
+        let postNodes = (1..<tree.count).filter { tree.depth[$0] > 1 }
+        #expect(postNodes.count == posts)
+        #expect(postNodes.filter { tree.depth[$0] == 2 }.count == topLevel)
+        #expect((postNodes.map { tree.depth[$0] }.max() ?? 2) - 2 == maxDepth)
+        #expect(d.comments.filter { $0.body.text.hasPrefix("(deleted)") }.count == deleted)
+        #expect(d.comments.filter { $0.body.text.hasPrefix("(marked as spam)") }.count == spam)
+        let again = try ExportJSONImporter().parse(Array(d.exportJSON().utf8), file: "again.json")
+        #expect(Self.structure(again) == Self.structure(d))
+    }
+
+    @Test func disqusTitlesLoseTheirSecondEscapingAndOrphansSayWhy() throws {
+        let d = try Fixture.discussion("disqus/disqus-benbalter-2021-export.xml")
+        #expect(!d.comments.contains { ($0.subject ?? "").contains("&#") }, "`&amp;#039;` reads as an apostrophe")
+        let isso = try Fixture.discussion("disqus/disqus-isso-tests-edge-cases.xml")
+        #expect(
+            isso.comments.contains {
+                $0.isPlaceholder && $0.body.text == "(thread 1337, which this export does not define)"
+            })
+    }
+
     @Test func recordsWithoutParentIDsNestByDepth() {
         let records = [
             FlatRecord(id: "a", depth: 0, author: "A", date: nil, body: "1"),

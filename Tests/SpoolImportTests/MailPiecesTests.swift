@@ -13,6 +13,11 @@ import Testing
         #expect(EncodedWords.decode("=?bogus?Q?x?= plain =?") == "x plain =?")
     }
 
+    @Test func numericEntitiesWithoutTheirSemicolonDecodeAsBrowsersDo() {
+        #expect(HTMLText.plainTextEntities("RTs @FBI&#039s Court Order") == "RTs @FBI's Court Order")
+        #expect(HTMLText.plainTextEntities("a &#8211 b &#x2014; c &#zz") == "a – b — c &#zz")
+    }
+
     @Test func aCharacterSplitAcrossTwoWordsIsWhole() {
         #expect(EncodedWords.decode("=?UTF-8?B?5pc=?= =?UTF-8?B?peacrA==?= tai") == "日本 tai")
         #expect(EncodedWords.decode("=?utf-8?Q?caf=C3?=\n =?UTF-8?Q?=A9?=") == "café", "charset names in any case")

@@ -21,6 +21,8 @@ public enum Format: String, CaseIterable, Sendable {
     case bluesky
     /// A DiscordChatExporter channel export.
     case discord
+    /// A Disqus XML export.
+    case disqus
 }
 
 /// An imported discussion: an optional article and its comments.

@@ -20,6 +20,8 @@ struct FlatRecord {
     var context: String? = nil
     /// A post the source names but does not give (deleted, blocked): its body says why.
     var isPlaceholder = false
+    /// A title (a Disqus thread's, a WordPress post's), shown as a thread row's subject.
+    var subject: String? = nil
 }
 
 /// Builds comments from ``FlatRecord``s: parents by id (or by depth and order), siblings
@@ -47,7 +49,7 @@ enum FlatRecords {
             comments.append(
                 Comment(
                     id: record.id, key: .sourceID(keyPrefix + record.id), author: record.author, date: record.date,
-                    body: body, parent: parent, isPlaceholder: record.isPlaceholder))
+                    subject: record.subject, body: body, parent: parent, isPlaceholder: record.isPlaceholder))
         }
         return comments
     }

@@ -166,7 +166,7 @@ public enum HTMLText {
     /// The entity at `index` (`&amp;`, `&#39;`, `&#x27;`) and where it ends.
     static func entity(in text: String, at index: String.Index) -> (String, String.Index)? {
         let rest = text[text.index(after: index)...].prefix(12)
-        guard let semicolon = rest.firstIndex(of: ";") else { return nil }
+        guard let semicolon = rest.firstIndex(of: ";") else { return numericWithoutSemicolon(rest) }
         let name = rest[..<semicolon]
         let end = text.index(after: semicolon)
         if name.hasPrefix("#") {
@@ -178,5 +178,15 @@ public enum HTMLText {
         }
         guard let decoded = named[String(name)] ?? named[name.lowercased()] else { return nil }
         return (decoded, end)
+    }
+
+    /// `&#039s` (the semicolon left out, as browsers allow): the digits as a character.
+    private static func numericWithoutSemicolon(_ rest: Substring) -> (String, String.Index)? {
+        guard rest.first == "#" else { return nil }
+        let digits = rest.dropFirst().prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 7, let value = UInt32(digits), value != 0,
+            let scalar = Unicode.Scalar(value)
+        else { return nil }
+        return (String(Character(scalar)), digits.endIndex)
     }
 }
