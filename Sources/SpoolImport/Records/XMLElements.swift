@@ -67,8 +67,8 @@ final class XMLElement {
 
         func parser(_ parser: XMLParser, foundCharacters string: String) { open.last?.text += string }
 
-        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            open.last?.text += String(decoding: CDATABlock, as: UTF8.self)
+        func parser(_ parser: XMLParser, foundCDATA block: Data) {
+            open.last?.text += String(decoding: block, as: UTF8.self)
         }
     }
 }
