@@ -29,6 +29,7 @@ extension Format {
         case .bluesky: return BlueskyImporter()
         case .discord: return DiscordImporter()
         case .disqus: return DisqusImporter()
+        case .wordpress: return WordPressImporter()
         }
     }
 }
@@ -45,3 +46,4 @@ extension MastodonImporter: Importer {}
 extension BlueskyImporter: Importer {}
 extension DiscordImporter: Importer {}
 extension DisqusImporter: Importer {}
+extension WordPressImporter: Importer {}

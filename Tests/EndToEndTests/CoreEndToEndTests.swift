@@ -156,7 +156,8 @@ import Testing
     @Test func anUnknownFromIsAUsageErrorNamingTheChoices() {
         let result = spawn([spoolBinary, "render", Fixture.path(Fixture.seed), "--from", "usenet"])
         #expect(result.status == 2)
-        let choices = "auto, web, mbox, hn, reddit, lobsters, discourse, github, mastodon, bluesky, discord"
+        let choices =
+            "auto, web, mbox, hn, reddit, lobsters, discourse, github, mastodon, bluesky, discord, disqus, wordpress"
         #expect(result.output.contains("--from must be one of \(choices) (got \"usenet\")"))
     }
 

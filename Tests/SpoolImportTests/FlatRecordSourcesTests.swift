@@ -165,6 +165,32 @@ import Testing
         #expect(Self.structure(again) == Self.structure(d))
     }
 
+    @Test(arguments: [
+        ("wxr/wxr-wordpress-theme-unit-test-data.xml", 7, 33, 23, 9),
+        ("wxr/wxr-cc-labs-blog-2014.xml", 80, 181, 178, 1),
+    ])
+    func wordPressExportsAreAForestOfPosts(file: String, posts: Int, comments: Int, topLevel: Int, maxDepth: Int)
+        throws
+    {
+        let d = try Fixture.discussion(file)
+        #expect(d.format == .wordpress && d.isArchive)
+        let tree = ThreadTree(d)
+        #expect(tree.topLevelCount == posts)
+        let commentNodes = (1..<tree.count).filter { tree.depth[$0] > 1 }
+        #expect(commentNodes.count == comments)
+        #expect(commentNodes.filter { tree.depth[$0] == 2 }.count == topLevel)
+        #expect((commentNodes.map { tree.depth[$0] }.max() ?? 2) - 2 == maxDepth)
+        #expect(commentNodes.allSatisfy { d.comments[tree.commentIndex[$0]].date != nil })
+    }
+
+    @Test func wordPressMarksPingbacksAndModerationAndKeepsSites() throws {
+        let d = try Fixture.discussion("wxr/wxr-wordpress-theme-unit-test-data.xml")
+        #expect(d.comments.filter { $0.body.text.hasPrefix("(awaiting moderation)") }.count == 3)
+        #expect(d.comments.filter { $0.body.text.contains("(pingback)") }.count == 2)
+        #expect(d.comments.filter { $0.body.text.contains("(trackback)") }.count == 2)
+        #expect(d.authorLinks["themedemos"] == "https://wpthemetestdata.wordpress.com/")
+    }
+
     @Test func disqusTitlesLoseTheirSecondEscapingAndOrphansSayWhy() throws {
         let d = try Fixture.discussion("disqus/disqus-benbalter-2021-export.xml")
         #expect(!d.comments.contains { ($0.subject ?? "").contains("&#") }, "`&amp;#039;` reads as an apostrophe")

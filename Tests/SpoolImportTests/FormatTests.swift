@@ -10,6 +10,8 @@ import Testing
         #expect(
             Format.allCases.map(\.rawValue) == [
                 "web", "mbox", "hn", "reddit", "lobsters", "discourse", "github", "mastodon", "bluesky", "discord",
+                "disqus",
+                "wordpress",
             ])
     }
 

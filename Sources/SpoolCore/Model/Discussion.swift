@@ -23,6 +23,8 @@ public enum Format: String, CaseIterable, Sendable {
     case discord
     /// A Disqus XML export.
     case disqus
+    /// A WordPress export (WXR).
+    case wordpress
 }
 
 /// An imported discussion: an optional article and its comments.

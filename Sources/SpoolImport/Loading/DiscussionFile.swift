@@ -106,6 +106,7 @@ public enum DiscussionFile {
     /// mail headers or web text.
     private static func sniffed(_ bytes: [UInt8], file: String, archive: ArchiveOptions) throws -> Discussion {
         if DisqusImporter.matches(bytes) { return try DisqusImporter().parse(bytes, file: file) }
+        if WordPressImporter.matches(bytes) { return try WordPressImporter().parse(bytes, file: file) }
         guard FormatSniffer.isJSON(bytes) else {
             return try FormatSniffer.textFormat(bytes).importer(archive: archive).parse(bytes, file: file)
         }
@@ -120,7 +121,7 @@ public enum DiscussionFile {
         case .mastodon: return try MastodonImporter().parse(json: json, file: file)
         case .bluesky: return try BlueskyImporter().parse(json: json, file: file)
         case .discord: return try DiscordImporter().parse(json: json, file: file)
-        case .web, .mbox, .disqus, nil:
+        case .web, .mbox, .disqus, .wordpress, nil:
             throw ImportError(
                 file: file, line: 1,
                 reason: .unsupportedFormat(
