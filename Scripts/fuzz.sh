@@ -29,7 +29,7 @@ seeds() {
         FuzzHackerNews | FuzzReddit) ls Tests/Fixtures/json/* ;;
         FuzzRecords) find Tests/Fixtures/lobsters Tests/Fixtures/discourse Tests/Fixtures/github \
             Tests/Fixtures/mastodon Tests/Fixtures/bluesky Tests/Fixtures/discord -type f
-            ls Tests/Fixtures/disqus/disqus-isso-tests-edge-cases.xml ;;
+            ls Tests/Fixtures/disqus/disqus-isso-tests-edge-cases.xml Tests/Fixtures/fuzz-seeds/wxr-two-posts.xml ;;
         FuzzKeyNotation) ls Tests/Fixtures/fuzz-seeds/keys/* ;;
     esac
     ls Tests/Fixtures/fuzz-regressions/* 2>/dev/null || true
