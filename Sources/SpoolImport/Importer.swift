@@ -30,6 +30,7 @@ extension Format {
         case .discord: return DiscordImporter()
         case .disqus: return DisqusImporter()
         case .wordpress: return WordPressImporter()
+        case .stackexchange: return StackExchangeImporter()
         }
     }
 }
@@ -47,3 +48,4 @@ extension BlueskyImporter: Importer {}
 extension DiscordImporter: Importer {}
 extension DisqusImporter: Importer {}
 extension WordPressImporter: Importer {}
+extension StackExchangeImporter: Importer {}

@@ -191,6 +191,32 @@ import Testing
         #expect(d.authorLinks["themedemos"] == "https://wpthemetestdata.wordpress.com/")
     }
 
+    @Test func aStackExchangeDumpIsAForestOfQuestions() throws {
+        guard let path = Fixture.sharedCorpus("stackexchange/meta-history-se-2018") else {
+            print("skipped: ../shared/corpus is absent")
+            return
+        }
+        let d = try DiscussionFile.load(path: path)
+        #expect(d.format == .stackexchange && d.isArchive)
+        let tree = ThreadTree(d)
+        #expect(tree.topLevelCount == 556, "questions")
+        let ids = (1..<tree.count).map { d.comments[tree.commentIndex[$0]].id }
+        #expect(ids.filter { $0.hasPrefix("a") }.count == 1_095, "answers")
+        #expect(ids.filter { $0.hasPrefix("c") }.count == 3_454, "comments")
+        #expect(tree.depth.max() == 3, "comments on answers sit under them")
+        #expect(
+            d.comments.contains { $0.body.text.hasPrefix("Answer · score") && $0.body.text.contains(" · accepted") })
+        #expect(DiscussionFile.libraryFiles(for: [DiskPath(path)]) == nil, "a dump is one discussion, not a library")
+    }
+
+    @Test func oneStackExchangeQuestionFromTheAPIIsTheArticle() throws {
+        let d = try Fixture.discussion("stackexchange/stackexchange-api-question-perceval.json")
+        #expect(d.format == .stackexchange && !d.isArchive)
+        #expect(d.articleAuthor == "zhquan_example_3")
+        let tree = ThreadTree(d)
+        #expect(tree.topLevelCount == 2, "the answer and the question's comment")
+    }
+
     @Test func disqusTitlesLoseTheirSecondEscapingAndOrphansSayWhy() throws {
         let d = try Fixture.discussion("disqus/disqus-benbalter-2021-export.xml")
         #expect(!d.comments.contains { ($0.subject ?? "").contains("&#") }, "`&amp;#039;` reads as an apostrophe")

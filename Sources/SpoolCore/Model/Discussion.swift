@@ -25,6 +25,8 @@ public enum Format: String, CaseIterable, Sendable {
     case disqus
     /// A WordPress export (WXR).
     case wordpress
+    /// A Stack Exchange data dump or API JSON.
+    case stackexchange
 }
 
 /// An imported discussion: an optional article and its comments.

@@ -75,7 +75,9 @@ public enum DiscussionFile {
     /// a Maildir (its regular, non-hidden files); nil when there is one discussion to open.
     public static func libraryFiles(for paths: [DiskPath]) -> [DiskPath]? {
         if paths.count > 1 { return paths }
-        guard let path = paths.first, path.kind == .directory, !DiscussionFolder.isMaildir(path) else { return nil }
+        guard let path = paths.first, path.kind == .directory, !DiscussionFolder.isMaildir(path),
+            !StackExchangeImporter.isDump(path)
+        else { return nil }
         let files = (path.entries() ?? []).filter { !$0.isHidden && $0.kind == .regular }
         return files.isEmpty ? nil : files
     }
@@ -121,11 +123,12 @@ public enum DiscussionFile {
         case .mastodon: return try MastodonImporter().parse(json: json, file: file)
         case .bluesky: return try BlueskyImporter().parse(json: json, file: file)
         case .discord: return try DiscordImporter().parse(json: json, file: file)
+        case .stackexchange: return try StackExchangeImporter().parse(json: json, file: file)
         case .web, .mbox, .disqus, .wordpress, nil:
             throw ImportError(
                 file: file, line: 1,
                 reason: .unsupportedFormat(
-                    "is JSON in no format Spool reads. Tried: Spool export (needs title, format, comments); Reddit (needs a list of two Listings); Hacker News (needs children, comments, or items with kids/parent); Lobsters (short_id, comments); Discourse (post_stream.posts); Mastodon (ancestors, descendants, or a status); GitHub (a list of comments with user, body, created_at); Bluesky (thread.post); Discord (channel, messages). Pass --from to force one and see its error."
+                    "is JSON in no format Spool reads. Tried: Spool export (needs title, format, comments); Reddit (needs a list of two Listings); Hacker News (needs children, comments, or items with kids/parent); Lobsters (short_id, comments); Discourse (post_stream.posts); Mastodon (ancestors, descendants, or a status); GitHub (a list of comments with user, body, created_at); Bluesky (thread.post); Discord (channel, messages); Stack Exchange (items with question_id). Pass --from to force one and see its error."
                 ))
         }
     }

@@ -35,6 +35,7 @@ enum FormatSniffer {
         if GitHubImporter.matches(json) { return .github }
         if BlueskyImporter.matches(json) { return .bluesky }
         if DiscordImporter.matches(json) { return .discord }
+        if StackExchangeImporter.matches(json) { return .stackexchange }
         if let list = json as? [[String: Any]] {
             if list.first.map({ JSONFields.string($0, "kind") == "Listing" }) == true { return .reddit }
             if list.contains(where: {
