@@ -31,6 +31,7 @@ extension Format {
         case .disqus: return DisqusImporter()
         case .wordpress: return WordPressImporter()
         case .stackexchange: return StackExchangeImporter()
+        case .slack: return SlackImporter()
         }
     }
 }
@@ -49,3 +50,4 @@ extension DiscordImporter: Importer {}
 extension DisqusImporter: Importer {}
 extension WordPressImporter: Importer {}
 extension StackExchangeImporter: Importer {}
+extension SlackImporter: Importer {}

@@ -217,6 +217,31 @@ import Testing
         #expect(tree.topLevelCount == 2, "the answer and the question's comment")
     }
 
+    @Test func aSlackExportThreadsAcrossDays() throws {
+        let d = try Fixture.discussion("slack/slackdump-fixture-export")
+        #expect(d.format == .slack && d.title == "#B75B4C7")
+        let tree = ThreadTree(d)
+        #expect(d.comments.count == 16)
+        #expect(tree.topLevelCount == 12)
+        #expect(tree.depth.max() == 2, "replies are one level down")
+        // Two replies dated 2025-01-11 hang under a parent from 2025-01-10's file.
+        let acrossDays = (1..<tree.count).filter { node in
+            let parent = tree.parent[node]
+            return parent > 0 && d.comments[tree.commentIndex[node]].date?.day == 11
+                && d.comments[tree.commentIndex[parent]].date?.day == 10
+        }
+        #expect(acrossDays.count == 2)
+        #expect(d.comments.contains { $0.body.text == "(deleted)" }, "a tombstone keeps its place and its reply")
+        #expect(d.comments.contains { $0.body.text == "(joined the channel)" })
+        #expect(DiscussionFile.libraryFiles(for: [DiskPath(Fixture.path("slack/slackdump-fixture-export"))]) == nil)
+    }
+
+    @Test func slackMarkupIsWrittenOut() {
+        let text = SlackImporter.plainText(
+            "hi <@U1>, see <https://x.example|the doc> in <#C2|general> &amp; <!here> &lt;3", names: ["U1": "ann"])
+        #expect(text == "hi @ann, see the doc (https://x.example) in #general & @here <3")
+    }
+
     @Test func disqusTitlesLoseTheirSecondEscapingAndOrphansSayWhy() throws {
         let d = try Fixture.discussion("disqus/disqus-benbalter-2021-export.xml")
         #expect(!d.comments.contains { ($0.subject ?? "").contains("&#") }, "`&amp;#039;` reads as an apostrophe")

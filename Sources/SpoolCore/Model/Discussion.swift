@@ -27,6 +27,8 @@ public enum Format: String, CaseIterable, Sendable {
     case wordpress
     /// A Stack Exchange data dump or API JSON.
     case stackexchange
+    /// A Slack export folder.
+    case slack
 }
 
 /// An imported discussion: an optional article and its comments.

@@ -76,7 +76,7 @@ public enum DiscussionFile {
     public static func libraryFiles(for paths: [DiskPath]) -> [DiskPath]? {
         if paths.count > 1 { return paths }
         guard let path = paths.first, path.kind == .directory, !DiscussionFolder.isMaildir(path),
-            !StackExchangeImporter.isDump(path)
+            !StackExchangeImporter.isDump(path), !SlackImporter.isExport(path)
         else { return nil }
         let files = (path.entries() ?? []).filter { !$0.isHidden && $0.kind == .regular }
         return files.isEmpty ? nil : files
@@ -124,7 +124,7 @@ public enum DiscussionFile {
         case .bluesky: return try BlueskyImporter().parse(json: json, file: file)
         case .discord: return try DiscordImporter().parse(json: json, file: file)
         case .stackexchange: return try StackExchangeImporter().parse(json: json, file: file)
-        case .web, .mbox, .disqus, .wordpress, nil:
+        case .web, .mbox, .disqus, .wordpress, .slack, nil:
             throw ImportError(
                 file: file, line: 1,
                 reason: .unsupportedFormat(

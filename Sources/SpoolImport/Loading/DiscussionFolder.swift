@@ -1,12 +1,13 @@
 import Foundation
 import SpoolCore
 
-/// Opens a folder: a Maildir (it has `cur/` or `new/`) or a Stack Exchange dump (it has
-/// `Posts.xml`) as one archive, any other folder as a forest with one top-level node per
+/// Opens a folder: a Maildir (it has `cur/` or `new/`), a Stack Exchange dump (it has
+/// `Posts.xml`) or a Slack export (`channels.json`, or day files) as one archive, any other folder as a forest with one top-level node per
 /// discussion file in it.
 enum DiscussionFolder {
     static func load(path: DiskPath, format: Format?, archive: ArchiveOptions) throws -> Discussion {
         if StackExchangeImporter.isDump(path) { return try StackExchangeImporter().loadDump(path) }
+        if SlackImporter.isExport(path) { return try SlackImporter().load(path) }
         guard isMaildir(path) else { return try forest(of: path, format: format, archive: archive) }
         var files: [(String, [UInt8])] = []
         for sub in ["cur", "new"] {
