@@ -74,8 +74,6 @@ public final class CursesTerminal {
         curs_set(showsCursor ? 1 : 0)
         leaveok(spool_stdscr(), false)
         set_escdelay(25)
-        // A frame is drawn whole: no looking for typeahead between rows.
-        typeahead(-1)
         wtimeout(spool_stdscr(), 250)
         if useMouse {
             mousemask(spool_mouse_mask(), nil)
@@ -163,7 +161,17 @@ public final class CursesTerminal {
         let cursor = screen.cursor ?? Position(x: 0, y: 0)
         wmove(spool_stdscr(), Int32(cursor.y), Int32(cursor.x))
         wnoutrefresh(spool_stdscr())
-        if let frames { frames.frame { doupdate() } } else { doupdate() }
+        let complete =
+            frames?.frame { doupdate() }
+            ?? {
+                doupdate()
+                return true
+            }()
+        guard complete else {
+            // The terminal did not get the whole frame: draw every cell next time.
+            forgetDrawnScreen()
+            return
+        }
         previous = screen
     }
 

@@ -29,25 +29,42 @@ final class FrameBuffer {
         memoryFD = memory
     }
 
-    /// Runs `draw` with ncurses' output going to memory, then writes what it wrote to the terminal.
-    func frame(_ draw: () -> Void) {
+    /// Runs `draw` with ncurses' output going to memory, then writes what it wrote to the
+    /// terminal. Returns false when the frame could not be passed on whole (the caller then
+    /// redraws everything next time, so the screen is never left half drawn).
+    func frame(_ draw: () -> Void) -> Bool {
         guard dup2(memoryFD, outputFD) >= 0 else {
             draw()
-            return
+            return true
         }
         draw()
         _ = dup2(terminalFD, outputFD)
+        defer {
+            _ = ftruncate(memoryFD, 0)
+            _ = lseek(memoryFD, 0, SEEK_SET)
+        }
         let length = Int(lseek(memoryFD, 0, SEEK_CUR))
+        guard length > 0 else { return length == 0 }
         if length > bytes.count { bytes = [UInt8](repeating: 0, count: length) }
-        let read = bytes.withUnsafeMutableBytes { pread(memoryFD, $0.baseAddress, length, 0) }
+        var filled = 0
+        while filled < length {
+            let got = bytes.withUnsafeMutableBytes {
+                pread(memoryFD, $0.baseAddress! + filled, length - filled, filled)
+            }
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else { return false }
+            filled += got
+        }
         var sent = 0
-        while sent < read {
-            let result = bytes.withUnsafeBytes { write(terminalFD, $0.baseAddress! + sent, read - sent) }
-            if result < 0 && errno == EINTR { continue }
-            guard result > 0 else { break }
+        while sent < length {
+            let result = bytes.withUnsafeBytes { write(terminalFD, $0.baseAddress! + sent, length - sent) }
+            if result < 0 && (errno == EINTR || errno == EAGAIN) {
+                if errno == EAGAIN { usleep(1000) }
+                continue
+            }
+            guard result > 0 else { return false }
             sent += result
         }
-        _ = ftruncate(memoryFD, 0)
-        _ = lseek(memoryFD, 0, SEEK_SET)
+        return true
     }
 }
