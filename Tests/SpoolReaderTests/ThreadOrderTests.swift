@@ -72,6 +72,20 @@ import Testing
                 .map { harness.reader.comment(at: $0).id } == source)
     }
 
+    @Test mutating func aLimitAndAFocusSurviveTheNewOrder() throws {
+        var harness = try ReaderHarness(fixture: Fixture.seed, columns: 100, rows: 30)
+        try harness.press("Lauthor:Edna<Enter>")
+        let shown = harness.reader.rows.count
+        try harness.press("O")
+        #expect(harness.reader.limit?.pattern == "author:Edna")
+        #expect(harness.reader.rows.count == shown, "the same comments are shown")
+        try harness.press("<Esc>q/Sharon<Enter>z")
+        let focus = try #require(harness.reader.narrowedTo)
+        let key = harness.reader.comment(at: focus).key
+        try harness.press("O")
+        #expect(harness.reader.narrowedTo.map { harness.reader.comment(at: $0).key } == key)
+    }
+
     @Test func orderingKeepsEachThreadWhole() throws {
         let d = try Fixture.discussion(Fixture.seed)
         let sorted = d.orderingThreads(.oldestFirst)

@@ -55,8 +55,16 @@ extension Reader {
         next.layoutGeneration = layoutGeneration + 1
         next.sourceDiscussion = source
         next.threadOrder = order
+        // A focus and a limit stay: the focused comment found again by its key, the limit's
+        // pattern applied again to the new layout.
+        if let focus = narrowedTo {
+            let key = comment(at: focus).key
+            next.narrowedTo = (1..<max(next.tree.count, 1)).first { next.comment(at: $0).key == key }
+            next.rebuildRows()
+        }
         if let place = saved.place { next.resume(at: place) }
         next.messages = messages
+        if let limit { next.applyLimit(limit.pattern) }
         self = next
     }
 }
