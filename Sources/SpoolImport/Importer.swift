@@ -32,6 +32,7 @@ extension Format {
         case .wordpress: return WordPressImporter()
         case .stackexchange: return StackExchangeImporter()
         case .slack: return SlackImporter()
+        case .html: return SavedPageImporter()
         }
     }
 }
@@ -51,3 +52,4 @@ extension DisqusImporter: Importer {}
 extension WordPressImporter: Importer {}
 extension StackExchangeImporter: Importer {}
 extension SlackImporter: Importer {}
+extension SavedPageImporter: Importer {}

@@ -157,7 +157,7 @@ import Testing
         let result = spawn([spoolBinary, "render", Fixture.path(Fixture.seed), "--from", "usenet"])
         #expect(result.status == 2)
         let choices =
-            "auto, web, mbox, hn, reddit, lobsters, discourse, github, mastodon, bluesky, discord, disqus, wordpress, stackexchange, slack"
+            "auto, web, mbox, hn, reddit, lobsters, discourse, github, mastodon, bluesky, discord, disqus, wordpress, stackexchange, slack, html"
         #expect(result.output.contains("--from must be one of \(choices) (got \"usenet\")"))
     }
 

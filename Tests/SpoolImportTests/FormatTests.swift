@@ -11,7 +11,7 @@ import Testing
             Format.allCases.map(\.rawValue) == [
                 "web", "mbox", "hn", "reddit", "lobsters", "discourse", "github", "mastodon", "bluesky", "discord",
                 "disqus",
-                "wordpress", "stackexchange", "slack",
+                "wordpress", "stackexchange", "slack", "html",
             ])
     }
 

@@ -29,6 +29,8 @@ public enum Format: String, CaseIterable, Sendable {
     case stackexchange
     /// A Slack export folder.
     case slack
+    /// A saved discussion page (Hacker News, Lobsters, WordPress).
+    case html
 }
 
 /// An imported discussion: an optional article and its comments.

@@ -109,6 +109,7 @@ public enum DiscussionFile {
     private static func sniffed(_ bytes: [UInt8], file: String, archive: ArchiveOptions) throws -> Discussion {
         if DisqusImporter.matches(bytes) { return try DisqusImporter().parse(bytes, file: file) }
         if WordPressImporter.matches(bytes) { return try WordPressImporter().parse(bytes, file: file) }
+        if SavedPageImporter.site(of: bytes) != nil { return try SavedPageImporter().parse(bytes, file: file) }
         guard FormatSniffer.isJSON(bytes) else {
             return try FormatSniffer.textFormat(bytes).importer(archive: archive).parse(bytes, file: file)
         }
@@ -124,7 +125,7 @@ public enum DiscussionFile {
         case .bluesky: return try BlueskyImporter().parse(json: json, file: file)
         case .discord: return try DiscordImporter().parse(json: json, file: file)
         case .stackexchange: return try StackExchangeImporter().parse(json: json, file: file)
-        case .web, .mbox, .disqus, .wordpress, .slack, nil:
+        case .web, .mbox, .disqus, .wordpress, .slack, .html, nil:
             throw ImportError(
                 file: file, line: 1,
                 reason: .unsupportedFormat(
