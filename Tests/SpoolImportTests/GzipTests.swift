@@ -28,7 +28,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-gz-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let plain = folder.appendingPathComponent(name).path
-        FileManager.default.createFile(atPath: plain, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: plain, contents: Data(bytes))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/gzip")
         process.arguments = ["-n", plain]
@@ -54,7 +54,7 @@ import Testing
         let joined = first + ".both.gz"
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: first)))
         bytes += [UInt8](try Data(contentsOf: URL(fileURLWithPath: second)))
-        FileManager.default.createFile(atPath: joined, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: joined, contents: Data(bytes))
         let d = try DiscussionFile.load(path: joined)
         #expect(Set(d.comments.map(\.subject)) == ["one", "two"], "both members are read")
     }
@@ -63,7 +63,7 @@ import Testing
         let whole = try Fixture.bytes("mbox-gz/patchew-0004-multiple-patch-reviewed.mbox.gz")
         let folder = FileManager.default.temporaryDirectory.path
         let truncated = folder + "/spool-truncated-\(UUID().uuidString).mbox.gz"
-        FileManager.default.createFile(atPath: truncated, contents: Data(whole.prefix(3000)))
+        _ = FileManager.default.createFile(atPath: truncated, contents: Data(whole.prefix(3000)))
         #expect(throws: ImportError.self) { try DiscussionFile.load(path: truncated) }
         do {
             _ = try DiscussionFile.load(path: truncated)
@@ -73,7 +73,7 @@ import Testing
                     == "\(truncated): ends before its gzip stream does. Check that the download is complete.")
         }
         let corrupt = folder + "/spool-corrupt-\(UUID().uuidString).gz"
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
             atPath: corrupt, contents: Data([0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3, 0xFF, 0xFF, 0xFF]))
         do {
             _ = try DiscussionFile.load(path: corrupt)
