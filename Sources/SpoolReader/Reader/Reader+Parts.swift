@@ -5,12 +5,6 @@ import SpoolScreen
 /// A message's parts beyond its text: full headers (`H`), attachments (`V`) and saving the
 /// comment or an attachment to a file (`s`).
 extension Reader {
-    /// The selected comment's header fields when full headers are on; empty otherwise.
-    public var shownHeaderFields: [HeaderField] {
-        guard showsHeaders, selected != ThreadTree.root else { return [] }
-        return comment(at: selected).body.headerFields
-    }
-
     mutating func toggleHeaders() {
         showsHeaders.toggle()
         guard showsHeaders else {
