@@ -6,6 +6,7 @@
 #include <libxml/xmlversion.h>
 #undef LIBXML_ICU_ENABLED
 
+#include <libxml/parser.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
@@ -14,6 +15,13 @@
 /* HTML pages are read forgiving (recover), silent, and never from the network. */
 static inline int spool_html_options(void) {
     return HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+}
+
+/* XML exports are read forgiving too (a real WordPress export forgets to declare a
+   prefix), silent, never from the network, CDATA as text, with no limit on a text's size. */
+static inline int spool_xml_options(void) {
+    return XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NONET | XML_PARSE_NOCDATA
+        | XML_PARSE_HUGE;
 }
 
 /* xmlFree is a global function pointer, which Swift cannot call safely. */

@@ -12,17 +12,12 @@
 
 #include <locale.h>
 #include <signal.h>
-#include <linux/memfd.h>
 #include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 #include <ncurses.h>
 
 /* Accessors for globals and macros that Swift cannot import or use safely. */
-/* A memory file (closed on exec) that a frame's output is gathered in; -1 when unavailable.
-   glibc declares memfd_create only under _GNU_SOURCE, which would change the rest. */
-extern int memfd_create(const char *name, unsigned int flags);
-static inline int spool_frame_file(void) { return memfd_create("spool-frame", MFD_CLOEXEC); }
 static inline WINDOW *spool_stdscr(void) { return stdscr; }
 static inline int spool_lines(void) { return LINES; }
 static inline int spool_cols(void) { return COLS; }

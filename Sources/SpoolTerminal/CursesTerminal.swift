@@ -7,8 +7,6 @@ import SpoolScreen
 public final class CursesTerminal {
     private var colors: CursesColors
     private var previous: Screen?
-    /// Gathers a frame's output into one write (nil: ncurses writes as it goes).
-    private var frames: FrameBuffer?
     private var closed = false
     /// The locale is not UTF-8 (`LANG=C`): characters beyond ASCII are drawn as their
     /// ASCII look-alikes or `?`, since the terminal would show them as blanks.
@@ -27,12 +25,9 @@ public final class CursesTerminal {
         spool_install_crash_handlers()
         _ = CursesTerminal.configureLocale()
         let directTerm = CursesTerminal.directColorVariant()
-        frames = FrameBuffer()
-        guard let output = fdopen(frames?.outputFD ?? STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r")
+        guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
+            (directTerm.flatMap { newterm($0, output, input) } ?? newterm(nil, output, input)) != nil
         else {
-            throw TerminalError.notATerminal
-        }
-        guard (directTerm.flatMap { newterm($0, output, input) } ?? newterm(nil, output, input)) != nil else {
             throw TerminalError.unknownTerminal(getenv("TERM").map { String(cString: $0) } ?? "(unset)")
         }
         spool_install_exit_signals()
@@ -161,17 +156,7 @@ public final class CursesTerminal {
         let cursor = screen.cursor ?? Position(x: 0, y: 0)
         wmove(spool_stdscr(), Int32(cursor.y), Int32(cursor.x))
         wnoutrefresh(spool_stdscr())
-        let complete =
-            frames?.frame { doupdate() }
-            ?? {
-                doupdate()
-                return true
-            }()
-        guard complete else {
-            // The terminal did not get the whole frame: draw every cell next time.
-            forgetDrawnScreen()
-            return
-        }
+        doupdate()
         previous = screen
     }
 

@@ -32,10 +32,14 @@ public enum TerminalSession {
             if perform(effects, &program, terminal) { return .quit }
         }
         if !pushed.isEmpty { terminal.draw(program.render()) }
+        // An input read ahead while resizes were being gathered.
+        var readAhead: CursesTerminal.Input?
         while true {
             // With work pending (a search, a limit, comments to get ready), look for a key
             // without waiting and work on while there is none.
-            switch terminal.read(waiting: !program.hasPendingWork) {
+            let input = readAhead ?? terminal.read(waiting: !program.hasPendingWork)
+            readAhead = nil
+            switch input {
             case .signal(let number): return .signal(number)
             case .idle:
                 guard program.hasPendingWork else { continue }
@@ -46,6 +50,21 @@ public enum TerminalSession {
                 effects = .redraw
             case .key(let key):
                 effects = program.handle(.key(key))
+                if case .resize = key {
+                    // A window being dragged sends many sizes: take every one already
+                    // waiting, then draw once, at the last.
+                    gathering: while true {
+                        let next = terminal.read(waiting: false)
+                        switch next {
+                        case .key(.resize(let columns, let rows)):
+                            effects.merge(program.handle(.key(.resize(columns: columns, rows: rows))))
+                        case .idle: break gathering
+                        case .key, .signal:
+                            readAhead = next
+                            break gathering
+                        }
+                    }
+                }
             }
             if perform(effects, &program, terminal) { return .quit }
             if effects.redraw { terminal.draw(program.render()) }

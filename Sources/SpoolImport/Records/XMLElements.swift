@@ -1,13 +1,10 @@
-import Foundation
+import CLibXML2
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
-/// A small XML tree read with Foundation's parser (libxml2 underneath), for exports that
-/// are XML (Disqus, WordPress): elements with their attributes, text and children.
-/// Namespaces are not processed, so a prefix a file forgot to declare (`atom:` in real
-/// WordPress exports) is kept as part of the name instead of failing the file.
+/// A small XML tree read with libxml2, for exports that are XML (Disqus, WordPress, Stack
+/// Exchange): elements with their attributes, text and children, names with their prefix
+/// as written (`wp:comment`, `dsq:id`). The parser recovers where it can: a prefix a file
+/// forgot to declare (`atom:` in real WordPress exports) keeps its name instead of failing
+/// the file; it never reads the network or an external DTD.
 final class XMLElement {
     let name: String
     let attributes: [String: String]
@@ -24,51 +21,72 @@ final class XMLElement {
 
     /// The text of the first child named `name`, trimmed; nil when absent or empty.
     func value(_ name: String) -> String? {
-        guard let text = child(name)?.text.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
-            return nil
-        }
-        return text
+        guard let raw = child(name)?.text else { return nil }
+        let text = raw.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()
+        return text.isEmpty ? nil : String(text)
     }
 
     /// Parses `bytes`; throws an ``ImportError`` naming `file` and the line.
     static func parse(_ bytes: [UInt8], file: String) throws -> XMLElement {
-        let builder = Builder()
-        let parser = XMLParser(data: Data(bytes))
-        parser.delegate = builder
-        guard parser.parse(), let root = builder.root else {
-            let line = parser.lineNumber > 0 ? parser.lineNumber : nil
-            let why = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "no root element"
+        let document = bytes.withUnsafeBufferPointer { buffer -> xmlDocPtr? in
+            guard let base = buffer.baseAddress else { return nil }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                xmlReadMemory($0, Int32(clamping: buffer.count), nil, nil, spool_xml_options())
+            }
+        }
+        guard let document, let rootNode = xmlDocGetRootElement(document) else {
+            let error = xmlGetLastError()
+            let line = error.map { Int($0.pointee.line) }.flatMap { $0 > 0 ? $0 : nil }
+            let why =
+                error.flatMap { $0.pointee.message.map { String(cString: $0).trimmingTrailingNewlines() } }
+                ?? "no root element"
+            if let document { xmlFreeDoc(document) }
             throw ImportError(
                 file: file, line: line,
                 reason: .malformed("is not readable XML (\(why)). Check that the export is complete."))
         }
+        defer { xmlFreeDoc(document) }
+        // Built with a stack, so nesting of any depth never touches the call stack.
+        let root = element(of: rootNode)
+        var stack: [(node: xmlNodePtr, element: XMLElement)] = [(rootNode, root)]
+        while let (node, element) = stack.popLast() {
+            var child = node.pointee.children
+            while let current = child {
+                switch current.pointee.type {
+                case XML_ELEMENT_NODE:
+                    let made = XMLElement.element(of: current)
+                    element.children.append(made)
+                    stack.append((current, made))
+                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                    if let content = current.pointee.content { element.text += String(cString: content) }
+                default: break
+                }
+                child = current.pointee.next
+            }
+        }
         return root
     }
 
-    /// Builds the tree from the parser's events, with a stack (no recursion).
-    private final class Builder: NSObject, XMLParserDelegate {
-        var root: XMLElement?
-        private var open: [XMLElement] = []
-
-        func parser(
-            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-            attributes: [String: String] = [:]
-        ) {
-            let element = XMLElement(name: elementName, attributes: attributes)
-            if let parent = open.last { parent.children.append(element) } else { root = element }
-            open.append(element)
+    /// An element for `node`: its name and attributes with their prefixes.
+    private static func element(of node: xmlNodePtr) -> XMLElement {
+        var attributes: [String: String] = [:]
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            let name = qualifiedName(current.pointee.name, current.pointee.ns)
+            if let value = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1) {
+                attributes[name] = String(cString: value)
+                spool_xml_free(value)
+            } else {
+                attributes[name] = ""
+            }
+            attribute = current.pointee.next
         }
+        return XMLElement(name: qualifiedName(node.pointee.name, node.pointee.ns), attributes: attributes)
+    }
 
-        func parser(
-            _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
-        ) {
-            _ = open.popLast()
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) { open.last?.text += string }
-
-        func parser(_ parser: XMLParser, foundCDATA block: Data) {
-            open.last?.text += String(decoding: block, as: UTF8.self)
-        }
+    private static func qualifiedName(_ name: UnsafePointer<xmlChar>?, _ namespace: xmlNsPtr?) -> String {
+        let local = name.map { String(cString: $0) } ?? ""
+        guard let prefix = namespace?.pointee.prefix else { return local }
+        return String(cString: prefix) + ":" + local
     }
 }
