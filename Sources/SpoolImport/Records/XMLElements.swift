@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// A small XML tree read with libxml2, for exports that are XML (Disqus, WordPress, Stack
 /// Exchange): elements with their attributes, text and children, names with their prefix
@@ -21,9 +22,10 @@ final class XMLElement {
 
     /// The text of the first child named `name`, trimmed; nil when absent or empty.
     func value(_ name: String) -> String? {
-        guard let raw = child(name)?.text else { return nil }
-        let text = raw.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()
-        return text.isEmpty ? nil : String(text)
+        guard let text = child(name)?.text.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
+            return nil
+        }
+        return text
     }
 
     /// Parses `bytes`; throws an ``ImportError`` naming `file` and the line.
