@@ -4,6 +4,9 @@ import Foundation
 /// Files compressed with gzip (`list.mbox.gz`, public-inbox's `t.mbox.gz`), known by their
 /// magic bytes and inflated with zlib, chunk by chunk, into a ``TemporaryCopy``.
 enum Gzip {
+    /// The most a file may inflate to.
+    static let maximumInflated = 16 << 30
+
     /// Whether the file at `path` starts with gzip's magic bytes.
     static func isCompressed(_ path: DiskPath) -> Bool {
         let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
@@ -40,6 +43,7 @@ enum Gzip {
         var compressed = [UInt8](repeating: 0, count: chunk)
         var plain = [UInt8](repeating: 0, count: chunk)
         var ended = false
+        var total = 0
         while true {
             let got = compressed.withUnsafeMutableBytes { read(input, $0.baseAddress, chunk) }
             if got < 0 && errno == EINTR { continue }
@@ -68,6 +72,15 @@ enum Gzip {
                         file: file,
                         reason: .malformed(
                             "is not valid gzip (zlib: \(stream.msg.map { String(cString: $0) } ?? "error \(status)")). Check that the download is complete."
+                        ))
+                }
+                total += produced
+                // A small file that inflates without end (a "gzip bomb") must not fill the disk.
+                guard total <= maximumInflated else {
+                    throw ImportError(
+                        file: file,
+                        reason: .malformed(
+                            "inflates to more than \(maximumInflated >> 30) GiB; Spool stops there. Inflate it yourself if it is real."
                         ))
                 }
                 try output.write(plain, count: produced)

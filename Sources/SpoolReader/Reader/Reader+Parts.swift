@@ -68,7 +68,10 @@ extension Reader {
 
     /// `s`: asks where to save the selected comment, offering the last file saved to.
     mutating func startSave() {
-        let isMessage = selected != ThreadTree.root && comment(at: selected).body.mboxEntry != nil
+        // Only mail and news bodies give mbox entries; asking one would read the message.
+        let isMessage =
+            selected != ThreadTree.root && discussion.format == .mbox
+            && !comment(at: selected).isPlaceholder
         let suggestion = history[.save].last { $0.hasSuffix(isMessage ? ".mbox" : ".txt") }
         mode = .prompt(Prompt(.save, text: suggestion ?? (isMessage ? "saved.mbox" : "saved-comments.txt")))
     }
