@@ -81,6 +81,78 @@ enum Generators {
         return out
     }
 
+    /// A Hacker News thread of `count` comments in the Algolia items API's nested form, with
+    /// comment HTML as HN writes it (paragraphs, links, italics, code, `&#x27;` entities).
+    static func hackerNews(comments count: Int, seed: UInt64 = 7) -> String {
+        var random = SeededRandom(seed: seed)
+        var children = [[Int]](repeating: [], count: count)
+        var depth = [Int](repeating: 0, count: count)
+        var roots: [Int] = []
+        for index in 0..<count {
+            if index > 0 && random.below(10) < 8 {
+                let candidate = index - 1 - random.below(min(index, 60))
+                if depth[candidate] < 30 {
+                    depth[index] = depth[candidate] + 1
+                    children[candidate].append(index)
+                    continue
+                }
+            }
+            roots.append(index)
+        }
+        var out =
+            #"{"id":40000000,"type":"story","author":"generator","title":"Generated thread of \#(count) comments","#
+        out += #""url":"https://example.com/article","points":512,"created_at_i":1700000000,"children":["#
+        // Each open comment's remaining replies; an item is closed when its list runs out.
+        var stack: [(node: Int, next: Int)] = []
+        var pendingRoots = roots[...]
+        var needsComma = false
+        while true {
+            let node: Int
+            if let top = stack.last, top.next < children[top.node].count {
+                node = children[top.node][top.next]
+                stack[stack.count - 1].next += 1
+            } else if stack.popLast() != nil {
+                out += "]}"
+                needsComma = true
+                continue
+            } else if let root = pendingRoots.popFirst() {
+                node = root
+            } else {
+                break
+            }
+            if needsComma { out += "," }
+            let author = "user\(random.below(5_000))"
+            out += #"{"id":\#(40_000_001 + node),"type":"comment","author":"\#(author)","#
+            out += #""created_at_i":\#(1_700_000_000 + node * 7),"text":"\#(hackerNewsText(&random))","children":["#
+            stack.append((node, 0))
+            needsComma = false
+        }
+        return out + "]}"
+    }
+
+    private static func hackerNewsText(_ random: inout SeededRandom) -> String {
+        var paragraphs: [String] = []
+        for paragraph in 0..<(1 + random.below(3)) {
+            var words = (0..<(8 + random.below(60))).map { _ in Generators.words[random.below(Generators.words.count)] }
+            if random.below(3) == 0 { words[random.below(words.count)] = "isn&#x27;t" }
+            if random.below(6) == 0 { words[random.below(words.count)] = "<i>really</i>" }
+            if random.below(8) == 0 {
+                words.append(
+                    #"<a href=\"https:&#x2F;&#x2F;example.com&#x2F;page?id=\#(random.below(99_999))\" rel=\"nofollow\">https:&#x2F;&#x2F;example.com&#x2F;page</a>"#
+                )
+            }
+            let text = words.joined(separator: " ")
+            if paragraph == 0 && random.below(5) == 0 {
+                paragraphs.append("&gt; " + text)
+            } else if random.below(12) == 0 {
+                paragraphs.append("<pre><code>  let x = \(random.below(100))\\n  print(x)\\n</code></pre>")
+            } else {
+                paragraphs.append(text)
+            }
+        }
+        return paragraphs.joined(separator: "<p>")
+    }
+
     private static func body(_ random: inout SeededRandom, indent: String) -> String {
         var out = ""
         for paragraph in 0..<(1 + random.below(3)) {

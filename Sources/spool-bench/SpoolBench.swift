@@ -3,9 +3,10 @@ import Foundation
 import SpoolCore
 import SpoolImport
 
-/// `spool-bench [--json] [--largest N] [FILE ...]`: import throughput, time to first frame,
-/// per-key times and peak memory on generated discussions (web text and mbox at 1k, 10k and
-/// `--largest` comments, a 100,000-deep chain, 50,000 direct replies) and on any files named.
+/// `spool-bench [--json] [--largest N] [--million] [FILE ...]`: import throughput, time to first
+/// frame, per-key times and peak memory on generated discussions (web text and mbox at 1k, 10k
+/// and `--largest` comments, Hacker News JSON at 10k and `--largest`, with `--million` a
+/// 1,000,000-message mbox, a 100,000-deep chain, 50,000 direct replies) and on any files named.
 ///
 /// Each scenario runs in a child process of its own, so its peak RSS is its own.
 @main
@@ -20,6 +21,9 @@ struct SpoolBench: ParsableCommand {
     @Option(help: "The largest generated discussions (comments); 1k and 10k are always run.")
     var largest: Int = 100_000
 
+    @Flag(help: "Also run a 1,000,000-message mbox archive (about 2 GB of temporary disk).")
+    var million = false
+
     @Option(help: ArgumentHelp("Run one scenario in this process and print its JSON.", visibility: .private))
     var scenario: String?
 
@@ -30,7 +34,10 @@ struct SpoolBench: ParsableCommand {
         help: "Only write a generated mbox archive of this many messages to --output (for Scripts/compare-mutt.sh).")
     var generateMbox: Int?
 
-    @Option(help: "Where --generate-mbox writes the archive.")
+    @Option(help: "Only write a generated Hacker News thread (Algolia JSON) of this many comments to --output.")
+    var generateHn: Int?
+
+    @Option(help: "Where --generate-mbox or --generate-hn writes.")
     var output: String?
 
     @Argument(help: "Discussion files to measure as well (any format Spool reads, e.g. gen_mbox.py output).")
@@ -43,6 +50,13 @@ struct SpoolBench: ParsableCommand {
             }
             var generator = MboxGenerator(messages: generateMbox)
             try generator.write(to: URL(fileURLWithPath: output))
+            return
+        }
+        if let generateHn {
+            guard let output, generateHn > 0 else {
+                throw ValidationError("--generate-hn N needs a positive N and --output FILE")
+            }
+            try Data(Generators.hackerNews(comments: generateHn).utf8).write(to: URL(fileURLWithPath: output))
             return
         }
         if let scenario {
@@ -68,6 +82,17 @@ struct SpoolBench: ParsableCommand {
             var generator = MboxGenerator(messages: count)
             try generator.write(to: mbox)
             runs.append(("mbox \(count)", mbox.path))
+        }
+        if million {
+            let mbox = folder.appendingPathComponent("list-1000000.mbox")
+            var generator = MboxGenerator(messages: 1_000_000)
+            try generator.write(to: mbox)
+            runs.append(("mbox 1000000", mbox.path))
+        }
+        for count in Set([10_000, largest]).sorted() where count <= largest {
+            let hn = folder.appendingPathComponent("hn-\(count).json")
+            try Data(Generators.hackerNews(comments: count).utf8).write(to: hn)
+            runs.append(("hn \(count)", hn.path))
         }
         runs.append((Scenario.deepChain, nil))
         runs.append((Scenario.wideThread, nil))

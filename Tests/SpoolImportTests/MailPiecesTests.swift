@@ -93,6 +93,21 @@ import Testing
                 """)
     }
 
+    @Test func htmlWhiteSpaceFoldsAsUnicodeSaysButTheNoBreakSpace() {
+        #expect(HTMLText.plainText("a\u{3000}\u{2003}b\u{85}c\t\r\nd&nbsp;&nbsp;e") == "a b c d\u{A0}\u{A0}e")
+        #expect(HTMLText.plainText("<pre>one\r\n  two\r\n</pre>") == "one\n  two", "no carriage return inside pre")
+        #expect(HTMLText.plainText("<blockquote>&gt; x<p>日本 y</blockquote>z") == "> > x\n\n> 日本 y\n\nz")
+        #expect(HTMLText.plainText("&gt; quoted, as HN quotes<p>reply") == "> quoted, as HN quotes\n\nreply")
+        #expect(HTMLText.plainText("<pé>a</pé><P>b") == "a\n\nb", "a tag name in letters outside ASCII is no tag known")
+    }
+
+    @Test func anEntityNotANumberUpToItsSemicolonKeepsTheDigitsBeforeIt() {
+        #expect(HTMLText.plainTextEntities("&#039 &#x27;") == "' '")
+        #expect(HTMLText.plainTextEntities("&#039日本&amp;") == "'日本&")
+        #expect(HTMLText.plainTextEntities("&#xFFFFFFFFF; &#0; &#x110000;") == "\u{FFFD} \u{FFFD} \u{FFFD}")
+        #expect(HTMLText.plainTextEntities("&#zz; &bogus; &AMP;") == "&#zz; &bogus; &")
+    }
+
     @Test func charsetsConvertOrFallBack() {
         #expect(Charset.decode([0xF0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4], charset: "koi8-r") == "Привет")
         #expect(Charset.decode([0x63, 0x61, 0x66, 0xE9], charset: "iso-8859-1") == "café")
