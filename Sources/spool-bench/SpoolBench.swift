@@ -37,7 +37,10 @@ struct SpoolBench: ParsableCommand {
     @Option(help: "Only write a generated Hacker News thread (Algolia JSON) of this many comments to --output.")
     var generateHn: Int?
 
-    @Option(help: "Where --generate-mbox or --generate-hn writes.")
+    @Option(help: "Only write a generated web page's text of this many comments to --output.")
+    var generateWeb: Int?
+
+    @Option(help: "Where --generate-mbox, --generate-hn or --generate-web writes.")
     var output: String?
 
     @Argument(help: "Discussion files to measure as well (any format Spool reads, e.g. gen_mbox.py output).")
@@ -52,11 +55,14 @@ struct SpoolBench: ParsableCommand {
             try generator.write(to: URL(fileURLWithPath: output))
             return
         }
-        if let generateHn {
-            guard let output, generateHn > 0 else {
-                throw ValidationError("--generate-hn N needs a positive N and --output FILE")
+        for (option, count, text) in [
+            ("--generate-hn", generateHn, Generators.hackerNews), ("--generate-web", generateWeb, Generators.webPage),
+        ] {
+            guard let count else { continue }
+            guard let output, count > 0 else {
+                throw ValidationError("\(option) N needs a positive N and --output FILE")
             }
-            try Data(Generators.hackerNews(comments: generateHn).utf8).write(to: URL(fileURLWithPath: output))
+            try Data(text(count, 7).utf8).write(to: URL(fileURLWithPath: output))
             return
         }
         if let scenario {

@@ -153,4 +153,18 @@ import Testing
         #expect(a != StableKey.content(title: "T", author: "Ann", date: nil, body: "Some text here"))
         #expect(a != StableKey.content(title: "U", author: "Ann", date: date, body: "Some text here"))
     }
+
+    /// Read marks of earlier runs are found by these keys: their values may never change.
+    @Test func contentKeysAreTheSameAsEveryEarlierRelease() {
+        let date = Timestamp(year: 2014, month: 10, day: 28)
+        let keys = [
+            "Some  text\n\nhere", " leading\u{3000}and\u{A0}no-break\u{2028}spaces \u{85}", "日本語\tcafé — “q”  ",
+            "", "\u{205F}\u{1680}x\u{200A}\u{202F}y\u{2029}",
+        ].map { StableKey.content(title: "T", author: "Zoë", date: date, body: $0).rawValue }
+        #expect(
+            keys == [
+                "h:5adcab2633ad4502", "h:e161e3472ef7249e", "h:a1bc73420c39eec5", "h:37494dc3042e748d",
+                "h:f8eb5bbdc335119a",
+            ])
+    }
 }

@@ -19,18 +19,23 @@ public struct StableKey: Hashable, Sendable, CustomStringConvertible {
         hash.add("\u{1F}")
         hash.add(date?.iso8601 ?? "")
         hash.add("\u{1F}")
-        var pendingSpace = false
-        for scalar in body.unicodeScalars {
-            let isSpace =
-                scalar.isASCII
-                ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
-            if isSpace {
-                pendingSpace = true
-                continue
+        // Each run of white space hashes as one space; white space at the end not at all.
+        var body = body
+        body.withUTF8 { bytes in
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let space = UnicodeWhiteSpace.canStart(bytes[index]) ? UnicodeWhiteSpace.length(bytes, at: index) : 0
+                if space > 0 {
+                    pendingSpace = true
+                    index += space
+                    continue
+                }
+                if pendingSpace { hash.add(UInt8(ascii: " ")) }
+                pendingSpace = false
+                hash.add(bytes[index])
+                index += 1
             }
-            if pendingSpace { hash.add(" ") }
-            pendingSpace = false
-            hash.add(scalar)
         }
         return StableKey(rawValue: "h:" + hash.hex)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SpoolCore
 
 /// HTML turned into readable plain text, for HTML-only mail and HN/Reddit comments.
 ///
@@ -117,7 +118,7 @@ public enum HTMLText {
                     continue
                 }
                 // Source white space folds; a no-break space (from &nbsp;) is kept.
-                let spaceLength = HTMLText.whiteSpaceLength(bytes, at: index)
+                let spaceLength = UnicodeWhiteSpace.length(bytes, at: index, noBreakSpace: false)
                 if spaceLength > 0 {
                     if !lastWasSpace {
                         append(UInt8(ascii: " "))
@@ -193,31 +194,10 @@ public enum HTMLText {
         }
     }
 
-    /// The length of the white space (as Unicode defines it, but for the no-break space) that
-    /// starts at `index`, or 0.
-    private static func whiteSpaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-        let byte = bytes[index]
-        if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0 }
-        let rest = bytes.count - index
-        switch byte {
-        case 0xC2: return rest >= 2 && bytes[index + 1] == 0x85 ? 2 : 0
-        case 0xE1: return rest >= 3 && bytes[index + 1] == 0x9A && bytes[index + 2] == 0x80 ? 3 : 0
-        case 0xE2:
-            guard rest >= 3 else { return 0 }
-            let (second, third) = (bytes[index + 1], bytes[index + 2])
-            if second == 0x80 && ((0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF) {
-                return 3
-            }
-            return second == 0x81 && third == 0x9F ? 3 : 0
-        case 0xE3: return rest >= 3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80 ? 3 : 0
-        default: return 0
-        }
-    }
-
     /// A byte that is never white space nor the start of it: printable ASCII but the space,
     /// and any byte of a character outside ASCII but the first bytes white space can start with.
     private static func isPlainRunByte(_ byte: UInt8) -> Bool {
-        (0x21...0x7E).contains(byte) || (byte >= 0x80 && byte != 0xC2 && byte != 0xE1 && byte != 0xE2 && byte != 0xE3)
+        byte > 0x20 && byte != 0x7F && !UnicodeWhiteSpace.canStart(byte)
     }
 
     private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {

@@ -188,6 +188,8 @@ struct WebCommentHeader: Equatable {
 
     /// The web address of a name written as a Markdown link (`[Name](http://…) on`).
     static func authorLink(_ raw: Substring) -> String? {
+        // Most names are no link: only a `[` opens one.
+        guard raw.first(where: { !($0.isWhitespace && !$0.isNewline) }) == "[" else { return nil }
         let text = raw.trimmingCharacters(in: .whitespaces)
         guard text.first == "[", let open = text.range(of: "](", options: .backwards),
             let close = text[open.upperBound...].firstIndex(of: ")")
