@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "SpoolCore"),
@@ -34,7 +35,11 @@ let package = Package(
             dependencies: [
                 "SpoolImport", "SpoolState", "SpoolScreen", "SpoolReader", "SpoolView", "SpoolTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            plugins: ["BuildCommit"]),
+        // Names the git commit in `spool --version` (runs /bin/sh and git; builds no tool).
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         .executableTarget(
             name: "spool-bench",
             dependencies: [
@@ -75,6 +80,6 @@ let package = Package(
                 "spool-embed-themes",
             ],
             exclude: ["__Snapshots__", "TOML/toml_canonical.py"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["spool", "SpoolTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["spool", "SpoolTestSupport", "SpoolReader", "SpoolView"]),
     ]
 )

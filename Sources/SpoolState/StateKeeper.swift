@@ -12,6 +12,8 @@ public final class StateKeeper {
     public let path: String
     /// Why state is not being saved, once something went wrong.
     public private(set) var warning: String?
+    /// The error behind ``warning``, as SQLite gave it (for the debug log).
+    public private(set) var failure: String?
     private var store: ReadStateStore
 
     /// Opens the store in `folder` for the discussion `discussionID`.
@@ -23,6 +25,7 @@ public final class StateKeeper {
         } catch {
             store = InMemoryStateStore()
             warning = StateKeeper.explain(error, path: path)
+            failure = String(describing: error)
         }
     }
 
@@ -75,7 +78,10 @@ public final class StateKeeper {
         do {
             return try work()
         } catch {
-            if warning == nil { warning = StateKeeper.explain(error, path: path) }
+            if warning == nil {
+                warning = StateKeeper.explain(error, path: path)
+                failure = String(describing: error)
+            }
             if !(store is InMemoryStateStore) { store = InMemoryStateStore() }
             return nil
         }

@@ -11,10 +11,15 @@ struct ExportCommand: ParsableCommand {
         case json, text
     }
 
-    @Argument(help: "The discussion file.")
+    @Argument(help: "The discussion file (- is standard input).", completion: .file())
     var file: String
 
-    @Option(help: "json (DESIGN.md's schema) or text (the indented page form, which re-imports).")
+    @Option(
+        help: ArgumentHelp(
+            "json or text (the indented page form, which Spool reads back).",
+            discussion:
+                "JSON: {\"title\", \"article\", \"format\", \"comments\": [{\"id\", \"key\", \"author\", \"date\", \"body\", \"replies\": [...]}]}, dates in ISO 8601, keys as read marks store them."
+        ))
     var format: Output = .json
 
     @Option(help: Wiring.fromHelp)

@@ -11,9 +11,13 @@ import SpoolView
 /// `spool [FILE]`: the interactive reader.
 struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "read", abstract: "Read a discussion (the default; no FILE opens the demo).")
+        commandName: "read", abstract: "Read a discussion (the default; no FILE opens the demo).",
+        usage: "spool [<options>] [<files> ...]")
 
-    @Argument(help: "Discussion files or folders to read (several files or a folder open a library list).")
+    @Argument(
+        help:
+            "Discussion files or folders to read (several files or a folder open a library list; - is standard input).",
+        completion: .file())
     var files: [String] = []
 
     @OptionGroup var reading: ReadingOptions
@@ -21,12 +25,21 @@ struct ReadCommand: ParsableCommand {
     @Option(help: "Keys to press after the first frame, in render's notation (e.g. \"jj<Enter>q\").")
     var keys: String = ""
 
+    @Flag(help: "Print a config file that changes nothing, every setting and key commented, and exit.")
+    var printConfig = false
+
     func run() throws {
+        if printConfig {
+            print(ReaderConfig.commentedDefault(path: ConfigFile.path(option: nil)), terminator: "")
+            return
+        }
+        reading.startLog()
         let pushed = try Wiring.keys(keys)
         let (config, configProblems) = try reading.loadConfig()
         let (themes, themeIndex, themeProblems) = try Wiring.themes(
             option: reading.theme, config: config, configFile: ConfigFile.path(option: reading.config))
         let problems = configProblems + themeProblems
+        DebugLog.log(problems: problems)
         let utf8 = CursesTerminal.configureLocale()
         let options = reading.readerOptions(config, utf8: utf8, now: Wiring.now)
         let setup = Setup(
@@ -47,10 +60,17 @@ struct ReadCommand: ParsableCommand {
         defer { terminal.close() }
         var (program, visit) = setup.program(for: discussion, in: terminal, skipped: [])
         let ending = TerminalSession.run(&program, terminal: terminal, pushed: pushed)
+        let closing = DispatchTime.now().uptimeNanoseconds
         program.saveAll()
         // The terminal is given back first; the visit record may still be being written.
         terminal.close()
         visit.wait()
+        DebugLog.logger.info(
+            "exit",
+            metadata: [
+                "status": "\(ending.exitStatus)",
+                "seconds after the last key": "\(Double(DispatchTime.now().uptimeNanoseconds - closing) / 1e9)",
+            ])
         // Everything is saved and the terminal is back: leave without releasing the model
         // one comment at a time (tens of milliseconds for a large archive).
         Foundation.exit(ending.exitStatus)
@@ -155,6 +175,11 @@ private struct Setup {
         let size = terminal.size
         let keeper = reading.stateKeeper(for: discussion)
         let saved = keeper.load()
+        DebugLog.logger.debug(
+            "state", metadata: ["file": "\(keeper.path)", "read": "\(saved.readKeys.count)", "size": "\(size)"])
+        if let warning = keeper.warning {
+            DebugLog.logger.warning("state", metadata: ["warning": "\(warning)", "error": "\(keeper.failure ?? "")"])
+        }
         // The visit (a fingerprint of every comment's key: 800 KB for 100,000 messages) is
         // written by a keeper of its own on another thread, so the first frame does not wait.
         let visitKeeper = reading.stateKeeper(for: discussion)
@@ -162,6 +187,10 @@ private struct Setup {
             let seen = KeyFingerprints(
                 fingerprints: discussion.comments.lazy.filter { !$0.isPlaceholder }.map(\.key.fingerprint))
             visitKeeper.recordVisit(title: discussion.title, seen: seen)
+            if let warning = visitKeeper.warning {
+                DebugLog.logger.warning(
+                    "visit not recorded", metadata: ["warning": "\(warning)", "error": "\(visitKeeper.failure ?? "")"])
+            }
         }
         DispatchQueue.global(qos: .utility).async(execute: visit)
         let view = ReaderView(themes: themes, options: options)

@@ -9,7 +9,7 @@ struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render", abstract: "Replay keys through the reader headless and print the final screen.")
 
-    @Argument(help: "The discussion file (none: the demo).")
+    @Argument(help: "The discussion file (none: the demo; - is standard input).", completion: .file())
     var file: String?
 
     @Option(help: "Screen size as COLSxROWS.")
@@ -24,6 +24,7 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var reading: ReadingOptions
 
     func run() throws {
+        reading.startLog()
         let (columns, rows) = try Wiring.size(size)
         let pressed = try Wiring.keys(keys)
         let (config, configProblems) = try reading.loadConfig()
@@ -32,6 +33,7 @@ struct RenderCommand: ParsableCommand {
         let (themes, themeIndex, themeProblems) = try Wiring.themes(
             option: reading.theme, config: config, configFile: ConfigFile.path(option: reading.config))
         let problems = configProblems + themeProblems
+        DebugLog.log(problems: problems)
         for problem in problems {
             Terminal.printError("spool: \(problem.description)")
         }

@@ -13,17 +13,26 @@ struct SpoolCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spool",
         abstract: "A full-screen terminal reader for threaded discussions.",
-        version: "0.1.0",
-        subcommands: [ReadCommand.self, ExportCommand.self, RenderCommand.self, ThemesCommand.self],
+        version: Version.text,
+        subcommands: [
+            ReadCommand.self, ExportCommand.self, RenderCommand.self, ThemesCommand.self, ManualCommand.self,
+        ],
         defaultSubcommand: ReadCommand.self)
 
     /// Runs the command line with DESIGN.md's exit statuses: 0 ok, 1 runtime error, 2 usage error.
     static func main() {
         Terminal.keepCrashesNonInteractive()
+        DebugLog.startFromEnvironment()
+        if ["--help", "-h", "help"].contains(CommandLine.arguments.dropFirst().first), CommandLine.arguments.count == 2
+        {
+            print(HelpText.readerFirst(columns: Terminal.columns), terminator: "")
+            return
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as RuntimeFailure {
+            DebugLog.logger.error("failed", metadata: ["message": "\(failure.message)", "status": "\(failure.status)"])
             Terminal.printError("spool: \(failure.message)")
             Foundation.exit(failure.status)
         } catch {
@@ -48,6 +57,15 @@ enum Terminal {
         execv("/proc/self/exe", CommandLine.unsafeArgv)
     }
 
+    /// The terminal's width for help text (`COLUMNS`, then the terminal, then 80).
+    static var columns: Int {
+        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text), columns > 0 {
+            return columns
+        }
+        var size = winsize()
+        return ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
+    }
+
     /// Writes `message` and a line break to stderr, every control character made visible:
     /// file names, theme names and config text can hold escape sequences.
     static func printError(_ message: String) {
@@ -68,13 +86,15 @@ struct RuntimeFailure: Error {
 
 /// Options shared by the commands that read a discussion.
 struct ReadingOptions: ParsableArguments {
-    @Option(help: "Colour theme (see `spool themes`; default: the config's theme, else default).")
+    @Option(
+        help: "Colour theme (see `spool themes`; default: the config's theme, else default).",
+        completion: .custom { _, _, _ in ThemeCatalog().available.map(\.name) })
     var theme: String?
 
-    @Option(help: "Config file (default: $XDG_CONFIG_HOME/spool/config.toml).")
+    @Option(help: "Config file (default: $XDG_CONFIG_HOME/spool/config.toml).", completion: .file(extensions: ["toml"]))
     var config: String?
 
-    @Option(help: Wiring.fromHelp)
+    @Option(help: Wiring.fromHelp, completion: .list(["auto"] + Format.allCases.map(\.rawValue)))
     var from = "auto"
 
     /// The importer `--from` names; nil sniffs the content.
@@ -84,7 +104,9 @@ struct ReadingOptions: ParsableArguments {
 
     @OptionGroup var archive: ArchiveArguments
 
-    @Option(help: "Folder of the read-state database (default: $SPOOL_STATE_DIR, else $XDG_STATE_HOME/spool).")
+    @Option(
+        help: "Folder of the read-state database (default: $SPOOL_STATE_DIR, else $XDG_STATE_HOME/spool).",
+        completion: .directory)
     var stateDir: String?
 
     @Option(help: "When comments count as read: on-select (default) or manual (r, R, M only).")
@@ -95,6 +117,16 @@ struct ReadingOptions: ParsableArguments {
 
     @Flag(help: "Accessible mode: no box drawing, depth and read state in words.")
     var plain = false
+
+    @Option(
+        help: "Append a debug log to this file (also SPOOL_LOG=FILE); never written to the terminal.",
+        completion: .file())
+    var log: String?
+
+    /// Starts the debug log `--log` names.
+    func startLog() {
+        if let log { DebugLog.start(path: log) }
+    }
 
     /// Reader options from the config file with these flags over it.
     func readerOptions(_ config: ReaderConfig, utf8: Bool = true, now: Timestamp) -> ReaderOptions {

@@ -31,7 +31,11 @@ enum Wiring {
             guard !paths.isEmpty else {
                 return try DiscussionFile.parse(bytes: Array(DemoDiscussion.text.utf8), file: DemoDiscussion.fileName)
             }
-            return try DiscussionFile.load(paths: paths, format: format, archive: archive)
+            let discussion = try DebugLog.timed("import \(paths.map(\.description).joined(separator: " "))") {
+                try DiscussionFile.load(paths: paths, format: format, archive: archive)
+            }
+            log(discussion, forced: format)
+            return discussion
         } catch let error as ImportError {
             throw RuntimeFailure(message: Sanitizer.clean(error.description))
         }
@@ -45,10 +49,25 @@ enum Wiring {
             guard let path else {
                 return try DiscussionFile.parse(bytes: Array(DemoDiscussion.text.utf8), file: DemoDiscussion.fileName)
             }
-            return try DiscussionFile.load(path: path, format: format, archive: archive)
+            let discussion = try DebugLog.timed("import \(path.description)") {
+                try DiscussionFile.load(path: path, format: format, archive: archive)
+            }
+            log(discussion, forced: format)
+            return discussion
         } catch let error as ImportError {
             throw RuntimeFailure(message: Sanitizer.clean(error.description))
         }
+    }
+
+    /// Which importer read the discussion (named by `--from`, or chosen by its content) and
+    /// what it found.
+    private static func log(_ discussion: Discussion, forced: Format?) {
+        DebugLog.logger.debug(
+            "imported",
+            metadata: [
+                "format": "\(discussion.format.rawValue)", "chosen": "\(forced == nil ? "by content" : "by --from")",
+                "comments": "\(discussion.comments.count)", "notices": "\(discussion.notices.count)",
+            ])
     }
 
     /// The current time, for ages.

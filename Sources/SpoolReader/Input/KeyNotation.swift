@@ -83,6 +83,13 @@ public enum KeyNotation {
         return nil
     }
 
+    /// The key as the notation writes it (`j`, `<Down>`, `<C-n>`), which ``parse(_:)`` reads
+    /// back: what a config's `[keys]` table takes.
+    public static func notation(of key: Key) -> String {
+        if case .character(let character) = key, character != " " { return String(character) }
+        return "<\(name(of: key))>"
+    }
+
     /// The notation of one key, as the help overlay shows it.
     public static func name(of key: Key) -> String {
         switch key {

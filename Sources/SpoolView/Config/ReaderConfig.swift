@@ -33,12 +33,6 @@ public struct ReaderConfig: Equatable, Sendable {
 
     /// How many unknown settings are named one by one before the rest are counted.
     public static let maximumUnknownReported = 20
-
-    /// The settings every config file may hold, for "did you mean" and the README.
-    public static let settingNames = [
-        "theme", "layout", "split", "tree", "date", "date_format", "mark_read", "collapse_read", "mouse", "plain",
-        "cursor", "wrap_width", "group_by_subject", "oldest_first", "resume", "keys",
-    ]
 }
 
 /// One problem in a config file: where, and what to do. The entry falls back to its default.

@@ -4,7 +4,7 @@ import SpoolScreen
 /// The key list (`?`) over the whole screen: the live bindings grouped by topic, each with
 /// the action name `[keys]` in the config uses, then a legend of the tree's marks, the
 /// mouse and the prompts. Text wraps at words to the screen's width; `/` filters it.
-struct HelpOverlay {
+public struct HelpOverlay {
     let theme: Theme
     let glyphs: GlyphSet
 
@@ -84,7 +84,8 @@ struct HelpOverlay {
     }
 
     /// What the marks in the tree, the mouse and the prompts mean.
-    private static func legend(_ glyphs: GlyphSet) -> [(String, [(String, String)])] {
+    /// Also the spool(1) manual's legend.
+    public static func legend(_ glyphs: GlyphSet) -> [(String, [(String, String)])] {
         [
             (
                 "Marks in the tree",
