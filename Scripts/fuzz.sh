@@ -30,7 +30,8 @@ seeds() {
         FuzzRecords) find Tests/Fixtures/lobsters Tests/Fixtures/discourse Tests/Fixtures/github \
             Tests/Fixtures/mastodon Tests/Fixtures/bluesky Tests/Fixtures/discord -type f
             ls Tests/Fixtures/disqus/disqus-isso-tests-edge-cases.xml Tests/Fixtures/fuzz-seeds/wxr-two-posts.xml \
-                Tests/Fixtures/html/lobsters-story-ktew3s.html Tests/Fixtures/html/hn-item-3412900-2012-page3-last.html ;;
+                Tests/Fixtures/html/lobsters-story-ktew3s.html Tests/Fixtures/html/hn-item-3412900-2012-page3-last.html \
+                Tests/Fixtures/html/forum-phpbb-myoos-de.html Tests/Fixtures/html/forum-xenforo2-handmade.html ;;
         FuzzKeyNotation) ls Tests/Fixtures/fuzz-seeds/keys/* ;;
     esac
     ls Tests/Fixtures/fuzz-regressions/* 2>/dev/null || true

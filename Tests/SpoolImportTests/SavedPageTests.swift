@@ -16,6 +16,9 @@ import Testing
         ("html/lobsters-story-ktew3s.html", 16, 6, 3),
         ("html/wordpress-gormulus-commentlist-de.html", 45, 20, 2),
         ("html/wordpress-foxyfolksy-comment-list.html", 80, 39, 3),
+        ("html/forum-phpbb-myoos-de.html", 1, 1, 0),
+        ("html/forum-vbulletin-pocketpc-page34-de.html", 20, 20, 0),
+        ("html/forum-xenforo2-handmade.html", 2, 2, 0),
     ])
     func pagesImportWithTheCorpusCounts(file: String, comments: Int, topLevel: Int, maxDepth: Int) throws {
         let d = try Fixture.discussion(file)
@@ -28,6 +31,58 @@ import Testing
         #expect(!d.comments.contains { $0.body.text.contains("<div") || $0.body.text.contains("&#x27;") })
         let forced = try Format.html.importer().parse(try Fixture.bytes(file), file: file)
         #expect(forced.comments.map(\.key) == d.comments.map(\.key))
+    }
+
+    @Test func forumPagesAreFlatDiscussionsWithNamesDatesAndQuotes() throws {
+        let phpBB = try Fixture.discussion("html/forum-phpbb-myoos-de.html")
+        #expect(phpBB.title == "Was ist Freie Software")
+        #expect(phpBB.comments[0].author == "r23")
+        #expect(phpBB.comments[0].date == Timestamp(year: 2009, month: 1, day: 21, hour: 5, minute: 42))
+        #expect(phpBB.comments[0].body.text.hasPrefix("Was ist Freie Software und warum ist sie wichtig?\nvon Georg"))
+
+        let vBulletin = try Fixture.discussion("html/forum-vbulletin-pocketpc-page34-de.html")
+        #expect(vBulletin.title?.hasPrefix("Microsoft beginnt mit der Auslieferung") == true)
+        #expect(vBulletin.comments.map(\.author).prefix(3) == ["Predator", "Chatfix", "sunsetkilling"])
+        let first = vBulletin.comments[0].body.text
+        #expect(first.hasPrefix("> Zitat von TheFreeman"), "a bbcode quote is a quote: \(first)")
+        #expect(first.contains("\n\nDas war noch nicht das Update"), "the post's own text is not quoted")
+        #expect(!first.contains("$(") && !first.contains("bbcode_container"), "scripts are dropped")
+        #expect(vBulletin.comments[1].body.text.contains("Einstellungen"), "ISO-8859-1 read as such")
+
+        let xenForo = try Fixture.discussion("html/forum-xenforo2-handmade.html")
+        #expect(xenForo.title == "Which terminal reader for long threads?")
+        #expect(xenForo.comments.map(\.author) == ["Ada", "Björn"])
+        #expect(xenForo.comments[0].date == Timestamp(secondsSinceEpoch: 1_614_849_300))
+        #expect(
+            xenForo.comments[0].body.text
+                == "I read mailing lists in mutt, but HN threads are hard.\n\nWhat do you use? Tables & entities: École → ok"
+        )
+        #expect(
+            xenForo.comments[1].body.text == """
+                > Ada said:
+
+                > What do you use?
+
+                A tree reader. This one <https://example.org/spool> folds quotes.
+
+                key | does
+                a | next by author
+                """)
+    }
+
+    @Test func htmlBodiesAreReadByARealParser() {
+        // Entities of HTML 4, a `>` inside a quoted attribute, comments, table cells,
+        // `data-href` beside `href`, and a tag left open.
+        #expect(HTMLText.plainText("&Eacute;t&eacute; &rarr; &hellip; &amp;") == "Été → … &")
+        #expect(
+            HTMLText.plainText("<a title=\"a > b\" href=\"https://x.example/\">x</a> after")
+                == "x <https://x.example/> after")
+        #expect(HTMLText.plainText("before<!-- <p>hidden</p> -->after") == "beforeafter")
+        #expect(
+            HTMLText.plainText("<table><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></table>")
+                == "1 | 2\n3 | 4")
+        #expect(HTMLText.plainText("<a data-href=\"https://wrong.example/\">x</a>") == "x")
+        #expect(HTMLText.plainText("<p>open <b>bold <i>both") == "open bold both")
     }
 
     @Test func hackerNewsPagesGiveTitlesDatesAndText() throws {

@@ -81,8 +81,20 @@ struct HTMLNode {
         return String(cString: content)
     }
 
-    /// The HTML inside the node, rendered as Spool renders HTML bodies.
-    var renderedText: String { HTMLText.plainText(html) }
+    /// The node rendered as Spool renders HTML bodies.
+    var renderedText: String {
+        var renderer = HTMLRenderer()
+        HTMLEvents.walk(pointer, inside: false, into: &renderer)
+        return renderer.result
+    }
+
+    /// What is inside the node, rendered as Spool renders HTML bodies (for a post wrapped in
+    /// an element that is no part of its text, such as vBulletin's `blockquote.postcontent`).
+    var renderedInnerText: String {
+        var renderer = HTMLRenderer()
+        HTMLEvents.walk(pointer, inside: true, into: &renderer)
+        return renderer.result
+    }
 
     /// The classes in its `class` attribute.
     var classes: [Substring] { (attribute("class") ?? "").split(separator: " ") }

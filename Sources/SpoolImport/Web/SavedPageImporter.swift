@@ -1,15 +1,16 @@
 import SpoolCore
 
 /// Imports a saved discussion page (`--from html`): a Hacker News item page (current and
-/// 2012–13 markup, and its "more comments" pages), a Lobsters story page, or a WordPress
-/// comment list (`ol.commentlist`/`ol.comment-list`, `li.depth-N`). The page is parsed by
-/// libxml2 (``HTMLDocument``); replies nest by the depth the page gives each comment.
+/// 2012–13 markup, and its "more comments" pages), a Lobsters story page, a WordPress
+/// comment list (`ol.commentlist`/`ol.comment-list`, `li.depth-N`), or a forum topic page
+/// (phpBB, vBulletin, XenForo) as a flat discussion. The page is parsed by libxml2
+/// (``HTMLDocument``); replies nest by the depth the page gives each comment.
 public struct SavedPageImporter: Sendable {
     public init() {}
 
     /// Which site's markup a page has, by markers in it.
     enum Site {
-        case hackerNews, lobsters, wordPress
+        case hackerNews, lobsters, wordPress, phpBB, vBulletin, xenForo
     }
 
     /// The site of `bytes`, or nil when it is not a discussion page Spool knows.
@@ -18,14 +19,13 @@ public struct SavedPageImporter: Sendable {
             $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF
         }
         guard head.first == UInt8(ascii: "<") else { return nil }
-        let text = String(decoding: bytes, as: UTF8.self)
-        if text.contains("class=\"athing comtr") || (text.contains("class=\"comhead\"") && text.contains("s.gif")) {
-            return .hackerNews
-        }
-        if text.contains("class=\"comments_subtree\"") && text.contains("data-shortid") { return .lobsters }
-        if text.contains("depth-1") && (text.contains("commentlist") || text.contains("comment-list")) {
-            return .wordPress
-        }
+        let has = { (marker: String) in bytes.containsBytes(of: marker) }
+        if has("class=\"athing comtr") || (has("class=\"comhead\"") && has("s.gif")) { return .hackerNews }
+        if has("class=\"comments_subtree\"") && has("data-shortid") { return .lobsters }
+        if has("depth-1") && (has("commentlist") || has("comment-list")) { return .wordPress }
+        if has("class=\"postbody\"") && (has("viewtopic.php") || has("phpBB")) { return .phpBB }
+        if has("id=\"post_message_") { return .vBulletin }
+        if has("data-author=") && (has("message--post") || has("messageText")) { return .xenForo }
         return nil
     }
 
@@ -34,13 +34,16 @@ public struct SavedPageImporter: Sendable {
             throw ImportError(
                 file: file, line: 1,
                 reason: .unsupportedFormat(
-                    "is not a discussion page Spool knows: a Hacker News item page, a Lobsters story page or a WordPress comment list."
+                    "is not a discussion page Spool knows: a Hacker News item page, a Lobsters story page, a WordPress comment list or a phpBB, vBulletin or XenForo topic page."
                 ))
         }
         switch site {
         case .hackerNews: return hackerNews(page)
         case .lobsters: return lobsters(page)
         case .wordPress: return wordPress(page)
+        case .phpBB: return phpBB(page)
+        case .vBulletin: return vBulletin(page)
+        case .xenForo: return xenForo(page)
         }
     }
 
