@@ -15,7 +15,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "SpoolCore"),
-        .target(name: "SpoolImport", dependencies: ["SpoolCore", "CZlib", "CLibXML2"]),
+        .target(name: "SpoolImport", dependencies: ["SpoolCore", "CZlib", "CLibXML2", "CCMark"]),
+        .systemLibrary(name: "CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "SpoolState", dependencies: ["SpoolCore", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 declare -A allowed=(
     [SpoolCore]=""
     [SpoolScreen]="Foundation"
-    [SpoolImport]="SpoolCore Foundation CZlib CLibXML2"
+    [SpoolImport]="SpoolCore Foundation CZlib CLibXML2 CCMark"
     [SpoolState]="SpoolCore Foundation GRDB"
     [SpoolReader]="SpoolCore SpoolScreen Foundation"
     [SpoolView]="SpoolCore SpoolScreen SpoolReader"

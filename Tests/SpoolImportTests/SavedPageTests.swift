@@ -85,6 +85,47 @@ import Testing
         #expect(HTMLText.plainText("<p>open <b>bold <i>both") == "open bold both")
     }
 
+    @Test func markdownBodiesAreRenderedNotShownRaw() {
+        let markdown = """
+            > quoted **line**
+
+            Some *emphasis*, `code` and [a link](https://example.org/a).
+
+            - one
+
+            - two, loose
+
+            Code:
+
+                indented code
+                  kept
+
+            <script>alert(1)</script>
+
+            A [bad](javascript:alert(1)) link.
+            """
+        #expect(
+            MarkdownBody.plainText(markdown) == """
+                > quoted line
+
+                Some emphasis, code and a link <https://example.org/a>.
+
+                • one
+
+                • two, loose
+
+                Code:
+
+                indented code
+                  kept
+
+                A bad link.
+                """)
+        let reddit = try? Fixture.discussion("json/reddit-Python-2xmo63.json")
+        let answer = reddit?.comments.first { $0.body.text.hasPrefix("Sorry for the delay") }?.body.text
+        #expect(answer?.contains("\n\n> sudo pip install --pre rtv\n\n") == true, "Reddit's body_html: \(answer ?? "")")
+    }
+
     @Test func hackerNewsPagesGiveTitlesDatesAndText() throws {
         let d = try Fixture.discussion("html/hn-item-48350598-easyhn.html")
         #expect(d.title == "Chuwi Minibook X")

@@ -56,15 +56,25 @@ public struct RedditImporter: Sendable {
 
     private func comment(_ data: [String: Any], parent: Int?) -> Comment {
         let sourceID = JSONFields.string(data, "id") ?? JSONFields.string(data, "name")
-        var body = HTMLText.plainTextEntities(JSONFields.string(data, "body") ?? "")
-        if body == "[deleted]" || body == "[removed]" { body = "(\(body.dropFirst().dropLast()))" }
+        let source = HTMLText.plainTextEntities(JSONFields.string(data, "body") ?? "")
+        var body = RedditImporter.text(data, markdown: "body", html: "body_html") ?? ""
+        if source == "[deleted]" || source == "[removed]" { body = "(\(source.dropFirst().dropLast()))" }
         let author = JSONFields.string(data, "author") ?? "[deleted]"
         let date = JSONFields.unixDate(data, "created_utc")
-        // A comment without an id keys by its content, so ids never collide and marks stay stable.
+        // A comment without an id keys by its source text, so ids never collide and marks stay stable.
         let key =
             sourceID.map { StableKey.sourceID("reddit:" + $0) }
-            ?? .content(title: "reddit", author: author, date: date, body: body)
+            ?? .content(title: "reddit", author: author, date: date, body: source)
         return Comment(id: sourceID ?? "?", key: key, author: author, date: date, body: body, parent: parent)
+    }
+
+    /// A text as Reddit shows it: its HTML (`body_html`, escaped once more) when the export
+    /// has it, else its Markdown (`body`, with `&gt;` `&lt;` `&amp;` escaped) rendered.
+    private static func text(_ data: [String: Any], markdown: String, html: String) -> String? {
+        if let escaped = JSONFields.string(data, html), !escaped.isEmpty {
+            return HTMLText.plainText(HTMLText.plainTextEntities(escaped))
+        }
+        return JSONFields.string(data, markdown).map { MarkdownBody.plainText(HTMLText.plainTextEntities($0)) }
     }
 
     private func moreStub(_ data: [String: Any], parent: Int?) -> Comment {
@@ -81,8 +91,8 @@ public struct RedditImporter: Sendable {
         if let url = JSONFields.string(post, "url"), !url.isEmpty, !JSONFields.bool(post, "is_self") {
             parts.append(url)
         }
-        if let text = JSONFields.string(post, "selftext"), !text.isEmpty {
-            parts.append(HTMLText.plainTextEntities(text))
+        if let text = RedditImporter.text(post, markdown: "selftext", html: "selftext_html"), !text.isEmpty {
+            parts.append(text)
         }
         if let score = JSONFields.int(post, "score") {
             let count = JSONFields.int(post, "num_comments").map { " · \($0) comments on Reddit" } ?? ""

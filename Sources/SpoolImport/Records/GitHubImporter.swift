@@ -39,7 +39,8 @@ public struct GitHubImporter: Sendable {
                 id: JSONFields.string(comment, "id") ?? "?", parentID: parentID,
                 author: JSONFields.name(comment, "user") ?? "(ghost)",
                 date: JSONFields.isoDate(JSONFields.string(comment, "created_at")),
-                body: JSONFields.string(comment, "body_text") ?? JSONFields.string(comment, "body") ?? "",
+                body: JSONFields.string(comment, "body_html").map(HTMLText.plainText)
+                    ?? JSONFields.string(comment, "body").map(MarkdownBody.plainText) ?? "",
                 context: context)
         }
         let (title, sourceID) = GitHubImporter.origin(of: list.first ?? [:])

@@ -28,8 +28,10 @@ public struct LobstersImporter: Sendable {
         }
         let records = comments.map { comment -> FlatRecord in
             let depth = JSONFields.int(comment, "depth") ?? JSONFields.int(comment, "indent_level").map { $0 - 1 }
-            let plain = JSONFields.string(comment, "comment_plain")
-            var body = plain ?? HTMLText.plainText(JSONFields.string(comment, "comment") ?? "")
+            // The HTML Lobsters shows, else the Markdown it was written in.
+            var body =
+                JSONFields.string(comment, "comment").map(HTMLText.plainText)
+                ?? MarkdownBody.plainText(JSONFields.string(comment, "comment_plain") ?? "")
             if JSONFields.bool(comment, "is_deleted") { body = "(deleted)" }
             if JSONFields.bool(comment, "is_moderated") { body = "(removed by a moderator)" }
             return FlatRecord(

@@ -50,7 +50,9 @@ public struct StackExchangeImporter: Sendable {
     private func apiRecord(_ post: [String: Any], id: String, parent: String?, subject: String?) -> FlatRecord {
         let owner = post["owner"] as? [String: Any] ?? [:]
         let body =
-            JSONFields.string(post, "body").map(HTMLText.plainText) ?? JSONFields.string(post, "body_markdown") ?? ""
+            JSONFields.string(post, "body").map(HTMLText.plainText)
+            ?? JSONFields.string(post, "body_markdown").map { MarkdownBody.plainText(HTMLText.plainTextEntities($0)) }
+            ?? ""
         return FlatRecord(
             id: id, parentID: parent,
             author: JSONFields.string(owner, "display_name").map(HTMLText.plainTextEntities) ?? "(deleted user)",

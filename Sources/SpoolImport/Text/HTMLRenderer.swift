@@ -23,6 +23,9 @@ struct HTMLRenderer {
     /// For each open `div`: whether it is a quote.
     private var quotingBlocks: [Bool] = []
     private var lastWasSpace = true
+    /// A list item's bullet is the line so far: a paragraph inside it (a loose list)
+    /// starts on the bullet's line.
+    private var bulletOnly = false
 
     /// Attributes a renderer reads, for producers that only hand those over.
     static func wantsAttributes(of element: String) -> Bool {
@@ -41,7 +44,10 @@ struct HTMLRenderer {
             if isQuote { quoteDepth += 1 }
         case "tr", "li", "dt", "dd":
             if !current.isEmpty { newLine() }
-            if element == "li" { text("• ") }
+            if element == "li" {
+                text("• ")
+                bulletOnly = true
+            }
         case "td", "th":
             if currentHasText { text(" | ") }
         case "blockquote":
@@ -148,6 +154,7 @@ struct HTMLRenderer {
     /// Bytes with no space among them, as `append` would add them one by one.
     private mutating func append(run: UnsafeBufferPointer<UInt8>) {
         startLine()
+        bulletOnly = false
         current.append(contentsOf: run)
         currentHasText = true
     }
@@ -155,6 +162,7 @@ struct HTMLRenderer {
     private mutating func append(_ byte: UInt8) {
         startLine()
         if preDepth == 0 && byte == UInt8(ascii: " ") && !currentHasText { return }
+        if byte != UInt8(ascii: " ") { bulletOnly = false }
         current.append(byte)
         if byte != UInt8(ascii: " ") { currentHasText = true }
     }
@@ -168,6 +176,7 @@ struct HTMLRenderer {
     }
 
     private mutating func newLine() {
+        bulletOnly = false
         lines.append(current)
         current = []
         currentHasText = false
@@ -175,6 +184,7 @@ struct HTMLRenderer {
     }
 
     private mutating func paragraph() {
+        if bulletOnly { return }
         if !current.isEmpty { newLine() }
         if let previous = lines.last, !previous.isEmpty { newLine() }
     }
