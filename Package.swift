@@ -12,13 +12,19 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "SpoolCore"),
-        .target(name: "SpoolImport", dependencies: ["SpoolCore", "CZlib", "CLibXML2", "CCMark"]),
+        .target(
+            name: "SpoolImport",
+            dependencies: [
+                "SpoolCore", "CSpoolZlib", "CLibXML2", "CCMark",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .systemLibrary(name: "CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CSpoolZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "SpoolState", dependencies: ["SpoolCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "SpoolScreen"),
         .target(name: "SpoolReader", dependencies: ["SpoolCore", "SpoolScreen"]),

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 declare -A allowed=(
     [SpoolCore]=""
     [SpoolScreen]="Foundation"
-    [SpoolImport]="SpoolCore Foundation CZlib CLibXML2 CCMark"
+    [SpoolImport]="SpoolCore Foundation CSpoolZlib CLibXML2 CCMark ZIPFoundation"
     [SpoolState]="SpoolCore Foundation GRDB"
     [SpoolReader]="SpoolCore SpoolScreen Foundation"
     [SpoolView]="SpoolCore SpoolScreen SpoolReader"

@@ -2,7 +2,7 @@
 # Installs Spool:  Scripts/install.sh [PREFIX]      (default: ~/.local)
 #
 # Builds a release binary with the Swift runtime linked in, so it runs without a Swift
-# toolchain (it needs only libc, libstdc++, ncursesw, sqlite3, libxml2 and zlib), and installs
+# toolchain (it needs only libc, libstdc++, ncursesw, sqlite3, libxml2, cmark and zlib), and installs
 #   PREFIX/bin/spool
 #   PREFIX/share/spool/Themes/*.toml                     the shipped themes
 #   PREFIX/share/man/man1/spool.1, man5/spool-config.5, man7/spool-themes.7

@@ -59,6 +59,10 @@ import Testing
         Expected(
             file: "github/github-github3py-pr235-review-comments.json", format: .github, comments: 3, topLevel: 3,
             maxDepth: 0),
+        // 10 issues and 3 pull requests, 16 + 2 comments, 2 reviews, 1 review comment.
+        Expected(
+            file: "github/github-graphql-sourcecred-example-github.json", format: .github, comments: 34, topLevel: 13,
+            maxDepth: 2),
     ]
 
     @Test(arguments: expected)
@@ -124,6 +128,28 @@ import Testing
         #expect(d.title == "github3py/delete_contents pull request #2")
         #expect(d.comments[0].body.text.hasPrefix("On test line 1:\n> +maybe we can make PRs?\n\n"))
         #expect(d.comments[1].body.text == "Replying to comments is fun.", "replies do not repeat it")
+    }
+
+    @Test func aGraphQLDumpIsAForestOfIssuesAndPullRequestsWithTheirReviews() throws {
+        let d = try Fixture.discussion("github/github-graphql-sourcecred-example-github.json")
+        #expect(d.title == "sourcecred-test/example-github: issues and pull requests")
+        let tree = ThreadTree(d)
+        let pull = try #require(d.comments.firstIndex { $0.body.text.hasPrefix("#5 ") })
+        let review = try #require(d.comments.firstIndex { $0.body.text.hasPrefix("Review: changes requested") })
+        #expect(d.comments[review].parent == pull)
+        let reviewComment = try #require(d.comments.firstIndex { $0.parent == review })
+        #expect(tree.depth[tree.nodeOfComment[reviewComment]] == tree.depth[tree.nodeOfComment[pull]] + 2)
+        #expect(d.comments.contains { $0.author == "(ghost)" }, "a deleted account is GitHub's ghost")
+        // One issue alone, as the GraphQL API answers it: its body is the article.
+        let single = """
+            {"data": {"repository": {"issue": {"number": 7, "title": "Crash on start", "url": "https://github.com/o/r/issues/7",
+              "author": {"login": "ada"}, "createdAt": "2024-01-02T03:04:05Z", "body": "It **crashes**.",
+              "comments": {"nodes": [{"id": "c1", "author": {"login": "bob"}, "createdAt": "2024-01-03T00:00:00Z",
+                "bodyHTML": "<p>Fixed in <a href=\\"https://github.com/o/r/pull/8\\">#8</a>.</p>"}]}}}}}
+            """
+        let issue = try GitHubImporter().parse(Array(single.utf8), file: "issue.json")
+        #expect(issue.title == "Crash on start" && issue.article == "It crashes." && issue.articleAuthor == "ada")
+        #expect(issue.comments.map(\.body.text) == ["Fixed in #8 <https://github.com/o/r/pull/8>."])
     }
 
     @Test func blueskyQuotesThePostsAboveTheFocalOne() throws {

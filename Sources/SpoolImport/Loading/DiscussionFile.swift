@@ -33,6 +33,13 @@ public enum DiscussionFile {
             let inflated = try Gzip.inflated(path, shownAs: file)
             return try load(path: inflated, shownAs: shown, format: format, archive: archive)
         }
+        if path.kind == .regular && ZipArchive.isArchive(path) {
+            var discussion = try ZipArchive.withUnpacked(path, shownAs: file) { folder in
+                try DiscussionFolder.load(path: folder, format: format, archive: archive)
+            }
+            discussion.sourceName = shown.lastComponent.description
+            return discussion
+        }
         if let archiveFile = try openedArchive(path: path, shownAs: shown, format: format, archive: archive) {
             return archiveFile
         }

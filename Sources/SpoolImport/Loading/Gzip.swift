@@ -1,4 +1,4 @@
-import CZlib
+import CSpoolZlib
 import Foundation
 
 /// Files compressed with gzip (`list.mbox.gz`, public-inbox's `t.mbox.gz`), known by their
@@ -63,7 +63,7 @@ enum Gzip {
                         stream.avail_in = UInt32(got - offset)
                         stream.next_out = out.baseAddress
                         stream.avail_out = UInt32(chunk)
-                        let status = CZlib.inflate(&stream, Z_NO_FLUSH)
+                        let status = CSpoolZlib.inflate(&stream, Z_NO_FLUSH)
                         return (status, got - offset - Int(stream.avail_in), chunk - Int(stream.avail_out))
                     }
                 }

@@ -3,6 +3,7 @@ import SpoolCore
 /// Imports GitHub comments as the REST API lists them (`--from github`): issue, pull
 /// request, commit and gist comments, and pull request review comments, which reply to
 /// each other by `in_reply_to_id`. Each review comment starts with its file and line.
+/// GraphQL dumps are read too (`GitHubGraphQL.swift`).
 public struct GitHubImporter: Sendable {
     public init() {}
 
@@ -10,18 +11,20 @@ public struct GitHubImporter: Sendable {
         try parse(json: JSONFields.parse(bytes, file: file), file: file)
     }
 
-    /// Whether `json` is a list of GitHub comments.
+    /// Whether `json` is a list of GitHub comments or a GraphQL dump.
     static func matches(_ json: Any) -> Bool {
+        if graphQLRoot(json) != nil { return true }
         guard let list = json as? [[String: Any]], let first = list.first else { return false }
         return first["user"] is [String: Any] && first["body"] != nil && first["created_at"] != nil
     }
 
     func parse(json: Any, file: String) throws -> Discussion {
+        if let root = GitHubImporter.graphQLRoot(json) { return graphQL(root) }
         guard GitHubImporter.matches(json), let list = json as? [[String: Any]] else {
             throw ImportError(
                 file: file, line: 1,
                 reason: .malformed(
-                    "is JSON but not a list of GitHub comments: expected objects with `user`, `body` and `created_at`, as the REST API's comments endpoints give."
+                    "is JSON but not GitHub comments: expected a list of objects with `user`, `body` and `created_at`, as the REST API's comments endpoints give, or a GraphQL dump of a repository, an issue or a pull request with `comments`."
                 ))
         }
         let records = list.map { comment -> FlatRecord in
