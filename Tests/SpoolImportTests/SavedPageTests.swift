@@ -31,6 +31,10 @@ import Testing
         #expect(!d.comments.contains { $0.body.text.contains("<div") || $0.body.text.contains("&#x27;") })
         let forced = try Format.html.importer().parse(try Fixture.bytes(file), file: file)
         #expect(forced.comments.map(\.key) == d.comments.map(\.key))
+        // Spool's own JSON gives back the same tree.
+        let again = try ExportJSONImporter().parse(Array(d.exportJSON().utf8), file: "again.json")
+        #expect(again.format == .html && again.title == d.title)
+        #expect(FlatRecordSourcesTests.structure(again) == FlatRecordSourcesTests.structure(d))
     }
 
     @Test func forumPagesAreFlatDiscussionsWithNamesDatesAndQuotes() throws {
