@@ -119,6 +119,11 @@ struct ReadingOptions: ParsableArguments {
     var plain = false
 
     @Option(
+        help: ArgumentHelp(
+            "Open at this comment: its id in the source (an HN or Reddit id, a Message-ID).", valueName: "id"))
+    var at: String?
+
+    @Option(
         help: "Append a debug log to this file (also SPOOL_LOG=FILE); never written to the terminal.",
         completion: .file())
     var log: String?
@@ -137,7 +142,7 @@ struct ReadingOptions: ParsableArguments {
             collapsesReadSubtrees: collapseRead || config.collapsesReadSubtrees == true,
             dateStyle: config.dateStyle ?? .relative, split: config.split ?? 0.4, plain: plain || config.plain == true,
             showsCursor: config.showsCursor ?? false, wrapWidth: config.wrapWidth ?? ReaderOptions.defaultWrapWidth,
-            resumes: config.resumes ?? true)
+            resumes: config.resumes ?? true, opensAt: at)
     }
 
     /// The config file's settings and its problems (a missing default file is no problem).

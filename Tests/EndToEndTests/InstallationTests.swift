@@ -131,6 +131,16 @@ import Testing
         #expect(refused.output.contains("cannot write the debug log there"), "\(refused.output)")
     }
 
+    @Test func atOpensTheReaderAtAComment() {
+        let file = Fixture.path("json/hn-17-algolia-items-api.json")
+        let session = TmuxSession(
+            [spoolBinary, "--at", "454426", "--state-dir", freshStateDir(), file], columns: 100, rows: 20)
+        let screen = session.waitFor { $0.contains(" 4/4  3 unread") && $0.contains("#454426 · reply to pg") }
+        #expect(screen.contains(" 4/4  3 unread") && screen.contains("#454426 · reply to pg"), "\(screen)")
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+
     /// The long options every visible command shows, from the parser's own description.
     private func displayedLongOptions() throws -> Set<String> {
         let json = spawn([spoolBinary, "--experimental-dump-help"]).output

@@ -42,4 +42,24 @@ import Testing
                 place: SavedPlace(selected: StableKey(rawValue: "h:gone"), rowOnScreen: 3, articleScroll: 4)))
         #expect(gone.selectedID == nil && gone.reader.articleScroll == 0)
     }
+
+    @Test func atOpensAtTheCommentWithThatSourceIDWhateverTheLastVisitLeft() throws {
+        let discussion = try Fixture.discussion("mbox/notmuch-list-2009.mbox")
+        let target = try #require(discussion.comments.last { !$0.isPlaceholder && $0.id.hasPrefix("<") })
+        let place = SavedPlace(selected: discussion.comments[0].key, rowOnScreen: 0, articleScroll: 0)
+        for id in [target.id, String(target.id.dropFirst().dropLast())] {
+            let opened = ReaderHarness(
+                discussion: discussion, columns: 100, rows: 16, saved: SavedState(place: place),
+                options: ReaderOptions(now: ReaderHarness.now, opensAt: id))
+            #expect(opened.selectedID == target.id, "a Message-ID with or without <>: \(id)")
+            #expect(!opened.reader.marks.isRead(opened.reader.selected), "opening at it marks nothing read")
+            let row = try #require(opened.reader.rows.row(of: opened.reader.selected))
+            #expect(row >= opened.reader.treeTop && row < opened.reader.treeTop + 16, "it is on screen")
+        }
+        let missing = ReaderHarness(
+            discussion: discussion, columns: 100, rows: 16,
+            options: ReaderOptions(now: ReaderHarness.now, opensAt: "nope"))
+        #expect(missing.selectedID == nil)
+        #expect(missing.message == "No comment nope in this discussion; opened at the start.")
+    }
 }

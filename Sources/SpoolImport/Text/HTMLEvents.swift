@@ -26,18 +26,8 @@ enum HTMLEvents {
     /// Renders `node` and what is inside it (`inside: true`: only what is inside), walking
     /// the tree without recursion, so nesting of any depth is safe.
     static func walk(_ node: xmlNodePtr, inside: Bool, into renderer: inout HTMLRenderer) {
-        var stack: [(node: xmlNodePtr, closing: Bool)] = []
-        if inside {
-            var children: [xmlNodePtr] = []
-            var child = node.pointee.children
-            while let next = child {
-                children.append(next)
-                child = next.pointee.next
-            }
-            stack = children.reversed().map { ($0, false) }
-        } else {
-            stack = [(node, false)]
-        }
+        var stack: [(node: xmlNodePtr, closing: Bool)] =
+            inside ? children(of: node).reversed().map { ($0, false) } : [(node, false)]
         while let (current, closing) = stack.popLast() {
             let name = current.pointee.name.map { String(cString: $0) } ?? ""
             if closing {
@@ -54,13 +44,7 @@ enum HTMLEvents {
                     return String(cString: value)
                 }
                 stack.append((current, true))
-                var children: [xmlNodePtr] = []
-                var child = current.pointee.children
-                while let next = child {
-                    children.append(next)
-                    child = next.pointee.next
-                }
-                stack.append(contentsOf: children.reversed().map { ($0, false) })
+                stack.append(contentsOf: children(of: current).reversed().map { ($0, false) })
             case XML_TEXT_NODE:
                 if let content = current.pointee.content {
                     renderer.text(UnsafeBufferPointer(start: content, count: strlen(content)))
@@ -68,6 +52,16 @@ enum HTMLEvents {
             default: break
             }
         }
+    }
+
+    private static func children(of node: xmlNodePtr) -> [xmlNodePtr] {
+        var children: [xmlNodePtr] = []
+        var child = node.pointee.children
+        while let next = child {
+            children.append(next)
+            child = next.pointee.next
+        }
+        return children
     }
 
     /// One libxml2 HTML parser context with handlers that feed ``renderer``, reset for each

@@ -1,6 +1,4 @@
 import CLibXML2
-import Foundation
-import SpoolCore
 
 /// HTML turned into readable plain text, for HTML-only mail and the HTML bodies of Hacker
 /// News, Discourse, Mastodon, Lobsters, Stack Exchange, Disqus and WordPress.

@@ -71,6 +71,25 @@ extension Reader {
         messages.queue("Back where you left off.")
     }
 
+    /// Selects the comment whose id in the source is `id` (`--at ID`): an HN or Reddit item
+    /// id, a Message-ID with or without its `<>`, or a comment's stable key. Folds above it
+    /// open; it is not marked read until it is read. An id no comment has is said.
+    mutating func open(atCommentID id: String) {
+        let wanted = id.trimmingCharacters(in: .whitespaces)
+        let matches = { (comment: Comment) in
+            comment.id == wanted || comment.id == "<\(wanted)>" || comment.key.rawValue == wanted
+                || comment.key.rawValue.hasSuffix(":" + wanted)
+        }
+        guard let node = (1..<max(tree.count, 1)).first(where: { matches(comment(at: $0)) }) else {
+            messages.queue("No comment \(wanted) in this discussion; opened at the start.")
+            return
+        }
+        select(node, marking: false)
+        // The comment a third of the way down the tree, with what leads to it above.
+        let row = rows.row(of: node) ?? 0
+        treeTop = max(0, row - max(0, viewport.tree.height / 3))
+    }
+
     /// The keys of every read comment.
     public var readKeys: Set<StableKey> {
         var keys: Set<StableKey> = []

@@ -12,15 +12,18 @@ extension Reader {
         public var collapsesReadSubtrees: Bool
         /// Open where the last visit left off (`resume = true`).
         public var resumes: Bool
+        /// Open at this comment instead (`--at ID`): its id in the source.
+        public var opensAt: String?
 
         public init(
             marksReadOnSelect: Bool = true, orientation: Orientation? = nil, collapsesReadSubtrees: Bool = false,
-            resumes: Bool = true
+            resumes: Bool = true, opensAt: String? = nil
         ) {
             self.marksReadOnSelect = marksReadOnSelect
             self.orientation = orientation
             self.collapsesReadSubtrees = collapsesReadSubtrees
             self.resumes = resumes
+            self.opensAt = opensAt
         }
     }
 

@@ -115,7 +115,11 @@ public struct Reader: Sendable {
         self.settings = settings
         self.keyMap = keyMap
         history = PromptHistory(saved: saved.promptHistory)
-        if settings.resumes, let place = saved.place { resume(at: place) }
+        if let id = settings.opensAt {
+            open(atCommentID: id)
+        } else if settings.resumes, let place = saved.place {
+            resume(at: place)
+        }
         for notice in discussion.notices { messages.queue(notice) }
         if newCount > 0 { messages.queue("\(newCount) new since your last visit.") }
     }

@@ -29,6 +29,8 @@ public struct ReaderOptions: Sendable {
 
     /// Open where the last visit left off (`resume`, on by default).
     public var resumes: Bool
+    /// Open at this comment (`--at ID`), whatever the last visit left.
+    public var opensAt: String?
 
     /// The default ``wrapWidth``.
     public static let defaultWrapWidth = 100
@@ -36,9 +38,11 @@ public struct ReaderOptions: Sendable {
     public init(
         marksReadOnSelect: Bool = true, orientation: Orientation? = nil, glyphs: GlyphSet = .unicode, now: Timestamp,
         collapsesReadSubtrees: Bool = false, dateStyle: DateStyle = .relative, split: Double = 0.4, plain: Bool = false,
-        showsCursor: Bool = false, wrapWidth: Int = ReaderOptions.defaultWrapWidth, resumes: Bool = true
+        showsCursor: Bool = false, wrapWidth: Int = ReaderOptions.defaultWrapWidth, resumes: Bool = true,
+        opensAt: String? = nil
     ) {
         self.resumes = resumes
+        self.opensAt = opensAt
         self.wrapWidth = wrapWidth <= 0 ? Int.max : max(20, wrapWidth)
         self.plain = plain
         self.collapsesReadSubtrees = collapsesReadSubtrees
@@ -56,6 +60,6 @@ public struct ReaderOptions: Sendable {
         Reader.Settings(
             marksReadOnSelect: marksReadOnSelect, orientation: orientation,
             collapsesReadSubtrees: collapsesReadSubtrees,
-            resumes: resumes)
+            resumes: resumes, opensAt: opensAt)
     }
 }
