@@ -27,6 +27,8 @@ public enum Action: String, CaseIterable, Sendable {
     case previousSameAuthor = "previous-same-author"
     case nextUnread = "next-unread"
     case previousUnread = "previous-unread"
+    case jumpBack = "jump-back"
+    case jumpForward = "jump-forward"
     case toggleRead = "toggle-read"
     case markSubtreeRead = "mark-subtree-read"
     case markThreadRead = "mark-thread-read"
@@ -83,6 +85,9 @@ public enum Action: String, CaseIterable, Sendable {
         case .previousSameAuthor: return "previous comment by the same author"
         case .nextUnread: return "next unread comment"
         case .previousUnread: return "previous unread comment"
+        case .jumpBack:
+            return "back to the comment the last jump left (parent, thread, author, unread, match)"
+        case .jumpForward: return "forward again after going back"
         case .toggleRead: return "toggle read on the selected comment"
         case .markSubtreeRead: return "mark the selected subtree read"
         case .markThreadRead: return "mark this thread read and go to the next"
@@ -129,12 +134,23 @@ public enum ActionTopic: String, CaseIterable, Sendable {
 }
 
 extension Action {
+    /// Whether the action jumps (``JumpList``): a move that is not one row or one page.
+    var isJump: Bool {
+        switch self {
+        case .parent, .nextSibling, .previousSibling, .nextThread, .previousThread, .threadRoot, .first, .last,
+            .nextSameAuthor, .previousSameAuthor, .nextUnread, .previousUnread, .nextMatch, .previousMatch,
+            .markThreadRead, .collapseOrParent:
+            return true
+        default: return false
+        }
+    }
+
     /// The group the key list shows the action in.
     public var topic: ActionTopic {
         switch self {
         case .nextComment, .previousComment, .parent, .nextSibling, .previousSibling, .nextThread, .previousThread,
             .threadRoot, .first, .last, .pageDown, .pageUp, .nextSameAuthor, .previousSameAuthor, .nextUnread,
-            .previousUnread:
+            .previousUnread, .jumpBack, .jumpForward:
             return .moving
         case .toggleCollapse, .collapseOrParent, .expandOrChild, .collapseAll, .expandAll: return .folding
         case .articlePageDown, .articlePageUp, .articleLineDown, .articleLineUp, .switchFocus: return .article

@@ -35,6 +35,7 @@ public struct KeyMap: Sendable, Equatable {
         .character("J"): .articleLineDown, .character("K"): .articleLineUp,
         .character("a"): .nextSameAuthor, .character("A"): .previousSameAuthor,
         .tab: .nextUnread, .backTab: .previousUnread,
+        .character(","): .jumpBack, .character("."): .jumpForward,
         .character("r"): .toggleRead, .character("R"): .markSubtreeRead,
         .character("M"): .markAllRead, .character("U"): .undoBulkMark,
         .character("/"): .search, .character("n"): .nextMatch, .character("N"): .previousMatch,

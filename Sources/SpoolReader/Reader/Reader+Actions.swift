@@ -3,6 +3,13 @@ import SpoolScreen
 
 extension Reader {
     mutating func perform(_ action: Action) -> Effects {
+        let before = selected
+        let effects = performing(action)
+        if action.isJump && selected != before { jumps.leave(before) }
+        return effects
+    }
+
+    private mutating func performing(_ action: Action) -> Effects {
         switch action {
         case .nextComment, .previousComment:
             let step = action == .nextComment ? 1 : -1
@@ -33,6 +40,7 @@ extension Reader {
         case .inlineMode: toggleInline()
         case .nextSameAuthor, .previousSameAuthor: jumpBySameAuthor(forward: action == .nextSameAuthor)
         case .nextUnread, .previousUnread: goToUnread(forward: action == .nextUnread)
+        case .jumpBack, .jumpForward: jump(back: action == .jumpBack)
         case .toggleRead: toggleRead()
         case .markSubtreeRead: markRead(selected..<tree.subtreeEnd[selected], what: "in this subtree")
         case .markAllRead: markRead(0..<tree.count, what: "in the discussion")
@@ -63,6 +71,17 @@ extension Reader {
         case .quit: return quit()
         }
         return .none
+    }
+
+    /// `,` and `.`: the comment before the last jump, and back again. Nothing is marked read.
+    private mutating func jump(back: Bool) {
+        guard let target = back ? jumps.goBack(from: selected) : jumps.goForward(from: selected) else {
+            messages.say(back ? "No jump to go back from." : "Nothing to go forward to; , goes back.")
+            return
+        }
+        select(target, marking: false)
+        let left = back ? jumps.back.count : jumps.forward.count
+        messages.say(back ? "Back (\(left) more back)." : "Forward (\(left) more forward).")
     }
 
     private mutating func close() {

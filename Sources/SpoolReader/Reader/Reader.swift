@@ -46,6 +46,8 @@ public struct Reader: Sendable {
     public internal(set) var showsHeaders = false
     /// The comment whose subtree alone fills the tree pane (`z`), or nil.
     public internal(set) var narrowedTo: Int?
+    /// Where jumps left, for `,` and `.`.
+    var jumps = JumpList()
     /// The limit in force (`L`, `f`).
     public internal(set) var limit: Limit?
     /// A limit still checking comments (see ``applyLimit(_:)``).
@@ -117,6 +119,8 @@ public struct Reader: Sendable {
         history = PromptHistory(saved: saved.promptHistory)
         if let id = settings.opensAt {
             open(atCommentID: id)
+            // Once: a re-sort (`O`) keeps the place it has then.
+            self.settings.opensAt = nil
         } else if settings.resumes, let place = saved.place {
             resume(at: place)
         }
