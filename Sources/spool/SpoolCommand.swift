@@ -124,7 +124,8 @@ struct ReadingOptions: ParsableArguments {
     var at: String?
 
     @Option(
-        help: "Append a debug log to this file (also SPOOL_LOG=FILE); never written to the terminal.",
+        help: ArgumentHelp(
+            "Append a debug log to this file (also SPOOL_LOG=FILE); never written to the terminal.", valueName: "file"),
         completion: .file())
     var log: String?
 
