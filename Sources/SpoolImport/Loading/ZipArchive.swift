@@ -56,7 +56,7 @@ enum ZipArchive {
                 _ = try archive.extract(entry, skipCRC32: false) { chunk in
                     unpacked += UInt64(chunk.count)
                     guard unpacked <= maximumUnpackedBytes else { throw TooLarge() }
-                    output.write(chunk)
+                    try output.write(contentsOf: chunk)
                 }
             } catch is TooLarge {
                 throw ImportError(
