@@ -25,8 +25,11 @@ extension SavedPageImporter {
     func vBulletin(_ page: HTMLDocument) -> Discussion {
         let records = page.nodes("//div[starts-with(@id, 'post_message_')]").map { message in
             let id = String((message.attribute("id") ?? "").dropFirst("post_message_".count))
-            // The post around the message: vBulletin 4's li.postcontainer, or 3's table#postN.
-            let post = page.node("ancestor::*[@id='post_\(id)' or @id='post\(id)'][1]", in: message)
+            // The post around the message: vBulletin 4's li.postcontainer, or 3's table#postN
+            // (ids are numbers; anything else never reaches the XPath expression).
+            let post =
+                id.isEmpty || !id.allSatisfy(\.isASCIIDigit)
+                ? nil : page.node("ancestor::*[@id='post_\(id)' or @id='post\(id)'][1]", in: message)
             let author = post.flatMap {
                 page.node(
                     "(.//a[contains(concat(' ', normalize-space(@class), ' '), ' username ')] | .//a[@class='bigusername'])[1]",
@@ -91,6 +94,10 @@ extension SavedPageImporter {
             comments: FlatRecords.comments(records, keyPrefix: "\(site):"),
             notices: records.isEmpty ? ["This \(site) page has no posts Spool could find."] : [])
     }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }
 
 extension [UInt8] {
