@@ -469,7 +469,10 @@ import Testing
         let selected = session.waitFor { $0.contains(" 6/9 ") }
         #expect(selected.contains(" 6/9 "), "\(selected)")
         session.send("u")
-        let overlay = session.waitFor { $0.contains("Open which address?") }
+        // The whole overlay, not its title alone: a capture can fall between two writes.
+        let overlay = session.waitFor {
+            $0.contains("Open which address?") && $0.contains("1  https://example.org/spool/README")
+        }
         #expect(overlay.contains("1  https://example.org/spool/README"), "\(overlay)")
         session.send("1")
         let opened = {

@@ -33,7 +33,8 @@ final class XMLElement {
         let document = bytes.withUnsafeBufferPointer { buffer -> xmlDocPtr? in
             guard let base = buffer.baseAddress else { return nil }
             return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlReadMemory($0, Int32(clamping: buffer.count), nil, nil, spool_xml_options())
+                spool_xml_silence()
+                return xmlReadMemory($0, Int32(clamping: buffer.count), nil, nil, spool_xml_options())
             }
         }
         guard let document, let rootNode = xmlDocGetRootElement(document) else {

@@ -17,6 +17,7 @@ enum HTMLEvents {
         parser.renderer = renderer
         base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { text in
             // The handlers build no tree, so there is no document to free.
+            spool_xml_silence()
             _ = htmlCtxtReadMemory(context, text, Int32(bytes.count), nil, "UTF-8", spool_html_options())
         }
         renderer = parser.renderer

@@ -14,7 +14,8 @@ final class HTMLDocument {
         guard !bytes.isEmpty,
             let document = bytes.withUnsafeBufferPointer({ buffer in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    htmlReadMemory($0, Int32(clamping: buffer.count), nil, nil, spool_html_options())
+                    spool_xml_silence()
+                    return htmlReadMemory($0, Int32(clamping: buffer.count), nil, nil, spool_html_options())
                 }
             })
         else { return nil }
@@ -34,6 +35,7 @@ final class HTMLDocument {
     /// The nodes `expression` selects, from the document or from `node`.
     func nodes(_ expression: String, in node: HTMLNode? = nil) -> [HTMLNode] {
         context.pointee.node = node?.pointer ?? xmlDocGetRootElement(document)
+        spool_xml_silence()
         guard let result = xmlXPathEvalExpression(expression, context) else { return [] }
         defer { xmlXPathFreeObject(result) }
         guard let set = result.pointee.nodesetval, set.pointee.nodeNr > 0 else { return [] }
