@@ -387,7 +387,7 @@ import Testing
         #expect(limited.contains("[limit: author:edna]"), "\(limited)")
         #expect(!limited.contains("Philip Measures"), "rows outside the limit are hidden")
         session.send("q", "j", "j", "j", "j", "z")
-        let focused = session.waitFor { $0.contains("↳ Baby P") }
+        let focused = session.waitFor { $0.contains("↳ Baby P") && $0.contains("› Sharon Shoesmith  (Z: back out)") }
         #expect(focused.contains("› Sharon Shoesmith  (Z: back out)"))
         session.send("Z", "q")
         #expect(session.exitStatus() == 0)
@@ -405,7 +405,7 @@ import Testing
         let session = TmuxSession([spoolBinary, Fixture.path(Fixture.seed)], columns: 100, rows: 30)
         session.waitFor { $0.contains("16 unread") }
         session.send(contentsOf: ["-H"] + report(0, column: 20, row: 3) + report(3, column: 20, row: 3))
-        let clicked = session.waitFor { $0.contains(" 4/17") }
+        let clicked = session.waitFor { $0.contains(" 4/17  15 unread  Sharon Shoesmith") }
         #expect(clicked.contains(" 4/17  15 unread  Sharon Shoesmith"), "\(clicked)")
         for _ in 0..<4 { session.send(contentsOf: ["-H"] + report(65, column: 20, row: 3)) }
         // The tree scrolls; the selection, scrolled off, moves to the top row on screen unread.
@@ -490,14 +490,16 @@ import Testing
     @Test func severalFilesOpenALibraryAndQComesBackToIt() throws {
         let session = TmuxSession(
             [spoolBinary, Fixture.path(Fixture.seed), Fixture.path("mbox/nntp_2.txt")], columns: 110, rows: 30)
-        let list = session.waitFor { $0.contains("Library: 2 discussions") }
+        let list = session.waitFor {
+            $0.contains("Library: 2 discussions") && $0.contains("> Baby P: The Untold Story") && $0.contains("never")
+        }
         #expect(list.contains("> Baby P: The Untold Story"), "\(list)")
         #expect(list.contains("community-care"))
         #expect(list.contains("never"))
         session.send("Enter")
         session.waitFor { $0.contains("16 unread") }
         session.send("j", "j", "q")
-        let back = session.waitFor { $0.contains("Library: 2 discussions") }
+        let back = session.waitFor { $0.contains("Library: 2 discussions") && $0.contains("14") }
         #expect(back.contains("14"), "the unread count came back updated:\n\(back)")
         session.send("j", "Enter")
         let second = session.waitFor { $0.contains("nntp_2.txt") && $0.contains("unread") && !$0.contains("Library:") }
