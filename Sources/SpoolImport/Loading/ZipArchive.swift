@@ -28,10 +28,11 @@ enum ZipArchive {
         defer { close(fd) }
         let archive: Archive
         do {
-            // Mapped, not read: pages come from the file as entries are unpacked. (ZIPFoundation's
-            // `Archive(url:)` leaks the path's C string on Linux, which LeakSanitizer reports.)
-            let mapped = try Data(contentsOf: URL(fileURLWithPath: "/proc/self/fd/\(fd)"), options: .alwaysMapped)
-            archive = try Archive(data: mapped, accessMode: .read)
+            // Read whole and opened from memory: ZIPFoundation's `Archive(url:)` leaks the path's
+            // C string on Linux, and a mapped `Data` leaks its box when the archive is refused
+            // (both seen by LeakSanitizer).
+            guard case .success(let bytes) = path.contents() else { throw ArchiveError.unreadable }
+            archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
             throw ImportError(
                 file: file,
@@ -86,4 +87,6 @@ enum ZipArchive {
     }
 
     private struct TooLarge: Error {}
+
+    private enum ArchiveError: Error { case unreadable }
 }
