@@ -32,6 +32,9 @@ enum ZipArchive {
             // C string on Linux, and a mapped `Data` leaks its box when the archive is refused
             // (both seen by LeakSanitizer).
             guard case .success(let bytes) = path.contents() else { throw ArchiveError.unreadable }
+            // ZIPFoundation leaks its in-memory file when it refuses an archive with no end
+            // record (one cut short): such a file is refused here first.
+            guard hasEndRecord(bytes) else { throw ArchiveError.noEndRecord }
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
             throw ImportError(
@@ -88,5 +91,10 @@ enum ZipArchive {
 
     private struct TooLarge: Error {}
 
-    private enum ArchiveError: Error { case unreadable }
+    private enum ArchiveError: Error { case unreadable, noEndRecord }
+
+    /// Whether a zip's end-of-central-directory record is in its last 64 KiB and 22 bytes.
+    private static func hasEndRecord(_ bytes: [UInt8]) -> Bool {
+        bytes[max(0, bytes.count - 22 - 65_535)...].firstRange(of: [0x50, 0x4B, 0x05, 0x06] as [UInt8]) != nil
+    }
 }
