@@ -4,10 +4,13 @@ import ZIPFoundation
 /// Zip files (a Slack export as Slack hands it over, any folder of discussions zipped):
 /// unpacked with ZIPFoundation into a private temporary folder, which is read as that folder
 /// would be and removed afterwards. Only regular files are unpacked, each under the folder
-/// (no absolute paths, no `..`, no links), and unpacking stops at
-/// ``maximumUnpackedBytes``, so no archive writes outside the folder or fills the disk.
+/// (no absolute paths, no `..`, no links), archives over ``maximumArchiveBytes`` are refused
+/// and unpacking stops at ``maximumUnpackedBytes``, so no archive writes outside the folder,
+/// fills the disk or the memory.
 enum ZipArchive {
     static let maximumUnpackedBytes: UInt64 = 4 << 30
+    /// The largest archive read: it is held in memory while it is unpacked.
+    static let maximumArchiveBytes = 2 << 30
 
     /// Whether `path` starts as a zip file does (`PK\u{3}\u{4}`).
     static func isArchive(_ path: DiskPath) -> Bool {
@@ -26,6 +29,14 @@ enum ZipArchive {
         let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { throw ImportError(file: file, reason: .unreadable(String(cString: strerror(errno)))) }
         defer { close(fd) }
+        // The archive is read whole (below), so its size is checked before a byte is read.
+        var status = stat()
+        guard fstat(fd, &status) == 0, status.st_size <= maximumArchiveBytes else {
+            throw ImportError(
+                file: file,
+                reason: .malformed(
+                    "is a zip file over \(maximumArchiveBytes >> 30) GiB; unzip it yourself and open the folder."))
+        }
         let archive: Archive
         do {
             // Read whole and opened from memory: ZIPFoundation's `Archive(url:)` leaks the path's
