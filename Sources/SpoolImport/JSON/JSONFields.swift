@@ -1,7 +1,7 @@
 import Foundation
 import SpoolCore
 
-/// Typed reads of the loosely typed values `JSONSerialization` gives.
+/// Typed reads of the loosely typed Foundation values a JSON text becomes.
 enum JSONFields {
     static func string(_ object: [String: Any], _ key: String) -> String? {
         if let text = object[key] as? String { return text }
@@ -17,34 +17,6 @@ enum JSONFields {
 
     static func bool(_ object: [String: Any], _ key: String) -> Bool {
         (object[key] as? Bool) ?? ((object[key] as? NSNumber)?.boolValue ?? false)
-    }
-
-    /// Where nesting first passes ``maximumNesting``, scanning bytes outside strings.
-    static func excessiveNesting(_ bytes: [UInt8]) -> (offset: Int, depth: Int)? {
-        var depth = 0
-        var inString = false
-        var escaped = false
-        for (offset, byte) in bytes.enumerated() {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == 0x5C {
-                    escaped = true
-                } else if byte == 0x22 {
-                    inString = false
-                }
-                continue
-            }
-            switch byte {
-            case 0x22: inString = true
-            case 0x5B, 0x7B:
-                depth += 1
-                if depth > maximumNesting { return (offset, depth) }
-            case 0x5D, 0x7D: depth -= 1
-            default: break
-            }
-        }
-        return nil
     }
 
     /// A date from Unix seconds (number or numeric string).
@@ -95,31 +67,66 @@ enum JSONFields {
         return nil
     }
 
-    /// The deepest nesting parsed; Foundation's parser recurses, so deeper input is refused
-    /// with a clear error instead of risking the stack. Real threads nest a few dozen deep.
-    static let maximumNesting = 512
-
+    /// The value of a JSON text as `JSONSerialization` gives it, parsed by ``JSONDocument``
+    /// (errors name the line and column).
     static func parse(_ bytes: [UInt8], file: String) throws -> Any {
-        if let (offset, depth) = excessiveNesting(bytes) {
-            let line = bytes.prefix(offset).filter { $0 == 0x0A }.count + 1
-            throw ImportError(
-                file: file, line: line,
-                reason: .malformed(
-                    "nests JSON deeper than \(maximumNesting) levels (\(depth) here); no discussion export does, so the file is refused."
-                ))
+        let document = try JSONDocument(bytes, file: file)
+        return document.foundationValue(document.root)
+    }
+}
+
+/// The typed reads of ``JSONFields`` on a ``JSONDocument``'s nodes, with the same answers
+/// the Foundation values would give.
+extension JSONDocument {
+    /// A string member, or a number's decimal text (not `true`/`false`).
+    func text(_ object: Int, _ key: String) -> String? {
+        guard let value = member(object, key) else { return nil }
+        switch kind(value) {
+        case .string: return string(value)
+        case .number: return number(value)?.stringValue
+        default: return nil
         }
-        do {
-            return try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
-        } catch {
-            // Foundation says "… around character N." in its debug description.
-            let detail = (error as NSError).userInfo["NSDebugDescription"] as? String ?? error.localizedDescription
-            let offset = detail.split(separator: " ").last.flatMap {
-                Int($0.trimmingCharacters(in: .punctuationCharacters))
-            }
-            let line = offset.map { offset in bytes.prefix(offset).filter { $0 == 0x0A }.count + 1 }
-            throw ImportError(
-                file: file, line: line,
-                reason: .malformed("is not valid JSON (\(detail)). Check that the export is complete."))
+    }
+
+    func int(_ object: Int, _ key: String) -> Int? {
+        guard let value = member(object, key) else { return nil }
+        switch kind(value) {
+        case .number: return number(value)?.intValue
+        case .string: return string(value).flatMap { Int($0) }
+        case .true: return 1
+        case .false: return 0
+        default: return nil
         }
+    }
+
+    /// `true`, or a number other than zero.
+    func bool(_ object: Int, _ key: String) -> Bool {
+        guard let value = member(object, key) else { return false }
+        switch kind(value) {
+        case .true: return true
+        case .number: return number(value)?.boolValue ?? false
+        default: return false
+        }
+    }
+
+    /// A date from Unix seconds (number or numeric string).
+    func unixDate(_ object: Int, _ key: String) -> Timestamp? {
+        guard let value = member(object, key) else { return nil }
+        let seconds: Double?
+        switch kind(value) {
+        case .number: seconds = number(value)?.doubleValue
+        case .string: seconds = string(value).flatMap { Double($0) }
+        case .true: seconds = 1
+        default: seconds = nil
+        }
+        guard let seconds, seconds > 0, seconds < 1e11 else { return nil }
+        return Timestamp(secondsSinceEpoch: Int64(seconds))
+    }
+
+    /// The elements of an array whose elements are all objects (as `as? [[String: Any]]`).
+    func objects(_ array: Int?) -> [Int]? {
+        guard let array, kind(array) == .array else { return nil }
+        let elements = Array(children(array))
+        return elements.allSatisfy { kind($0) == .object } ? elements : nil
     }
 }

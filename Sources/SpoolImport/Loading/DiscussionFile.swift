@@ -120,11 +120,16 @@ public enum DiscussionFile {
         guard FormatSniffer.isJSON(bytes) else {
             return try FormatSniffer.textFormat(bytes).importer(archive: archive).parse(bytes, file: file)
         }
-        let json = try JSONFields.parse(bytes, file: file)
-        if ExportJSONImporter.matches(json) { return try ExportJSONImporter().parse(json: json, file: file) }
-        switch FormatSniffer.jsonFormat(json) {
+        let document = try JSONDocument(bytes, file: file)
+        // The shape is told without Hacker News's `children` (no other format has them at the
+        // top), so a large thread is never made into Foundation values.
+        let shape = document.foundationValue(document.root, emptying: "children")
+        let hasChildren = document.has(document.root, "children")
+        var json: Any { hasChildren ? document.foundationValue(document.root) : shape }
+        if ExportJSONImporter.matches(shape) { return try ExportJSONImporter().parse(json: json, file: file) }
+        switch FormatSniffer.jsonFormat(shape) {
         case .reddit: return try RedditImporter().parse(json: json, file: file)
-        case .hn: return try HackerNewsImporter().parse(json: json, file: file)
+        case .hn: return try HackerNewsImporter().parse(document: document, file: file)
         case .lobsters: return try LobstersImporter().parse(json: json, file: file)
         case .discourse: return try DiscourseImporter().parse(json: json, file: file)
         case .github: return try GitHubImporter().parse(json: json, file: file)
