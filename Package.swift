@@ -25,6 +25,8 @@ let package = Package(
         .systemLibrary(name: "CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CSpoolZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Discussions by their address: HTTP through URLSession, the offline cache.
+        .target(name: "SpoolRemote"),
         .target(name: "SpoolState", dependencies: ["SpoolCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "SpoolScreen"),
         .target(name: "SpoolReader", dependencies: ["SpoolCore", "SpoolScreen"]),
@@ -40,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "spool",
             dependencies: [
-                "SpoolImport", "SpoolState", "SpoolScreen", "SpoolReader", "SpoolView", "SpoolTerminal",
+                "SpoolImport", "SpoolState", "SpoolScreen", "SpoolReader", "SpoolView", "SpoolTerminal", "SpoolRemote",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -77,6 +79,8 @@ let package = Package(
         .testTarget(
             name: "SpoolReaderTests",
             dependencies: ["SpoolCore", "SpoolScreen", "SpoolReader", "SpoolView", "SpoolImport", "SpoolTestSupport"]),
+        .testTarget(
+            name: "SpoolRemoteTests", dependencies: ["SpoolRemote", "SpoolCore", "SpoolImport", "SpoolTestSupport"]),
         .testTarget(name: "SpoolScreenTests", dependencies: ["SpoolScreen", "SpoolTestSupport"]),
         .testTarget(
             name: "SpoolTerminalTests", dependencies: ["SpoolScreen", "SpoolTerminal", "CNCursesW", "SpoolTestSupport"]),

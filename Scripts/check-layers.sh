@@ -11,6 +11,7 @@ declare -A allowed=(
     [SpoolScreen]="Foundation"
     [SpoolImport]="SpoolCore Foundation CSpoolZlib CLibXML2 CCMark ZIPFoundation"
     [SpoolState]="SpoolCore Foundation GRDB"
+    [SpoolRemote]="Foundation FoundationNetworking"
     [SpoolReader]="SpoolCore SpoolScreen Foundation"
     [SpoolView]="SpoolCore SpoolScreen SpoolReader"
     [SpoolTerminal]="SpoolScreen CNCursesW Glibc"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SpoolCore
 import SpoolImport
 
@@ -11,7 +12,7 @@ struct ExportCommand: ParsableCommand {
         case json, text
     }
 
-    @Argument(help: "The discussion file (- is standard input).", completion: .file())
+    @Argument(help: "The discussion file or address (- is standard input).", completion: .file())
     var file: String
 
     @Option(
@@ -32,9 +33,12 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var archive: ArchiveArguments
 
+    @OptionGroup var remote: RemoteArguments
+
     func run() throws {
-        let discussion = try Wiring.discussion(
-            at: ArgumentPath.diskPath(file), format: fromFormat, archive: archive.options())
+        let opened = try remote.open([file])
+        var discussion = try Wiring.discussion(at: opened[0].path, format: fromFormat, archive: archive.options())
+        RemoteArguments.label(&discussion, opened)
         Terminal.printOutput(format == .json ? discussion.exportJSON() : discussion.exportPageText(), terminator: "")
     }
 }

@@ -16,7 +16,7 @@ struct ReadCommand: ParsableCommand {
 
     @Argument(
         help:
-            "Discussion files or folders to read (several files or a folder open a library list; - is standard input).",
+            "Discussion files, folders or addresses to read (several open a library list; - is standard input; hn:N and https:// addresses are fetched and cached).",
         completion: .file())
     var files: [String] = []
 
@@ -24,6 +24,9 @@ struct ReadCommand: ParsableCommand {
 
     @Option(help: "Keys to press after the first frame, in render's notation (e.g. \"jj<Enter>q\").")
     var keys: String = ""
+
+    @Flag(help: "Open the library of discussions fetched by their address (kept for offline reading).")
+    var cached = false
 
     @Flag(help: "Print a config file that changes nothing, every setting and key commented, and exit.")
     var printConfig = false
@@ -46,14 +49,23 @@ struct ReadCommand: ParsableCommand {
             reading: reading, config: config, problems: problems, themes: themes, themeIndex: themeIndex,
             options: options)
         // No file and something piped in: the discussion is standard input (`cat t.mbox | spool`).
+        var opened = try reading.remote.open(files)
+        if cached { opened += RemoteArguments.cached() }
         let paths =
-            files.isEmpty && ReadCommand.inputIsPiped ? [DiskPath.standardInput] : files.map(ArgumentPath.diskPath)
+            files.isEmpty && !cached && ReadCommand.inputIsPiped ? [DiskPath.standardInput] : opened.map(\.path)
+        if cached {
+            if paths.isEmpty {
+                throw RuntimeFailure(
+                    message: "nothing is cached yet: open a discussion by its address first (spool hn:8863).")
+            }
+        }
         if let paths = DiscussionFile.libraryFiles(for: paths) {
-            try runLibrary(paths, setup: setup, pushed: pushed)
+            try runLibrary(paths, setup: setup, pushed: pushed, opened: opened)
             return
         }
-        let discussion = try Wiring.discussion(
+        var discussion = try Wiring.discussion(
             at: paths, format: reading.fromFormat, archive: reading.archive.options(config))
+        RemoteArguments.label(&discussion, opened)
         if paths.contains(.standardInput) { try Self.takeKeysFromTerminal() }
         // The terminal first: the reader opens for its real size.
         let terminal = try setup.openTerminal()
@@ -96,14 +108,15 @@ struct ReadCommand: ParsableCommand {
 
     /// The library: a list of the discussions; Enter opens one in the reader, whose `q`
     /// comes back to the list. Files that cannot be imported are left out with a message.
-    private func runLibrary(_ paths: [DiskPath], setup: Setup, pushed: [Key]) throws {
+    private func runLibrary(_ paths: [DiskPath], setup: Setup, pushed: [Key], opened: [RemoteArguments.Opened]) throws {
         var discussions: [Discussion] = []
         var skipped: [String] = []
         for path in paths {
             do {
-                discussions.append(
-                    try Wiring.discussion(
-                        at: path, format: reading.fromFormat, archive: reading.archive.options(setup.config)))
+                var discussion = try Wiring.discussion(
+                    at: path, format: reading.fromFormat, archive: reading.archive.options(setup.config))
+                RemoteArguments.label(&discussion, at: path, opened)
+                discussions.append(discussion)
             } catch {
                 let why = (error as? RuntimeFailure)?.message ?? "\(error)"
                 skipped.append("\(path.lastComponent.description) (\(why))")

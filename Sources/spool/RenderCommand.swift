@@ -9,7 +9,7 @@ struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render", abstract: "Replay keys through the reader headless and print the final screen.")
 
-    @Argument(help: "The discussion file (none: the demo; - is standard input).", completion: .file())
+    @Argument(help: "The discussion file or address (none: the demo; - is standard input).", completion: .file())
     var file: String?
 
     @Option(help: "Screen size as COLSxROWS.")
@@ -28,8 +28,10 @@ struct RenderCommand: ParsableCommand {
         let (columns, rows) = try Wiring.size(size)
         let pressed = try Wiring.keys(keys)
         let (config, configProblems) = try reading.loadConfig()
-        let discussion = try Wiring.discussion(
-            at: file.map(ArgumentPath.diskPath), format: reading.fromFormat, archive: reading.archive.options(config))
+        let opened = try reading.remote.open(file.map { [$0] } ?? [])
+        var discussion = try Wiring.discussion(
+            at: opened.first?.path, format: reading.fromFormat, archive: reading.archive.options(config))
+        RemoteArguments.label(&discussion, opened)
         let (themes, themeIndex, themeProblems) = try Wiring.themes(
             option: reading.theme, config: config, configFile: ConfigFile.path(option: reading.config))
         let problems = configProblems + themeProblems

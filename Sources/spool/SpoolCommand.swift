@@ -104,6 +104,8 @@ struct ReadingOptions: ParsableArguments {
 
     @OptionGroup var archive: ArchiveArguments
 
+    @OptionGroup var remote: RemoteArguments
+
     @Option(
         help: "Folder of the read-state database (default: $SPOOL_STATE_DIR, else $XDG_STATE_HOME/spool).",
         completion: .directory)

@@ -139,3 +139,35 @@ import Testing
         #expect(trimmedLines(result.output).first?.hasPrefix("caf\\xE9.mbox") == true, "\(result.output)")
     }
 }
+
+/// Addresses through the real binary, against a server on loopback.
+@Suite(.serialized) struct AddressEndToEndTests {
+    @Test func anAddressIsFetchedExportedAndReopenedOffline() throws {
+        let server = try LoopbackHTTPServer(routes: [
+            "/api/v1/items/17": try .file(Fixture.path("json/hn-17-algolia-items-api.json"))
+        ])
+        let cache = freshStateDir()
+        let environment = ["env", "SPOOL_HN_API=\(server.base)/api/v1", "SPOOL_CACHE_DIR=\(cache)"]
+        let online = spawn(environment + [spoolBinary, "export", "--format", "text", "hn:17"])
+        #expect(online.status == 0, "\(online.output)")
+        #expect(online.output.contains("Is there anywhere to eat on Sandhill Road?"))
+        let direct = spawn([
+            spoolBinary, "export", "--format", "text", Fixture.path("json/hn-17-algolia-items-api.json"),
+        ])
+        #expect(online.output == direct.output)
+        server.stop()
+        let offline = spawn(environment + [spoolBinary, "export", "--offline", "hn:17"])
+        #expect(offline.status == 0, "\(offline.output)")
+        let screen = spawn(
+            environment + [
+                spoolBinary, "render", "--offline", "hn:17", "--size", "100x12", "--state-dir", freshStateDir(),
+            ])
+        #expect(screen.status == 0)
+        #expect(screen.output.contains("Offline: the copy fetched just now"), "\(screen.output)")
+        let failed = spawn(environment + [spoolBinary, "export", "hn:18"])
+        #expect(failed.status == 1)
+        #expect(
+            failed.output.contains("/api/v1/items/18: could not be reached (the connection was refused)"),
+            "\(failed.output)")
+    }
+}

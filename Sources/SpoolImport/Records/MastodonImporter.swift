@@ -43,9 +43,22 @@ public struct MastodonImporter: Sendable {
                 author: author(of: status), date: date(of: status), body: text(of: status))
         }
         let ids = Set(records.map(\.id))
+        let headed = { (status: [String: Any]) in
+            "\(author(of: status)) · \(date(of: status)?.iso8601 ?? "")\n\n\(text(of: status))"
+        }
+        var article = ancestors.map(headed)
+        // Spool's form of a fetched thread adds the focal status itself as `status`; under
+        // the statuses it answers, it is headed like them.
+        if let status = object["status"] as? [String: Any], MastodonImporter.isStatus(status) {
+            article.append(ancestors.isEmpty ? text(of: status) : headed(status))
+            return Discussion(
+                title: title(of: status), sourceID: JSONFields.string(status, "id"),
+                article: article.joined(separator: "\n\n"), articleAuthor: author(of: status),
+                articleDate: date(of: status), format: .mastodon,
+                comments: FlatRecords.comments(records, keyPrefix: "mastodon:"))
+        }
         // The focal status: what the replies that are not replies to each other answer.
         let focal = records.lazy.compactMap(\.parentID).first { !ids.contains($0) }
-        var article = ancestors.map { "\(author(of: $0)) · \(date(of: $0)?.iso8601 ?? "")\n\n\(text(of: $0))" }
         if ancestors.isEmpty {
             article.append(
                 "Replies to status \(focal ?? "?"), which this file does not hold (a context lists only what is above and below it)."

@@ -1,0 +1,165 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// What has been fetched so far, for a progress line.
+public struct FetchProgress: Sendable, Equatable {
+    public var requests: Int
+    public var bytes: Int
+    /// The address being fetched now.
+    public var current: String
+}
+
+/// Blocking HTTP GETs through URLSession: an honest `User-Agent`, a timeout, a size cap,
+/// redirects only to http(s), and every failure as a ``RemoteError`` naming the address.
+public final class HTTPClient: @unchecked Sendable {
+    public let userAgent: String
+    public let timeout: TimeInterval
+    public let maximumBytes: Int
+    private let lock = NSLock()
+    private var progress = FetchProgress(requests: 0, bytes: 0, current: "")
+    private let onProgress: @Sendable (FetchProgress) -> Void
+
+    public init(
+        version: String, timeout: TimeInterval = 30, maximumBytes: Int = 256 * 1_048_576,
+        onProgress: @escaping @Sendable (FetchProgress) -> Void = { _ in }
+    ) {
+        userAgent = "spool/\(version) (a terminal reader for discussions)"
+        self.timeout = timeout
+        self.maximumBytes = maximumBytes
+        self.onProgress = onProgress
+    }
+
+    /// What was fetched, after every request.
+    public var fetched: FetchProgress { lock.withLock { progress } }
+
+    /// The body of `url`, or a ``RemoteError``. `headers` are added to the request
+    /// (`Accept`, `Authorization`).
+    public func get(_ url: URL, headers: [String: String] = [:]) throws(RemoteError) -> [UInt8] {
+        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
+        request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        report { $0.current = url.absoluteString }
+        let transfer = Transfer(limit: maximumBytes) { [weak self] count in
+            self?.report { $0.bytes += count }
+        }
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.timeoutIntervalForResource = timeout * 4
+        configuration.httpCookieStorage = nil
+        configuration.urlCache = nil
+        let session = URLSession(configuration: configuration, delegate: transfer, delegateQueue: nil)
+        defer { session.finishTasksAndInvalidate() }
+        session.dataTask(with: request).resume()
+        transfer.done.wait()
+        report { $0.requests += 1 }
+        let address = url.absoluteString
+        if let target = transfer.refusedRedirect { throw .redirect(url: address, to: target) }
+        if transfer.overLimit { throw .tooLarge(url: address, limit: maximumBytes) }
+        if let error = transfer.error {
+            // A connection closed before the promised length is a cut-off answer, not a network failure.
+            if let response = transfer.response as? HTTPURLResponse, (200..<300).contains(response.statusCode),
+                response.expectedContentLength > transfer.data.count
+            {
+                throw .truncated(
+                    url: address, received: transfer.data.count, expected: Int(response.expectedContentLength))
+            }
+            throw .network(url: address, Self.reason(error))
+        }
+        guard let response = transfer.response as? HTTPURLResponse else {
+            throw .network(url: address, "no HTTP answer")
+        }
+        guard (200..<300).contains(response.statusCode) else {
+            throw .status(
+                url: address, code: response.statusCode, retryAfter: response.value(forHTTPHeaderField: "Retry-After"))
+        }
+        let expected = response.expectedContentLength
+        // A body shorter than its Content-Length (when not compressed in transit) was cut off.
+        if expected > 0, response.value(forHTTPHeaderField: "Content-Encoding") == nil, transfer.data.count < expected {
+            throw .truncated(url: address, received: transfer.data.count, expected: Int(expected))
+        }
+        return transfer.data
+    }
+
+    private func report(_ change: (inout FetchProgress) -> Void) {
+        let now = lock.withLock {
+            change(&progress)
+            return progress
+        }
+        onProgress(now)
+    }
+
+    /// A failure in a few plain words.
+    private static func reason(_ error: Error) -> String {
+        guard let error = error as? URLError else { return error.localizedDescription }
+        switch error.code {
+        case .cannotFindHost, .dnsLookupFailed: return "no such host in DNS"
+        case .cannotConnectToHost: return "the connection was refused"
+        case .timedOut: return "no answer in time"
+        case .networkConnectionLost: return "the connection was lost"
+        case .notConnectedToInternet: return "not connected to a network"
+        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+            .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
+            return "the secure connection (TLS) failed"
+        case .cancelled: return "cancelled"
+        default: return error.localizedDescription
+        }
+    }
+}
+
+/// One request's delegate: collects the body up to a limit, refuses odd redirects.
+private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    let limit: Int
+    let received: (Int) -> Void
+    let done = DispatchSemaphore(value: 0)
+    var data: [UInt8] = []
+    var response: URLResponse?
+    var error: Error?
+    var overLimit = false
+    var refusedRedirect: String?
+
+    init(limit: Int, received: @escaping (Int) -> Void) {
+        self.limit = limit
+        self.received = received
+    }
+
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+    ) {
+        self.response = response
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        guard !overLimit else { return }
+        if self.data.count + data.count > limit {
+            overLimit = true
+            dataTask.cancel()
+            return
+        }
+        self.data.append(contentsOf: data)
+        received(data.count)
+    }
+
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+    ) {
+        let scheme = request.url?.scheme?.lowercased()
+        guard scheme == "http" || scheme == "https" else {
+            refusedRedirect = request.url?.absoluteString ?? "?"
+            completionHandler(nil)
+            return
+        }
+        completionHandler(request)
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+        if response == nil { response = task.response }
+        if let error, !overLimit, refusedRedirect == nil { self.error = error }
+        done.signal()
+    }
+}

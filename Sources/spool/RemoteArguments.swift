@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import SpoolCore
+import SpoolImport
+import SpoolRemote
+import SpoolScreen
+
+/// `--offline` and `--source`: how the addresses among the arguments are read.
+struct RemoteArguments: ParsableArguments {
+    @Flag(help: "Open addresses from the cache only (no network); see --cached.")
+    var offline = false
+
+    @Option(
+        help: ArgumentHelp(
+            "How to read an address whose host Spool does not know: \(RemoteSource.names).", valueName: "kind"),
+        completion: .list(RemoteSource.allCases.map(\.rawValue)))
+    var source: String?
+
+    func validate() throws { _ = try sourceKind() }
+
+    private func sourceKind() throws -> RemoteSource? {
+        guard let source else { return nil }
+        guard let kind = RemoteSource(rawValue: source) else {
+            throw ValidationError("--source must be one of \(RemoteSource.names) (got \"\(source)\")")
+        }
+        return kind
+    }
+
+    /// A file argument, or an address opened into its cached file.
+    struct Opened {
+        let path: DiskPath
+        let address: String?
+        let notice: String?
+    }
+
+    /// Each argument as a path: files as given, addresses fetched (or taken from the cache).
+    /// Progress goes to stderr on a terminal; Ctrl-C stops a fetch and saves nothing.
+    func open(_ arguments: [String]) throws -> [Opened] {
+        var opener: RemoteOpener?
+        return try arguments.map { argument in
+            guard RemoteAddress.looksLikeAddress(argument) else {
+                return Opened(path: ArgumentPath.diskPath(argument), address: nil, notice: nil)
+            }
+            if opener == nil { opener = Self.opener() }
+            do {
+                let opening = try opener!.open(argument, source: sourceKind(), offline: offline)
+                Self.clearProgress()
+                return Opened(path: DiskPath(opening.file.path), address: opening.address, notice: opening.notice)
+            } catch let error as RemoteError {
+                Self.clearProgress()
+                throw RuntimeFailure(message: Sanitizer.clean(error.description))
+            } catch {
+                Self.clearProgress()
+                throw RuntimeFailure(
+                    message: "\(argument): the cache could not be written (\(error.localizedDescription)).")
+            }
+        }
+    }
+
+    /// Names each discussion by its address and adds the notes of copies that are not fresh.
+    static func label(_ discussion: inout Discussion, _ opened: [Opened]) {
+        if opened.count == 1, let address = opened[0].address { discussion.sourceName = address }
+        discussion.notices += opened.compactMap(\.notice)
+    }
+
+    /// The same for one discussion of a library, found by its file.
+    static func label(_ discussion: inout Discussion, at path: DiskPath, _ opened: [Opened]) {
+        label(&discussion, opened.filter { $0.path == path }.prefix(1).map { $0 })
+    }
+
+    /// Every cached discussion, newest fetch first.
+    static func cached() -> [Opened] {
+        DiscussionCache(folder: DiscussionCache.defaultFolder()).entries().map {
+            Opened(path: DiskPath($0.file.path), address: $0.address, notice: nil)
+        }
+    }
+
+    private static func opener() -> RemoteOpener {
+        let showsProgress = isatty(STDERR_FILENO) == 1
+        let client = HTTPClient(version: Version.number) { progress in
+            guard showsProgress else { return }
+            let kilobytes = (progress.bytes + 1023) / 1024
+            let line = "spool: fetching \(progress.current) (\(progress.requests) done, \(kilobytes) KB)"
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + Sanitizer.clean(line)).utf8))
+        }
+        return RemoteOpener(
+            fetcher: RemoteFetcher(client: client), cache: DiscussionCache(folder: DiscussionCache.defaultFolder()))
+    }
+
+    private static func clearProgress() {
+        if isatty(STDERR_FILENO) == 1 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}

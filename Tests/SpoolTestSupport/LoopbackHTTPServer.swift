@@ -1,0 +1,130 @@
+import Foundation
+
+/// A small HTTP/1.1 server on 127.0.0.1 for tests: fixed answers by request target, one
+/// request per connection, every request recorded. No test reaches the internet.
+public final class LoopbackHTTPServer: @unchecked Sendable {
+    /// One answer.
+    public struct Reply: Sendable {
+        public var status: Int
+        public var headers: [String: String]
+        public var body: [UInt8]
+        /// Send only this many bytes of the body (with the full Content-Length), then close.
+        public var cutAfter: Int?
+
+        public init(status: Int = 200, headers: [String: String] = [:], body: [UInt8], cutAfter: Int? = nil) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+            self.cutAfter = cutAfter
+        }
+
+        public static func json(_ text: String) -> Reply {
+            Reply(headers: ["Content-Type": "application/json"], body: Array(text.utf8))
+        }
+
+        public static func file(_ path: String, type: String = "application/json") throws -> Reply {
+            Reply(headers: ["Content-Type": type], body: Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+        }
+    }
+
+    /// A request as received: its target (path and query) and headers (names lowercased).
+    public struct Request: Sendable {
+        public let target: String
+        public let headers: [String: String]
+    }
+
+    public let port: UInt16
+    private let socket: Int32
+    private let routes: [String: Reply]
+    private let lock = NSLock()
+    private var received: [Request] = []
+
+    /// Starts serving `routes` (request target → answer; others get 404).
+    public init(routes: [String: Reply]) throws {
+        self.routes = routes
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw POSIXError(.EIO) }
+        self.socket = socket
+        var yes: Int32 = 1
+        setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard bound == 0, listen(socket, 16) == 0 else {
+            close(socket)
+            throw POSIXError(.EADDRINUSE)
+        }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) }
+        }
+        let port = UInt16(bigEndian: address.sin_port)
+        self.port = port
+        let thread = Thread { [self] in serve() }
+        thread.start()
+    }
+
+    deinit { stop() }
+
+    /// `http://127.0.0.1:PORT`.
+    public var base: String { "http://127.0.0.1:\(port)" }
+
+    /// Every request so far, in order.
+    public var requests: [Request] { lock.withLock { received } }
+
+    public func stop() {
+        shutdown(socket, Int32(SHUT_RDWR))
+        close(socket)
+    }
+
+    private func serve() {
+        while true {
+            let connection = accept(socket, nil, nil)
+            guard connection >= 0 else { return }
+            answer(connection)
+            close(connection)
+        }
+    }
+
+    private func answer(_ connection: Int32) {
+        var head: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while !head.suffix(4).elementsEqual([13, 10, 13, 10]) {
+            let count = read(connection, &buffer, buffer.count)
+            guard count > 0 else { return }
+            head += buffer[0..<count]
+            if head.count > 65536 { return }
+        }
+        let lines = String(decoding: head, as: UTF8.self).components(separatedBy: "\r\n")
+        let target = lines.first?.split(separator: " ").dropFirst().first.map(String.init) ?? "/"
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
+        }
+        lock.withLock { received.append(Request(target: target, headers: headers)) }
+        let reply = routes[target] ?? Reply(status: 404, body: Array("not found".utf8))
+        var text = "HTTP/1.1 \(reply.status) \(reply.status < 400 ? "OK" : "Error")\r\n"
+        text += "Content-Length: \(reply.body.count)\r\nConnection: close\r\n"
+        for (name, value) in reply.headers { text += "\(name): \(value)\r\n" }
+        text += "\r\n"
+        send(connection, Array(text.utf8))
+        send(connection, Array(reply.body.prefix(reply.cutAfter ?? reply.body.count)))
+    }
+
+    private func send(_ connection: Int32, _ bytes: [UInt8]) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(connection, $0.baseAddress, $0.count) }
+            guard written > 0 else { return }
+            offset += written
+        }
+    }
+}
