@@ -44,10 +44,7 @@ struct ReadCommand: ParsableCommand {
         let problems = configProblems + themeProblems
         DebugLog.log(problems: problems)
         let utf8 = CursesTerminal.configureLocale()
-        let options = reading.readerOptions(config, utf8: utf8, now: Wiring.now)
-        let setup = Setup(
-            reading: reading, config: config, problems: problems, themes: themes, themeIndex: themeIndex,
-            options: options)
+        var options = reading.readerOptions(config, utf8: utf8, now: Wiring.now)
         // No file and something piped in: the discussion is standard input (`cat t.mbox | spool`).
         var opened = try reading.remote.open(files)
         if cached { opened += RemoteArguments.cached() }
@@ -59,6 +56,12 @@ struct ReadCommand: ParsableCommand {
                     message: "nothing is cached yet: open a discussion by its address first (spool hn:8863).")
             }
         }
+        // One discussion opened by its address can be fetched again from the reader (`$`).
+        let address = opened.count == 1 ? opened[0].address : nil
+        options.refreshable = address != nil
+        let setup = Setup(
+            reading: reading, config: config, problems: problems, themes: themes, themeIndex: themeIndex,
+            options: options)
         if let paths = DiscussionFile.libraryFiles(for: paths) {
             try runLibrary(paths, setup: setup, pushed: pushed, opened: opened)
             return
@@ -71,7 +74,20 @@ struct ReadCommand: ParsableCommand {
         let terminal = try setup.openTerminal()
         defer { terminal.close() }
         var (program, visit) = setup.program(for: discussion, in: terminal, skipped: [])
-        let ending = TerminalSession.run(&program, terminal: terminal, pushed: pushed)
+        var ending = TerminalSession.run(&program, terminal: terminal, pushed: pushed)
+        while ending == .quit, program.reader.refreshRequested, let address {
+            program.saveAll()
+            terminal.draw(program.render())
+            visit.wait()
+            let at = program.reader.snapshot().selected.id
+            let (fresh, failure) = refetch(address, format: reading.fromFormat, config: config)
+            var reopened = setup
+            reopened.options.opensAt = at
+            (program, visit) = reopened.program(for: fresh ?? discussion, in: terminal, skipped: [])
+            discussion = fresh ?? discussion
+            if let failure { program.queue(notice: failure) }
+            ending = TerminalSession.run(&program, terminal: terminal, pushed: [])
+        }
         let closing = DispatchTime.now().uptimeNanoseconds
         program.saveAll()
         // The terminal is given back first; the visit record may still be being written.
@@ -86,6 +102,23 @@ struct ReadCommand: ParsableCommand {
         // Everything is saved and the terminal is back: leave without releasing the model
         // one comment at a time (tens of milliseconds for a large archive).
         Foundation.exit(ending.exitStatus)
+    }
+
+    /// `$`: the discussion at `address` fetched again, or why it could not be (the reader then
+    /// goes on with what it has).
+    private func refetch(_ address: String, format: Format?, config: ReaderConfig) -> (Discussion?, String?) {
+        do {
+            var remote = reading.remote
+            remote.offline = false
+            let opened = try remote.open([address], showsProgress: false)
+            var discussion = try Wiring.discussion(
+                at: opened.map(\.path), format: format, archive: reading.archive.options(config))
+            RemoteArguments.label(&discussion, opened)
+            return (discussion, nil)
+        } catch {
+            let why = (error as? RuntimeFailure)?.message ?? "\(error)"
+            return (nil, "Not fetched again: \(why)")
+        }
     }
 
     /// Keys from `/dev/tty` once the discussion was read from standard input.
@@ -166,7 +199,7 @@ private struct Setup {
     let problems: [ConfigProblem]
     let themes: [Theme]
     let themeIndex: Int
-    let options: ReaderOptions
+    var options: ReaderOptions
 
     /// Takes over the terminal, or says why it cannot.
     func openTerminal() throws -> CursesTerminal {

@@ -34,23 +34,25 @@ struct RemoteArguments: ParsableArguments {
     }
 
     /// Each argument as a path: files as given, addresses fetched (or taken from the cache).
-    /// Progress goes to stderr on a terminal; Ctrl-C stops a fetch and saves nothing.
-    func open(_ arguments: [String]) throws -> [Opened] {
+    /// Progress goes to stderr on a terminal (not `showsProgress` while the reader has it);
+    /// Ctrl-C stops a fetch and saves nothing.
+    func open(_ arguments: [String], showsProgress: Bool = true) throws -> [Opened] {
+        let progress = showsProgress && isatty(STDERR_FILENO) == 1
         var opener: RemoteOpener?
         return try arguments.map { argument in
             guard RemoteAddress.looksLikeAddress(argument) else {
                 return Opened(path: ArgumentPath.diskPath(argument), address: nil, notice: nil)
             }
-            if opener == nil { opener = Self.opener() }
+            if opener == nil { opener = Self.opener(showsProgress: progress) }
+            defer { if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
             do {
                 let opening = try opener!.open(argument, source: sourceKind(), offline: offline)
-                Self.clearProgress()
                 return Opened(path: DiskPath(opening.file.path), address: opening.address, notice: opening.notice)
             } catch let error as RemoteError {
-                Self.clearProgress()
                 throw RuntimeFailure(message: Sanitizer.clean(error.description))
+            } catch let error as RuntimeFailure {
+                throw error
             } catch {
-                Self.clearProgress()
                 throw RuntimeFailure(
                     message: "\(argument): the cache could not be written (\(error.localizedDescription)).")
             }
@@ -75,8 +77,7 @@ struct RemoteArguments: ParsableArguments {
         }
     }
 
-    private static func opener() -> RemoteOpener {
-        let showsProgress = isatty(STDERR_FILENO) == 1
+    private static func opener(showsProgress: Bool) -> RemoteOpener {
         let client = HTTPClient(version: Version.number) { progress in
             guard showsProgress else { return }
             let kilobytes = (progress.bytes + 1023) / 1024
@@ -85,9 +86,5 @@ struct RemoteArguments: ParsableArguments {
         }
         return RemoteOpener(
             fetcher: RemoteFetcher(client: client), cache: DiscussionCache(folder: DiscussionCache.defaultFolder()))
-    }
-
-    private static func clearProgress() {
-        if isatty(STDERR_FILENO) == 1 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

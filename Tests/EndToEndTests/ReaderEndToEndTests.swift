@@ -591,3 +591,39 @@ import Testing
         #expect(session.exitStatus() == 0)
     }
 }
+
+/// A discussion opened by its address in the real terminal, fetched again with `$`.
+@Suite(.serialized) struct AddressReaderEndToEndTests {
+    @Test func dollarFetchesAgainAndMarksWhatCameSinceNew() throws {
+        let path = Fixture.path("json/hn-17-algolia-items-api.json")
+        let server = try LoopbackHTTPServer(routes: ["/api/v1/items/17": try .file(path)])
+        let cache = freshStateDir()
+        let session = TmuxSession(
+            [spoolBinary, "hn:17"], columns: 100, rows: 24,
+            environment: ["SPOOL_HN_API": server.base + "/api/v1", "SPOOL_CACHE_DIR": cache])
+        let first = session.waitFor { $0.contains("3 comments") && $0.contains("Arrington") }
+        #expect(first.contains("hn:17"), "the address names the discussion:\n\(first)")
+        // The thread gains a reply; `$` fetches it and reopens where the reader was.
+        var thread = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        var children = try #require(thread["children"] as? [[String: Any]])
+        children.append([
+            "id": 99_999, "author": "newcomer", "type": "comment", "created_at_i": 1_700_000_000,
+            "text": "<p>A fresh reply</p>", "children": [],
+        ])
+        thread["children"] = children
+        server.serve("/api/v1/items/17", .init(body: Array(try JSONSerialization.data(withJSONObject: thread))))
+        session.send("j")
+        session.send("$")
+        let refreshed = session.waitFor { $0.contains("4 comments") && $0.contains("1 new") && $0.contains("newcomer") }
+        #expect(refreshed.contains("4 comments") && refreshed.contains("1 new"), "\(refreshed)")
+        #expect(server.requests.count == 2)
+        server.stop()
+        session.send("$")
+        // Unreachable now: the reader goes on with the cached copy and says so.
+        let failed = session.waitFor { $0.contains("4 comments") && $0.contains("could not be reached") }
+        #expect(failed.contains("4 comments") && failed.contains("could not be reached"), "\(failed)")
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+}

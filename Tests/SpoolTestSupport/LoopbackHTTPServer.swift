@@ -35,7 +35,7 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
 
     public let port: UInt16
     private let socket: Int32
-    private let routes: [String: Reply]
+    private var routes: [String: Reply]
     private let lock = NSLock()
     private var received: [Request] = []
 
@@ -75,6 +75,9 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     /// `http://127.0.0.1:PORT`.
     public var base: String { "http://127.0.0.1:\(port)" }
 
+    /// Answers `target` with `reply` from now on.
+    public func serve(_ target: String, _ reply: Reply) { lock.withLock { routes[target] = reply } }
+
     /// Every request so far, in order.
     public var requests: [Request] { lock.withLock { received } }
 
@@ -110,7 +113,7 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
                 in: .whitespaces)
         }
         lock.withLock { received.append(Request(target: target, headers: headers)) }
-        let reply = routes[target] ?? Reply(status: 404, body: Array("not found".utf8))
+        let reply = lock.withLock { routes[target] } ?? Reply(status: 404, body: Array("not found".utf8))
         var text = "HTTP/1.1 \(reply.status) \(reply.status < 400 ? "OK" : "Error")\r\n"
         text += "Content-Length: \(reply.body.count)\r\nConnection: close\r\n"
         for (name, value) in reply.headers { text += "\(name): \(value)\r\n" }

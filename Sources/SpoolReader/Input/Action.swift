@@ -53,6 +53,7 @@ public enum Action: String, CaseIterable, Sendable {
     case inlineMode = "inline-mode"
     case switchLayout = "switch-layout"
     case switchFocus = "switch-focus"
+    case refresh
     case help
     case close
     case quit
@@ -114,6 +115,8 @@ public enum Action: String, CaseIterable, Sendable {
         case .inlineMode: return "inline mode: every comment under its header in one scroll"
         case .switchLayout: return "tree above article / tree beside article"
         case .switchFocus: return "move focus between tree and article"
+        case .refresh:
+            return "fetch a discussion opened by its address again (what came since is marked new)"
         case .help: return "show or hide this help"
         case .close: return "close the help, give focus back to the tree, or leave a focused subtree"
         case .quit: return "close the help, leave a focus or a limit, else quit"
@@ -158,7 +161,7 @@ extension Action {
         case .search, .nextMatch, .previousMatch, .limit, .limitToAuthor, .focusSubtree, .leaveFocus: return .finding
         case .inlineMode, .switchLayout, .nextTheme, .toggleHeaders, .toggleThreadOrder: return .views
         case .openURL, .copy, .pipe, .viewInPager, .viewAttachments, .save: return .handover
-        case .help, .close, .quit: return .leaving
+        case .refresh, .help, .close, .quit: return .leaving
         }
     }
 }

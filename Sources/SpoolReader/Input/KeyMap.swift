@@ -45,6 +45,6 @@ public struct KeyMap: Sendable, Equatable {
         .character("v"): .switchLayout, .character("w"): .switchFocus,
         .character("H"): .toggleHeaders, .character("V"): .viewAttachments, .character("s"): .save,
         .character("O"): .toggleThreadOrder,
-        .character("?"): .help, .character("q"): .quit, .escape: .close,
+        .character("?"): .help, .character("q"): .quit, .escape: .close, .character("$"): .refresh,
     ])
 }

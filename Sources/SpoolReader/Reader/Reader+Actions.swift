@@ -69,8 +69,20 @@ extension Reader {
         case .leaveFocus: widen()
         case .close: close()
         case .quit: return quit()
+        case .refresh: return refresh()
         }
         return .none
+    }
+
+    /// `$`: leaves for the command to fetch the discussion again and reopen it here.
+    private mutating func refresh() -> Effects {
+        guard settings.refreshable else {
+            messages.say("$ fetches again a discussion opened by its address (spool hn:8863); this one is a file.")
+            return .none
+        }
+        refreshRequested = true
+        messages.say("Fetching again…")
+        return Effects(redraw: true, quit: true)
     }
 
     /// `,` and `.`: the comment before the last jump, and back again. Nothing is marked read.

@@ -14,11 +14,14 @@ extension Reader {
         public var resumes: Bool
         /// Open at this comment instead (`--at ID`): its id in the source.
         public var opensAt: String?
+        /// The discussion was opened by its address, so `$` can fetch it again.
+        public var refreshable: Bool
 
         public init(
             marksReadOnSelect: Bool = true, orientation: Orientation? = nil, collapsesReadSubtrees: Bool = false,
-            resumes: Bool = true, opensAt: String? = nil
+            resumes: Bool = true, opensAt: String? = nil, refreshable: Bool = false
         ) {
+            self.refreshable = refreshable
             self.marksReadOnSelect = marksReadOnSelect
             self.orientation = orientation
             self.collapsesReadSubtrees = collapsesReadSubtrees

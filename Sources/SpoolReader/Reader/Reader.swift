@@ -48,6 +48,9 @@ public struct Reader: Sendable {
     public internal(set) var narrowedTo: Int?
     /// Where jumps left, for `,` and `.`.
     var jumps = JumpList()
+    /// `$` was pressed on a discussion opened by its address: the reader quit so that the
+    /// command fetches it again and reopens it.
+    public internal(set) var refreshRequested = false
     /// The limit in force (`L`, `f`).
     public internal(set) var limit: Limit?
     /// A limit still checking comments (see ``applyLimit(_:)``).

@@ -31,6 +31,8 @@ public struct ReaderOptions: Sendable {
     public var resumes: Bool
     /// Open at this comment (`--at ID`), whatever the last visit left.
     public var opensAt: String?
+    /// Opened by its address: `$` fetches it again.
+    public var refreshable = false
 
     /// The default ``wrapWidth``.
     public static let defaultWrapWidth = 100
@@ -60,6 +62,6 @@ public struct ReaderOptions: Sendable {
         Reader.Settings(
             marksReadOnSelect: marksReadOnSelect, orientation: orientation,
             collapsesReadSubtrees: collapsesReadSubtrees,
-            resumes: resumes, opensAt: opensAt)
+            resumes: resumes, opensAt: opensAt, refreshable: refreshable)
     }
 }
