@@ -83,7 +83,8 @@ public final class HTTPClient: @unchecked Sendable {
         return transfer.data
     }
 
-    private func report(_ change: (inout FetchProgress) -> Void) {
+    /// Counts work done outside HTTP (a news server's articles) in the same progress.
+    func report(_ change: (inout FetchProgress) -> Void) {
         let now = lock.withLock {
             change(&progress)
             return progress

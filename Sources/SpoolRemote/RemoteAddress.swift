@@ -9,6 +9,7 @@ public enum RemoteSource: String, CaseIterable, Sendable {
     case mastodon
     case github
     case reddit
+    case nntp
 
     /// One line for `--source`'s help and its errors.
     public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
@@ -16,7 +17,8 @@ public enum RemoteSource: String, CaseIterable, Sendable {
 
 /// A discussion's address as typed: `hn:8863`, `https://news.ycombinator.com/item?id=8863`,
 /// `https://lore.kernel.org/list/<message-id>/`, a Discourse topic (`/t/slug/ID`), a Lobsters
-/// story (`/s/ID`), a Mastodon status (`/@user/ID`), a GitHub issue or pull request.
+/// story (`/s/ID`), a Mastodon status (`/@user/ID`), a GitHub issue or pull request, a news
+/// group (`news://HOST[:PORT]/GROUP`).
 public struct RemoteAddress: Hashable, Sendable {
     public let source: RemoteSource
     /// The address as given (an `hn:N` address as its news.ycombinator.com form).
@@ -32,6 +34,15 @@ public struct RemoteAddress: Hashable, Sendable {
             || lower.hasPrefix("news://") || lower.hasPrefix("nntp://")
     }
 
+    /// `text` without a `USER:PASSWORD@` part, for showing and keeping.
+    public static func withoutLogin(_ text: String) -> String {
+        guard var components = URLComponents(string: text), components.user != nil || components.password != nil
+        else { return text }
+        components.user = nil
+        components.password = nil
+        return components.string ?? text
+    }
+
     /// Reads an address; `source` forces how (for mirrors and self-hosted instances).
     public init(_ text: String, source forced: RemoteSource? = nil) throws(RemoteError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -45,10 +56,15 @@ public struct RemoteAddress: Hashable, Sendable {
         }
         let lower = trimmed.lowercased()
         if lower.hasPrefix("news://") || lower.hasPrefix("nntp://") {
-            throw .unsupported(
-                text,
-                "reading news servers (NNTP) is not built yet; save the group with a newsreader (slrn, tin) or `slrnpull` and open the spool or mbox."
-            )
+            guard let url = URL(string: trimmed), let host = url.host, !host.isEmpty else {
+                throw .badAddress(text, "a news address names a server and a group: news://HOST[:PORT]/GROUP.")
+            }
+            let group = url.path.split(separator: "/").first.map(String.init) ?? ""
+            guard !group.isEmpty, group.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0 != "*" }) else {
+                throw .badAddress(text, "a news address names a group after the server: news://HOST[:PORT]/GROUP.")
+            }
+            self.init(source: .nntp, url: url, id: "\(host.lowercased()):\(url.port ?? 119)/\(group)")
+            return
         }
         guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(),
             scheme == "http" || scheme == "https",
@@ -126,6 +142,8 @@ public struct RemoteAddress: Hashable, Sendable {
         case .reddit:
             guard let comments = parts.firstIndex(of: "comments"), comments + 1 < parts.count else { return nil }
             return parts[comments + 1]
+        case .nntp:
+            return nil  // news:// and nntp:// addresses are read above
         }
     }
 
@@ -137,5 +155,6 @@ public struct RemoteAddress: Hashable, Sendable {
         .github: "a GitHub address names an issue or a pull request: https://github.com/OWNER/REPO/issues/N.",
         .publicInbox: "a public-inbox address names a message: https://lore.kernel.org/LIST/MESSAGE-ID/.",
         .reddit: "a Reddit address names a post: https://www.reddit.com/r/SUB/comments/ID/.",
+        .nntp: "a news address is news://HOST[:PORT]/GROUP or nntp://HOST[:PORT]/GROUP.",
     ]
 }

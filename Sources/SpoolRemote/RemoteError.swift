@@ -14,6 +14,8 @@ public enum RemoteError: Error, CustomStringConvertible, Equatable, Sendable {
     case unexpected(url: String, expected: String, got: String)
     case redirect(url: String, to: String)
     case notCached(String)
+    /// A news server's refusal, in words (`server` is `news://HOST:PORT`).
+    case newsServer(String, String)
     case cancelled
 
     public var description: String {
@@ -54,6 +56,7 @@ public enum RemoteError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(url): redirected to \(target), which is not an http or https address; stopped."
         case .notCached(let address):
             return "\(address): --offline, and there is no cached copy. Open it once while online."
+        case .newsServer(let server, let what): return "\(server) \(what)"
         case .cancelled:
             return "fetching was cancelled."
         }

@@ -17,12 +17,21 @@ public struct FetchedDiscussion: Sendable {
 public struct RemoteFetcher: Sendable {
     let client: HTTPClient
     let environment: [String: String]
+    /// News groups: how many of the newest articles to read.
+    let newsArticles: Int
+    /// News servers that ask for a login (a news address's own `USER:PASSWORD@` goes first).
+    let newsCredentials: NewsCredentials?
 
     /// `environment`: `SPOOL_HN_API` (default `https://hn.algolia.com/api/v1`),
     /// `SPOOL_GITHUB_API` (default `https://api.github.com`), `GITHUB_TOKEN`.
-    public init(client: HTTPClient, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(
+        client: HTTPClient, environment: [String: String] = ProcessInfo.processInfo.environment,
+        newsArticles: Int = 1000, newsCredentials: NewsCredentials? = nil
+    ) {
         self.client = client
         self.environment = environment
+        self.newsArticles = newsArticles
+        self.newsCredentials = newsCredentials
     }
 
     /// Posts a Discourse topic page asks for at once.
@@ -45,6 +54,8 @@ public struct RemoteFetcher: Sendable {
             return try mastodon(address)
         case .github:
             return try gitHub(address)
+        case .nntp:
+            return try newsGroup(address)
         case .reddit:
             throw .unsupported(
                 address.url.absoluteString,
@@ -113,6 +124,23 @@ public struct RemoteFetcher: Sendable {
             combined["review_comments"] = try pages(repository + "/pulls/" + parts[3] + "/comments", headers: headers)
         }
         return try encoded(combined, from: issueURL)
+    }
+
+    private func newsGroup(_ address: RemoteAddress) throws(RemoteError) -> FetchedDiscussion {
+        let url = address.url
+        let inline = url.user.map { NewsCredentials(user: $0, password: url.password ?? "") }
+        let group = String(address.id.split(separator: "/", maxSplits: 1).last ?? "")
+        client.report { $0.current = address.url.absoluteString }
+        let fetcher = NewsGroupFetcher(
+            host: url.host ?? "", port: url.port ?? 119, group: group, newest: max(1, newsArticles),
+            credentials: inline ?? newsCredentials, timeout: client.timeout
+        ) { articles, bytes in
+            client.report {
+                $0.requests = articles
+                $0.bytes = bytes
+            }
+        }
+        return FetchedDiscussion(bytes: try fetcher.fetch(), fileExtension: "mbox")
     }
 
     /// Every page of a GitHub list, until a page comes back short.

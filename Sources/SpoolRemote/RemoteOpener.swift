@@ -26,6 +26,8 @@ public struct RemoteOpener: Sendable {
         throws -> RemoteOpening
     {
         let address = try RemoteAddress(text, source: source)
+        // A login in the address (news://USER:PASSWORD@HOST/GROUP) is never shown or kept.
+        let text = RemoteAddress.withoutLogin(text)
         let cached = cache.entry(for: address)
         if offline {
             guard let cached else { throw RemoteError.notCached(text) }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SpoolCore
 import SpoolImport
+import SpoolView
 
 /// `spool export`: the imported model as JSON or as the plain-text form.
 struct ExportCommand: ParsableCommand {
@@ -36,7 +37,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var remote: RemoteArguments
 
     func run() throws {
-        let opened = try remote.open([file])
+        let opened = try remote.open([file], config: (try? ConfigFile.load(option: nil).0) ?? ReaderConfig())
         var discussion = try Wiring.discussion(at: opened[0].path, format: fromFormat, archive: archive.options())
         RemoteArguments.label(&discussion, opened)
         Terminal.printOutput(format == .json ? discussion.exportJSON() : discussion.exportPageText(), terminator: "")

@@ -46,7 +46,7 @@ struct ReadCommand: ParsableCommand {
         let utf8 = CursesTerminal.configureLocale()
         var options = reading.readerOptions(config, utf8: utf8, now: Wiring.now)
         // No file and something piped in: the discussion is standard input (`cat t.mbox | spool`).
-        var opened = try reading.remote.open(files)
+        var opened = try reading.remote.open(files, config: config)
         if cached { opened += RemoteArguments.cached() }
         let paths =
             files.isEmpty && !cached && ReadCommand.inputIsPiped ? [DiskPath.standardInput] : opened.map(\.path)
@@ -110,7 +110,7 @@ struct ReadCommand: ParsableCommand {
         do {
             var remote = reading.remote
             remote.offline = false
-            let opened = try remote.open([address], showsProgress: false)
+            let opened = try remote.open([address], config: config, showsProgress: false)
             var discussion = try Wiring.discussion(
                 at: opened.map(\.path), format: format, archive: reading.archive.options(config))
             RemoteArguments.label(&discussion, opened)

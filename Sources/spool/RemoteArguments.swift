@@ -4,6 +4,7 @@ import SpoolCore
 import SpoolImport
 import SpoolRemote
 import SpoolScreen
+import SpoolView
 
 /// `--offline` and `--source`: how the addresses among the arguments are read.
 struct RemoteArguments: ParsableArguments {
@@ -16,7 +17,16 @@ struct RemoteArguments: ParsableArguments {
         completion: .list(RemoteSource.allCases.map(\.rawValue)))
     var source: String?
 
-    func validate() throws { _ = try sourceKind() }
+    @Option(
+        help: ArgumentHelp(
+            "News addresses: how many of the group's newest articles to read (default: the config's news_articles, else 1000).",
+            valueName: "count"))
+    var articles: Int?
+
+    func validate() throws {
+        _ = try sourceKind()
+        if let articles, articles < 1 { throw ValidationError("--articles must be 1 or more (got \(articles))") }
+    }
 
     private func sourceKind() throws -> RemoteSource? {
         guard let source else { return nil }
@@ -36,14 +46,14 @@ struct RemoteArguments: ParsableArguments {
     /// Each argument as a path: files as given, addresses fetched (or taken from the cache).
     /// Progress goes to stderr on a terminal (not `showsProgress` while the reader has it);
     /// Ctrl-C stops a fetch and saves nothing.
-    func open(_ arguments: [String], showsProgress: Bool = true) throws -> [Opened] {
+    func open(_ arguments: [String], config: ReaderConfig, showsProgress: Bool = true) throws -> [Opened] {
         let progress = showsProgress && isatty(STDERR_FILENO) == 1
         var opener: RemoteOpener?
         return try arguments.map { argument in
             guard RemoteAddress.looksLikeAddress(argument) else {
                 return Opened(path: ArgumentPath.diskPath(argument), address: nil, notice: nil)
             }
-            if opener == nil { opener = Self.opener(showsProgress: progress) }
+            if opener == nil { opener = makeOpener(config: config, showsProgress: progress) }
             defer { if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
             do {
                 let opening = try opener!.open(argument, source: sourceKind(), offline: offline)
@@ -77,14 +87,18 @@ struct RemoteArguments: ParsableArguments {
         }
     }
 
-    private static func opener(showsProgress: Bool) -> RemoteOpener {
+    private func makeOpener(config: ReaderConfig, showsProgress: Bool) -> RemoteOpener {
         let client = HTTPClient(version: Version.number) { progress in
             guard showsProgress else { return }
             let kilobytes = (progress.bytes + 1023) / 1024
             let line = "spool: fetching \(progress.current) (\(progress.requests) done, \(kilobytes) KB)"
             FileHandle.standardError.write(Data(("\r\u{1B}[K" + Sanitizer.clean(line)).utf8))
         }
-        return RemoteOpener(
-            fetcher: RemoteFetcher(client: client), cache: DiscussionCache(folder: DiscussionCache.defaultFolder()))
+        let login = config.newsUser.flatMap {
+            $0.isEmpty ? nil : NewsCredentials(user: $0, password: config.newsPassword ?? "")
+        }
+        let fetcher = RemoteFetcher(
+            client: client, newsArticles: articles ?? config.newsArticles ?? 1000, newsCredentials: login)
+        return RemoteOpener(fetcher: fetcher, cache: DiscussionCache(folder: DiscussionCache.defaultFolder()))
     }
 }

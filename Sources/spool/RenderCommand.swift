@@ -28,7 +28,7 @@ struct RenderCommand: ParsableCommand {
         let (columns, rows) = try Wiring.size(size)
         let pressed = try Wiring.keys(keys)
         let (config, configProblems) = try reading.loadConfig()
-        let opened = try reading.remote.open(file.map { [$0] } ?? [])
+        let opened = try reading.remote.open(file.map { [$0] } ?? [], config: config)
         var discussion = try Wiring.discussion(
             at: opened.first?.path, format: reading.fromFormat, archive: reading.archive.options(config))
         RemoteArguments.label(&discussion, opened)

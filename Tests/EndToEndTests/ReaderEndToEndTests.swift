@@ -615,8 +615,11 @@ import Testing
         server.serve("/api/v1/items/17", .init(body: Array(try JSONSerialization.data(withJSONObject: thread))))
         session.send("j")
         session.send("$")
-        let refreshed = session.waitFor { $0.contains("4 comments") && $0.contains("1 new") && $0.contains("newcomer") }
-        #expect(refreshed.contains("4 comments") && refreshed.contains("1 new"), "\(refreshed)")
+        // pg was read before `$`: its mark stays; the new reply is unread and new.
+        let refreshed = session.waitFor {
+            $0.contains("4 comments") && $0.contains("3 unread") && $0.contains("1 new") && $0.contains("newcomer")
+        }
+        #expect(refreshed.contains("2/5  3 unread, 1 new"), "\(refreshed)")
         #expect(server.requests.count == 2)
         server.stop()
         session.send("$")

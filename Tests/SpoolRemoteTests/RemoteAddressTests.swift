@@ -18,6 +18,8 @@ struct RemoteAddressTests {
         ("https://lore.kernel.org/lkml/20240101.abc@kernel.org/", .publicInbox, "lkml/20240101.abc@kernel.org"),
         ("https://lore.kernel.org/lkml/20240101.abc@kernel.org/T/#u", .publicInbox, "lkml/20240101.abc@kernel.org"),
         ("https://old.reddit.com/r/swift/comments/abc123/title/", .reddit, "abc123"),
+        ("news://news.example/comp.lang.misc", .nntp, "news.example:119/comp.lang.misc"),
+        ("nntp://News.Example:1190/alt.test/", .nntp, "news.example:1190/alt.test"),
     ])
     func addressesNameTheirSourceAndItem(text: String, source: RemoteSource, id: String) throws {
         let address = try RemoteAddress(text)
@@ -54,7 +56,11 @@ struct RemoteAddressTests {
                 == "https://github.com/apple/swift: not an address Spool reads: a GitHub address names an issue or a pull request: https://github.com/OWNER/REPO/issues/N."
         )
         #expect(message("https://example.org/page").contains("Say it with --source KIND"))
-        #expect(message("news://news.example/comp.lang.misc").contains("NNTP) is not built yet"))
+        #expect(
+            message("news://news.example/")
+                == "news://news.example/: not an address Spool reads: a news address names a group after the server: news://HOST[:PORT]/GROUP."
+        )
+        #expect(RemoteAddress.withoutLogin("news://u:p@h:119/g") == "news://h:119/g")
         #expect(message("http://").contains("an address starts with https://"))
     }
 

@@ -33,8 +33,7 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         public let headers: [String: String]
     }
 
-    public let port: UInt16
-    private let socket: Int32
+    private let listener: LoopbackListener
     private var routes: [String: Reply]
     private let lock = NSLock()
     private var received: [Request] = []
@@ -42,35 +41,11 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     /// Starts serving `routes` (request target → answer; others get 404).
     public init(routes: [String: Reply]) throws {
         self.routes = routes
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw POSIXError(.EIO) }
-        self.socket = socket
-        var yes: Int32 = 1
-        setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard bound == 0, listen(socket, 16) == 0 else {
-            close(socket)
-            throw POSIXError(.EADDRINUSE)
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) }
-        }
-        let port = UInt16(bigEndian: address.sin_port)
-        self.port = port
-        let thread = Thread { [self] in serve() }
-        thread.start()
+        listener = try LoopbackListener()
+        listener.start { [weak self] connection in self?.answer(connection) }
     }
 
-    deinit { stop() }
+    public var port: UInt16 { listener.port }
 
     /// `http://127.0.0.1:PORT`.
     public var base: String { "http://127.0.0.1:\(port)" }
@@ -81,19 +56,7 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     /// Every request so far, in order.
     public var requests: [Request] { lock.withLock { received } }
 
-    public func stop() {
-        shutdown(socket, Int32(SHUT_RDWR))
-        close(socket)
-    }
-
-    private func serve() {
-        while true {
-            let connection = accept(socket, nil, nil)
-            guard connection >= 0 else { return }
-            answer(connection)
-            close(connection)
-        }
-    }
+    public func stop() { listener.stop() }
 
     private func answer(_ connection: Int32) {
         var head: [UInt8] = []
@@ -118,14 +81,68 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         text += "Content-Length: \(reply.body.count)\r\nConnection: close\r\n"
         for (name, value) in reply.headers { text += "\(name): \(value)\r\n" }
         text += "\r\n"
-        send(connection, Array(text.utf8))
-        send(connection, Array(reply.body.prefix(reply.cutAfter ?? reply.body.count)))
+        LoopbackListener.write(connection, Array(text.utf8))
+        LoopbackListener.write(connection, Array(reply.body.prefix(reply.cutAfter ?? reply.body.count)))
+    }
+}
+
+/// A TCP listener on 127.0.0.1 (a free port) that hands each connection to a handler on a
+/// thread of its own, one connection at a time.
+final class LoopbackListener: @unchecked Sendable {
+    let port: UInt16
+    private let socket: Int32
+
+    init() throws {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw POSIXError(.EIO) }
+        var yes: Int32 = 1
+        setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard bound == 0, listen(socket, 16) == 0 else {
+            close(socket)
+            throw POSIXError(.EADDRINUSE)
+        }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) }
+        }
+        self.socket = socket
+        port = UInt16(bigEndian: address.sin_port)
     }
 
-    private func send(_ connection: Int32, _ bytes: [UInt8]) {
+    /// Accepts connections until ``stop()``, each handled then closed.
+    func start(_ handle: @escaping @Sendable (Int32) -> Void) {
+        let socket = socket
+        Thread {
+            while true {
+                let connection = accept(socket, nil, nil)
+                guard connection >= 0 else { return }
+                handle(connection)
+                close(connection)
+            }
+        }.start()
+    }
+
+    func stop() {
+        shutdown(socket, Int32(SHUT_RDWR))
+        close(socket)
+    }
+
+    deinit { stop() }
+
+    /// Writes all of `bytes`, or stops at the first failure.
+    static func write(_ connection: Int32, _ bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(connection, $0.baseAddress, $0.count) }
+            let written = bytes[offset...].withUnsafeBytes { Glibc.write(connection, $0.baseAddress, $0.count) }
             guard written > 0 else { return }
             offset += written
         }

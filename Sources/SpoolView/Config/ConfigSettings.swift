@@ -64,6 +64,15 @@ extension ReaderConfig {
         .init(
             name: "resume", defaultValue: "true", values: "true, false",
             summary: "Reopen a discussion where the last visit left it (selection and scroll)."),
+        .init(
+            name: "news_articles", defaultValue: "1000", values: "a number of articles from 1 up",
+            summary: "News addresses (news://HOST/GROUP): how many of the group's newest articles are read."),
+        .init(
+            name: "news_user", defaultValue: "\"\"", values: "text",
+            summary: "The user name given to a news server that asks for a login (AUTHINFO USER)."),
+        .init(
+            name: "news_password", defaultValue: "\"\"", values: "text",
+            summary: "Its password (AUTHINFO PASS); keep the config file readable by you only."),
     ]
 
     /// The settings every config file may hold, for "did you mean".

@@ -27,6 +27,11 @@ public struct ReaderConfig: Equatable, Sendable {
     public var oldestFirst: Bool?
     /// `resume`: open where the last visit left off.
     public var resumes: Bool?
+    /// `news_articles`: how many of a news group's newest articles a news address reads.
+    public var newsArticles: Int?
+    /// `news_user` and `news_password`: the login news servers that ask for one get.
+    public var newsUser: String?
+    public var newsPassword: String?
     public var keyMap = KeyMap.standard
 
     public init() {}
@@ -168,6 +173,21 @@ extension ReaderConfig {
                 problem(
                     "wrap_width",
                     "wrap_width must be a number of columns from 20 up, or 0 for the pane's width; using 100")
+            }
+        }
+        if let value = table["news_articles"] {
+            if let count = value.int, (1...1_000_000).contains(count) {
+                config.newsArticles = Int(count)
+            } else {
+                problem("news_articles", "news_articles must be a number of articles from 1 up; using 1000")
+            }
+        }
+        for name in ["news_user", "news_password"] {
+            guard let value = table[name] else { continue }
+            if let text = value.string {
+                if name == "news_user" { config.newsUser = text } else { config.newsPassword = text }
+            } else {
+                problem(name, "\(name) must be text in quotes")
             }
         }
         if let value = table["mouse"] {
