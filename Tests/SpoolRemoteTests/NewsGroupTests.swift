@@ -63,6 +63,9 @@ import Testing
         #expect(server.commands.prefix(3) == ["CAPABILITIES", "MODE READER", "GROUP comp.lang.test"])
         #expect(server.commands.contains("OVER 3-5") && server.commands.contains("ARTICLE 5"))
         #expect(!server.commands.contains("ARTICLE 2"))
+        let commandsBefore = server.commands.count
+        #expect(try opener().open(address, offline: true).file == opening.file)
+        #expect(server.commands.count == commandsBefore, "offline asks the server nothing")
 
         // The group grows; fetched again, the same articles keep their keys (read marks stay).
         server.post(article(6, replyTo: 3, body: "Late reply."))

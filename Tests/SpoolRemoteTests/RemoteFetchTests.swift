@@ -22,8 +22,16 @@ import Testing
             cache: DiscussionCache(folder: cacheFolder))
     }
 
-    private func load(_ opening: RemoteOpening) throws -> Discussion {
-        try DiscussionFile.load(path: DiskPath(opening.file.path))
+    /// Imports what an opening names, after checking that `--offline` finds the same copy
+    /// and imports it alike without asking the server.
+    private func load(_ opening: RemoteOpening, source: RemoteSource? = nil) throws -> Discussion {
+        let discussion = try DiscussionFile.load(path: DiskPath(opening.file.path))
+        let offline = try opener().open(opening.address, source: source, offline: true)
+        #expect(offline.file == opening.file)
+        #expect(offline.notice?.hasPrefix("Offline: the copy fetched") == true)
+        let again = try DiscussionFile.load(path: DiskPath(offline.file.path))
+        #expect(again.comments.map(\.key) == discussion.comments.map(\.key))
+        return discussion
     }
 
     private func fixture(_ name: String) throws -> LoopbackHTTPServer.Reply {
@@ -73,7 +81,7 @@ import Testing
             server.base + "/qemu-devel/20200101.1234-1-someone@example.org/T/#u", source: .publicInbox,
             offline: false)
         #expect(opening.file.lastPathComponent == "qemu-devel%2F20200101%2E1234-1-someone%40example%2Eorg.mbox.gz")
-        let discussion = try load(opening)
+        let discussion = try load(opening, source: .publicInbox)
         #expect(discussion.format == .mbox)
         #expect(discussion.comments.filter { !$0.isPlaceholder }.count == 5)
     }
