@@ -139,13 +139,16 @@ struct ReadingOptions: ParsableArguments {
     /// Reader options from the config file with these flags over it.
     func readerOptions(_ config: ReaderConfig, utf8: Bool = true, now: Timestamp) -> ReaderOptions {
         let ascii = config.asciiTree ?? false || !utf8
-        return ReaderOptions(
+        var options = ReaderOptions(
             marksReadOnSelect: markRead.map { $0 == .onSelect } ?? config.marksReadOnSelect ?? true,
             orientation: config.layout ?? nil, glyphs: ascii ? .ascii : .unicode, now: now,
             collapsesReadSubtrees: collapseRead || config.collapsesReadSubtrees == true,
             dateStyle: config.dateStyle ?? .relative, split: config.split ?? 0.4, plain: plain || config.plain == true,
             showsCursor: config.showsCursor ?? false, wrapWidth: config.wrapWidth ?? ReaderOptions.defaultWrapWidth,
             resumes: config.resumes ?? true, opensAt: at)
+        options.foldsQuotes = config.foldsQuotes ?? true
+        options.foldsSignatures = config.foldsSignatures ?? true
+        return options
     }
 
     /// The config file's settings and its problems (a missing default file is no problem).

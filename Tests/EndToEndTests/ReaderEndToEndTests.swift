@@ -630,3 +630,73 @@ import Testing
         #expect(session.exitStatus() == 0)
     }
 }
+
+/// Quoted text folded and shown (`T`) headless and in the terminal.
+@Suite(.serialized) struct QuoteFoldingEndToEndTests {
+    static func archive() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("quotes-\(UUID().uuidString).mbox")
+            .path
+        let text = """
+            From ann Mon Jan  1 00:00:00 2024
+            From: Ann <ann@example.org>
+            Subject: Caches
+            Date: Mon, 1 Jan 2024 10:00:00 +0000
+            Message-ID: <a@example.org>
+
+            The cache is cold after a restart.
+
+            From bob Mon Jan  1 00:00:00 2024
+            From: Bob <bob@example.org>
+            Subject: Re: Caches
+            Date: Mon, 1 Jan 2024 11:00:00 +0000
+            Message-ID: <b@example.org>
+            In-Reply-To: <a@example.org>
+            References: <a@example.org>
+
+            Ann wrote:
+            > The cache is cold after a restart.
+            > It takes minutes to warm.
+            > Nobody knows why.
+            > Nobody asked.
+            > The end.
+            Warm it at start.
+            --\u{20}
+            Bob
+
+            """
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func renderFoldsLongQuotesUntilT() throws {
+        let file = try Self.archive()
+        let folded = spawn([
+            spoolBinary, "render", file, "--keys", "jj", "--size", "80x30", "--state-dir", freshStateDir(),
+        ])
+        #expect(folded.output.contains("[> 5 quoted lines · T shows them]"), "\(folded.output)")
+        #expect(folded.output.contains("[-- signature, 1 line · T shows it]"))
+        #expect(!folded.output.contains("Nobody asked."))
+        let shown = spawn([
+            spoolBinary, "render", file, "--keys", "jjT", "--size", "80x30", "--state-dir", freshStateDir(),
+        ])
+        #expect(
+            shown.output.contains("> Nobody asked.") && shown.output.contains("Warm it at start."), "\(shown.output)")
+    }
+
+    @Test func tShowsQuotesInTheTerminal() throws {
+        let session = TmuxSession([spoolBinary, try Self.archive()], columns: 80, rows: 30)
+        session.waitFor { $0.contains("Ann") && $0.contains("Bob") && $0.contains("unread") }
+        session.send("j", "j")
+        let folded = session.waitFor {
+            $0.contains("[> 5 quoted lines · T shows them]") && $0.contains("Warm it at start.")
+        }
+        #expect(folded.contains("[> 5 quoted lines · T shows them]"), "\(folded)")
+        session.send("T")
+        let shown = session.waitFor {
+            $0.contains("> Nobody asked.") && $0.contains("Quoted text and signatures shown")
+        }
+        #expect(shown.contains("> Nobody asked.") && shown.contains("Quoted text and signatures shown"), "\(shown)")
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+}

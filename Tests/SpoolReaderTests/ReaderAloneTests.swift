@@ -15,6 +15,7 @@ private struct FixedMeasure: TextMeasure {
     func inlineLineCount(of node: Int, in reader: Reader) -> Int { inlineLines }
     func foldZoneWidth(of node: Int, in reader: Reader) -> Int { 5 }
     func helpLineCount(in reader: Reader) -> Int { 40 }
+    func nextNewText(of node: Int, from line: Int, in reader: Reader) -> Int? { nil }
 }
 
 /// The Reader with no view at all: a viewport made by hand is all it needs, which is what

@@ -44,6 +44,8 @@ public enum Action: String, CaseIterable, Sendable {
     case pipe
     case viewInPager = "view-in-pager"
     case toggleHeaders = "toggle-headers"
+    case toggleQuotes = "toggle-quotes"
+    case skipQuoted = "skip-quoted"
     case viewAttachments = "view-attachments"
     case save
     case toggleThreadOrder = "toggle-thread-order"
@@ -106,6 +108,8 @@ public enum Action: String, CaseIterable, Sendable {
         case .pipe: return "pipe the comment to a shell command"
         case .viewInPager: return "view the comment in $PAGER"
         case .toggleHeaders: return "show or hide a message's full headers (From with address, To, Cc, Message-ID…)"
+        case .toggleQuotes: return "show or fold quoted blocks longer than three lines, and signatures"
+        case .skipQuoted: return "scroll the article to the new text after the next quote"
         case .viewAttachments: return "list the message's attachments to view (a digit) or save (s, then a digit)"
         case .save: return "save the comment to a file (a message is appended as mbox, other comments as text)"
         case .toggleThreadOrder: return "sort threads newest first, oldest first (or as the source has them)"
@@ -156,7 +160,9 @@ extension Action {
             .previousUnread, .jumpBack, .jumpForward:
             return .moving
         case .toggleCollapse, .collapseOrParent, .expandOrChild, .collapseAll, .expandAll: return .folding
-        case .articlePageDown, .articlePageUp, .articleLineDown, .articleLineUp, .switchFocus: return .article
+        case .articlePageDown, .articlePageUp, .articleLineDown, .articleLineUp, .switchFocus, .toggleQuotes,
+            .skipQuoted:
+            return .article
         case .toggleRead, .markSubtreeRead, .markThreadRead, .markAllRead, .undoBulkMark: return .marks
         case .search, .nextMatch, .previousMatch, .limit, .limitToAuthor, .focusSubtree, .leaveFocus: return .finding
         case .inlineMode, .switchLayout, .nextTheme, .toggleHeaders, .toggleThreadOrder: return .views

@@ -44,7 +44,7 @@ public struct KeyMap: Sendable, Equatable {
         .character("Z"): .leaveFocus, .character("t"): .nextTheme, .character("i"): .inlineMode,
         .character("v"): .switchLayout, .character("w"): .switchFocus,
         .character("H"): .toggleHeaders, .character("V"): .viewAttachments, .character("s"): .save,
-        .character("O"): .toggleThreadOrder,
+        .character("O"): .toggleThreadOrder, .character("T"): .toggleQuotes, .character("S"): .skipQuoted,
         .character("?"): .help, .character("q"): .quit, .escape: .close, .character("$"): .refresh,
     ])
 }

@@ -52,6 +52,8 @@ extension Reader {
         case .pipe: mode = .prompt(Prompt(.pipe, text: history[.pipe].last ?? ""))
         case .viewInPager: return Effects(commands: [.page(selectedTextForDisplay)])
         case .toggleHeaders: toggleHeaders()
+        case .toggleQuotes: toggleQuotes()
+        case .skipQuoted: skipQuoted()
         case .viewAttachments: listAttachments()
         case .save: startSave()
         case .toggleThreadOrder: toggleThreadOrder()

@@ -2,8 +2,8 @@ import Foundation
 import SpoolCore
 import SpoolScreen
 
-/// A message's parts beyond its text: full headers (`H`), attachments (`V`) and saving the
-/// comment or an attachment to a file (`s`).
+/// A message's parts beyond its text: full headers (`H`), quotes and signatures (`T`, `S`),
+/// attachments (`V`) and saving the comment or an attachment to a file (`s`).
 extension Reader {
     mutating func toggleHeaders() {
         showsHeaders.toggle()
@@ -16,6 +16,28 @@ extension Reader {
             hasHeaders
                 ? "Full headers shown; H hides them."
                 : "Full headers on: mail and news messages show theirs (this row has none); H turns them off.")
+    }
+
+    /// `T`: long quoted blocks and signatures whole, or folded to one line each.
+    mutating func toggleQuotes() {
+        showsQuotedText.toggle()
+        clampArticleScroll()
+        messages.say(
+            showsQuotedText
+                ? "Quoted text and signatures shown; T folds them." : "Long quotes and signatures folded; T shows them."
+        )
+    }
+
+    /// `S`: the article scrolled to the new text after the next quote below the top line.
+    mutating func skipQuoted() {
+        guard let line = viewport.measure.nextNewText(of: selected, from: articleScroll + 1, in: self) else {
+            messages.say("No new text after a quote below here.")
+            return
+        }
+        let before = articleScroll
+        articleScroll = line
+        clampArticleScroll()
+        if articleScroll == before { messages.say("End of this comment: the rest of its new text is on screen.") }
     }
 
     /// The selected comment's attachments (none for the article row or a placeholder).

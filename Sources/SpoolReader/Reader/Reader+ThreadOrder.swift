@@ -52,6 +52,7 @@ extension Reader {
         next.themeIndex = themeIndex
         next.presentation = isInline ? .panes(.tree) : presentation
         next.showsHeaders = showsHeaders
+        next.showsQuotedText = showsQuotedText
         next.layoutGeneration = layoutGeneration + 1
         next.sourceDiscussion = source
         next.threadOrder = order

@@ -16,12 +16,15 @@ extension Reader {
         public var opensAt: String?
         /// The discussion was opened by its address, so `$` can fetch it again.
         public var refreshable: Bool
+        /// Long quoted blocks and signatures open folded (`fold_quotes`); `T` shows them.
+        public var foldsQuotes: Bool
 
         public init(
             marksReadOnSelect: Bool = true, orientation: Orientation? = nil, collapsesReadSubtrees: Bool = false,
-            resumes: Bool = true, opensAt: String? = nil, refreshable: Bool = false
+            resumes: Bool = true, opensAt: String? = nil, refreshable: Bool = false, foldsQuotes: Bool = true
         ) {
             self.refreshable = refreshable
+            self.foldsQuotes = foldsQuotes
             self.marksReadOnSelect = marksReadOnSelect
             self.orientation = orientation
             self.collapsesReadSubtrees = collapsesReadSubtrees
@@ -188,4 +191,7 @@ public protocol TextMeasure: Sendable {
     func foldZoneWidth(of node: Int, in reader: Reader) -> Int
     /// How many lines the key list has for `reader`'s screen and help filter.
     func helpLineCount(in reader: Reader) -> Int
+    /// The first article line of `node` at or after `line` that starts new text after a
+    /// quote (`S`), or nil when no quote is followed by new text there.
+    func nextNewText(of node: Int, from line: Int, in reader: Reader) -> Int?
 }

@@ -44,6 +44,8 @@ public struct Reader: Sendable {
     public internal(set) var layoutGeneration = 0
     /// Mail and news messages show their full header fields (`H`).
     public internal(set) var showsHeaders = false
+    /// Long quoted blocks and signatures are shown whole (`T`), not folded to one line.
+    public internal(set) var showsQuotedText = false
     /// The comment whose subtree alone fills the tree pane (`z`), or nil.
     public internal(set) var narrowedTo: Int?
     /// Where jumps left, for `,` and `.`.
@@ -120,6 +122,7 @@ public struct Reader: Sendable {
         self.settings = settings
         self.keyMap = keyMap
         history = PromptHistory(saved: saved.promptHistory)
+        showsQuotedText = !settings.foldsQuotes
         if let id = settings.opensAt {
             open(atCommentID: id)
             // Once: a re-sort (`O`) keeps the place it has then.

@@ -65,6 +65,13 @@ extension ReaderConfig {
             name: "resume", defaultValue: "true", values: "true, false",
             summary: "Reopen a discussion where the last visit left it (selection and scroll)."),
         .init(
+            name: "fold_quotes", defaultValue: "true", values: "true, false",
+            summary:
+                "Quoted blocks of more than three lines show as one line \"[> 14 quoted lines]\" until T shows them."),
+        .init(
+            name: "fold_signatures", defaultValue: "true", values: "true, false",
+            summary: "A signature (after a \"-- \" line) folds with them; it is dimmed either way."),
+        .init(
             name: "news_articles", defaultValue: "1000", values: "a number of articles from 1 up",
             summary: "News addresses (news://HOST/GROUP): how many of the group's newest articles are read."),
         .init(

@@ -27,6 +27,9 @@ public struct ReaderConfig: Equatable, Sendable {
     public var oldestFirst: Bool?
     /// `resume`: open where the last visit left off.
     public var resumes: Bool?
+    /// `fold_quotes` and `fold_signatures`: long quotes and signatures open folded.
+    public var foldsQuotes: Bool?
+    public var foldsSignatures: Bool?
     /// `news_articles`: how many of a news group's newest articles a news address reads.
     public var newsArticles: Int?
     /// `news_user` and `news_password`: the login news servers that ask for one get.
@@ -173,6 +176,14 @@ extension ReaderConfig {
                 problem(
                     "wrap_width",
                     "wrap_width must be a number of columns from 20 up, or 0 for the pane's width; using 100")
+            }
+        }
+        for name in ["fold_quotes", "fold_signatures"] {
+            guard let value = table[name] else { continue }
+            if let flag = value.bool {
+                if name == "fold_quotes" { config.foldsQuotes = flag } else { config.foldsSignatures = flag }
+            } else {
+                problem(name, "\(name) must be true or false")
             }
         }
         if let value = table["news_articles"] {

@@ -10,21 +10,38 @@ public struct ArticleLine: Equatable, Sendable {
 
 /// The wrapped lines of the article pane for a node at a width, cached for the last few
 /// requests so scrolling a long comment wraps it once, not on every key (and inline mode,
-/// which shows the article above the selection, does not wrap either again).
+/// which shows the article above the selection, does not wrap either again). Quoted blocks
+/// longer than ``quoteFoldMinimum`` lines and signatures fold to one line each unless the
+/// reader shows quoted text (`T`).
 final class ArticleText: @unchecked Sendable {
     private struct Key: Hashable {
         let node: Int
         let width: Int
         let showsHeaders: Bool
+        let folds: Folds
         let generation: Int
+    }
+
+    /// What folds in the body being wrapped.
+    private struct Folds: Hashable {
+        var quotes: Bool
+        var signature: Bool
     }
 
     private var cached: [(key: Key, lines: [ArticleLine])] = []
     private static let kept = 4
+    /// What the body being wrapped folds (set per request, before wrapping).
+    private var folds = Folds(quotes: false, signature: false)
 
-    func lines(for node: Int, width: Int, in reader: Reader) -> [ArticleLine] {
+    /// Quoted blocks of more lines than this fold; shorter ones read better in place.
+    static let quoteFoldMinimum = 3
+
+    func lines(for node: Int, width: Int, in reader: Reader, options: ReaderOptions) -> [ArticleLine] {
+        let folding = !reader.showsQuotedText
+        folds = Folds(quotes: folding, signature: folding && options.foldsSignatures)
         let key = Key(
-            node: node, width: width, showsHeaders: reader.showsHeaders, generation: reader.layoutGeneration)
+            node: node, width: width, showsHeaders: reader.showsHeaders, folds: folds,
+            generation: reader.layoutGeneration)
         if let hit = cached.firstIndex(where: { $0.key == key }) { return cached[hit].lines }
         let lines =
             node == ThreadTree.root ? articleLines(reader, width: width) : commentLines(node, reader, width: width)
@@ -133,12 +150,62 @@ final class ArticleText: @unchecked Sendable {
 
     private func bodyLines(_ text: String, _ width: Int) -> [ArticleLine] {
         var lines: [ArticleLine] = []
-        for source in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let depth = source.prefix { $0 == ">" || $0 == " " }.filter { $0 == ">" }.count
-            let role: ThemeRole =
-                depth == 0 ? .articleText : depth == 1 ? .articleQuote : depth == 2 ? .articleQuote2 : .articleQuote3
-            lines += wrap(String(source), width, role)
+        let source = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var index = 0
+        while index < source.count {
+            let line = source[index]
+            if line == "-- " {
+                // A signature: dimmed, or one line while folded.
+                let rest = source.count - index - 1
+                if folds.signature && rest > 0 {
+                    lines += wrap(
+                        "[-- signature, \(rest) line\(rest == 1 ? "" : "s") · T shows it]", width, .articleMeta)
+                } else {
+                    for signature in source[index...] { lines += wrap(String(signature), width, .articleMeta) }
+                }
+                return lines
+            }
+            let depth = Self.quoteDepth(line)
+            if depth > 0 && folds.quotes {
+                let end = source[index...].firstIndex { Self.quoteDepth($0) == 0 } ?? source.count
+                if end - index > Self.quoteFoldMinimum {
+                    lines += wrap(
+                        "[\(String(repeating: ">", count: depth)) \(end - index) quoted lines · T shows them]", width,
+                        Self.quoteRole(depth))
+                    index = end
+                    continue
+                }
+            }
+            lines += wrap(String(line), width, Self.quoteRole(depth))
+            index += 1
         }
         return lines
+    }
+
+    /// How many `>` a line starts with (spaces between them allowed).
+    private static func quoteDepth(_ line: Substring) -> Int {
+        line.prefix { $0 == ">" || $0 == " " }.filter { $0 == ">" }.count
+    }
+
+    private static func quoteRole(_ depth: Int) -> ThemeRole {
+        depth == 0 ? .articleText : depth == 1 ? .articleQuote : depth == 2 ? .articleQuote2 : .articleQuote3
+    }
+
+    /// The first line at or after `start` that begins new text after a quote (`S`): a line
+    /// of text whose nearest non-blank line above is quoted (or a folded quote).
+    static func nextNewText(in lines: [ArticleLine], from start: Int) -> Int? {
+        let quoteRoles: Set<ThemeRole> = [.articleQuote, .articleQuote2, .articleQuote3]
+        var afterQuote = start > 0 && start - 1 < lines.count && quoteRoles.contains(lines[start - 1].role)
+        var index = max(0, start)
+        while index < lines.count {
+            let line = lines[index]
+            if quoteRoles.contains(line.role) {
+                afterQuote = true
+            } else if line.role == .articleText && !line.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                if afterQuote { return index }
+            }
+            index += 1
+        }
+        return nil
     }
 }

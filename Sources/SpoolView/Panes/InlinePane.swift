@@ -18,10 +18,12 @@ struct InlinePane {
         let bodyWidth = min(max(10, width - indent - 2), caches.options.wrapWidth)
         let pad = String(repeating: " ", count: indent + 2)
         if node == ThreadTree.root {
-            return caches.article.lines(for: node, width: max(1, min(width - 2, caches.options.wrapWidth)), in: reader)
-                .map { line in
-                    ArticleLine(text: " " + line.text, role: line.role)
-                } + [ArticleLine(text: "", role: .articleText)]
+            return caches.article.lines(
+                for: node, width: max(1, min(width - 2, caches.options.wrapWidth)), in: reader, options: caches.options
+            )
+            .map { line in
+                ArticleLine(text: " " + line.text, role: line.role)
+            } + [ArticleLine(text: "", role: .articleText)]
         }
         let comment = reader.comment(at: node)
         var (text, note) = ArticleText.bounded(

@@ -148,11 +148,16 @@ final class ViewCaches: TextMeasure, @unchecked Sendable {
 
     /// The article pane's lines for the selection.
     func articleLines(_ reader: Reader) -> [ArticleLine] {
-        article.lines(for: reader.selected, width: articleWidth(reader), in: reader)
+        article.lines(for: reader.selected, width: articleWidth(reader), in: reader, options: options)
     }
 
     func articleLineCount(of node: Int, in reader: Reader) -> Int {
-        article.lines(for: node, width: articleWidth(reader), in: reader).count
+        article.lines(for: node, width: articleWidth(reader), in: reader, options: options).count
+    }
+
+    func nextNewText(of node: Int, from line: Int, in reader: Reader) -> Int? {
+        ArticleText.nextNewText(
+            in: article.lines(for: node, width: articleWidth(reader), in: reader, options: options), from: line)
     }
 
     func foldZoneWidth(of node: Int, in reader: Reader) -> Int {

@@ -33,6 +33,10 @@ public struct ReaderOptions: Sendable {
     public var opensAt: String?
     /// Opened by its address: `$` fetches it again.
     public var refreshable = false
+    /// Quoted blocks longer than three lines open folded to one line (`fold_quotes`).
+    public var foldsQuotes = true
+    /// A signature (after a `-- ` line) is folded with them (`fold_signatures`); it is dimmed either way.
+    public var foldsSignatures = true
 
     /// The default ``wrapWidth``.
     public static let defaultWrapWidth = 100
@@ -62,6 +66,6 @@ public struct ReaderOptions: Sendable {
         Reader.Settings(
             marksReadOnSelect: marksReadOnSelect, orientation: orientation,
             collapsesReadSubtrees: collapsesReadSubtrees,
-            resumes: resumes, opensAt: opensAt, refreshable: refreshable)
+            resumes: resumes, opensAt: opensAt, refreshable: refreshable, foldsQuotes: foldsQuotes)
     }
 }
