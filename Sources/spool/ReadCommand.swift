@@ -3,6 +3,7 @@ import Foundation
 import SpoolCore
 import SpoolImport
 import SpoolReader
+import SpoolRemote
 import SpoolScreen
 import SpoolState
 import SpoolTerminal
@@ -45,25 +46,43 @@ struct ReadCommand: ParsableCommand {
         DebugLog.log(problems: problems)
         let utf8 = CursesTerminal.configureLocale()
         var options = reading.readerOptions(config, utf8: utf8, now: Wiring.now)
-        // No file and something piped in: the discussion is standard input (`cat t.mbox | spool`).
-        var opened = try reading.remote.open(files, config: config)
-        if cached { opened += RemoteArguments.cached() }
-        let paths =
-            files.isEmpty && !cached && ReadCommand.inputIsPiped ? [DiskPath.standardInput] : opened.map(\.path)
-        if cached {
-            if paths.isEmpty {
-                throw RuntimeFailure(
-                    message: "nothing is cached yet: open a discussion by its address first (spool hn:8863).")
-            }
-        }
         // One discussion opened by its address can be fetched again from the reader (`$`).
-        let address = opened.count == 1 ? opened[0].address : nil
-        options.refreshable = address != nil
+        options.refreshable = files.count == 1 && RemoteAddress.looksLikeAddress(files[0])
         let setup = Setup(
             reading: reading, config: config, problems: problems, themes: themes, themeIndex: themeIndex,
             options: options)
+        // Addresses to fetch on a terminal: the terminal is taken first, for the loading screen.
+        var early: CursesTerminal?
+        defer { early?.close() }
+        var opened: [RemoteArguments.Opened]
+        if !reading.remote.offline, files.contains(where: RemoteAddress.looksLikeAddress),
+            isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1
+        {
+            let terminal = try setup.openTerminal()
+            early = terminal
+            guard
+                let fetched = try LoadingScreen.open(
+                    files, remote: reading.remote, config: config, terminal: terminal, theme: themes[themeIndex])
+            else {
+                terminal.close()
+                Terminal.printError("spool: fetching stopped; nothing was kept.")
+                return
+            }
+            opened = fetched
+        } else {
+            opened = try reading.remote.open(files, config: config)
+        }
+        if cached { opened += RemoteArguments.cached() }
+        // No file and something piped in: the discussion is standard input (`cat t.mbox | spool`).
+        let paths =
+            files.isEmpty && !cached && ReadCommand.inputIsPiped ? [DiskPath.standardInput] : opened.map(\.path)
+        if cached && paths.isEmpty {
+            throw RuntimeFailure(
+                message: "nothing is cached yet: open a discussion by its address first (spool hn:8863).")
+        }
+        let address = options.refreshable ? opened.first?.address : nil
         if let paths = DiscussionFile.libraryFiles(for: paths) {
-            try runLibrary(paths, setup: setup, pushed: pushed, opened: opened)
+            try runLibrary(paths, setup: setup, pushed: pushed, opened: opened, terminal: early)
             return
         }
         var discussion = try Wiring.discussion(
@@ -71,7 +90,7 @@ struct ReadCommand: ParsableCommand {
         RemoteArguments.label(&discussion, opened)
         if paths.contains(.standardInput) { try Self.takeKeysFromTerminal() }
         // The terminal first: the reader opens for its real size.
-        let terminal = try setup.openTerminal()
+        let terminal = try early ?? setup.openTerminal()
         defer { terminal.close() }
         var (program, visit) = setup.program(for: discussion, in: terminal, skipped: [])
         var ending = TerminalSession.run(&program, terminal: terminal, pushed: pushed)
@@ -80,7 +99,8 @@ struct ReadCommand: ParsableCommand {
             terminal.draw(program.render())
             visit.wait()
             let at = program.reader.snapshot().selected.id
-            let (fresh, failure) = refetch(address, format: reading.fromFormat, config: config)
+            let (fresh, failure) = refetch(
+                address, format: reading.fromFormat, config: config, terminal: terminal, theme: themes[themeIndex])
             var reopened = setup
             reopened.options.opensAt = at
             (program, visit) = reopened.program(for: fresh ?? discussion, in: terminal, skipped: [])
@@ -106,11 +126,16 @@ struct ReadCommand: ParsableCommand {
 
     /// `$`: the discussion at `address` fetched again, or why it could not be (the reader then
     /// goes on with what it has).
-    private func refetch(_ address: String, format: Format?, config: ReaderConfig) -> (Discussion?, String?) {
+    private func refetch(
+        _ address: String, format: Format?, config: ReaderConfig, terminal: CursesTerminal, theme: Theme
+    ) -> (Discussion?, String?) {
         do {
             var remote = reading.remote
             remote.offline = false
-            let opened = try remote.open([address], config: config, showsProgress: false)
+            guard
+                let opened = try LoadingScreen.open(
+                    [address], remote: remote, config: config, terminal: terminal, theme: theme)
+            else { return (nil, "Fetching again stopped; this is what you had.") }
             var discussion = try Wiring.discussion(
                 at: opened.map(\.path), format: format, archive: reading.archive.options(config))
             RemoteArguments.label(&discussion, opened)
@@ -141,7 +166,10 @@ struct ReadCommand: ParsableCommand {
 
     /// The library: a list of the discussions; Enter opens one in the reader, whose `q`
     /// comes back to the list. Files that cannot be imported are left out with a message.
-    private func runLibrary(_ paths: [DiskPath], setup: Setup, pushed: [Key], opened: [RemoteArguments.Opened]) throws {
+    private func runLibrary(
+        _ paths: [DiskPath], setup: Setup, pushed: [Key], opened: [RemoteArguments.Opened],
+        terminal early: CursesTerminal?
+    ) throws {
         var discussions: [Discussion] = []
         var skipped: [String] = []
         for path in paths {
@@ -159,7 +187,7 @@ struct ReadCommand: ParsableCommand {
             throw RuntimeFailure(message: "none of the \(paths.count) files is a discussion Spool can read.")
         }
         if paths.contains(.standardInput) { try Self.takeKeysFromTerminal() }
-        let terminal = try setup.openTerminal()
+        let terminal = try early ?? setup.openTerminal()
         defer { terminal.close() }
         let size = terminal.size
         let library = Library(

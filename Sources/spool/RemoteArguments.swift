@@ -46,14 +46,17 @@ struct RemoteArguments: ParsableArguments {
     /// Each argument as a path: files as given, addresses fetched (or taken from the cache).
     /// Progress goes to stderr on a terminal (not `showsProgress` while the reader has it);
     /// Ctrl-C stops a fetch and saves nothing.
-    func open(_ arguments: [String], config: ReaderConfig, showsProgress: Bool = true) throws -> [Opened] {
-        let progress = showsProgress && isatty(STDERR_FILENO) == 1
+    func open(
+        _ arguments: [String], config: ReaderConfig, showsProgress: Bool = true,
+        onProgress: (@Sendable (FetchProgress) -> Void)? = nil
+    ) throws -> [Opened] {
+        let progress = showsProgress && onProgress == nil && isatty(STDERR_FILENO) == 1
         var opener: RemoteOpener?
         return try arguments.map { argument in
             guard RemoteAddress.looksLikeAddress(argument) else {
                 return Opened(path: ArgumentPath.diskPath(argument), address: nil, notice: nil)
             }
-            if opener == nil { opener = makeOpener(config: config, showsProgress: progress) }
+            if opener == nil { opener = makeOpener(config: config, showsProgress: progress, onProgress: onProgress) }
             defer { if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
             do {
                 let opening = try opener!.open(argument, source: sourceKind(), offline: offline)
@@ -87,8 +90,11 @@ struct RemoteArguments: ParsableArguments {
         }
     }
 
-    private func makeOpener(config: ReaderConfig, showsProgress: Bool) -> RemoteOpener {
+    private func makeOpener(
+        config: ReaderConfig, showsProgress: Bool, onProgress: (@Sendable (FetchProgress) -> Void)?
+    ) -> RemoteOpener {
         let client = HTTPClient(version: Version.number) { progress in
+            onProgress?(progress)
             guard showsProgress else { return }
             let kilobytes = (progress.bytes + 1023) / 1024
             let line = "spool: fetching \(progress.current) (\(progress.requests) done, \(kilobytes) KB)"

@@ -700,3 +700,36 @@ import Testing
         #expect(session.exitStatus() == 0)
     }
 }
+
+/// The loading screen while an address is fetched in the terminal.
+@Suite(.serialized) struct LoadingScreenEndToEndTests {
+    @Test func theLoadingScreenShowsTheFetchThenTheReader() throws {
+        var reply = try LoopbackHTTPServer.Reply.file(Fixture.path("json/hn-17-algolia-items-api.json"))
+        reply.delay = 1.5
+        let server = try LoopbackHTTPServer(routes: ["/api/v1/items/17": reply])
+        let session = TmuxSession(
+            [spoolBinary, "hn:17"], columns: 100, rows: 24,
+            environment: ["SPOOL_HN_API": server.base + "/api/v1", "SPOOL_CACHE_DIR": freshStateDir()])
+        let loading = session.waitFor { $0.contains("Fetching hn:17") && $0.contains("q stops") }
+        #expect(loading.contains("Fetching hn:17") && loading.contains("q stops"), "\(loading)")
+        let reader = session.waitFor { $0.contains("3 comments") && $0.contains("Arrington") }
+        #expect(reader.contains("3 comments") && !reader.contains("Fetching"), "\(reader)")
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+
+    @Test func qStopsAFetchAndKeepsNothing() throws {
+        var reply = try LoopbackHTTPServer.Reply.file(Fixture.path("json/hn-17-algolia-items-api.json"))
+        reply.delay = 4
+        let server = try LoopbackHTTPServer(routes: ["/api/v1/items/17": reply])
+        let cache = freshStateDir()
+        let session = TmuxSession(
+            [spoolBinary, "hn:17"], columns: 100, rows: 24,
+            environment: ["SPOOL_HN_API": server.base + "/api/v1", "SPOOL_CACHE_DIR": cache])
+        session.waitFor { $0.contains("Fetching hn:17") && $0.contains("q stops") }
+        session.send("q")
+        #expect(session.exitStatus(timeout: 10) == 0)
+        #expect(session.capture().contains("spool: fetching stopped; nothing was kept."))
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: cache + "/hn")) ?? [] == [])
+    }
+}

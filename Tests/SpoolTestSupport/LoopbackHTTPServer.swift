@@ -10,12 +10,17 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         public var body: [UInt8]
         /// Send only this many bytes of the body (with the full Content-Length), then close.
         public var cutAfter: Int?
+        /// Seconds to wait before answering (a slow server).
+        public var delay: Double
 
-        public init(status: Int = 200, headers: [String: String] = [:], body: [UInt8], cutAfter: Int? = nil) {
+        public init(
+            status: Int = 200, headers: [String: String] = [:], body: [UInt8], cutAfter: Int? = nil, delay: Double = 0
+        ) {
             self.status = status
             self.headers = headers
             self.body = body
             self.cutAfter = cutAfter
+            self.delay = delay
         }
 
         public static func json(_ text: String) -> Reply {
@@ -77,6 +82,7 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         }
         lock.withLock { received.append(Request(target: target, headers: headers)) }
         let reply = lock.withLock { routes[target] } ?? Reply(status: 404, body: Array("not found".utf8))
+        if reply.delay > 0 { usleep(UInt32(reply.delay * 1_000_000)) }
         var text = "HTTP/1.1 \(reply.status) \(reply.status < 400 ? "OK" : "Error")\r\n"
         text += "Content-Length: \(reply.body.count)\r\nConnection: close\r\n"
         for (name, value) in reply.headers { text += "\(name): \(value)\r\n" }
@@ -142,7 +148,10 @@ final class LoopbackListener: @unchecked Sendable {
     static func write(_ connection: Int32, _ bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(connection, $0.baseAddress, $0.count) }
+            // MSG_NOSIGNAL: a client that went away must not end the test process with SIGPIPE.
+            let written = bytes[offset...].withUnsafeBytes {
+                Glibc.send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
             guard written > 0 else { return }
             offset += written
         }
