@@ -171,3 +171,36 @@ import Testing
             "\(failed.output)")
     }
 }
+
+/// A news group through the real binary, against a scripted news server on loopback.
+@Suite(.serialized) struct NewsAddressEndToEndTests {
+    @Test func aNewsGroupIsExportedRenderedAndReopenedOffline() throws {
+        let articles = (1...3).map { number in
+            LoopbackNNTPServer.Article(
+                number: number, messageID: "<\(number)@news.example>",
+                text: """
+                    From: Poster \(number) <p\(number)@example.org>
+                    Subject: \(number == 1 ? "" : "Re: ")Spool over NNTP
+                    Date: Mon, 0\(number) Jan 2024 10:00:00 +0000
+                    Message-ID: <\(number)@news.example>
+                    \(number == 1 ? "" : "References: <1@news.example>\n")
+                    Article \(number) text.
+                    """)
+        }
+        let server = try LoopbackNNTPServer(group: "comp.test", articles: articles)
+        let cache = freshStateDir()
+        let address = "news://127.0.0.1:\(server.port)/comp.test"
+        let environment = ["env", "SPOOL_CACHE_DIR=\(cache)"]
+        let exported = spawn(environment + [spoolBinary, "export", "--format", "text", address])
+        #expect(exported.status == 0, "\(exported.output)")
+        #expect(exported.output.contains("Article 3 text."))
+        server.stop()
+        let screen = spawn(
+            environment + [
+                spoolBinary, "render", "--offline", address, "--size", "100x16", "--state-dir", freshStateDir(),
+            ])
+        #expect(screen.status == 0)
+        #expect(screen.output.contains("Poster 1") && screen.output.contains("Poster 3"), "\(screen.output)")
+        #expect(screen.output.contains("Offline: the copy fetched just now"), "\(screen.output)")
+    }
+}
