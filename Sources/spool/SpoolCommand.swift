@@ -100,7 +100,10 @@ struct ReadingOptions: ParsableArguments {
     /// The importer `--from` names; nil sniffs the content.
     var fromFormat: Format? { (try? Wiring.format(named: from)) ?? nil }
 
-    func validate() throws { _ = try Wiring.format(named: from) }
+    func validate() throws {
+        _ = try Wiring.format(named: from)
+        if let since { _ = try Wiring.since(since, now: Wiring.now) }
+    }
 
     @OptionGroup var archive: ArchiveArguments
 
@@ -116,6 +119,15 @@ struct ReadingOptions: ParsableArguments {
 
     @Flag(help: "Fold every subtree that has nothing unread when the discussion opens.")
     var collapseRead = false
+
+    @Flag(help: "Fold every subtree with nothing new since your last visit when the discussion opens.")
+    var collapseSeen = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Count as new what is dated after this: a date (2026-11-30, 2026-11-30T18:00, UTC) or an age (3d, 12h, 2w).",
+            valueName: "when"))
+    var since: String?
 
     @Flag(help: "Accessible mode: no box drawing, depth and read state in words.")
     var plain = false
@@ -147,6 +159,8 @@ struct ReadingOptions: ParsableArguments {
             showsCursor: config.showsCursor ?? false, wrapWidth: config.wrapWidth ?? ReaderOptions.defaultWrapWidth,
             resumes: config.resumes ?? true, opensAt: at)
         options.foldsQuotes = config.foldsQuotes ?? true
+        options.collapsesSeenSubtrees = collapseSeen || config.collapsesSeenSubtrees == true
+        options.newSince = since.flatMap { try? Wiring.since($0, now: now) }
         options.foldsSignatures = config.foldsSignatures ?? true
         return options
     }

@@ -683,6 +683,18 @@ import Testing
             shown.output.contains("> Nobody asked.") && shown.output.contains("Warm it at start."), "\(shown.output)")
     }
 
+    @Test func sinceChoosesWhatIsNew() throws {
+        let file = try Self.archive()
+        let result = spawn([
+            spoolBinary, "render", file, "--json", "--since", "2024-01-01T10:30", "--state-dir", freshStateDir(),
+        ])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect((json["state"] as? [String: Any])?["new"] as? Int == 1, "\(result.output)")
+        let wrong = spawn([spoolBinary, "render", file, "--since", "last tuesday"])
+        #expect(wrong.status == 2)
+        #expect(wrong.output.contains("--since takes a date (2026-11-30 or 2026-11-30T18:00, UTC) or an age"))
+    }
+
     @Test func tShowsQuotesInTheTerminal() throws {
         let session = TmuxSession([spoolBinary, try Self.archive()], columns: 80, rows: 30)
         session.waitFor { $0.contains("Ann") && $0.contains("Bob") && $0.contains("unread") }

@@ -3,15 +3,17 @@ import SpoolScreen
 
 /// The folds a discussion opens with: the saved folds when there are any; else an archive
 /// with more threads than the tree pane shows starts folded to one row a thread; and with
-/// `collapse_read`, every subtree with nothing unread is folded.
+/// `collapse_read`, every subtree with nothing unread is folded; with `collapse_seen`, every
+/// subtree with nothing new.
 struct OpeningCollapse {
     let tree: ThreadTree
     let discussion: Discussion
     let marks: ReadMarks
     let saved: SavedState
+    let isNew: [Bool]
 
     /// The folds for a tree pane `treeHeight` rows high (the real screen's, measured first).
-    func state(treeHeight: Int, collapsesRead: Bool) -> CollapseState {
+    func state(treeHeight: Int, collapsesRead: Bool, collapsesSeen: Bool = false) -> CollapseState {
         var collapse = CollapseState()
         if !saved.collapsedKeys.isEmpty {
             if saved.collapsedKeys.contains(.articleRoot) { collapse.collapse(ThreadTree.root) }
@@ -23,7 +25,24 @@ struct OpeningCollapse {
             collapse.collapseToTopLevel(in: tree)
         }
         if collapsesRead { collapseRead(&collapse) }
+        if collapsesSeen { collapseSeen(&collapse) }
         return collapse
+    }
+
+    /// Folds every subtree with nothing new, in one pass: new comments are counted in tree
+    /// order, so a subtree's count is a difference of two running counts.
+    private func collapseSeen(_ collapse: inout CollapseState) {
+        var newBefore = [Int](repeating: 0, count: tree.count + 1)
+        for node in 0..<tree.count { newBefore[node + 1] = newBefore[node] + (isNew[node] ? 1 : 0) }
+        var node = 1
+        while node < tree.count {
+            if tree.hasChildren(node) && newBefore[tree.subtreeEnd[node]] == newBefore[node] {
+                collapse.collapse(node)
+                node = tree.subtreeEnd[node]
+            } else {
+                node += 1
+            }
+        }
     }
 
     private func collapseRead(_ collapse: inout CollapseState) {

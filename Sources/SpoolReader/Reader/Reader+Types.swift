@@ -18,6 +18,11 @@ extension Reader {
         public var refreshable: Bool
         /// Long quoted blocks and signatures open folded (`fold_quotes`); `T` shows them.
         public var foldsQuotes: Bool
+        /// Fold every subtree with nothing new when the discussion opens (`--collapse-seen`).
+        public var collapsesSeenSubtrees = false
+        /// What counts as new: comments dated after this (`--since`), instead of the comments
+        /// the last visit did not see.
+        public var newSince: Timestamp?
 
         public init(
             marksReadOnSelect: Bool = true, orientation: Orientation? = nil, collapsesReadSubtrees: Bool = false,

@@ -95,7 +95,16 @@ public struct Reader: Sendable {
             if isPlaceholder || (!saved.readKeys.isEmpty && saved.readKeys.contains(comments[index].key)) {
                 marks.setRead(node, true)
             }
-            if let seen = saved.previouslySeen, !isPlaceholder, !seen.contains(comments[index].key) {
+            if isPlaceholder { continue }
+            let new: Bool
+            if let since = settings.newSince {
+                new = comments[index].date.map { $0.secondsSinceEpoch > since.secondsSinceEpoch } ?? false
+            } else if let seen = saved.previouslySeen {
+                new = !seen.contains(comments[index].key)
+            } else {
+                new = false
+            }
+            if new {
                 isNew[node] = true
                 newCount += 1
             }
@@ -108,9 +117,11 @@ public struct Reader: Sendable {
                 marks.setRead(node, true)
             }
         }
-        let openingCollapse = OpeningCollapse(tree: tree, discussion: discussion, marks: marks, saved: saved)
+        let openingCollapse = OpeningCollapse(
+            tree: tree, discussion: discussion, marks: marks, saved: saved, isNew: isNew)
         let collapse = openingCollapse.state(
-            treeHeight: viewport.tree.height, collapsesRead: settings.collapsesReadSubtrees)
+            treeHeight: viewport.tree.height, collapsesRead: settings.collapsesReadSubtrees,
+            collapsesSeen: settings.collapsesSeenSubtrees && newCount > 0)
         self.discussion = discussion
         self.tree = tree
         self.marks = marks
@@ -131,7 +142,10 @@ public struct Reader: Sendable {
             resume(at: place)
         }
         for notice in discussion.notices { messages.queue(notice) }
-        if newCount > 0 { messages.queue("\(newCount) new since your last visit.") }
+        if newCount > 0 {
+            let since = settings.newSince.map { "since " + AgeText.absolute($0) } ?? "since your last visit"
+            messages.queue("\(newCount) new \(since).")
+        }
     }
 
     /// The comment shown by `node` (not the root).

@@ -65,6 +65,9 @@ extension ReaderConfig {
             name: "resume", defaultValue: "true", values: "true, false",
             summary: "Reopen a discussion where the last visit left it (selection and scroll)."),
         .init(
+            name: "collapse_seen", defaultValue: "false", values: "true, false",
+            summary: "Fold every subtree with nothing new since your last visit when a discussion opens."),
+        .init(
             name: "fold_quotes", defaultValue: "true", values: "true, false",
             summary:
                 "Quoted blocks of more than three lines show as one line \"[> 14 quoted lines]\" until T shows them."),

@@ -27,6 +27,8 @@ public struct ReaderConfig: Equatable, Sendable {
     public var oldestFirst: Bool?
     /// `resume`: open where the last visit left off.
     public var resumes: Bool?
+    /// `collapse_seen`: fold every subtree with nothing new on opening.
+    public var collapsesSeenSubtrees: Bool?
     /// `fold_quotes` and `fold_signatures`: long quotes and signatures open folded.
     public var foldsQuotes: Bool?
     public var foldsSignatures: Bool?
@@ -178,10 +180,14 @@ extension ReaderConfig {
                     "wrap_width must be a number of columns from 20 up, or 0 for the pane's width; using 100")
             }
         }
-        for name in ["fold_quotes", "fold_signatures"] {
+        for name in ["fold_quotes", "fold_signatures", "collapse_seen"] {
             guard let value = table[name] else { continue }
             if let flag = value.bool {
-                if name == "fold_quotes" { config.foldsQuotes = flag } else { config.foldsSignatures = flag }
+                switch name {
+                case "fold_quotes": config.foldsQuotes = flag
+                case "fold_signatures": config.foldsSignatures = flag
+                default: config.collapsesSeenSubtrees = flag
+                }
             } else {
                 problem(name, "\(name) must be true or false")
             }

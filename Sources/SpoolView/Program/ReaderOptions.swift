@@ -37,6 +37,10 @@ public struct ReaderOptions: Sendable {
     public var foldsQuotes = true
     /// A signature (after a `-- ` line) is folded with them (`fold_signatures`); it is dimmed either way.
     public var foldsSignatures = true
+    /// Fold every subtree with nothing new on opening (`--collapse-seen`, `collapse_seen`).
+    public var collapsesSeenSubtrees = false
+    /// New means dated after this (`--since`), not unseen at the last visit.
+    public var newSince: Timestamp?
 
     /// The default ``wrapWidth``.
     public static let defaultWrapWidth = 100
@@ -63,9 +67,12 @@ public struct ReaderOptions: Sendable {
 
     /// What the reader itself needs.
     public var settings: Reader.Settings {
-        Reader.Settings(
+        var settings = Reader.Settings(
             marksReadOnSelect: marksReadOnSelect, orientation: orientation,
             collapsesReadSubtrees: collapsesReadSubtrees,
             resumes: resumes, opensAt: opensAt, refreshable: refreshable, foldsQuotes: foldsQuotes)
+        settings.collapsesSeenSubtrees = collapsesSeenSubtrees
+        settings.newSince = newSince
+        return settings
     }
 }
