@@ -32,9 +32,6 @@ public final class HTTPClient: @unchecked Sendable {
         self.onProgress = onProgress
     }
 
-    /// What was fetched, after every request.
-    public var fetched: FetchProgress { lock.withLock { progress } }
-
     /// The body of `url`, or a ``RemoteError``. `headers` are added to the request
     /// (`Accept`, `Authorization`).
     public func get(_ url: URL, headers: [String: String] = [:]) throws(RemoteError) -> [UInt8] {

@@ -16,7 +16,6 @@ public enum RemoteError: Error, CustomStringConvertible, Equatable, Sendable {
     case notCached(String)
     /// A news server's refusal, in words (`server` is `news://HOST:PORT`).
     case newsServer(String, String)
-    case cancelled
 
     public var description: String {
         switch self {
@@ -57,8 +56,6 @@ public enum RemoteError: Error, CustomStringConvertible, Equatable, Sendable {
         case .notCached(let address):
             return "\(address): --offline, and there is no cached copy. Open it once while online."
         case .newsServer(let server, let what): return "\(server) \(what)"
-        case .cancelled:
-            return "fetching was cancelled."
         }
     }
 

@@ -50,7 +50,7 @@ public struct RemoteOpener: Sendable {
     /// Failures after which the cached copy is still the discussion (not a bad address).
     private static func fallsBack(_ error: RemoteError) -> Bool {
         switch error {
-        case .badAddress, .unsupported, .cancelled: false
+        case .badAddress, .unsupported: false
         default: true
         }
     }

@@ -74,6 +74,17 @@ struct JSONDocumentTests {
         #expect(item.unixDate(item.root, "time")?.secondsSinceEpoch == 1_700_000_000)
     }
 
+    @Test func aByteOrderMarkAndUTF16AreReadAsFoundationReadsThem() throws {
+        let text = #"{"a": "café"}"#
+        let marked = try JSONDocument([0xEF, 0xBB, 0xBF] + Array(text.utf8), file: "t.json")
+        #expect(marked.text(marked.root, "a") == "café")
+        for encoding in [String.Encoding.utf16, .utf16LittleEndian, .utf16BigEndian, .utf32] {
+            let data = try #require(text.data(using: encoding))
+            let document = try JSONDocument(Array(data), file: "t.json")
+            #expect(document.text(document.root, "a") == "café", "\(encoding)")
+        }
+    }
+
     @Test func scalarsAtTheTopAreValues() throws {
         #expect(try document(" \"x\" ").string(0) == "x")
         #expect(try document("null").kind(0) == .null)

@@ -36,6 +36,7 @@ struct JSONDocument: Sendable {
     static let maximumSize = Int(UInt32.max)
 
     init(_ bytes: [UInt8], file: String) throws {
+        let bytes = JSONDocument.utf8(bytes)
         self.bytes = bytes
         nodes = []
         guard bytes.count < JSONDocument.maximumSize else {
@@ -50,6 +51,28 @@ struct JSONDocument: Sendable {
         } catch let failure as Parser.Failure {
             throw failure.importError(bytes: bytes, file: file)
         }
+    }
+
+    /// The text as UTF-8 without a byte order mark: JSON in UTF-16 or UTF-32 (told by its
+    /// mark, or by the zero bytes around its first ASCII character, as RFC 4627 describes) is
+    /// converted, as `JSONSerialization` reads it.
+    static func utf8(_ bytes: [UInt8]) -> [UInt8] {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Array(bytes.dropFirst(3)) }
+        guard bytes.count >= 2 else { return bytes }
+        let encoding: String.Encoding?
+        switch (bytes[0], bytes[1], bytes.count >= 4 ? bytes[2] : 1, bytes.count >= 4 ? bytes[3] : 1) {
+        case (0x00, 0x00, 0xFE, 0xFF), (0xFF, 0xFE, 0x00, 0x00): encoding = .utf32
+        case (0xFE, 0xFF, _, _), (0xFF, 0xFE, _, _): encoding = .utf16
+        case (0x00, 0x00, 0x00, _): encoding = .utf32BigEndian
+        case (_, 0x00, 0x00, 0x00): encoding = .utf32LittleEndian
+        case (0x00, _, _, _): encoding = .utf16BigEndian
+        case (_, 0x00, _, _): encoding = .utf16LittleEndian
+        default: encoding = nil
+        }
+        guard let encoding, let text = String(data: Data(bytes), encoding: encoding) else { return bytes }
+        var utf8 = Array(text.utf8)
+        if utf8.starts(with: [0xEF, 0xBB, 0xBF]) { utf8.removeFirst(3) }
+        return utf8
     }
 
     /// The top value.
