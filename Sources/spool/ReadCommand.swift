@@ -281,11 +281,18 @@ private struct Setup {
     /// The library row of `discussion`: title, file, comments, unread, last read.
     func entry(for discussion: Discussion) -> LibraryEntry {
         let keeper = reading.stateKeeper(for: discussion)
-        let read = keeper.load().readKeys
+        let saved = keeper.load()
         let comments = discussion.comments.filter { !$0.isPlaceholder }
+        // New as the reader counts it: unseen at the last visit, or dated after `--since`.
+        let new: Int
+        if let since = options.newSince {
+            new = comments.filter { ($0.date?.secondsSinceEpoch ?? .min) > since.secondsSinceEpoch }.count
+        } else {
+            new = saved.previouslySeen.map { seen in comments.filter { !seen.contains($0.key) }.count } ?? 0
+        }
         return LibraryEntry(
             title: discussion.title ?? discussion.sourceName ?? "Untitled", source: discussion.sourceName ?? "",
-            comments: comments.count, unread: comments.filter { !read.contains($0.key) }.count,
+            comments: comments.count, unread: comments.filter { !saved.readKeys.contains($0.key) }.count, new: new,
             lastRead: keeper.lastVisit().map { Int64($0) })
     }
 }

@@ -494,7 +494,7 @@ import Testing
             $0.contains("Library: 2 discussions") && $0.contains("> Baby P: The Untold Story") && $0.contains("never")
         }
         #expect(list.contains("> Baby P: The Untold Story"), "\(list)")
-        #expect(list.contains("community-care"))
+        #expect(list.contains("community-c"))
         #expect(list.contains("never"))
         session.send("Enter")
         session.waitFor { $0.contains("16 unread") }

@@ -19,8 +19,8 @@ import Testing
         #expect(library.handle(.character("j")) == nil && library.selected == 1)
         let screen = LibraryView(theme: .monochrome, now: ReaderHarness.now).render(library).textLines
         #expect(screen[0].hasPrefix("Library: 2 discussions"))
-        #expect(screen[1].hasPrefix("  One  one.txt") && screen[1].hasSuffix("16      16  never"))
-        #expect(screen[2].hasPrefix("> Two  two.mbox") && screen[2].hasSuffix("3       -  2023-11-14"))
+        #expect(screen[1].hasPrefix("  One  one.txt") && screen[1].hasSuffix("16      16     -  never"))
+        #expect(screen[2].hasPrefix("> Two  two.mbox") && screen[2].hasSuffix("3       -     -  2023-11-14"))
         #expect(library.handle(.enter) == .open(1))
         #expect(library.handle(.character("g")) == nil && library.selected == 0)
         #expect(library.handle(.mouse(.click, column: 3, row: 2)) == .open(1))

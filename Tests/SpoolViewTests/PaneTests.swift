@@ -184,7 +184,7 @@ import Testing
 
 @Suite struct LibraryPaneTests {
     static let entries = [
-        LibraryEntry(title: "Baby P", source: "baby-p.txt", comments: 16, unread: 3, lastRead: nil),
+        LibraryEntry(title: "Baby P", source: "baby-p.txt", comments: 16, unread: 3, new: 2, lastRead: nil),
         LibraryEntry(title: "notmuch 2009", source: "notmuch.mbox", comments: 53, unread: 0, lastRead: 1_764_000_000),
     ]
 
@@ -193,9 +193,9 @@ import Testing
         let screen = LibraryView(theme: .monochrome, now: ReaderHarness.now).render(library)
         #expect(
             screen.textLines == [
-                "Library: 2 discussions                    comments  unread  last read",
-                "> Baby P  baby-p.txt                            16       3  never",
-                "  notmuch 2009  notmuch.mbox                    53       -  2025-11-24",
+                "Library: 2 discussions              comments  unread   new  last read",
+                "> Baby P  baby-p.txt                      16       3     2  never",
+                "  notmuch 2009  notmuch.mbox              53       -     -  2025-11-24",
                 "",
                 " 1/2  Enter opens · / filters · O sorts · ? keys · q quits",
             ])

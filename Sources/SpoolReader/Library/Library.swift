@@ -8,14 +8,17 @@ public struct LibraryEntry: Equatable, Sendable {
     public var source: String
     public var comments: Int
     public var unread: Int
+    /// Comments the last visit did not see (0 before a first visit).
+    public var new: Int
     /// When it was last opened (seconds since 1970), if ever.
     public var lastRead: Int64?
 
-    public init(title: String, source: String, comments: Int, unread: Int, lastRead: Int64?) {
+    public init(title: String, source: String, comments: Int, unread: Int, new: Int = 0, lastRead: Int64?) {
         self.title = title
         self.source = source
         self.comments = comments
         self.unread = unread
+        self.new = new
         self.lastRead = lastRead
     }
 }

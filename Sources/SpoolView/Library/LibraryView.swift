@@ -27,7 +27,7 @@ public struct LibraryView: Sendable {
         if library.order != .given { title += " · sorted \(library.order.summary)" }
         screen.put(title, x: 0, y: 0, style: theme[.treeRoot], clip: header)
         let labels =
-            pad("comments", 8) + pad("unread", 8) + "  "
+            pad("comments", 8) + pad("unread", 8) + pad("new", 6) + "  "
             + "last read".padding(toLength: 10, withPad: " ", startingAt: 0)
         if width > DisplayWidth.of(labels) + DisplayWidth.of(title) + 2 {
             screen.put(labels, x: width - DisplayWidth.of(labels), y: 0, style: theme[.treeRoot], clip: header)
@@ -49,7 +49,8 @@ public struct LibraryView: Sendable {
         // The last-read column has a fixed width, so every column sits under its label.
         let lastRead = entry.lastRead.map { AgeText.short(Timestamp(secondsSinceEpoch: $0), now: now) } ?? "never"
         let numbers =
-            pad(String(entry.comments), 8) + pad(entry.unread > 0 ? String(entry.unread) : "-", 8) + "  "
+            pad(String(entry.comments), 8) + pad(entry.unread > 0 ? String(entry.unread) : "-", 8)
+            + pad(entry.new > 0 ? String(entry.new) : "-", 6) + "  "
             + lastRead.padding(toLength: max(10, lastRead.count), withPad: " ", startingAt: 0)
         let numbersWidth = DisplayWidth.of(numbers)
         let titleArea = Rect(x: 0, y: y, width: max(0, width - numbersWidth - 1), height: 1)
