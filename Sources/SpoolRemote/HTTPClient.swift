@@ -21,6 +21,10 @@ public final class HTTPClient: @unchecked Sendable {
     private let lock = NSLock()
     private var progress = FetchProgress(requests: 0, bytes: 0, current: "")
     private let onProgress: @Sendable (FetchProgress) -> Void
+    /// Each request's transfer, by task, for the one session's delegate.
+    private let transfers = Transfers()
+    /// One session for every request (libcurl's handles are made once, not per request).
+    private var openSession: URLSession?
 
     public init(
         version: String, timeout: TimeInterval = 30, maximumBytes: Int = 256 * 1_048_576,
@@ -30,6 +34,22 @@ public final class HTTPClient: @unchecked Sendable {
         self.timeout = timeout
         self.maximumBytes = maximumBytes
         self.onProgress = onProgress
+    }
+
+    deinit { openSession?.finishTasksAndInvalidate() }
+
+    private func session() -> URLSession {
+        lock.withLock {
+            if let openSession { return openSession }
+            let configuration = URLSessionConfiguration.ephemeral
+            configuration.timeoutIntervalForRequest = timeout
+            configuration.timeoutIntervalForResource = timeout * 4
+            configuration.httpCookieStorage = nil
+            configuration.urlCache = nil
+            let session = URLSession(configuration: configuration, delegate: transfers, delegateQueue: nil)
+            openSession = session
+            return session
+        }
     }
 
     /// The body of `url`, or a ``RemoteError``. `headers` are added to the request
@@ -42,15 +62,10 @@ public final class HTTPClient: @unchecked Sendable {
         let transfer = Transfer(limit: maximumBytes) { [weak self] count in
             self?.report { $0.bytes += count }
         }
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout * 4
-        configuration.httpCookieStorage = nil
-        configuration.urlCache = nil
-        let session = URLSession(configuration: configuration, delegate: transfer, delegateQueue: nil)
-        defer { session.finishTasksAndInvalidate() }
-        session.dataTask(with: request).resume()
+        let task = session().dataTask(with: request)
+        transfers.start(task, transfer)
         transfer.done.wait()
+        transfers.end(task)
         report { $0.requests += 1 }
         let address = url.absoluteString
         if let target = transfer.refusedRedirect { throw .redirect(url: address, to: target) }
@@ -107,8 +122,8 @@ public final class HTTPClient: @unchecked Sendable {
     }
 }
 
-/// One request's delegate: collects the body up to a limit, refuses odd redirects.
-private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+/// One request's transfer: the body up to a limit, the answer, how it ended.
+private final class Transfer: @unchecked Sendable {
     let limit: Int
     let received: (Int) -> Void
     let done = DispatchSemaphore(value: 0)
@@ -122,24 +137,40 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
         self.limit = limit
         self.received = received
     }
+}
+
+/// The session's delegate: hands each task's events to its ``Transfer``, refuses redirects
+/// to anything but http(s), and stops a body over its limit.
+private final class Transfers: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let lock = NSLock()
+    private var byTask: [Int: Transfer] = [:]
+
+    func start(_ task: URLSessionDataTask, _ transfer: Transfer) {
+        lock.withLock { byTask[task.taskIdentifier] = transfer }
+        task.resume()
+    }
+
+    func end(_ task: URLSessionTask) { _ = lock.withLock { byTask.removeValue(forKey: task.taskIdentifier) } }
+
+    private func transfer(_ task: URLSessionTask) -> Transfer? { lock.withLock { byTask[task.taskIdentifier] } }
 
     func urlSession(
         _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
         completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
     ) {
-        self.response = response
+        transfer(dataTask)?.response = response
         completionHandler(.allow)
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        guard !overLimit else { return }
-        if self.data.count + data.count > limit {
-            overLimit = true
+        guard let transfer = transfer(dataTask), !transfer.overLimit else { return }
+        if transfer.data.count + data.count > transfer.limit {
+            transfer.overLimit = true
             dataTask.cancel()
             return
         }
-        self.data.append(contentsOf: data)
-        received(data.count)
+        transfer.data.append(contentsOf: data)
+        transfer.received(data.count)
     }
 
     func urlSession(
@@ -148,7 +179,7 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
     ) {
         let scheme = request.url?.scheme?.lowercased()
         guard scheme == "http" || scheme == "https" else {
-            refusedRedirect = request.url?.absoluteString ?? "?"
+            transfer(task)?.refusedRedirect = request.url?.absoluteString ?? "?"
             completionHandler(nil)
             return
         }
@@ -156,8 +187,9 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-        if response == nil { response = task.response }
-        if let error, !overLimit, refusedRedirect == nil { self.error = error }
-        done.signal()
+        guard let transfer = transfer(task) else { return }
+        if transfer.response == nil { transfer.response = task.response }
+        if let error, !transfer.overLimit, transfer.refusedRedirect == nil { transfer.error = error }
+        transfer.done.signal()
     }
 }

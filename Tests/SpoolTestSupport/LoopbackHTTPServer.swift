@@ -137,7 +137,17 @@ final class LoopbackListener: @unchecked Sendable {
         }.start()
     }
 
+    private let lock = NSLock()
+    private var stopped = false
+
+    /// Stops listening, once: a second `close` could close a descriptor another test's
+    /// listener has been given since.
     func stop() {
+        let first = lock.withLock {
+            defer { stopped = true }
+            return !stopped
+        }
+        guard first else { return }
         shutdown(socket, Int32(SHUT_RDWR))
         close(socket)
     }
