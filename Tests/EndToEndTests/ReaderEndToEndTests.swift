@@ -433,7 +433,7 @@ import Testing
         session.send("e")
         // cp creates the file before it fills it: wait for the content.
         let paged = {
-            (try? String(contentsOfFile: folder + "/paged.txt", encoding: .utf8))?.contains("This was truly dreadful")
+            fileText(folder + "/paged.txt")?.contains("This was truly dreadful")
                 == true
         }
         let deadline = Date().addingTimeInterval(30)
@@ -443,7 +443,7 @@ import Testing
         session.sendLiteral("cat > \(folder)/piped.txt")
         session.send("Enter")
         let piped = {
-            (try? String(contentsOfFile: folder + "/piped.txt", encoding: .utf8))?.hasPrefix("Philip Measures") == true
+            fileText(folder + "/piped.txt")?.hasPrefix("Philip Measures") == true
         }
         let pipedDeadline = Date().addingTimeInterval(30)
         while !piped() && Date() < pipedDeadline { usleep(20_000) }
@@ -476,7 +476,7 @@ import Testing
         #expect(overlay.contains("1  https://example.org/spool/README"), "\(overlay)")
         session.send("1")
         let opened = {
-            (try? String(contentsOfFile: folder + "/opened.txt", encoding: .utf8)) == "https://example.org/spool/README"
+            fileText(folder + "/opened.txt") == "https://example.org/spool/README"
         }
         let deadline = Date().addingTimeInterval(30)
         while !opened() && Date() < deadline { usleep(20_000) }

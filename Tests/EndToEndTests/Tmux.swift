@@ -44,6 +44,23 @@ func spawn(_ arguments: [String], stdin: String? = nil) -> (status: Int32, outpu
 }
 
 /// A new empty folder for read state, so no test sees another's marks.
+/// A file's text read with `open` and `read`, for polling a file another process is still
+/// writing: Foundation's whole-file read leaks its buffer when the file grows under it
+/// (LeakSanitizer in CI).
+func fileText(_ path: String) -> String? {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let count = read(descriptor, &chunk, chunk.count)
+        guard count > 0 else { break }
+        bytes += chunk[0..<count]
+    }
+    return String(decoding: bytes, as: UTF8.self)
+}
+
 func freshStateDir() -> String {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-e2e-state-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -132,7 +149,7 @@ final class TmuxSession {
     /// The exit status of the command, once it has ended.
     func exitStatus(timeout: Double = 30) -> Int32? {
         waitFor(timeout: timeout) { $0.contains("SPOOL-EXITED") }
-        return (try? String(contentsOfFile: statusFile, encoding: .utf8)).flatMap {
+        return fileText(statusFile).flatMap {
             Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
         }
     }
@@ -142,7 +159,7 @@ final class TmuxSession {
         let shell = spawn(["tmux", "-L", socket, "display-message", "-p", "#{pane_pid}"]).output
         guard let shellPID = Int32(shell.trimmingCharacters(in: .whitespacesAndNewlines)) else { return nil }
         let children =
-            (try? String(contentsOfFile: "/proc/\(shellPID)/task/\(shellPID)/children", encoding: .utf8)) ?? ""
+            fileText("/proc/\(shellPID)/task/\(shellPID)/children") ?? ""
         return children.split(separator: " ").first.flatMap { Int32($0) }
     }
 }
