@@ -10,6 +10,11 @@ public struct FetchProgress: Sendable, Equatable {
     public var bytes: Int
     /// The address being fetched now.
     public var current: String
+
+    /// `2 requests done · 340 KB · ADDRESS`, for a progress line.
+    public var summary: String {
+        "\(requests) request\(requests == 1 ? "" : "s") done · \((bytes + 1023) / 1024) KB · \(current)"
+    }
 }
 
 /// Blocking HTTP GETs through URLSession: an honest `User-Agent`, a timeout, a size cap,

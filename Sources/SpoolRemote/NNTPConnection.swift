@@ -9,6 +9,9 @@ final class NNTPConnection {
     /// Bytes read so far, for progress.
     private(set) var received = 0
     let server: String
+    /// The most a server may send (as HTTP answers are capped), and the longest line.
+    static let maximumBytes = 256 * 1_048_576
+    static let maximumLine = 1_048_576
 
     /// Connects to `host:port` (every address DNS gives, in turn).
     init(host: String, port: Int, timeout: TimeInterval) throws(RemoteError) {
@@ -82,8 +85,9 @@ final class NNTPConnection {
 
     /// One line without its CR LF.
     private func line() throws(RemoteError) -> [UInt8] {
+        var searched = start
         while true {
-            if let end = buffer[start...].firstIndex(of: 0x0A) {
+            if let end = buffer[searched...].firstIndex(of: 0x0A) {
                 var line = Array(buffer[start..<end])
                 if line.last == 0x0D { line.removeLast() }
                 start = end + 1
@@ -92,6 +96,15 @@ final class NNTPConnection {
                     start = 0
                 }
                 return line
+            }
+            searched = buffer.count
+            guard buffer.count - start <= Self.maximumLine else {
+                throw .newsServer(server, "sent a line over \(Self.maximumLine / 1_048_576) MiB; stopped.")
+            }
+            guard received <= Self.maximumBytes else {
+                throw .newsServer(
+                    server,
+                    "sent over \(Self.maximumBytes / 1_048_576) MiB, more than a group's articles should be; stopped.")
             }
             var chunk = [UInt8](repeating: 0, count: 65536)
             let count = read(socket, &chunk, chunk.count)

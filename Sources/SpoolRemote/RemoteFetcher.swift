@@ -36,8 +36,9 @@ public struct RemoteFetcher: Sendable {
 
     /// Posts a Discourse topic page asks for at once.
     static let discoursePostsPerRequest = 20
-    /// GitHub's largest page.
+    /// GitHub's largest page, and the most pages read of one list (10,000 comments).
     static let gitHubPerPage = 100
+    static let gitHubMaximumPages = 100
 
     public func fetch(_ address: RemoteAddress) throws(RemoteError) -> FetchedDiscussion {
         switch address.source {
@@ -130,7 +131,7 @@ public struct RemoteFetcher: Sendable {
         let url = address.url
         let inline = url.user.map { NewsCredentials(user: $0, password: url.password ?? "") }
         let group = String(address.id.split(separator: "/", maxSplits: 1).last ?? "")
-        client.report { $0.current = address.url.absoluteString }
+        client.report { $0.current = RemoteAddress.withoutLogin(address.url.absoluteString) }
         let fetcher = NewsGroupFetcher(
             host: url.host ?? "", port: url.port ?? 119, group: group, newest: max(1, newsArticles),
             credentials: inline ?? newsCredentials, timeout: client.timeout
@@ -155,6 +156,12 @@ public struct RemoteFetcher: Sendable {
             }
             all += list
             if list.count < Self.gitHubPerPage { return all }
+            // A server that never gives a short page must not keep Spool asking.
+            guard page < Self.gitHubMaximumPages else {
+                throw .unexpected(
+                    url: pageURL.absoluteString, expected: "a list that ends",
+                    got: "more than \(Self.gitHubMaximumPages) full pages")
+            }
             page += 1
         }
     }

@@ -15,12 +15,7 @@ enum LoadingScreen {
         let status = FetchStatus()
         let work = Thread {
             let result = Result {
-                try remote.open(arguments, config: config, showsProgress: false) { progress in
-                    let kilobytes = (progress.bytes + 1023) / 1024
-                    status.report(
-                        "\(progress.requests) request\(progress.requests == 1 ? "" : "s") done · \(kilobytes) KB · \(progress.current)"
-                    )
-                }
+                try remote.open(arguments, config: config, showsProgress: false) { status.report($0.summary) }
             }
             status.finish(with: result)
         }

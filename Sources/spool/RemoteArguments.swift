@@ -80,7 +80,7 @@ struct RemoteArguments: ParsableArguments {
 
     /// The same for one discussion of a library, found by its file.
     static func label(_ discussion: inout Discussion, at path: DiskPath, _ opened: [Opened]) {
-        label(&discussion, opened.filter { $0.path == path }.prefix(1).map { $0 })
+        label(&discussion, Array(opened.filter { $0.path == path }.prefix(1)))
     }
 
     /// Every cached discussion, newest fetch first.
@@ -96,9 +96,7 @@ struct RemoteArguments: ParsableArguments {
         let client = HTTPClient(version: Version.number) { progress in
             onProgress?(progress)
             guard showsProgress else { return }
-            let kilobytes = (progress.bytes + 1023) / 1024
-            let line = "spool: fetching \(progress.current) (\(progress.requests) done, \(kilobytes) KB)"
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + Sanitizer.clean(line)).utf8))
+            FileHandle.standardError.write(Data(("\r\u{1B}[Kspool: " + Sanitizer.clean(progress.summary)).utf8))
         }
         let login = config.newsUser.flatMap {
             $0.isEmpty ? nil : NewsCredentials(user: $0, password: config.newsPassword ?? "")
