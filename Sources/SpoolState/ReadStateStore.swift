@@ -21,6 +21,10 @@ public protocol ReadStateStore: AnyObject {
     func addHistory(_ entries: [(kind: String, entry: String)]) throws
     /// Keeps where the reader left `id`, to open there next time.
     func setPlace(_ place: SavedPlace, in id: String) throws
+    /// Mutes (true) or unmutes (false) authors in every discussion.
+    func setMuted(_ changes: [(author: String, muted: Bool)]) throws
+    /// Flags (true) or unflags (false) comments of `id`.
+    func setBookmarked(_ changes: [(key: StableKey, bookmarked: Bool)], in id: String) throws
 }
 
 /// Read state held in memory: the fallback when the database cannot be used, and for tests.
@@ -30,6 +34,9 @@ public final class InMemoryStateStore: ReadStateStore {
     private var visits: [String: Double] = [:]
     private var history: [String: [String]] = [:]
     private var places: [String: SavedPlace] = [:]
+    private var earlierSeen: [String: KeyFingerprints] = [:]
+    private var muted: Set<String> = []
+    private var bookmarks: [String: Set<StableKey>] = [:]
 
     public init() {}
 
@@ -38,12 +45,34 @@ public final class InMemoryStateStore: ReadStateStore {
         state.previouslySeen = seen[id]
         state.promptHistory = history
         state.place = places[id]
+        state.seenBeforeLastVisit = earlierSeen[id]
+        state.mutedAuthors = muted
+        state.bookmarks = bookmarks[id] ?? []
         return state
     }
 
     public func recordVisit(discussion id: String, title: String?, seen keys: KeyFingerprints) throws {
-        seen[id] = seen[id].map { $0.union(keys) } ?? keys
+        let all = seen[id].map { $0.union(keys) } ?? keys
+        // A visit that brought nothing new does not move the earlier baseline.
+        if let earlier = seen[id], earlier != all { earlierSeen[id] = earlier }
+        seen[id] = all
         visits[id] = Date().timeIntervalSince1970
+    }
+
+    public func setMuted(_ changes: [(author: String, muted: Bool)]) throws {
+        for change in changes {
+            if change.muted { muted.insert(change.author) } else { muted.remove(change.author) }
+        }
+    }
+
+    public func setBookmarked(_ changes: [(key: StableKey, bookmarked: Bool)], in id: String) throws {
+        for change in changes {
+            if change.bookmarked {
+                bookmarks[id, default: []].insert(change.key)
+            } else {
+                bookmarks[id]?.remove(change.key)
+            }
+        }
     }
 
     public func lastVisit(discussion id: String) throws -> Double? { visits[id] }

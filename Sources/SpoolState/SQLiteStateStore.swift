@@ -7,7 +7,8 @@ import SpoolCore
 /// Schema migrations are versioned: `v1` holds read marks and folds, `v2` adds visits for
 /// "new since last visit", `v3` prompt history and places, `v4` keeps the comments seen at
 /// visits as one blob of key fingerprints a discussion (8 bytes a comment) instead of a row
-/// of text a comment. Every write is its own short transaction, so a mark is on disk
+/// of text a comment, `v5` muted authors, bookmarks and the seen set before the last visit
+/// that brought new comments (a second blob, for "new since the visit before"). Every write is its own short transaction, so a mark is on disk
 /// as soon as it is made. The file is never deleted or rewritten wholesale: a file that is
 /// not a database, is locked or is read-only makes `open` or the write throw, and the caller
 /// keeps working in memory.
@@ -121,6 +122,16 @@ public final class SQLiteStateStore: ReadStateStore {
             }
             try db.execute(sql: "DROP TABLE seenComment")
         }
+        migrator.registerMigration("v5") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE mutedAuthor (author TEXT PRIMARY KEY NOT NULL, mutedAt DOUBLE NOT NULL) WITHOUT ROWID;
+                    CREATE TABLE bookmark (
+                        discussion TEXT NOT NULL, key TEXT NOT NULL, markedAt DOUBLE NOT NULL,
+                        PRIMARY KEY (discussion, key)) WITHOUT ROWID;
+                    ALTER TABLE seenSet ADD COLUMN earlier BLOB;
+                    """)
+        }
         return migrator
     }
 
@@ -153,11 +164,19 @@ public final class SQLiteStateStore: ReadStateStore {
                     selected: StableKey(rawValue: row["selected"]), rowOnScreen: row["rowOnScreen"],
                     articleScroll: row["articleScroll"])
             }
-            return SavedState(
+            var state = SavedState(
                 readKeys: Set(read.map(StableKey.init(rawValue:))),
                 collapsedKeys: Set(folds.map(StableKey.init(rawValue:))),
                 previouslySeen: seen, promptHistory: history,
                 place: place)
+            state.seenBeforeLastVisit =
+                try Data.fetchOne(db, sql: "SELECT earlier FROM seenSet WHERE discussion = ?", arguments: [id])
+                .map { KeyFingerprints(bytes: [UInt8]($0)) }
+            state.mutedAuthors = Set(try String.fetchAll(db, sql: "SELECT author FROM mutedAuthor"))
+            state.bookmarks = Set(
+                try String.fetchAll(db, sql: "SELECT key FROM bookmark WHERE discussion = ?", arguments: [id])
+                    .map(StableKey.init(rawValue:)))
+            return state
         }
     }
 
@@ -168,13 +187,16 @@ public final class SQLiteStateStore: ReadStateStore {
                     "INSERT INTO visit (discussion, title, lastOpened) VALUES (?, ?, ?) ON CONFLICT(discussion) DO UPDATE SET title = excluded.title, lastOpened = excluded.lastOpened",
                 arguments: [id, title, Date().timeIntervalSince1970])
             // What earlier visits saw stays seen: the blob grows by the comments that are new.
-            let earlier = KeyFingerprints(bytes: try SQLiteStateStore.seenBytes(db, id))
+            // The set it grew from is kept as the baseline "since the visit before"; a visit
+            // that brought nothing new moves neither.
+            let earlierBytes = try SQLiteStateStore.seenBytes(db, id)
+            let earlier = KeyFingerprints(bytes: earlierBytes)
             let all = earlier.union(seen)
             guard all != earlier else { return }
             try db.execute(
                 sql:
-                    "INSERT INTO seenSet (discussion, fingerprints) VALUES (?, ?) ON CONFLICT(discussion) DO UPDATE SET fingerprints = excluded.fingerprints",
-                arguments: [id, Data(all.bytes)])
+                    "INSERT INTO seenSet (discussion, fingerprints, earlier) VALUES (?, ?, ?) ON CONFLICT(discussion) DO UPDATE SET fingerprints = excluded.fingerprints, earlier = excluded.earlier",
+                arguments: [id, Data(all.bytes), earlierBytes.isEmpty ? nil : Data(earlierBytes)])
         }
     }
 
@@ -239,6 +261,37 @@ public final class SQLiteStateStore: ReadStateStore {
                             FROM promptHistory)
                         WHERE rank > ?)
                     """, arguments: [SQLiteStateStore.historyLoaded])
+        }
+    }
+
+    public func setMuted(_ changes: [(author: String, muted: Bool)]) throws {
+        guard !changes.isEmpty else { return }
+        let now = Date().timeIntervalSince1970
+        try pool.write { db in
+            for change in changes where change.muted {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO mutedAuthor (author, mutedAt) VALUES (?, ?)",
+                    arguments: [change.author, now])
+            }
+            for change in changes where !change.muted {
+                try db.execute(sql: "DELETE FROM mutedAuthor WHERE author = ?", arguments: [change.author])
+            }
+        }
+    }
+
+    public func setBookmarked(_ changes: [(key: StableKey, bookmarked: Bool)], in id: String) throws {
+        guard !changes.isEmpty else { return }
+        let now = Date().timeIntervalSince1970
+        try pool.write { db in
+            for change in changes where change.bookmarked {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO bookmark (discussion, key, markedAt) VALUES (?, ?, ?)",
+                    arguments: [id, change.key.rawValue, now])
+            }
+            for change in changes where !change.bookmarked {
+                try db.execute(
+                    sql: "DELETE FROM bookmark WHERE discussion = ? AND key = ?", arguments: [id, change.key.rawValue])
+            }
         }
     }
 

@@ -67,6 +67,18 @@ public final class StateKeeper {
         attempt { try store.addHistory(historyEntries) }
     }
 
+    /// Saves authors muted (true) or unmuted with a key.
+    public func save(muteChanges: [(author: String, muted: Bool)]) {
+        guard !muteChanges.isEmpty else { return }
+        attempt { try store.setMuted(muteChanges) }
+    }
+
+    /// Saves comments flagged (true) or unflagged.
+    public func save(bookmarkChanges: [(key: StableKey, bookmarked: Bool)]) {
+        guard !bookmarkChanges.isEmpty else { return }
+        attempt { try store.setBookmarked(bookmarkChanges, in: discussionID) }
+    }
+
     /// Saves folds that changed (true: folded).
     public func save(collapsedChanges: [(key: StableKey, collapsed: Bool)]) {
         guard !collapsedChanges.isEmpty else { return }

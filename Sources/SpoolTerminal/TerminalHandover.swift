@@ -32,7 +32,7 @@ extension CursesTerminal {
             return FileWriter.write(bytes, to: path, appending: appending)
         case .view(let bytes, let type, let name):
             return view(bytes, type: type, name: name)
-        case .saveReadMarks, .saveCollapsed, .saveHistory:
+        case .saveReadMarks, .saveCollapsed, .saveHistory, .saveMutes, .saveBookmarks:
             return nil
         }
     }

@@ -162,6 +162,9 @@ struct ReadingOptions: ParsableArguments {
         options.collapsesSeenSubtrees = collapseSeen || config.collapsesSeenSubtrees == true
         options.newSince = since.flatMap { try? Wiring.since($0, now: now) }
         options.foldsSignatures = config.foldsSignatures ?? true
+        options.showsScores = config.showsScores ?? true
+        options.mutedAuthors = config.mutedAuthors ?? []
+        options.mutedWords = config.mutedWords ?? []
         return options
     }
 

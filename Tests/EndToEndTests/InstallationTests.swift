@@ -135,8 +135,8 @@ import Testing
         let file = Fixture.path("json/hn-17-algolia-items-api.json")
         let session = TmuxSession(
             [spoolBinary, "--at", "454426", "--state-dir", freshStateDir(), file], columns: 100, rows: 20)
-        let screen = session.waitFor { $0.contains(" 4/4  3 unread") && $0.contains("#454426 · reply to pg") }
-        #expect(screen.contains(" 4/4  3 unread") && screen.contains("#454426 · reply to pg"), "\(screen)")
+        let screen = session.waitFor { $0.contains(" 4/4  3 unread") && $0.contains("#454426 · 1 point · reply to pg") }
+        #expect(screen.contains(" 4/4  3 unread") && screen.contains("#454426 · 1 point · reply to pg"), "\(screen)")
         session.send("q")
         #expect(session.exitStatus() == 0)
     }

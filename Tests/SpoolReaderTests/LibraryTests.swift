@@ -137,7 +137,7 @@ import Testing
         #expect(screen.contains("/         filter by title or file name"))
         _ = library.handle(.character("j"))
         #expect(library.mode == .browsing && library.selected == 0, "the closing key does nothing else")
-        _ = library.handle(.character("x"))
-        #expect(library.notice == "x does nothing here; ? lists the keys.")
+        _ = library.handle(.character("X"))
+        #expect(library.notice == "X does nothing here; ? lists the keys.")
     }
 }

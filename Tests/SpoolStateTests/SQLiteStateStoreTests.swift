@@ -25,6 +25,38 @@ func page(_ comments: [(String, String)], title: String = "A title") throws -> D
 }
 
 @Suite struct SQLiteStateStoreTests {
+    @Test func mutesBookmarksAndTheVisitBeforeRoundTrip() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("state.sqlite3").path
+        let a = StableKey(rawValue: "h:a")
+        let b = StableKey(rawValue: "h:b")
+        let c = StableKey(rawValue: "h:c")
+        do {
+            let store = try SQLiteStateStore(path: path)
+            try store.setMuted([("Ann", true), ("Bob", true)])
+            try store.setMuted([("Bob", false)])
+            try store.setBookmarked([(a, true), (b, true)], in: "d")
+            try store.setBookmarked([(a, false)], in: "d")
+            try store.recordVisit(discussion: "d", title: "T", seen: [a])
+            #expect(try store.load(discussion: "d").seenBeforeLastVisit == nil, "one visit: nothing before it")
+            try store.recordVisit(discussion: "d", title: "T", seen: [a, b])
+            try store.recordVisit(discussion: "d", title: "T", seen: [a, b])
+        }
+        let store = try SQLiteStateStore(path: path)
+        let saved = try store.load(discussion: "d")
+        #expect(saved.mutedAuthors == ["Ann"])
+        #expect(try store.load(discussion: "other").mutedAuthors == ["Ann"], "muting holds in every discussion")
+        #expect(saved.bookmarks == [b])
+        #expect(try store.load(discussion: "other").bookmarks.isEmpty)
+        #expect(saved.previouslySeen == KeyFingerprints([a, b]))
+        #expect(
+            saved.seenBeforeLastVisit == KeyFingerprints([a]),
+            "the visit that brought b is the last; one that brought nothing does not move it")
+        try store.recordVisit(discussion: "d", title: "T", seen: [a, b, c])
+        #expect(try store.load(discussion: "d").seenBeforeLastVisit == KeyFingerprints([a, b]))
+    }
+
     @Test func marksFoldsAndVisitsRoundTrip() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -63,7 +95,7 @@ func page(_ comments: [(String, String)], title: String = "A title") throws -> D
         #expect(try store.load(discussion: "d").readKeys == [StableKey(rawValue: "h:a")])
         #expect(try store.load(discussion: "d").previouslySeen == nil)
         let applied = try DatabaseQueue(path: path).read { try SQLiteStateStore.migrator.appliedIdentifiers($0) }
-        #expect(Set(applied) == ["v1", "v2", "v3", "v4"])
+        #expect(Set(applied) == ["v1", "v2", "v3", "v4", "v5"])
     }
 
     @Test func theSeenCommentsOfAnOlderFileBecomeFingerprints() throws {

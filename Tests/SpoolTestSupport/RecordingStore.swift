@@ -29,6 +29,21 @@ public final class RecordingStore: ReaderStore {
 
     public func save(place: SavedPlace) { places.append(place) }
 
+    /// Each author muted (true) or unmuted, in order.
+    public private(set) var muteChanges: [(author: String, muted: Bool)] = []
+    /// Each comment flagged (true) or unflagged, in order.
+    public private(set) var bookmarkChanges: [(key: StableKey, bookmarked: Bool)] = []
+
+    public func save(muteChanges: [(author: String, muted: Bool)]) {
+        self.muteChanges += muteChanges
+        if let failure { warning = failure }
+    }
+
+    public func save(bookmarkChanges: [(key: StableKey, bookmarked: Bool)]) {
+        self.bookmarkChanges += bookmarkChanges
+        if let failure { warning = failure }
+    }
+
     public func save(historyEntries: [(kind: String, entry: String)]) {
         self.historyEntries += historyEntries
         if let failure { warning = failure }

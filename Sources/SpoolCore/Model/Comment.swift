@@ -19,6 +19,9 @@ public struct Comment: Hashable, Sendable {
     /// The source says it was read (mbox `Status: R`, a Maildir file's `S` flag): it starts
     /// read the first time the discussion is opened.
     public var isReadAtSource = false
+    /// The votes the source gives it (Hacker News points, a Reddit, Lobsters or Stack
+    /// Exchange score); nil where the source has none.
+    public var score: Int?
 
     public init(
         id: String, key: StableKey? = nil, author: String, date: Timestamp?, subject: String? = nil, body: CommentBody,

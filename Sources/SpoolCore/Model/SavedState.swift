@@ -1,4 +1,3 @@
-/// What was saved about one discussion.
 /// Where a reader was in a discussion: the selected comment, its row on the screen, and how
 /// far its article was scrolled.
 public struct SavedPlace: Sendable, Equatable {
@@ -13,6 +12,8 @@ public struct SavedPlace: Sendable, Equatable {
     }
 }
 
+/// What was saved about one discussion (and what is kept for every discussion: prompt
+/// histories, muted authors).
 public struct SavedState: Sendable, Equatable {
     /// Keys of the comments marked read.
     public var readKeys: Set<StableKey>
@@ -25,6 +26,13 @@ public struct SavedState: Sendable, Equatable {
     public var promptHistory: [String: [String]]
     /// Where the reader was when this discussion was last left.
     public var place: SavedPlace?
+    /// The comments present at the visits before the last one that brought new comments:
+    /// the baseline "new since the visit before"; nil when there was no such visit.
+    public var seenBeforeLastVisit: KeyFingerprints?
+    /// Authors muted with a key (`m`), in every discussion.
+    public var mutedAuthors: Set<String> = []
+    /// The comments flagged with a key (`F`), by key.
+    public var bookmarks: Set<StableKey> = []
 
     public init(
         readKeys: Set<StableKey> = [], collapsedKeys: Set<StableKey> = [], previouslySeen: KeyFingerprints? = nil,

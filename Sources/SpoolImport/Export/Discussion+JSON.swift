@@ -47,6 +47,7 @@ extension Discussion {
         if let subject = comment.subject { out += "\(indent)  \"subject\": \(JSONText.string(subject)),\n" }
         out += "\(indent)  \"body\": \(JSONText.string(comment.body.text)),\n"
         if comment.isPlaceholder { out += "\(indent)  \"placeholder\": true,\n" }
+        if let score = comment.score { out += "\(indent)  \"score\": \(score),\n" }
         return out
     }
 }

@@ -30,13 +30,14 @@ public struct ExportJSONImporter: Sendable {
         { ($0, nil) }
         while let (item, parent) = stack.popLast() {
             let id = JSONFields.string(item, "id") ?? String(comments.count + 1)
-            comments.append(
-                Comment(
-                    id: id, key: JSONFields.string(item, "key").map(StableKey.init(rawValue:)),
-                    author: JSONFields.string(item, "author") ?? "",
-                    date: Self.date(JSONFields.string(item, "date")), subject: JSONFields.string(item, "subject"),
-                    body: JSONFields.string(item, "body") ?? "", parent: parent,
-                    isPlaceholder: JSONFields.bool(item, "placeholder")))
+            var comment = Comment(
+                id: id, key: JSONFields.string(item, "key").map(StableKey.init(rawValue:)),
+                author: JSONFields.string(item, "author") ?? "",
+                date: Self.date(JSONFields.string(item, "date")), subject: JSONFields.string(item, "subject"),
+                body: JSONFields.string(item, "body") ?? "", parent: parent,
+                isPlaceholder: JSONFields.bool(item, "placeholder"))
+            comment.score = JSONFields.int(item, "score")
+            comments.append(comment)
             let index = comments.count - 1
             stack.append(contentsOf: ((item["replies"] as? [[String: Any]]) ?? []).reversed().map { ($0, index) })
         }

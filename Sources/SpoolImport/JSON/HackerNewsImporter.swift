@@ -99,7 +99,9 @@ public struct HackerNewsImporter: Sendable {
         let key =
             sourceID.map { StableKey.sourceID("hn:" + $0) }
             ?? .content(title: "hn", author: name, date: date, body: body)
-        return Comment(id: sourceID ?? "?", key: key, author: name, date: date, body: body, parent: parent)
+        var comment = Comment(id: sourceID ?? "?", key: key, author: name, date: date, body: body, parent: parent)
+        comment.score = json.int(item, "points") ?? json.int(item, "score")
+        return comment
     }
 
     private func article(_ json: JSONDocument, _ story: Int) -> String? {

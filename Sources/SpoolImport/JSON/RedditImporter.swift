@@ -65,7 +65,10 @@ public struct RedditImporter: Sendable {
         let key =
             sourceID.map { StableKey.sourceID("reddit:" + $0) }
             ?? .content(title: "reddit", author: author, date: date, body: source)
-        return Comment(id: sourceID ?? "?", key: key, author: author, date: date, body: body, parent: parent)
+        var comment = Comment(id: sourceID ?? "?", key: key, author: author, date: date, body: body, parent: parent)
+        // A score Reddit hides (a new comment in some subreddits) is not shown as a number.
+        if !JSONFields.bool(data, "score_hidden") { comment.score = JSONFields.int(data, "score") }
+        return comment
     }
 
     /// A text as Reddit shows it: its HTML (`body_html`, escaped once more) when the export

@@ -22,6 +22,8 @@ struct FlatRecord {
     var isPlaceholder = false
     /// A title (a Disqus thread's, a WordPress post's), shown as a thread row's subject.
     var subject: String? = nil
+    /// The votes the source gives the post, if it has any.
+    var score: Int? = nil
 }
 
 /// Builds comments from ``FlatRecord``s: parents by id (or by depth and order), siblings
@@ -46,10 +48,11 @@ enum FlatRecords {
                 parent = found
             }
             let body = record.context.map { $0 + "\n\n" + record.body } ?? record.body
-            comments.append(
-                Comment(
-                    id: record.id, key: .sourceID(keyPrefix + record.id), author: record.author, date: record.date,
-                    subject: record.subject, body: body, parent: parent, isPlaceholder: record.isPlaceholder))
+            var comment = Comment(
+                id: record.id, key: .sourceID(keyPrefix + record.id), author: record.author, date: record.date,
+                subject: record.subject, body: body, parent: parent, isPlaceholder: record.isPlaceholder)
+            comment.score = record.score
+            comments.append(comment)
         }
         return comments
     }

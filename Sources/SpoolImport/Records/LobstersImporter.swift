@@ -34,11 +34,13 @@ public struct LobstersImporter: Sendable {
                 ?? MarkdownBody.plainText(JSONFields.string(comment, "comment_plain") ?? "")
             if JSONFields.bool(comment, "is_deleted") { body = "(deleted)" }
             if JSONFields.bool(comment, "is_moderated") { body = "(removed by a moderator)" }
-            return FlatRecord(
+            var record = FlatRecord(
                 id: JSONFields.string(comment, "short_id") ?? "?",
                 parentID: JSONFields.string(comment, "parent_comment"), depth: depth,
                 author: JSONFields.name(comment, "commenting_user") ?? "(unknown)",
                 date: JSONFields.isoDate(JSONFields.string(comment, "created_at")), body: body)
+            record.score = JSONFields.int(comment, "score")
+            return record
         }
         return Discussion(
             title: JSONFields.string(story, "title"), sourceID: JSONFields.string(story, "short_id"),

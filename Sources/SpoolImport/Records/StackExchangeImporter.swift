@@ -38,8 +38,7 @@ public struct StackExchangeImporter: Sendable {
             for answer in question["answers"] as? [[String: Any]] ?? [] {
                 let answerID = "a" + (JSONFields.string(answer, "answer_id") ?? "?")
                 var record = apiRecord(answer, id: answerID, parent: id, subject: nil)
-                record.context = answerLine(
-                    score: JSONFields.int(answer, "score"), accepted: JSONFields.bool(answer, "is_accepted"))
+                record.context = answerLine(score: record.score, accepted: JSONFields.bool(answer, "is_accepted"))
                 records.append(record)
                 records += apiComments(answer, parent: answerID)
             }
@@ -57,7 +56,7 @@ public struct StackExchangeImporter: Sendable {
             id: id, parentID: parent,
             author: JSONFields.string(owner, "display_name").map(HTMLText.plainTextEntities) ?? "(deleted user)",
             date: JSONFields.unixDate(post, "creation_date"), body: body,
-            subject: subject.map(HTMLText.plainTextEntities))
+            subject: subject.map(HTMLText.plainTextEntities), score: JSONFields.int(post, "score"))
     }
 
     private func apiComments(_ post: [String: Any], parent: String) -> [FlatRecord] {
@@ -102,10 +101,8 @@ public struct StackExchangeImporter: Sendable {
                 date: JSONFields.isoDate(row.attributes["CreationDate"]),
                 body: HTMLText.plainText(row.attributes["Body"] ?? ""),
                 subject: kind == "q" ? row.attributes["Title"] : nil)
-            if kind == "a" {
-                record.context = answerLine(
-                    score: row.attributes["Score"].flatMap { Int($0) }, accepted: accepted.contains(id))
-            }
+            record.score = row.attributes["Score"].flatMap { Int($0) }
+            if kind == "a" { record.context = answerLine(score: record.score, accepted: accepted.contains(id)) }
             records.append(record)
             for comment in commentsOn[id] ?? [] {
                 records.append(

@@ -34,6 +34,10 @@ public enum Action: String, CaseIterable, Sendable {
     case markThreadRead = "mark-thread-read"
     case markAllRead = "mark-all-read"
     case undoBulkMark = "undo-bulk-mark"
+    case toggleBookmark = "toggle-flag"
+    case listBookmarks = "list-flagged"
+    case muteAuthor = "mute-author"
+    case showMuted = "show-muted"
     case search
     case nextMatch = "next-match"
     case previousMatch = "previous-match"
@@ -96,12 +100,18 @@ public enum Action: String, CaseIterable, Sendable {
         case .markThreadRead: return "mark this thread read and go to the next"
         case .markAllRead: return "mark the whole discussion read (catch up)"
         case .undoBulkMark: return "undo the last bulk mark"
+        case .toggleBookmark:
+            return "flag the selected comment to come back to, or take the flag off (kept across runs)"
+        case .listBookmarks: return "limit the tree to the flagged comments; again to show everything"
+        case .muteAuthor:
+            return "mute the selected comment's author in every discussion (one line each, replies stay); again unmutes"
+        case .showMuted: return "show the selected muted comment, or mute it again"
         case .search: return "search authors and text (smart case; Enter keeps, Esc cancels)"
         case .nextMatch: return "next search match"
         case .previousMatch: return "previous search match"
         case .limit:
             return
-                "limit to comments matching a pattern: words that must all hold (text, author:, subject:, before:, after:, unread, new), -word to exclude, a | b for either"
+                "limit to comments matching a pattern: words that must all hold (text, author:, subject:, before:, after:, score:>N, unread, new, flagged, muted), -word to exclude, a | b for either"
         case .limitToAuthor: return "limit to the selected comment's author"
         case .openURL: return "list the comment's web addresses and open one"
         case .copy: return "copy the comment to the terminal's clipboard (OSC 52)"
@@ -112,7 +122,9 @@ public enum Action: String, CaseIterable, Sendable {
         case .skipQuoted: return "scroll the article to the new text after the next quote"
         case .viewAttachments: return "list the message's attachments to view (a digit) or save (s, then a digit)"
         case .save: return "save the comment to a file (a message is appended as mbox, other comments as text)"
-        case .toggleThreadOrder: return "sort threads newest first, oldest first (or as the source has them)"
+        case .toggleThreadOrder:
+            return
+                "sort threads newest first, oldest first, replies by score (where the source has scores), or as the source has them"
         case .focusSubtree: return "focus on the selected subtree (full width, ancestors above)"
         case .leaveFocus: return "leave the focused subtree"
         case .nextTheme: return "next colour theme"
@@ -135,6 +147,7 @@ public enum ActionTopic: String, CaseIterable, Sendable {
     case article = "The article"
     case marks = "Read marks"
     case finding = "Search, limit, focus"
+    case muting = "Muting"
     case views = "Views"
     case handover = "Other programs"
     case leaving = "Help and leaving"
@@ -163,7 +176,10 @@ extension Action {
         case .articlePageDown, .articlePageUp, .articleLineDown, .articleLineUp, .switchFocus, .toggleQuotes,
             .skipQuoted:
             return .article
-        case .toggleRead, .markSubtreeRead, .markThreadRead, .markAllRead, .undoBulkMark: return .marks
+        case .toggleRead, .markSubtreeRead, .markThreadRead, .markAllRead, .undoBulkMark, .toggleBookmark,
+            .listBookmarks:
+            return .marks
+        case .muteAuthor, .showMuted: return .muting
         case .search, .nextMatch, .previousMatch, .limit, .limitToAuthor, .focusSubtree, .leaveFocus: return .finding
         case .inlineMode, .switchLayout, .nextTheme, .toggleHeaders, .toggleThreadOrder: return .views
         case .openURL, .copy, .pipe, .viewInPager, .viewAttachments, .save: return .handover

@@ -38,6 +38,8 @@ public struct KeyMap: Sendable, Equatable {
         .character(","): .jumpBack, .character("."): .jumpForward,
         .character("r"): .toggleRead, .character("R"): .markSubtreeRead,
         .character("M"): .markAllRead, .character("U"): .undoBulkMark,
+        .character("F"): .toggleBookmark, .character("'"): .listBookmarks,
+        .character("m"): .muteAuthor, .character("x"): .showMuted,
         .character("/"): .search, .character("n"): .nextMatch, .character("N"): .previousMatch,
         .character("u"): .openURL, .character("y"): .copy, .character("|"): .pipe, .character("e"): .viewInPager,
         .character("L"): .limit, .character("f"): .limitToAuthor, .character("z"): .focusSubtree,

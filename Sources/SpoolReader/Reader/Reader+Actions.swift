@@ -45,6 +45,10 @@ extension Reader {
         case .markSubtreeRead: markRead(selected..<tree.subtreeEnd[selected], what: "in this subtree")
         case .markAllRead: markRead(0..<tree.count, what: "in the discussion")
         case .undoBulkMark: undoBulkMark()
+        case .toggleBookmark: return toggleBookmark()
+        case .listBookmarks: listBookmarks()
+        case .muteAuthor: return toggleMuteAuthor()
+        case .showMuted: toggleShowMuted()
         case .search: startSearch()
         case .limit: mode = .prompt(Prompt(.limit, text: limit?.pattern ?? ""))
         case .openURL: listURLs()
@@ -343,14 +347,28 @@ extension Reader {
     }
 
     private mutating func goToUnread(forward: Bool) {
-        let target = forward ? marks.nextUnread(after: selected) : marks.previousUnread(before: selected)
-        guard let target else {
-            messages.say("No unread comments.")
+        guard let target = unread(from: selected, forward: forward) else {
+            messages.say(mutes.mutedCount > 0 ? "No unread comments but muted ones." : "No unread comments.")
             return
         }
         if forward ? target <= selected : target >= selected {
             messages.say(forward ? "Wrapped to the first unread comment." : "Wrapped to the last unread comment.")
         }
         select(target)
+    }
+
+    /// The next (or previous) unread comment that is not muted, wrapping; muted unread
+    /// comments are passed over as a reader skims them.
+    func unread(from node: Int, forward: Bool) -> Int? {
+        var candidate = node
+        var passed = 0
+        while let next = forward ? marks.nextUnread(after: candidate) : marks.previousUnread(before: candidate) {
+            if !isMuted(next) { return next }
+            passed += 1
+            // Every unread comment is muted: the search came round.
+            if next == node || passed > mutes.mutedCount { return nil }
+            candidate = next
+        }
+        return nil
     }
 }

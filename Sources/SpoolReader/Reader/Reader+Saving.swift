@@ -12,6 +12,10 @@ public protocol ReaderStore: AnyObject {
     func save(place: SavedPlace)
     /// Adds entries to the prompts' histories (by prompt name, oldest first).
     func save(historyEntries: [(kind: String, entry: String)])
+    /// Saves authors muted (true) or unmuted with a key, for every discussion.
+    func save(muteChanges: [(author: String, muted: Bool)])
+    /// Saves comments flagged (true) or unflagged.
+    func save(bookmarkChanges: [(key: StableKey, bookmarked: Bool)])
     /// What went wrong with the store, if anything (shown once in the status line).
     var warning: String? { get }
 }

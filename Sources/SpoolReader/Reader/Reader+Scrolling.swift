@@ -40,7 +40,7 @@ extension Reader {
     private mutating func pageArticleDown() {
         let height = max(1, viewport.article.height)
         if articleScroll + height >= articleLineCount {
-            guard let next = marks.nextUnread(after: selected) else {
+            guard let next = unread(from: selected, forward: true) else {
                 messages.say("End of the comment, and no unread comments left.")
                 return
             }

@@ -1,23 +1,28 @@
 import SpoolCore
 
-/// `O`: the threads re-sorted at run time (newest activity first, oldest first, as the
-/// source has them). The tree is laid out again; read marks, new marks, folds, the
+/// `O`: the threads re-sorted at run time (newest activity first, oldest first, replies by
+/// score where the source gives scores, as the source has them). The tree is laid out again; read marks, new marks, folds, the
 /// selection and its place on the screen stay.
 extension Reader {
     mutating func toggleThreadOrder() {
-        guard tree.topLevelCount > 1 else {
+        let source = sourceDiscussion ?? discussion
+        let hasScores = source.comments.contains { $0.score != nil }
+        guard tree.topLevelCount > 1 || hasScores else {
             messages.say("There is one thread: nothing to sort.")
             return
         }
-        let source = sourceDiscussion ?? discussion
         let current = topLevelKeys(of: discussion, tree: tree)
         var order = threadOrder
         for _ in 1..<ThreadOrder.allCases.count {
             order = order.next
+            if order == .score && !hasScores { continue }
             let candidate = order == .source ? source : source.orderingThreads(order)
             let candidateTree = ThreadTree(candidate)
-            // An order that changes nothing (an archive already sorted newest first) is skipped.
-            guard topLevelKeys(of: candidate, tree: candidateTree) != current else { continue }
+            // An order that changes nothing (an archive already sorted newest first) is
+            // skipped; sorting by score reorders replies too, so it is always a change.
+            guard
+                order == .score || threadOrder == .score || topLevelKeys(of: candidate, tree: candidateTree) != current
+            else { continue }
             relayOut(candidate, order: order, source: source)
             messages.say("Threads \(order.summary); O sorts them again.")
             return
@@ -41,8 +46,10 @@ extension Reader {
     private mutating func relayOut(_ reordered: Discussion, order: ThreadOrder, source: Discussion) {
         let seen = KeyFingerprints((1..<max(tree.count, 1)).filter { !isNew[$0] }.map { comment(at: $0).key })
         let collapsedKeys = Set(collapse.nodes.map(collapseKey))
-        let saved = SavedState(
+        var saved = SavedState(
             readKeys: readKeys, collapsedKeys: collapsedKeys, previouslySeen: seen, place: currentPlace)
+        saved.mutedAuthors = mutes.kept
+        saved.bookmarks = bookmarks.keys
         var next = Reader(discussion: reordered, viewport: viewport, settings: settings, keyMap: keyMap, saved: saved)
         // The folds as they are now, not as an opening would choose them for the screen.
         next.collapse = next.collapseState(of: collapsedKeys)

@@ -23,6 +23,10 @@ extension Reader {
         /// What counts as new: comments dated after this (`--since`), instead of the comments
         /// the last visit did not see.
         public var newSince: Timestamp?
+        /// Authors whose comments show as one muted line (`mute`); `m` adds more.
+        public var mutedAuthors: [String] = []
+        /// Words that mute a comment whose text holds them (`mute_words`).
+        public var mutedWords: [String] = []
 
         public init(
             marksReadOnSelect: Bool = true, orientation: Orientation? = nil, collapsesReadSubtrees: Bool = false,

@@ -3,12 +3,14 @@ import SpoolScreen
 
 /// Work the reader does while no key is pending, so that key presses do not wait for it: a
 /// search going through the rest of the discussion, a limit checking the rest of the
-/// comments, then getting the comments the next key most likely shows (the rows around
+/// comments, the comments' text checked for muted words, then getting the comments the next key most likely shows (the rows around
 /// the selection and the next unread) decoded from an archive, so `j`, `k` and `Tab` find
 /// them ready. The loop hands in a budget of comments; the reader never reads the clock.
 extension Reader {
     /// Whether there is work for idle time.
-    public var hasPendingWork: Bool { search.isRunning || pendingLimit != nil || needsPrefetch }
+    public var hasPendingWork: Bool {
+        search.isRunning || pendingLimit != nil || needsPrefetch || mutes.isCheckingWords
+    }
 
     /// Does up to `budget` comments of the pending work.
     public mutating func work(budget: Int) -> Effects {
@@ -21,6 +23,10 @@ extension Reader {
             left -= continueSearch(budget: left)
             effects.redraw = true
             if selected != selectedBefore { needsPrefetch = true }
+        }
+        if left > 0 && mutes.isCheckingWords {
+            left -= continueMuteCheck(budget: left)
+            effects.redraw = true
         }
         if left > 0 && pendingLimit != nil {
             left -= continueLimit(budget: left)

@@ -53,6 +53,10 @@ public struct Reader: Sendable {
     /// `$` was pressed on a discussion opened by its address: the reader quit so that the
     /// command fetches it again and reopens it.
     public internal(set) var refreshRequested = false
+    /// Who and what is muted (`m`, `mute`, `mute_words`).
+    public internal(set) var mutes: MuteList
+    /// The flagged comments (`F`).
+    public internal(set) var bookmarks: Bookmarks
     /// The limit in force (`L`, `f`).
     public internal(set) var limit: Limit?
     /// A limit still checking comments (see ``applyLimit(_:)``).
@@ -133,6 +137,9 @@ public struct Reader: Sendable {
         self.settings = settings
         self.keyMap = keyMap
         history = PromptHistory(saved: saved.promptHistory)
+        mutes = MuteList(
+            tree: tree, configured: settings.mutedAuthors, kept: saved.mutedAuthors, words: settings.mutedWords)
+        bookmarks = Bookmarks(keys: saved.bookmarks)
         showsQuotedText = !settings.foldsQuotes
         if let id = settings.opensAt {
             open(atCommentID: id)

@@ -10,6 +10,8 @@ import SpoolCore
 /// | `subject:WORDS` | part of the subject, any case |
 /// | `after:DATE`, `before:DATE` | written on or after, before the day (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) |
 /// | `unread`, `new`, `read` | its state |
+/// | `flagged`, `muted` | flagged with `F`; muted (by author or word) |
+/// | `score:>N`, `score:<N`, `score:>=N`, `score:<=N`, `score:N` | its score (points), where the source gives one |
 /// | `-condition`, `!condition` | the condition does not hold |
 ///
 /// A value that cannot mean anything (`after:2014-13-45`, an unclosed quote, an empty
@@ -18,7 +20,8 @@ public struct LimitPattern: Sendable, Equatable {
     let alternatives: [[LimitCondition]]
 
     /// The one-line reminder the limit prompt shows.
-    public static let hint = "words  author: subject: before: after: unread new  -not  a | b  \"quoted words\""
+    public static let hint =
+        "words  author: subject: before: after: score:>N  unread new flagged muted  -not  a | b  \"quoted words\""
 
     /// Parses `text`.
     public static func parse(_ text: String) throws(LimitPatternError) -> LimitPattern {
@@ -69,7 +72,9 @@ enum LimitTest: Sendable, Equatable {
     case subject(TextMatcher)
     /// Author, subject or text, smart case.
     case text(TextMatcher)
-    case unread, new, read
+    case unread, new, read, flagged, muted
+    /// A score the source gives, compared with a number (a comment without one never holds).
+    case score(ScoreComparison, Int)
     /// Written on or after the start of the day.
     case after(Timestamp)
     /// Written before the start of the day.
@@ -81,6 +86,8 @@ enum LimitTest: Sendable, Equatable {
             case "unread": self = .unread
             case "new": self = .new
             case "read": self = .read
+            case "flagged": self = .flagged
+            case "muted": self = .muted
             default: self = .text(TextMatcher(value))
             }
             return
@@ -93,6 +100,9 @@ enum LimitTest: Sendable, Equatable {
         case "subject":
             guard !value.isEmpty else { throw LimitPatternError("subject: needs words, as in subject:patch") }
             self = .subject(TextMatcher(anyCase))
+        case "score", "points":
+            let (comparison, number) = try ScoreComparison.parse(value, key: key)
+            self = .score(comparison, number)
         case "after": self = .after(try LimitTest.day(value, key: key))
         case "before": self = .before(try LimitTest.day(value, key: key))
         default:
@@ -115,6 +125,34 @@ enum LimitTest: Sendable, Equatable {
             throw problem
         }
         return Timestamp(year: year, month: month, day: day)
+    }
+}
+
+/// How `score:` compares: `>N`, `<N`, `>=N`, `<=N`, or `N` for exactly.
+enum ScoreComparison: Sendable, Equatable {
+    case above, below, atLeast, atMost, exactly
+
+    /// Whether `score` holds against `number`.
+    func holds(_ score: Int, _ number: Int) -> Bool {
+        switch self {
+        case .above: return score > number
+        case .below: return score < number
+        case .atLeast: return score >= number
+        case .atMost: return score <= number
+        case .exactly: return score == number
+        }
+    }
+
+    static func parse(_ value: String, key: String) throws(LimitPatternError) -> (ScoreComparison, Int) {
+        let operators: [(String, ScoreComparison)] = [(">=", .atLeast), ("<=", .atMost), (">", .above), ("<", .below)]
+        let (comparison, rest) =
+            operators.first { value.hasPrefix($0.0) }.map { ($0.1, value.dropFirst($0.0.count)) } ?? (
+                .exactly, value[...]
+            )
+        guard let number = Int(rest) else {
+            throw LimitPatternError("\(key):\(value) is not a score; write \(key):>10, \(key):<0 or \(key):5")
+        }
+        return (comparison, number)
     }
 }
 

@@ -72,7 +72,9 @@ extension Reader {
     mutating func continueLimit(budget: Int) -> Int {
         guard var pending = pendingLimit else { return 0 }
         let first = pending.next
-        while pending.next < tree.count && pending.next - first < budget {
+        // A comment is checked once its text has been checked for muted words (`muted`).
+        let end = mutes.isCheckingWords ? mutes.wordsChecked : tree.count
+        while pending.next < end && pending.next - first < budget {
             let node = pending.next
             pending.next += 1
             if limitMatches(node, pending.pattern) {
@@ -116,6 +118,9 @@ extension Reader {
             case .unread: return !marks.isRead(node)
             case .read: return marks.isRead(node)
             case .new: return isNew[node]
+            case .flagged: return isBookmarked(node)
+            case .muted: return mutes.isMutedAtAll(node, in: tree)
+            case .score(let comparison, let number): return comment.score.map { comparison.holds($0, number) } ?? false
             case .after(let day): return comment.date.map { $0 >= day } ?? false
             case .before(let day): return comment.date.map { $0 < day } ?? false
             }

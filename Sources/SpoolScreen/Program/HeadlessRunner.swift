@@ -20,7 +20,12 @@ public struct HeadlessRunner<P: Program> {
     /// How much work is done at a time while finishing (a bound on one call, not on the total).
     public static var workChunk: Int { 1 << 16 }
 
-    public init(_ program: P) { self.program = program }
+    /// A runner on `program`; work the opening started (muted words to check) is finished
+    /// first, as after a key.
+    public init(_ program: P) {
+        self.program = program
+        _ = Self.finishWork(&self.program)
+    }
 
     /// The commands asked for since the last call, handed over once.
     public mutating func takeCommands() -> [Command] {

@@ -89,12 +89,16 @@ public enum Command: Equatable, Sendable {
     case saveCollapsed
     /// A prompt's entry was submitted: save it to the prompt's history.
     case saveHistory
+    /// Authors were muted or unmuted with a key: save the change.
+    case saveMutes
+    /// Comments were flagged or unflagged: save the change.
+    case saveBookmarks
 
     /// Whether the command needs the terminal (the rest are the program's own business).
     public var needsTerminal: Bool {
         switch self {
         case .copy, .page, .pipe, .open, .writeFile, .view: return true
-        case .saveReadMarks, .saveCollapsed, .saveHistory: return false
+        case .saveReadMarks, .saveCollapsed, .saveHistory, .saveMutes, .saveBookmarks: return false
         }
     }
 }

@@ -7,7 +7,7 @@ public enum WordWrap {
     public static func lines(of text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var result: [String] = []
-        for sourceLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for sourceLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             if sourceLine.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
                 wrapASCII(Array(sourceLine.utf8), width: width, into: &result)
             } else {

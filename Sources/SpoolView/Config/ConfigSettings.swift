@@ -75,6 +75,17 @@ extension ReaderConfig {
             name: "fold_signatures", defaultValue: "true", values: "true, false",
             summary: "A signature (after a \"-- \" line) folds with them; it is dimmed either way."),
         .init(
+            name: "show_scores", defaultValue: "true", values: "true, false",
+            summary: "Show a comment's score in its row (Hacker News points, Reddit, Lobsters, Stack Exchange)."),
+        .init(
+            name: "mute", defaultValue: "[]", values: "a list of author names",
+            summary:
+                "Authors whose comments show as one line \"[muted: NAME]\" (x shows one); their replies stay. m mutes more."
+        ),
+        .init(
+            name: "mute_words", defaultValue: "[]", values: "a list of words",
+            summary: "Comments whose text holds one of these words (any case) are muted the same way."),
+        .init(
             name: "news_articles", defaultValue: "1000", values: "a number of articles from 1 up",
             summary: "News addresses (news://HOST/GROUP): how many of the group's newest articles are read."),
         .init(

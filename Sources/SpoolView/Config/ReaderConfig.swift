@@ -32,6 +32,12 @@ public struct ReaderConfig: Equatable, Sendable {
     /// `fold_quotes` and `fold_signatures`: long quotes and signatures open folded.
     public var foldsQuotes: Bool?
     public var foldsSignatures: Bool?
+    /// `show_scores`: a comment's score (points) in its tree row where the source has one.
+    public var showsScores: Bool?
+    /// `mute`: authors whose comments show as one line (their replies stay).
+    public var mutedAuthors: [String]?
+    /// `mute_words`: words that mute a comment whose text holds them (any case).
+    public var mutedWords: [String]?
     /// `news_articles`: how many of a news group's newest articles a news address reads.
     public var newsArticles: Int?
     /// `news_user` and `news_password`: the login news servers that ask for one get.
@@ -180,17 +186,29 @@ extension ReaderConfig {
                     "wrap_width must be a number of columns from 20 up, or 0 for the pane's width; using 100")
             }
         }
-        for name in ["fold_quotes", "fold_signatures", "collapse_seen"] {
+        for name in ["fold_quotes", "fold_signatures", "collapse_seen", "show_scores"] {
             guard let value = table[name] else { continue }
             if let flag = value.bool {
                 switch name {
                 case "fold_quotes": config.foldsQuotes = flag
                 case "fold_signatures": config.foldsSignatures = flag
+                case "show_scores": config.showsScores = flag
                 default: config.collapsesSeenSubtrees = flag
                 }
             } else {
                 problem(name, "\(name) must be true or false")
             }
+        }
+        for name in ["mute", "mute_words"] {
+            guard let value = table[name] else { continue }
+            let texts = value.array?.compactMap(\.string)
+            guard let texts, texts.count == value.array?.count,
+                !texts.contains(where: { $0.allSatisfy(\.isWhitespace) })
+            else {
+                problem(name, "\(name) must be a list of names or words in quotes, like \(name) = [\"Ann\", \"Bob\"]")
+                continue
+            }
+            if name == "mute" { config.mutedAuthors = texts } else { config.mutedWords = texts }
         }
         if let value = table["news_articles"] {
             if let count = value.int, (1...1_000_000).contains(count) {

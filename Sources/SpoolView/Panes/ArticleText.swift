@@ -20,6 +20,8 @@ final class ArticleText: @unchecked Sendable {
         let showsHeaders: Bool
         let folds: Folds
         let generation: Int
+        let isMuted: Bool
+        let isFlagged: Bool
     }
 
     /// What folds in the body being wrapped.
@@ -41,7 +43,7 @@ final class ArticleText: @unchecked Sendable {
         folds = Folds(quotes: folding, signature: folding && options.foldsSignatures)
         let key = Key(
             node: node, width: width, showsHeaders: reader.showsHeaders, folds: folds,
-            generation: reader.layoutGeneration)
+            generation: reader.layoutGeneration, isMuted: reader.isMuted(node), isFlagged: reader.isBookmarked(node))
         if let hit = cached.firstIndex(where: { $0.key == key }) { return cached[hit].lines }
         let lines =
             node == ThreadTree.root ? articleLines(reader, width: width) : commentLines(node, reader, width: width)
@@ -80,6 +82,9 @@ final class ArticleText: @unchecked Sendable {
                 + [ArticleLine(text: "", role: .articleText)]
                 + body("Replies in this archive refer to this message, but the archive does not contain it.", width)
         }
+        if reader.isMuted(node) {
+            return wrap(reader.mutedLine(node) + " \u{2014} x shows it", width, .articleMeta)
+        }
         let headers = reader.showsHeaders ? comment.body.headerFields : []
         guard headers.isEmpty else { return headerLines(headers, width) + commentBody(comment, width) }
         var lines = wrap(comment.author, width, .articleAuthor)
@@ -87,6 +92,8 @@ final class ArticleText: @unchecked Sendable {
         var meta: [String] = []
         if let date = comment.date { meta.append(AgeText.absolute(date)) }
         meta.append(reader.discussion.isArchive ? comment.id : "#" + comment.id)
+        if let score = comment.score { meta.append(ArticleText.points(score)) }
+        if reader.isBookmarked(node) { meta.append("flagged") }
         if let link = reader.discussion.authorLinks[comment.author] { meta.append(link) }
         let parent = reader.tree.parent[node]
         if parent > ThreadTree.root && !reader.comment(at: parent).isPlaceholder {
@@ -97,6 +104,9 @@ final class ArticleText: @unchecked Sendable {
         lines += wrap(meta.joined(separator: " · "), width, .articleMeta)
         return lines + commentBody(comment, width)
     }
+
+    /// `1 point`, `42 points`.
+    static func points(_ score: Int) -> String { "\(score) point\(score == 1 || score == -1 ? "" : "s")" }
 
     /// A blank line, then the body.
     private func commentBody(_ comment: Comment, _ width: Int) -> [ArticleLine] {
@@ -150,7 +160,7 @@ final class ArticleText: @unchecked Sendable {
 
     private func bodyLines(_ text: String, _ width: Int) -> [ArticleLine] {
         var lines: [ArticleLine] = []
-        let source = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let source = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         var index = 0
         while index < source.count {
             let line = source[index]

@@ -26,9 +26,12 @@ struct InlinePane {
             } + [ArticleLine(text: "", role: .articleText)]
         }
         let comment = reader.comment(at: node)
-        var (text, note) = ArticleText.bounded(
-            comment.isPlaceholder
-                ? (comment.body.text.isEmpty ? TreePane.placeholderText : comment.body.text) : comment.body.text)
+        let shown =
+            reader.isMuted(node)
+            ? reader.mutedLine(node) + " \u{2014} x shows it"
+            : comment.isPlaceholder
+                ? (comment.body.text.isEmpty ? TreePane.placeholderText : comment.body.text) : comment.body.text
+        var (text, note) = ArticleText.bounded(shown)
         if let note { text += "\n\n" + note }
         if reader.collapse.isCollapsed(node) && reader.tree.hasChildren(node) {
             text += "\n[+\(reader.tree.descendantCount(of: node)) replies folded]"

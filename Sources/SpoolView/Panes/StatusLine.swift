@@ -21,6 +21,8 @@ struct StatusLine {
         var rows: Int
         var unread: Int
         var new = 0
+        /// Comments muted (by author or word).
+        var muted = 0
         var limit: String?
         var author: String?
         var shownPercent: String?
@@ -57,7 +59,7 @@ struct StatusLine {
             return .location(
                 Location(
                     row: (reader.rows.row(of: reader.selected) ?? 0) + 1, rows: reader.rows.count,
-                    unread: reader.marks.unreadCount, new: reader.newCount,
+                    unread: reader.marks.unreadCount, new: reader.newCount, muted: reader.mutes.mutedCount,
                     limit: reader.limit.map { $0.pattern.replacing("\u{A0}", with: " ") },
                     author: reader.selected == ThreadTree.root ? nil : reader.comment(at: reader.selected).author,
                     shownPercent: shownPercent, message: reader.messages.shown,
@@ -118,6 +120,7 @@ struct StatusLine {
     private func draw(_ location: Location, in area: Rect, on screen: inout Screen) {
         var core = " \(location.row)/\(location.rows)  \(location.unread) unread"
         if location.new > 0 { core += ", \(location.new) new" }
+        if location.muted > 0 { core += ", \(location.muted) muted" }
         var room = area.width - DisplayWidth.of(core)
         var message = location.message.map { "  " + $0 }
         if let text = message {

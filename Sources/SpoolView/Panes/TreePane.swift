@@ -4,8 +4,9 @@ import SpoolScreen
 
 /// The reply tree: one row a comment, only the rows on screen are drawn.
 ///
-/// A row is tree guides, the unread marker, the author, the age, the count of replies a
-/// collapse hides (`[+12]`) and as much of the body's first line as fits.
+/// A row is tree guides, the unread marker, the author, the age, the score where the source
+/// gives one, a flag, the count of replies a collapse hides (`[+12]`) and as much of the
+/// body's first line as fits. A muted comment's row says `[muted: NAME]` instead.
 struct TreePane {
     let theme: Theme
     let options: ReaderOptions
@@ -93,6 +94,10 @@ struct TreePane {
             x = screen.put(
                 marker + " ", x: x, y: area.y, style: theme[reader.isNew[node] && unread ? .treeNew : .treeUnread],
                 clip: area)
+            if reader.isMuted(node) {
+                screen.put(reader.mutedLine(node), x: x, y: area.y, style: theme[.treeContext], clip: area)
+                return textStart
+            }
             let authorRole: ThemeRole =
                 reader.isMatch(node)
                 ? .searchMatch
@@ -104,6 +109,12 @@ struct TreePane {
                 x = screen.put(
                     "  " + AgeText.text(date, style: options.dateStyle, now: options.now), x: x, y: area.y,
                     style: theme[.treeDate], clip: area)
+            }
+            if options.showsScores, let score = comment.score {
+                x = screen.put("  " + glyphs.score + "\(score)", x: x, y: area.y, style: theme[.treeDate], clip: area)
+            }
+            if reader.isBookmarked(node) {
+                x = screen.put(" " + glyphs.flag, x: x, y: area.y, style: theme[.treeNew], clip: area)
             }
         }
         let isThread = reader.discussion.isArchive && tree.depth[node] == 1 && tree.hasChildren(node)
@@ -182,19 +193,23 @@ struct TreePane {
         var parts = [tree.depth[node] == 1 ? "top level" : "reply, level \(tree.depth[node])"]
         if comment.isPlaceholder {
             parts.append(comment.body.text.isEmpty ? TreePane.placeholderText : comment.body.text)
+        } else if reader.isMuted(node) {
+            parts.append(reader.mutedLine(node))
         } else {
             if !reader.marks.isRead(node) { parts.append(reader.isNew[node] ? "new" : "unread") }
             if TreePane.isByOriginalPoster(node, reader) { parts.append("original poster") }
             if reader.isMatch(node) { parts.append("search match") }
+            if reader.isBookmarked(node) { parts.append("flagged") }
             parts.append(comment.author)
             if let date = comment.date { parts.append(AgeText.text(date, style: options.dateStyle, now: options.now)) }
+            if options.showsScores, let score = comment.score { parts.append(ArticleText.points(score)) }
         }
         if reader.collapse.isCollapsed(node) && tree.hasChildren(node) {
             parts.append("\(tree.descendantCount(of: node)) replies hidden")
         }
         let head = (node == reader.selected ? "> " : "  ") + parts.joined(separator: ", ")
         let x = screen.put(head, x: area.x, y: area.y, style: theme[.treeText], clip: area)
-        guard !comment.isPlaceholder, area.maxX - x > 2 else { return }
+        guard !comment.isPlaceholder, !reader.isMuted(node), area.maxX - x > 2 else { return }
         let text =
             TreePane.subjectToShow(node, reader) ?? TreePane.preview(of: comment.body.text, columns: area.maxX - x)
         screen.put(": " + text, x: x, y: area.y, style: theme[.treePreview], clip: area)

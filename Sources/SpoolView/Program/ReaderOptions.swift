@@ -41,6 +41,12 @@ public struct ReaderOptions: Sendable {
     public var collapsesSeenSubtrees = false
     /// New means dated after this (`--since`), not unseen at the last visit.
     public var newSince: Timestamp?
+    /// A comment's score shows in its row where the source gives one (`show_scores`).
+    public var showsScores = true
+    /// Authors muted by the config file (`mute`).
+    public var mutedAuthors: [String] = []
+    /// Words that mute a comment (`mute_words`).
+    public var mutedWords: [String] = []
 
     /// The default ``wrapWidth``.
     public static let defaultWrapWidth = 100
@@ -73,6 +79,8 @@ public struct ReaderOptions: Sendable {
             resumes: resumes, opensAt: opensAt, refreshable: refreshable, foldsQuotes: foldsQuotes)
         settings.collapsesSeenSubtrees = collapsesSeenSubtrees
         settings.newSince = newSince
+        settings.mutedAuthors = mutedAuthors
+        settings.mutedWords = mutedWords
         return settings
     }
 }

@@ -105,6 +105,8 @@ public struct ReaderProgram: Program {
         if commands.contains(.saveHistory) {
             store.save(historyEntries: reader.takeHistoryAdditions().map { ($0.kind.rawValue, $0.entry) })
         }
+        if commands.contains(.saveMutes) { store.save(muteChanges: reader.takeMuteChanges()) }
+        if commands.contains(.saveBookmarks) { store.save(bookmarkChanges: reader.takeBookmarkChanges()) }
         return hadWarning ? nil : store.warning
     }
 }

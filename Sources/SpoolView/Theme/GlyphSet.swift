@@ -14,15 +14,19 @@ public struct GlyphSet: Sendable, Equatable {
     public var collapsedRoot: String
     public var horizontal: String
     public var vertical: String
+    /// Before a comment's score (`▲42`).
+    public var score: String
+    /// After the author of a flagged comment.
+    public var flag: String
 
     public static let unicode = GlyphSet(
         blank: "   ", stem: "│  ", tee: "├─ ", corner: "└─ ", unread: "●", new: "N", collapsedRoot: "▪",
         horizontal: "─",
-        vertical: "│")
+        vertical: "│", score: "▲", flag: "⚑")
     public static let ascii = GlyphSet(
         blank: "   ", stem: "|  ", tee: "|- ", corner: "`- ", unread: "*", new: "N", collapsedRoot: "#",
         horizontal: "-",
-        vertical: "|")
+        vertical: "|", score: "^", flag: "[F]")
 
     /// The glyph for one tree guide column.
     public func glyph(_ guide: TreeGuide) -> String {
