@@ -110,19 +110,12 @@ enum Wiring {
     /// Parses `--since`: `2026-11-30`, `2026-11-30T18:00[:SS]` (UTC), or an age before `now`
     /// (`90m`, `12h`, `3d`, `2w`).
     static func since(_ text: String, now: Timestamp) throws -> Timestamp {
-        let units: [Character: Int64] = ["m": 60, "h": 3600, "d": 86400, "w": 604_800]
-        if let unit = text.last.flatMap({ units[$0] }), let count = Int64(text.dropLast()), count >= 0 {
-            return Timestamp(secondsSinceEpoch: now.secondsSinceEpoch - count * unit)
+        guard let moment = NewBaseline.moment(text, now: now) else {
+            throw ValidationError(
+                "--since takes a date (2026-11-30 or 2026-11-30T18:00, UTC) or an age (90m, 12h, 3d, 2w) (got \"\(text)\")"
+            )
         }
-        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "T" || $0 == ":" || $0 == " " }).map { Int($0) }
-        if parts.count >= 3, parts.count <= 6, parts.allSatisfy({ $0 != nil }) {
-            let p = parts.map { $0! } + [0, 0, 0]
-            let date = Timestamp(
-                year: p[0], month: p[1], day: p[2], hour: p[3], minute: p[4], second: p[5], utcOffsetMinutes: 0)
-            if date.isValid { return date }
-        }
-        throw ValidationError(
-            "--since takes a date (2026-11-30 or 2026-11-30T18:00, UTC) or an age (90m, 12h, 3d, 2w) (got \"\(text)\")")
+        return moment
     }
 
     /// Parses `--size COLSxROWS`.

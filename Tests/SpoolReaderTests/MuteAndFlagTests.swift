@@ -126,3 +126,49 @@ import Testing
         return comment
     }
 }
+
+/// `B`: what counts as new, chosen in the reader.
+@Suite struct NewBaselineTests {
+    @Test mutating func bSwitchesBetweenTheLastVisitTheOneBeforeAndADate() throws {
+        let discussion = try Fixture.discussion(MuteAndFlagTests.lobsters)
+        let keys = discussion.comments.map(\.key)
+        var saved = SavedState()
+        saved.previouslySeen = KeyFingerprints(Array(keys.prefix(8)))
+        saved.seenBeforeLastVisit = KeyFingerprints(Array(keys.prefix(5)))
+        var harness = ReaderHarness(discussion: discussion, columns: 110, rows: 24, saved: saved)
+        #expect(harness.reader.newCount == 2)
+        #expect(harness.message == "2 new since your last visit.")
+        try harness.press("B")
+        #expect(harness.screen.textLines.last?.hasPrefix("New since:     Enter: your last visit · before:") == true)
+        try harness.press("before<Enter>")
+        #expect(harness.reader.newCount == 5)
+        #expect(harness.message == "5 new since the visit before your last.")
+        #expect(harness.screen.textLines.last?.contains("10 unread, 5 new") == true)
+        try harness.press("O")
+        #expect(harness.reader.newCount == 5, "a re-sort keeps the baseline")
+        try harness.press("B<Enter>")
+        #expect(harness.message == "2 new since your last visit.")
+        let dated = discussion.comments.filter { ($0.date?.iso8601 ?? "") >= "2022-07-23" }.count
+        try harness.press("B2022-07-23<Enter>")
+        #expect(harness.reader.newCount == dated && dated > 0)
+        #expect(harness.message == "\(dated) new since 2022-07-23 00:00Z.")
+        try harness.press("Bsoon<Enter>")
+        #expect(
+            harness.reader.prompt?.note
+                == "soon is not a date or an age; write 2026-11-30, 2026-11-30T18:00 (UTC), 12h or 3d")
+        try harness.press("<Esc>")
+        #expect(harness.reader.mode == .browsing)
+    }
+
+    @Test mutating func aFirstVisitHasNoVisitBefore() throws {
+        var harness = ReaderHarness(
+            discussion: try Fixture.discussion(MuteAndFlagTests.lobsters), columns: 110, rows: 24)
+        try harness.press("Bbefore<Enter>")
+        #expect(
+            harness.message == "No visit before your last brought new comments; new is still since your last visit.")
+        try harness.press("B3d<Enter>")
+        #expect(harness.reader.newCount == 0, "three days before 2026-11-25: nothing from 2022")
+        try harness.press("B5000d<Enter>")
+        #expect(harness.reader.newCount == 10)
+    }
+}

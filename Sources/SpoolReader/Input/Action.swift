@@ -34,6 +34,7 @@ public enum Action: String, CaseIterable, Sendable {
     case markThreadRead = "mark-thread-read"
     case markAllRead = "mark-all-read"
     case undoBulkMark = "undo-bulk-mark"
+    case newSince = "new-since"
     case toggleBookmark = "toggle-flag"
     case listBookmarks = "list-flagged"
     case muteAuthor = "mute-author"
@@ -100,6 +101,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .markThreadRead: return "mark this thread read and go to the next"
         case .markAllRead: return "mark the whole discussion read (catch up)"
         case .undoBulkMark: return "undo the last bulk mark"
+        case .newSince: return "choose what is new: since your last visit, the visit before, or a date or an age"
         case .toggleBookmark:
             return "flag the selected comment to come back to, or take the flag off (kept across runs)"
         case .listBookmarks: return "limit the tree to the flagged comments; again to show everything"
@@ -176,7 +178,7 @@ extension Action {
         case .articlePageDown, .articlePageUp, .articleLineDown, .articleLineUp, .switchFocus, .toggleQuotes,
             .skipQuoted:
             return .article
-        case .toggleRead, .markSubtreeRead, .markThreadRead, .markAllRead, .undoBulkMark, .toggleBookmark,
+        case .toggleRead, .markSubtreeRead, .markThreadRead, .markAllRead, .undoBulkMark, .newSince, .toggleBookmark,
             .listBookmarks:
             return .marks
         case .muteAuthor, .showMuted: return .muting

@@ -38,7 +38,7 @@ public struct KeyMap: Sendable, Equatable {
         .character(","): .jumpBack, .character("."): .jumpForward,
         .character("r"): .toggleRead, .character("R"): .markSubtreeRead,
         .character("M"): .markAllRead, .character("U"): .undoBulkMark,
-        .character("F"): .toggleBookmark, .character("'"): .listBookmarks,
+        .character("F"): .toggleBookmark, .character("B"): .newSince, .character("'"): .listBookmarks,
         .character("m"): .muteAuthor, .character("x"): .showMuted,
         .character("/"): .search, .character("n"): .nextMatch, .character("N"): .previousMatch,
         .character("u"): .openURL, .character("y"): .copy, .character("|"): .pipe, .character("e"): .viewInPager,

@@ -125,6 +125,8 @@ public struct PromptLine: Equatable, Sendable {
 /// Which prompt a line belongs to; each keeps its own history.
 public enum PromptKind: String, CaseIterable, Sendable {
     case search, limit, pipe, save
+    /// `B`: what counts as new.
+    case since
 }
 
 /// A prompt being typed: what it is for and its line.

@@ -45,6 +45,7 @@ extension Reader {
         case .markSubtreeRead: markRead(selected..<tree.subtreeEnd[selected], what: "in this subtree")
         case .markAllRead: markRead(0..<tree.count, what: "in the discussion")
         case .undoBulkMark: undoBulkMark()
+        case .newSince: mode = .prompt(Prompt(.since))
         case .toggleBookmark: return toggleBookmark()
         case .listBookmarks: listBookmarks()
         case .muteAuthor: return toggleMuteAuthor()

@@ -16,6 +16,7 @@ extension Reader {
         case .limit: limitPromptChanged(outcome, line: prompt.line)
         case .pipe: effects = pipePromptChanged(outcome, line: prompt.line)
         case .save: effects = savePromptChanged(outcome, prompt: prompt)
+        case .since: sincePromptChanged(outcome, line: prompt.line)
         }
         if history.unsavedCount != unsaved { effects.commands.append(.saveHistory) }
         return effects

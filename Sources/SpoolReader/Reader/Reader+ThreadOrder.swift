@@ -44,10 +44,10 @@ extension Reader {
 
     /// This reader on `reordered`, with what the user did to this one carried over.
     private mutating func relayOut(_ reordered: Discussion, order: ThreadOrder, source: Discussion) {
-        let seen = KeyFingerprints((1..<max(tree.count, 1)).filter { !isNew[$0] }.map { comment(at: $0).key })
         let collapsedKeys = Set(collapse.nodes.map(collapseKey))
         var saved = SavedState(
-            readKeys: readKeys, collapsedKeys: collapsedKeys, previouslySeen: seen, place: currentPlace)
+            readKeys: readKeys, collapsedKeys: collapsedKeys, previouslySeen: seenSets.last, place: currentPlace)
+        saved.seenBeforeLastVisit = seenSets.before
         saved.mutedAuthors = mutes.kept
         saved.bookmarks = bookmarks.keys
         var next = Reader(discussion: reordered, viewport: viewport, settings: settings, keyMap: keyMap, saved: saved)
@@ -63,6 +63,7 @@ extension Reader {
         next.layoutGeneration = layoutGeneration + 1
         next.sourceDiscussion = source
         next.threadOrder = order
+        next.renew(by: baseline)
         // A focus and a limit stay: the focused comment found again by its key, the limit's
         // pattern applied again to the new layout.
         if let focus = narrowedTo {

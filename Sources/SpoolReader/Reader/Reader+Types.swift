@@ -23,6 +23,8 @@ extension Reader {
         /// What counts as new: comments dated after this (`--since`), instead of the comments
         /// the last visit did not see.
         public var newSince: Timestamp?
+        /// The moment ages typed at `B` are counted back from (the clock is read outside).
+        public var now: Timestamp?
         /// Authors whose comments show as one muted line (`mute`); `m` adds more.
         public var mutedAuthors: [String] = []
         /// Words that mute a comment whose text holds them (`mute_words`).

@@ -75,10 +75,14 @@ public struct Reader: Sendable {
     var needsPrefetch = false
     /// What the view measured at the last frame.
     public internal(set) var viewport: Viewport
-    /// Comments that appeared since the previous visit.
-    public let isNew: [Bool]
-    /// How many comments are new since the previous visit.
-    public let newCount: Int
+    /// Comments that are new by the ``baseline``.
+    public internal(set) var isNew: [Bool]
+    /// How many comments are new by the ``baseline``.
+    public internal(set) var newCount: Int
+    /// What counts as new (`B`, `--since`).
+    public internal(set) var baseline: NewBaseline
+    /// The comments present at the visits up to the last one, and up to the one before it.
+    let seenSets: (last: KeyFingerprints?, before: KeyFingerprints?)
 
     /// A reader on `discussion` laid out for `viewport`, restoring what `saved` holds: read
     /// marks, folds, and the comments seen at the previous visit (the others are marked new).
@@ -88,31 +92,20 @@ public struct Reader: Sendable {
     ) {
         let tree = ThreadTree(discussion)
         var marks = ReadMarks(tree: tree)
-        var isNew = [Bool](repeating: false, count: tree.count)
-        var newCount = 0
         // Fields are read in place: copying each Comment would retain and release its strings.
         let comments = discussion.comments
         for node in 1..<max(tree.count, 1) {
             let index = tree.commentIndex[node]
-            let isPlaceholder = comments[index].isPlaceholder
             // A placeholder is nothing to read: it never counts as unread.
-            if isPlaceholder || (!saved.readKeys.isEmpty && saved.readKeys.contains(comments[index].key)) {
+            if comments[index].isPlaceholder
+                || (!saved.readKeys.isEmpty && saved.readKeys.contains(comments[index].key))
+            {
                 marks.setRead(node, true)
             }
-            if isPlaceholder { continue }
-            let new: Bool
-            if let since = settings.newSince {
-                new = comments[index].date.map { $0.secondsSinceEpoch > since.secondsSinceEpoch } ?? false
-            } else if let seen = saved.previouslySeen {
-                new = !seen.contains(comments[index].key)
-            } else {
-                new = false
-            }
-            if new {
-                isNew[node] = true
-                newCount += 1
-            }
         }
+        let baseline = settings.newSince.map(NewBaseline.date) ?? .lastVisit
+        let (isNew, newCount) = NewBaseline.newMarks(
+            tree, discussion, baseline: baseline, seen: saved.previouslySeen)
         _ = marks.takeChanges()
         // The first time a discussion is opened, what the source says was read (mutt's
         // `Status: RO`, a Maildir's `S` flag) starts read, and is saved like any mark.
@@ -131,6 +124,8 @@ public struct Reader: Sendable {
         self.marks = marks
         self.isNew = isNew
         self.newCount = newCount
+        self.baseline = baseline
+        seenSets = (saved.previouslySeen, saved.seenBeforeLastVisit)
         self.collapse = collapse
         self.rows = VisibleRows(tree: tree, collapsed: collapse)
         self.viewport = viewport
@@ -149,10 +144,7 @@ public struct Reader: Sendable {
             resume(at: place)
         }
         for notice in discussion.notices { messages.queue(notice) }
-        if newCount > 0 {
-            let since = settings.newSince.map { "since " + AgeText.absolute($0) } ?? "since your last visit"
-            messages.queue("\(newCount) new \(since).")
-        }
+        if newCount > 0 { messages.queue("\(newCount) new \(baseline.summary).") }
     }
 
     /// The comment shown by `node` (not the root).

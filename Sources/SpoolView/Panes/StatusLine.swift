@@ -44,6 +44,9 @@ struct StatusLine {
                 let trailer =
                     prompt.attachment == nil ? "   (a message is appended as mbox, a comment as text)" : ""
                 return .prompt(label: "Save to: ", beforeCaret: before, afterCaret: after, trailer: trailer)
+            case .since:
+                let trailer = "   " + (prompt.note ?? NewBaseline.hint)
+                return .prompt(label: "New since: ", beforeCaret: before, afterCaret: after, trailer: trailer)
             case .limit:
                 let trailer = "   " + (prompt.note ?? LimitPattern.hint)
                 return .prompt(label: "Limit to: ", beforeCaret: before, afterCaret: after, trailer: trailer)

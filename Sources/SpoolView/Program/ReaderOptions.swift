@@ -79,6 +79,7 @@ public struct ReaderOptions: Sendable {
             resumes: resumes, opensAt: opensAt, refreshable: refreshable, foldsQuotes: foldsQuotes)
         settings.collapsesSeenSubtrees = collapsesSeenSubtrees
         settings.newSince = newSince
+        settings.now = now
         settings.mutedAuthors = mutedAuthors
         settings.mutedWords = mutedWords
         return settings
