@@ -55,7 +55,7 @@ struct ReadCommand: ParsableCommand {
         var early: CursesTerminal?
         defer { early?.close() }
         var opened: [RemoteArguments.Opened]
-        if !reading.remote.offline, files.contains(where: RemoteAddress.looksLikeAddress),
+        if !reading.remote.offline, !reading.linear, files.contains(where: RemoteAddress.looksLikeAddress),
             isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1
         {
             let terminal = try setup.openTerminal()
@@ -82,6 +82,9 @@ struct ReadCommand: ParsableCommand {
         }
         let address = options.refreshable ? opened.first?.address : nil
         if let paths = DiscussionFile.libraryFiles(for: paths) {
+            guard !reading.linear else {
+                throw RuntimeFailure(message: "--linear reads one discussion at a time; name one file.", status: 2)
+            }
             try runLibrary(paths, setup: setup, pushed: pushed, opened: opened, terminal: early)
             return
         }
@@ -89,6 +92,7 @@ struct ReadCommand: ParsableCommand {
             at: paths, format: reading.fromFormat, archive: reading.archive.options(config))
         RemoteArguments.label(&discussion, opened)
         if paths.contains(.standardInput) { try Self.takeKeysFromTerminal() }
+        if reading.linear { try runLinear(discussion, setup: setup, pushed: pushed) }
         // The terminal first: the reader opens for its real size.
         let terminal = try early ?? setup.openTerminal()
         defer { terminal.close() }
@@ -144,6 +148,30 @@ struct ReadCommand: ParsableCommand {
             let why = (error as? RuntimeFailure)?.message ?? "\(error)"
             return (nil, "Not fetched again: \(why)")
         }
+    }
+
+    /// Linear mode: the reader's keys answered with lines on the normal output; the run
+    /// ends here.
+    private func runLinear(_ discussion: Discussion, setup: Setup, pushed: [Key]) throws -> Never {
+        let terminal: LinearTerminal
+        do {
+            terminal = try LinearTerminal()
+        } catch {
+            throw RuntimeFailure(
+                message:
+                    "--linear needs a terminal for its keys; `spool render --linear --keys KEYS FILE` prints what it would say.",
+                status: 2)
+        }
+        var (program, visit) = setup.program(
+            for: discussion, columns: terminal.columns, rows: 24, colorless: true, skipped: [])
+        _ = HeadlessRunner.finishWork(&program)
+        var linear = LinearProgram(program)
+        let ending = LinearSession.run(&linear, terminal: terminal, pushed: pushed)
+        var reader = linear.program
+        reader.saveAll()
+        terminal.close()
+        visit.wait()
+        Foundation.exit(ending.exitStatus)
     }
 
     /// Keys from `/dev/tty` once the discussion was read from standard input.
@@ -247,6 +275,16 @@ private struct Setup {
         for discussion: Discussion, in terminal: CursesTerminal, skipped: [String]
     ) -> (ReaderProgram, visit: DispatchWorkItem) {
         let size = terminal.size
+        return program(
+            for: discussion, columns: size.columns, rows: size.rows, colorless: terminal.colorCapability == .none,
+            skipped: skipped)
+    }
+
+    /// The same for a screen of `columns` x `rows` (`colorless`: attributes only).
+    func program(
+        for discussion: Discussion, columns: Int, rows: Int, colorless: Bool, skipped: [String]
+    ) -> (ReaderProgram, visit: DispatchWorkItem) {
+        let size = (columns: columns, rows: rows)
         let keeper = reading.stateKeeper(for: discussion)
         let saved = keeper.load()
         DebugLog.logger.debug(
@@ -271,7 +309,7 @@ private struct Setup {
         // A terminal without colour gets the attribute-only form of the themes.
         var program = ReaderProgram(
             discussion: discussion, columns: size.columns, rows: size.rows, options: options, keyMap: config.keyMap,
-            saved: saved, view: terminal.colorCapability == .none ? view.withoutColor : view, store: keeper)
+            saved: saved, view: colorless ? view.withoutColor : view, store: keeper)
         program.setThemes(current: themeIndex)
         if let summary = ConfigFile.summary(problems) { program.queue(notice: summary) }
         if !skipped.isEmpty { program.queue(notice: "Not discussions, left out: \(skipped.joined(separator: ", "))") }

@@ -50,6 +50,13 @@ struct RenderCommand: ParsableCommand {
         program.setThemes(current: themeIndex)
         if let warning = keeper.warning { program.queue(notice: warning) }
         if let summary = ConfigFile.summary(problems) { program.queue(notice: summary) }
+        if reading.linear {
+            // What linear mode would have written to the terminal for these keys.
+            _ = HeadlessRunner.finishWork(&program)
+            var linear = LinearProgram(program)
+            print(linear.transcript(of: pressed, columns: columns), terminator: "")
+            return
+        }
         var runner = HeadlessRunner(program)
         runner.press(pressed)
         let screen = runner.program.render()

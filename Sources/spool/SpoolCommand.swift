@@ -132,6 +132,12 @@ struct ReadingOptions: ParsableArguments {
     @Flag(help: "Accessible mode: no box drawing, depth and read state in words.")
     var plain = false
 
+    @Flag(
+        help:
+            "Linear mode for screen readers: no full screen; each move prints one line to the terminal's normal output, Enter prints the comment."
+    )
+    var linear = false
+
     @Option(
         help: ArgumentHelp(
             "Open at this comment: its id in the source (an HN or Reddit id, a Message-ID).", valueName: "id"))

@@ -105,6 +105,9 @@ extension Reader {
 }
 
 extension Reader {
+    /// The messages to say now (this key's, then the warnings waiting), taken as seen.
+    public mutating func takeMessages() -> [String] { messages.takeAll() }
+
     /// Queues a warning from outside the reader for the status line.
     public mutating func queue(notice text: String) { messages.queue(Sanitizer.clean(text)) }
 }

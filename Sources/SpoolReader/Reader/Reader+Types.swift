@@ -152,6 +152,16 @@ public struct StatusMessages: Equatable, Sendable {
     /// The message of this key.
     mutating func say(_ text: String) { current = text }
 
+    /// This key's message and every warning waiting, oldest first, all taken as read (linear
+    /// mode prints each once).
+    mutating func takeAll() -> [String] {
+        defer {
+            current = nil
+            queued = []
+        }
+        return (current.map { [$0] } ?? []) + queued
+    }
+
     /// A warning from outside, shown after those already waiting.
     mutating func queue(_ text: String) {
         if !queued.contains(text) { queued.append(text) }

@@ -10,14 +10,15 @@ public protocol LineProgram {
 
 /// What a ``LineProgram`` writes after a key.
 public struct LineOutput: Equatable, Sendable {
-    /// Characters echoed on the current line (a prompt being typed); `\u{8}` steps back.
-    public var echo: String
     /// Whole lines to write, each ended by a line break (a line being echoed ends first).
     public var lines: [String]
+    /// Characters echoed on the current line after the lines (a prompt being typed);
+    /// `\u{8} \u{8}` takes one back.
+    public var echo: String
     /// The program is done.
     public var quit: Bool
 
-    public init(echo: String = "", lines: [String] = [], quit: Bool = false) {
+    public init(lines: [String] = [], echo: String = "", quit: Bool = false) {
         self.echo = echo
         self.lines = lines
         self.quit = quit

@@ -101,6 +101,16 @@ public struct ReaderView: Sendable {
     /// The article pane's lines for the selection, as drawn.
     public func articleLines(for reader: Reader) -> [ArticleLine] { caches.articleLines(reader) }
 
+    /// The key list as text lines at `width` columns (linear mode prints it).
+    func helpText(for reader: Reader, width: Int) -> [String] {
+        HelpOverlay.lines(for: reader.keyMap, glyphs: options.glyphs, width: width).map(\.text)
+    }
+
+    /// The article pane's lines for `node` wrapped at `width` (linear mode prints them).
+    func articleLines(of node: Int, width: Int, in reader: Reader) -> [ArticleLine] {
+        caches.article.lines(for: node, width: max(1, min(width, options.wrapWidth)), in: reader, options: options)
+    }
+
     /// The lines `node` takes in the inline scroll, as drawn.
     public func inlineLines(of node: Int, for reader: Reader) -> [ArticleLine] {
         InlinePane.lines(of: node, in: reader, width: reader.viewport.article.width, caches: caches)

@@ -189,6 +189,22 @@ struct TreePane {
     /// everything said in words (the `>` marks the selection), nothing drawn.
     private func drawPlainComment(_ node: Int, _ reader: Reader, in area: Rect, on screen: inout Screen) {
         let comment = reader.comment(at: node)
+        let parts = TreePane.spokenParts(of: node, in: reader, options: options)
+        let head = (node == reader.selected ? "> " : "  ") + parts.joined(separator: ", ")
+        let x = screen.put(head, x: area.x, y: area.y, style: theme[.treeText], clip: area)
+        guard !comment.isPlaceholder, !reader.isMuted(node), area.maxX - x > 2 else { return }
+        let text =
+            TreePane.subjectToShow(node, reader) ?? TreePane.preview(of: comment.body.text, columns: area.maxX - x)
+        screen.put(": " + text, x: x, y: area.y, style: theme[.treePreview], clip: area)
+    }
+
+    /// A comment's row said in words (plain mode, linear mode): its level, state, author,
+    /// age, score and hidden replies — `reply, level 2, unread, Edna, 3 days ago`.
+    /// `wasUnread` says the state it had before a move marked it read.
+    static func spokenParts(
+        of node: Int, in reader: Reader, options: ReaderOptions, wasUnread: Bool? = nil
+    ) -> [String] {
+        let comment = reader.comment(at: node)
         let tree = reader.tree
         var parts = [tree.depth[node] == 1 ? "top level" : "reply, level \(tree.depth[node])"]
         if comment.isPlaceholder {
@@ -196,7 +212,7 @@ struct TreePane {
         } else if reader.isMuted(node) {
             parts.append(reader.mutedLine(node))
         } else {
-            if !reader.marks.isRead(node) { parts.append(reader.isNew[node] ? "new" : "unread") }
+            if wasUnread ?? !reader.marks.isRead(node) { parts.append(reader.isNew[node] ? "new" : "unread") }
             if TreePane.isByOriginalPoster(node, reader) { parts.append("original poster") }
             if reader.isMatch(node) { parts.append("search match") }
             if reader.isBookmarked(node) { parts.append("flagged") }
@@ -207,12 +223,7 @@ struct TreePane {
         if reader.collapse.isCollapsed(node) && tree.hasChildren(node) {
             parts.append("\(tree.descendantCount(of: node)) replies hidden")
         }
-        let head = (node == reader.selected ? "> " : "  ") + parts.joined(separator: ", ")
-        let x = screen.put(head, x: area.x, y: area.y, style: theme[.treeText], clip: area)
-        guard !comment.isPlaceholder, !reader.isMuted(node), area.maxX - x > 2 else { return }
-        let text =
-            TreePane.subjectToShow(node, reader) ?? TreePane.preview(of: comment.body.text, columns: area.maxX - x)
-        screen.put(": " + text, x: x, y: area.y, style: theme[.treePreview], clip: area)
+        return parts
     }
 
     /// `Article › Sharon Shoesmith › Edna ›`: where the focused subtree hangs.

@@ -46,6 +46,9 @@ public struct ReaderProgram: Program {
     /// are named otherwise, as in tests).
     public mutating func setThemes(_ names: [String], current: Int) { reader.setThemes(names, current: current) }
 
+    /// The messages to say now, taken as seen (linear mode prints them).
+    public mutating func takeMessages() -> [String] { reader.takeMessages() }
+
     /// Shows `text` in the status line until the user has seen it and pressed a key.
     public mutating func queue(notice text: String) { reader.queue(notice: text) }
 
