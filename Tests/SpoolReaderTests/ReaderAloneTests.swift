@@ -8,6 +8,7 @@ import Testing
 /// Line counts of a pretend view: every article is `articleLines` long, every inline block
 /// `inlineLines`.
 private struct FixedMeasure: TextMeasure {
+    func isFoldLine(_ line: Int, of node: Int, in reader: Reader) -> Bool { false }
     var articleLines = 50
     var inlineLines = 6
 

@@ -41,6 +41,21 @@ import Testing
         Array(harness.articleLines.map(\.text).drop { $0 != "" }.dropFirst())
     }
 
+    @Test func aClickOnAFoldLineShowsWhatItHides() throws {
+        var harness = harness()
+        try harness.press("j")
+        let lines = harness.articleLines
+        let fold = try #require(lines.firstIndex { $0.text == "[> 6 quoted lines · T shows them]" })
+        #expect(lines[fold].isFold && !lines[fold - 1].isFold)
+        let area = harness.reader.viewport.article
+        try harness.press("<click:\(area.x + 3),\(area.y + fold - harness.reader.articleScroll)>")
+        #expect(harness.reader.showsQuotedText, "the click showed the quotes")
+        #expect(bodyLines(harness).contains("> > three"))
+        try harness.press("<click:\(area.x + 3),\(area.y)>")
+        #expect(harness.reader.showsQuotedText, "a click on text is only focus")
+        #expect(harness.reader.paneFocus == .article)
+    }
+
     @Test func longQuotesAndTheSignatureFoldUntilTShowsThem() throws {
         var harness = harness()
         try harness.press("j")

@@ -2,7 +2,8 @@ import SpoolCore
 import SpoolScreen
 
 /// The mouse: a click selects the row under it (and on a row's tree lines or fold count,
-/// folds or unfolds it), a click in the article pane gives it focus, and the wheel scrolls
+/// folds or unfolds it), a click in the article pane gives it focus (and on a folded quote,
+/// signature or muted comment shows it), and the wheel scrolls
 /// the pane under the pointer. The wheel never marks anything read: it scrolls the tree, and
 /// a selection scrolled off moves to the nearest row on screen unread, as a cursor in less or
 /// tig does.
@@ -29,7 +30,13 @@ extension Reader {
                 clickTree(column: column - layout.tree.x, rowOnScreen: row - layout.tree.y)
             } else if inArticle {
                 presentation = .panes(.article)
-                messages.say("Focus: article (j/k scroll it, w or Esc to go back).")
+                let line = articleScroll + row - layout.article.y
+                if layout.measure.isFoldLine(line, of: selected, in: self) {
+                    // A click on a folded quote, signature or muted comment shows it.
+                    if isMuted(selected) { toggleShowMuted() } else { toggleQuotes() }
+                } else {
+                    messages.say("Focus: article (j/k scroll it, w or Esc to go back).")
+                }
             }
         }
         return .redraw

@@ -212,6 +212,9 @@ public protocol TextMeasure: Sendable {
     func foldZoneWidth(of node: Int, in reader: Reader) -> Int
     /// How many lines the key list has for `reader`'s screen and help filter.
     func helpLineCount(in reader: Reader) -> Int
+    /// Whether the article line `line` of `node` stands for folded text (a quote, a
+    /// signature, a muted comment) that a click shows.
+    func isFoldLine(_ line: Int, of node: Int, in reader: Reader) -> Bool
     /// The first article line of `node` at or after `line` that starts new text after a
     /// quote (`S`), or nil when no quote is followed by new text there.
     func nextNewText(of node: Int, from line: Int, in reader: Reader) -> Int?

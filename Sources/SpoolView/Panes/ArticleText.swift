@@ -6,6 +6,9 @@ import SpoolScreen
 public struct ArticleLine: Equatable, Sendable {
     public var text: String
     public var role: ThemeRole
+    /// A line that stands for folded text (a quote, a signature, a muted comment): a click
+    /// on it shows what it hides.
+    public var isFold = false
 }
 
 /// The wrapped lines of the article pane for a node at a width, cached for the last few
@@ -83,7 +86,7 @@ final class ArticleText: @unchecked Sendable {
                 + body("Replies in this archive refer to this message, but the archive does not contain it.", width)
         }
         if reader.isMuted(node) {
-            return wrap(reader.mutedLine(node) + " \u{2014} x shows it", width, .articleMeta)
+            return folded(wrap(reader.mutedLine(node) + " \u{2014} x shows it", width, .articleMeta))
         }
         let headers = reader.showsHeaders ? comment.body.headerFields : []
         guard headers.isEmpty else { return headerLines(headers, width) + commentBody(comment, width) }
@@ -168,8 +171,8 @@ final class ArticleText: @unchecked Sendable {
                 // A signature: dimmed, or one line while folded.
                 let rest = source.count - index - 1
                 if folds.signature && rest > 0 {
-                    lines += wrap(
-                        "[-- signature, \(rest) line\(rest == 1 ? "" : "s") · T shows it]", width, .articleMeta)
+                    lines += folded(
+                        wrap("[-- signature, \(rest) line\(rest == 1 ? "" : "s") · T shows it]", width, .articleMeta))
                 } else {
                     for signature in source[index...] { lines += wrap(String(signature), width, .articleMeta) }
                 }
@@ -179,9 +182,10 @@ final class ArticleText: @unchecked Sendable {
             if depth > 0 && folds.quotes {
                 let end = source[index...].firstIndex { Self.quoteDepth($0) == 0 } ?? source.count
                 if end - index > Self.quoteFoldMinimum {
-                    lines += wrap(
-                        "[\(String(repeating: ">", count: depth)) \(end - index) quoted lines · T shows them]", width,
-                        Self.quoteRole(depth))
+                    lines += folded(
+                        wrap(
+                            "[\(String(repeating: ">", count: depth)) \(end - index) quoted lines · T shows them]",
+                            width, Self.quoteRole(depth)))
                     index = end
                     continue
                 }
@@ -190,6 +194,15 @@ final class ArticleText: @unchecked Sendable {
             index += 1
         }
         return lines
+    }
+
+    /// `lines` marked as standing for folded text.
+    private func folded(_ lines: [ArticleLine]) -> [ArticleLine] {
+        lines.map { line in
+            var fold = line
+            fold.isFold = true
+            return fold
+        }
     }
 
     /// How many `>` a line starts with (spaces between them allowed).

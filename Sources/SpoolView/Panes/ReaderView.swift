@@ -165,6 +165,11 @@ final class ViewCaches: TextMeasure, @unchecked Sendable {
         article.lines(for: node, width: articleWidth(reader), in: reader, options: options).count
     }
 
+    func isFoldLine(_ line: Int, of node: Int, in reader: Reader) -> Bool {
+        let lines = article.lines(for: node, width: articleWidth(reader), in: reader, options: options)
+        return lines.indices.contains(line) && lines[line].isFold
+    }
+
     func nextNewText(of node: Int, from line: Int, in reader: Reader) -> Int? {
         ArticleText.nextNewText(
             in: article.lines(for: node, width: articleWidth(reader), in: reader, options: options), from: line)
