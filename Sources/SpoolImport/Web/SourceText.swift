@@ -13,44 +13,69 @@ struct SourceText {
 
     let lines: [Line]
 
-    /// Decodes `bytes` line by line; a NUL byte means the file is not text.
+    /// Decodes `bytes` (once, as one string the lines are slices of); a NUL byte means the
+    /// file is not text. Line ends, indentation and trailing blanks are ASCII, so they are
+    /// found in the decoded string's bytes and each line is a slice made from byte offsets.
     init(bytes: [UInt8], file: String) throws {
         if let nul = bytes.firstIndex(of: 0) { throw ImportError(file: file, reason: .binary(offset: nul)) }
-        var lines: [Line] = []
-        var start = 0
-        while start <= bytes.count {
-            var end = start
-            while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
-            let text = String(decoding: bytes[start..<end], as: UTF8.self)
-            lines.append(SourceText.measure(text[...]))
-            if end < bytes.count && bytes[end] == 0x0D && end + 1 < bytes.count && bytes[end + 1] == 0x0A { end += 1 }
-            start = end + 1
-        }
+        var lines = SourceText.lines(of: String(decoding: bytes, as: UTF8.self))
         if lines.last?.isBlank == true && (bytes.last == 0x0A || bytes.last == 0x0D) { lines.removeLast() }
         guard lines.contains(where: { !$0.isBlank }) else { throw ImportError(file: file, reason: .empty) }
         self.lines = lines
     }
 
-    private static func measure(_ line: Substring) -> Line {
+    /// The lines of `whole`, each a slice of it.
+    private static func lines(of whole: String) -> [Line] {
+        let utf8 = whole.utf8
+        let found = utf8.withContiguousStorageIfAvailable { text -> [Line] in
+            var lines: [Line] = []
+            var index = utf8.startIndex
+            var offset = 0
+            var start = 0
+            while true {
+                var end = start
+                while end < text.count && text[end] != 0x0A && text[end] != 0x0D { end += 1 }
+                let span = SourceText.measure(text, start, end)
+                // Offsets step forward: each index is made from the one before, in constant time.
+                let first = utf8.index(index, offsetBy: span.start - offset)
+                let last = utf8.index(first, offsetBy: span.end - span.start)
+                (index, offset) = (last, span.end)
+                lines.append(Line(indent: span.indent, text: whole[first..<last]))
+                guard end < text.count else { break }
+                let next = end + 1
+                start = text[end] == 0x0D && next < text.count && text[next] == 0x0A ? next + 1 : next
+                if start == text.count {
+                    lines.append(Line(indent: 0, text: whole[whole.endIndex...]))
+                    break
+                }
+            }
+            return lines
+        }
+        if let found { return found }
+        var native = whole
+        native.makeContiguousUTF8()
+        return lines(of: native)
+    }
+
+    /// The indentation of the line `start..<end` of `text` (tabs advance to the next multiple
+    /// of four columns) and its bounds without it and trailing spaces and tabs.
+    private static func measure(
+        _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int
+    ) -> (indent: Int, start: Int, end: Int) {
         var indent = 0
-        var start = line.startIndex
-        while start < line.endIndex {
-            let c = line[start]
-            if c == " " {
+        var first = start
+        while first < end {
+            if text[first] == 0x20 {
                 indent += 1
-            } else if c == "\t" {
+            } else if text[first] == 0x09 {
                 indent += 4 - indent % 4
             } else {
                 break
             }
-            start = line.index(after: start)
+            first += 1
         }
-        var end = line.endIndex
-        while end > start {
-            let before = line.index(before: end)
-            guard line[before] == " " || line[before] == "\t" else { break }
-            end = before
-        }
-        return Line(indent: indent, text: line[start..<end])
+        var last = end
+        while last > first && (text[last - 1] == 0x20 || text[last - 1] == 0x09) { last -= 1 }
+        return (indent, first, last)
     }
 }

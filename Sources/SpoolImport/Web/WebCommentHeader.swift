@@ -22,17 +22,24 @@ struct WebCommentHeader: Equatable {
 
     /// The marker at the start of `text` and the text after it.
     static func splitMarker(_ text: Substring) -> (Marker, Substring) {
-        var index = text.startIndex
+        // Digits and the mark after them are ASCII: read as bytes.
+        let utf8 = text.utf8
+        var index = utf8.startIndex
         var digits = 0
-        while index < text.endIndex, text[index].isASCII, text[index].isNumber, digits < 6 {
-            index = text.index(after: index)
+        while index < utf8.endIndex, (0x30...0x39).contains(utf8[index]), digits < 6 {
+            index = utf8.index(after: index)
             digits += 1
         }
-        if digits > 0 && digits <= 5, index < text.endIndex, text[index] == "." || text[index] == ")" {
-            let afterMark = text.index(after: index)
+        if digits > 0 && digits <= 5, index < utf8.endIndex, utf8[index] == 0x2E || utf8[index] == 0x29 {
+            let afterMark = utf8.index(after: index)
             if afterMark < text.endIndex, isSpace(text[afterMark]) {
                 return (.number(Int(text[..<index]) ?? 0), text[afterMark...].drop(while: isSpace))
             }
+        }
+        // A bullet is `*`, `-` or one of `•◦▪‣·` (which begin with byte C2 or E2): any other
+        // first byte is no marker, without making a character of it.
+        guard let lead = utf8.first, lead == 0x2A || lead == 0x2D || lead == 0xC2 || lead == 0xE2 else {
+            return (.none, text)
         }
         if let first = text.first, "•◦▪‣·*-".contains(first) {
             let afterMark = text.index(after: text.startIndex)
@@ -78,7 +85,7 @@ struct WebCommentHeader: Equatable {
             timeWord = timeWord[timeWord.index(after: isoSplit)...]
         }
         guard let (hour, minute, second) = clockTime(timeWord, meridiem: meridiem) else { return nil }
-        words.dropLast(if: { $0.lowercased() == "at" || $0 == "," || $0 == "-" })
+        words.dropLast(if: { isWord($0, "at") || $0 == "," || $0 == "-" })
         guard let dateWord = words.popLast() else { return nil }
         let calendar: (year: Int, month: Int, day: Int)?
         if let iso = isoDate(dateWord) {
@@ -95,7 +102,7 @@ struct WebCommentHeader: Equatable {
                 return nil
             }
         }
-        words.dropLast(if: { $0.lowercased() == "on" })
+        words.dropLast(if: { isWord($0, "on") })
         guard let calendar else { return nil }
         let date = Timestamp(
             year: calendar.year, month: calendar.month, day: calendar.day, hour: hour, minute: minute, second: second)
@@ -122,9 +129,26 @@ struct WebCommentHeader: Equatable {
 
     private static func isSpace(_ c: Character) -> Bool { c == " " || c == "\t" || c == "\u{A0}" }
 
+    /// `am`, `PM`, `a.m.`: two letters, any case, dots between.
     private static func isMeridiem(_ word: Substring) -> Bool {
-        let letters = word.lowercased().filter { $0 != "." }
-        return letters == "am" || letters == "pm"
+        var letters: (UInt8, UInt8, count: Int) = (0, 0, 0)
+        for byte in word.utf8 where byte != 0x2E {
+            switch letters.count {
+            case 0: letters.0 = byte | 0x20
+            case 1: letters.1 = byte | 0x20
+            default: return false
+            }
+            letters.count += 1
+        }
+        return letters.count == 2 && (letters.0 == 0x61 || letters.0 == 0x70) && letters.1 == 0x6D
+    }
+
+    /// Whether `word` is the ASCII word `lower` in any case.
+    private static func isWord(_ word: Substring, _ lower: StaticString) -> Bool {
+        guard word.utf8.count == lower.utf8CodeUnitCount else { return false }
+        return zip(word.utf8, UnsafeBufferPointer(start: lower.utf8Start, count: lower.utf8CodeUnitCount)).allSatisfy {
+            $0 | 0x20 == $1
+        }
     }
 
     private static func clockTime(_ word: Substring, meridiem: Substring?) -> (Int, Int, Int)? {
@@ -141,6 +165,8 @@ struct WebCommentHeader: Equatable {
     }
 
     private static func isoDate(_ word: Substring) -> (Int, Int, Int)? {
+        // `2014-10-28` is ten bytes with a dash fifth: most date words are not, and say so at once.
+        guard word.utf8.count == 10, word.utf8.dropFirst(4).first == 0x2D else { return nil }
         let parts = word.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
@@ -163,9 +189,12 @@ struct WebCommentHeader: Equatable {
     /// `28`, `28,`, `28th`, `1st,`.
     private static func dayNumber(_ word: Substring) -> Int? {
         var core = trimmed(word)
-        for suffix in ["st", "nd", "rd", "th"] where core.lowercased().hasSuffix(suffix) {
-            core = core.dropLast(2)
-            break
+        let ending = core.utf8.suffix(2)
+        if ending.count == 2 {
+            let pair = (ending.first! | 0x20, ending.last! | 0x20)
+            if pair == (0x73, 0x74) || pair == (0x6E, 0x64) || pair == (0x72, 0x64) || pair == (0x74, 0x68) {
+                core = core.dropLast(2)
+            }
         }
         guard !core.isEmpty, core.count <= 2, core.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return Int(core)
@@ -208,10 +237,11 @@ struct WebCommentHeader: Equatable {
         if name.first == "[", name.last == ")", let close = name.range(of: "](", options: .backwards) {
             name = String(name[name.index(after: name.startIndex)..<close.lowerBound])
         }
-        if name.contains("*") || name.contains("_") {
+        // Byte tests: `contains` with a string would go through Foundation's search.
+        if name.utf8.contains(where: { $0 == 0x2A || $0 == 0x5F }) {
             name = name.replacing("**", with: "").replacing("__", with: "")
         }
-        if name.contains("\\") { name = MarkdownText.inline(name) }
+        if name.utf8.contains(0x5C) { name = MarkdownText.inline(name) }
         name = name.trimmingSpaces()
         for suffix in [" on", " says", " said", " wrote", ",", " -", " |", " —", ":"] where name.hasSuffix(suffix) {
             name = String(name.dropLast(suffix.count)).trimmingSpaces()
@@ -238,16 +268,25 @@ private struct DateWords {
 
     init(_ text: Substring) {
         self.text = text
+        // Separators are a space, a tab or a no-break space (C2 A0): read as bytes.
+        let utf8 = text.utf8
+        func separator(at index: String.Index) -> Int {
+            switch utf8[index] {
+            case 0x20, 0x09: return 1
+            case 0xC2:
+                let next = utf8.index(after: index)
+                return next < utf8.endIndex && utf8[next] == 0xA0 ? 2 : 0
+            default: return 0
+            }
+        }
         var ranges: [Range<Substring.Index>] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            while index < text.endIndex, text[index] == " " || text[index] == "\t" || text[index] == "\u{A0}" {
-                index = text.index(after: index)
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            while index < utf8.endIndex, case let width = separator(at: index), width > 0 {
+                index = utf8.index(index, offsetBy: width)
             }
             let start = index
-            while index < text.endIndex, text[index] != " ", text[index] != "\t", text[index] != "\u{A0}" {
-                index = text.index(after: index)
-            }
+            while index < utf8.endIndex, separator(at: index) == 0 { index = utf8.index(after: index) }
             if start < index { ranges.append(start..<index) }
         }
         self.ranges = ranges
