@@ -82,16 +82,17 @@ public struct MuteList: Sendable, Equatable {
     public var isCheckingWords: Bool { wordsChecked < wordHit.count }
 
     /// Checks up to `budget` comments' text for the muted words; returns how many it checked.
-    mutating func checkWords(budget: Int, in reader: Reader) -> Int {
+    mutating func checkWords(budget: Int, tree: ThreadTree, comments: [Comment]) -> Int {
         let first = wordsChecked
         let end = min(wordHit.count, first + max(1, budget))
         guard first < end else { return 0 }
-        let tree = reader.tree
         for node in first..<end {
-            let comment = reader.comment(at: node)
-            guard !comment.isPlaceholder else { continue }
-            let text = comment.body.textOnce
-            if let index = matchers.firstIndex(where: { $0.matches(text) || $0.matches(comment.subject ?? "") }) {
+            // Fields are read in place: copying each Comment would retain and release its strings.
+            let index = tree.commentIndex[node]
+            guard !comments[index].isPlaceholder else { continue }
+            let text = comments[index].body.textOnce
+            let subject = comments[index].subject ?? ""
+            if let index = matchers.firstIndex(where: { $0.matches(text) || $0.matches(subject) }) {
                 wordHit[node] = UInt8(index + 1)
                 wordHitNodes.append(node)
                 let author = tree.authorID[node]

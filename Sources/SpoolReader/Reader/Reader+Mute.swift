@@ -48,9 +48,7 @@ extension Reader {
 
     /// Checks up to `budget` comments for muted words; returns how many it checked.
     mutating func continueMuteCheck(budget: Int) -> Int {
-        var list = mutes
-        let checked = list.checkWords(budget: budget, in: self)
-        mutes = list
-        return checked
+        // In place: a copy of the list would copy its per-comment array at every slice.
+        mutes.checkWords(budget: budget, tree: tree, comments: discussion.comments)
     }
 }
