@@ -7,7 +7,10 @@ import SpoolCore
 /// Nothing here throws: a store that is corrupt, locked, read-only or on a full disk turns
 /// into a one-line ``warning`` for the status line, the reader goes on with its state in
 /// memory, and the file is left exactly as it was.
-public final class StateKeeper {
+///
+/// It is used from one thread at a time: the one that opens the discussion, then the
+/// ``StateWriter``'s queue it is handed to.
+public final class StateKeeper: @unchecked Sendable {
     public let discussionID: String
     public let path: String
     /// Why state is not being saved, once something went wrong.

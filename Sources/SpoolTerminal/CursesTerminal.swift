@@ -26,6 +26,10 @@ public final class CursesTerminal {
         _ = CursesTerminal.configureLocale()
         let directTerm = CursesTerminal.directColorVariant()
         guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
+            // Fully buffered: a stream on a terminal is line-buffered, and curses moves down
+            // a row with a line feed, so every row was a write of its own. Curses flushes at
+            // the end of each frame, which is then one write.
+            setvbuf(output, nil, _IOFBF, 1 << 16) == 0,
             (directTerm.flatMap { newterm($0, output, input) } ?? newterm(nil, output, input)) != nil
         else {
             throw TerminalError.unknownTerminal(getenv("TERM").map { String(cString: $0) } ?? "(unset)")
@@ -69,6 +73,9 @@ public final class CursesTerminal {
         curs_set(showsCursor ? 1 : 0)
         leaveok(spool_stdscr(), false)
         set_escdelay(25)
+        // Frames are sent whole: curses does not look for typed keys between rows, which
+        // flushed its output at every row (a frame was thirty writes instead of one).
+        typeahead(-1)
         wtimeout(spool_stdscr(), 250)
         if useMouse {
             mousemask(spool_mouse_mask(), nil)

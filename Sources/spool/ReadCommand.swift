@@ -248,6 +248,18 @@ struct ReadCommand: ParsableCommand {
     }
 }
 
+/// The writes a reader's run leaves behind: the visit record and the queued saves.
+private struct PendingWrites {
+    let visit: DispatchWorkItem
+    let writer: StateWriter
+
+    /// Waits until both are on disk.
+    func wait() {
+        writer.finish()
+        visit.wait()
+    }
+}
+
 /// What every discussion opened in this run shares: options, config, themes.
 private struct Setup {
     let reading: ReadingOptions
@@ -273,7 +285,7 @@ private struct Setup {
     /// wait in the status line until the user has seen them.
     func program(
         for discussion: Discussion, in terminal: CursesTerminal, skipped: [String]
-    ) -> (ReaderProgram, visit: DispatchWorkItem) {
+    ) -> (ReaderProgram, visit: PendingWrites) {
         let size = terminal.size
         return program(
             for: discussion, columns: size.columns, rows: size.rows, colorless: terminal.colorCapability == .none,
@@ -283,7 +295,7 @@ private struct Setup {
     /// The same for a screen of `columns` x `rows` (`colorless`: attributes only).
     func program(
         for discussion: Discussion, columns: Int, rows: Int, colorless: Bool, skipped: [String]
-    ) -> (ReaderProgram, visit: DispatchWorkItem) {
+    ) -> (ReaderProgram, visit: PendingWrites) {
         let size = (columns: columns, rows: rows)
         let keeper = reading.stateKeeper(for: discussion)
         let saved = keeper.load()
@@ -306,14 +318,16 @@ private struct Setup {
         }
         DispatchQueue.global(qos: .utility).async(execute: visit)
         let view = ReaderView(themes: themes, options: options)
+        // Saves go to a queue of their own: no key waits for SQLite.
+        let writer = StateWriter(keeper)
         // A terminal without colour gets the attribute-only form of the themes.
         var program = ReaderProgram(
             discussion: discussion, columns: size.columns, rows: size.rows, options: options, keyMap: config.keyMap,
-            saved: saved, view: colorless ? view.withoutColor : view, store: keeper)
+            saved: saved, view: colorless ? view.withoutColor : view, store: writer)
         program.setThemes(current: themeIndex)
         if let summary = ConfigFile.summary(problems) { program.queue(notice: summary) }
         if !skipped.isEmpty { program.queue(notice: "Not discussions, left out: \(skipped.joined(separator: ", "))") }
-        return (program, visit)
+        return (program, PendingWrites(visit: visit, writer: writer))
     }
 
     /// The library row of `discussion`: title, file, comments, unread, last read.

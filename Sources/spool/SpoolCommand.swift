@@ -213,3 +213,4 @@ struct ArchiveArguments: ParsableArguments {
 
 /// The state store keeps what the reader saves.
 extension StateKeeper: ReaderStore {}
+extension StateWriter: ReaderStore {}

@@ -19,6 +19,9 @@ public struct ReaderProgram: Program {
     private var savedCollapse: CollapseState
     /// The reader's layout `savedCollapse` is in (see ``Reader/layoutGeneration``).
     private var layoutGeneration = 0
+    /// The store's warning has been shown (once: a store that writes on a queue of its own
+    /// finds a failure after the key that caused it, so it is looked for after every input).
+    private var warnedAboutStore = false
 
     /// A reader on `discussion` for a screen of `columns` x `rows`: the opening folds and
     /// scroll are computed for that size.
@@ -34,7 +37,10 @@ public struct ReaderProgram: Program {
         self.view = view
         self.store = store
         reader.settle(in: view.viewport(for: reader, columns: size.columns, rows: size.rows))
-        if let warning = store?.warning { reader.queue(notice: warning) }
+        if let warning = store?.warning {
+            reader.queue(notice: warning)
+            warnedAboutStore = true
+        }
     }
 
     /// Sets the themes `t` cycles through (names in the view's order) and the one in use.
@@ -73,7 +79,7 @@ public struct ReaderProgram: Program {
 
     /// Saves every read mark change and the folds (at the end of a run, whatever ended it).
     public mutating func saveAll() {
-        _ = save([.saveReadMarks, .saveCollapsed])
+        save([.saveReadMarks, .saveCollapsed])
         store?.save(place: reader.currentPlace)
     }
 
@@ -88,17 +94,18 @@ public struct ReaderProgram: Program {
         var effects = effects
         let saves = effects.commands.filter { !$0.needsTerminal }
         effects.commands.removeAll { !$0.needsTerminal }
-        if let warning = save(saves) {
+        save(saves)
+        if !warnedAboutStore, let warning = store?.warning {
             reader.queue(notice: warning)
+            warnedAboutStore = true
             effects.redraw = true
         }
         return effects
     }
 
-    /// Performs the saves; returns the store's warning when it first appears.
-    private mutating func save(_ commands: [Command]) -> String? {
-        guard let store, !commands.isEmpty else { return nil }
-        let hadWarning = store.warning != nil
+    /// Performs the saves.
+    private mutating func save(_ commands: [Command]) {
+        guard let store, !commands.isEmpty else { return }
         if commands.contains(.saveReadMarks) { store.save(readChanges: reader.takeReadChanges()) }
         if commands.contains(.saveCollapsed) {
             let changes = reader.collapsedChanges(since: savedCollapse)
@@ -110,6 +117,5 @@ public struct ReaderProgram: Program {
         }
         if commands.contains(.saveMutes) { store.save(muteChanges: reader.takeMuteChanges()) }
         if commands.contains(.saveBookmarks) { store.save(bookmarkChanges: reader.takeBookmarkChanges()) }
-        return hadWarning ? nil : store.warning
     }
 }
