@@ -59,7 +59,7 @@ public struct LinearProgram: LineProgram {
         }
         if case .choosingURL(let choices) = reader.mode {
             output.lines = choices.enumerated().map { "\($0.offset + 1) \($0.element)" }
-            output.lines.append("The addresses open in the full-screen reader; Esc goes back.")
+            output.lines.append("These addresses open from the full-screen reader (u there, then a digit).")
             _ = program.handle(.key(.escape))
             return output.cleaned
         }
