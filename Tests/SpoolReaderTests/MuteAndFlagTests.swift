@@ -160,6 +160,15 @@ import Testing
         #expect(harness.reader.mode == .browsing)
     }
 
+    @Test func hugeAgesAndDatesAreNoMomentNotACrash() {
+        let now = ReaderHarness.now
+        #expect(NewBaseline.moment("99999999999999999w", now: now) == nil)
+        #expect(NewBaseline.moment("9223372036854775807m", now: now) == nil)
+        #expect(NewBaseline.moment("9999999999-99999999999-1", now: now) == nil)
+        #expect(NewBaseline.moment("3d", now: now)?.secondsSinceEpoch == now.secondsSinceEpoch - 3 * 86400)
+        #expect(NewBaseline.moment("2026-11-30", now: now) != nil)
+    }
+
     @Test mutating func aFirstVisitHasNoVisitBefore() throws {
         var harness = ReaderHarness(
             discussion: try Fixture.discussion(MuteAndFlagTests.lobsters), columns: 110, rows: 24)

@@ -22,11 +22,16 @@ public enum NewBaseline: Equatable, Sendable {
     public static func moment(_ text: String, now: Timestamp) -> Timestamp? {
         let units: [Character: Int64] = ["m": 60, "h": 3600, "d": 86400, "w": 604_800]
         if let unit = text.last.flatMap({ units[$0] }), let count = Int64(text.dropLast()), count >= 0 {
-            return Timestamp(secondsSinceEpoch: now.secondsSinceEpoch - count * unit)
+            // An age past the start of time (`99999999999w`) names no moment, and must not overflow.
+            let (seconds, overflow) = count.multipliedReportingOverflow(by: unit)
+            guard !overflow, seconds <= now.secondsSinceEpoch + 62_135_596_800 else { return nil }
+            return Timestamp(secondsSinceEpoch: now.secondsSinceEpoch - seconds)
         }
         let parts = text.split(whereSeparator: { $0 == "-" || $0 == "T" || $0 == ":" || $0 == " " }).map { Int($0) }
         guard parts.count >= 3, parts.count <= 6, parts.allSatisfy({ $0 != nil }) else { return nil }
         let p = parts.map { $0 ?? 0 } + [0, 0, 0]
+        // Only four-digit years and clock-sized fields: a huge number is no date.
+        guard (1...9999).contains(p[0]), p[1...5].allSatisfy({ (0...99).contains($0) }) else { return nil }
         let date = Timestamp(
             year: p[0], month: p[1], day: p[2], hour: p[3], minute: p[4], second: p[5], utcOffsetMinutes: 0)
         return date.isValid ? date : nil

@@ -1,5 +1,11 @@
 /// Wraps text at word boundaries by display width.
 public enum WordWrap {
+    /// The lines `text` is made of, split at `\n` and at `\r\n` (which Swift reads as one
+    /// character, so splitting at `"\n"` alone misses it).
+    public static func sourceLines(of text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+    }
+
     /// The lines of `text` wrapped to `width` columns.
     ///
     /// Newlines end lines, tabs advance to the next multiple of four, a word longer than
@@ -7,7 +13,7 @@ public enum WordWrap {
     public static func lines(of text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var result: [String] = []
-        for sourceLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+        for sourceLine in sourceLines(of: text) {
             if sourceLine.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
                 wrapASCII(Array(sourceLine.utf8), width: width, into: &result)
             } else {

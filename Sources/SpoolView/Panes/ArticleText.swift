@@ -163,7 +163,7 @@ final class ArticleText: @unchecked Sendable {
 
     private func bodyLines(_ text: String, _ width: Int) -> [ArticleLine] {
         var lines: [ArticleLine] = []
-        let source = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        let source = WordWrap.sourceLines(of: text)
         var index = 0
         while index < source.count {
             let line = source[index]

@@ -124,7 +124,7 @@ public struct LinearProgram: LineProgram {
         if let subject = TreePane.subjectToShow(node, reader) {
             parts[parts.count - 1] += " on " + subject
         }
-        let lines = comment.body.text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.count
+        let lines = WordWrap.sourceLines(of: comment.body.text).count
         parts.append("\(lines) line\(lines == 1 ? "" : "s")")
         let head = parts.joined(separator: ", ") + ": "
         let room = max(20, columns - 1 - DisplayWidth.of(head))
