@@ -88,6 +88,11 @@ public final class StateKeeper: @unchecked Sendable {
         attempt { try store.setCollapsed(collapsedChanges, in: discussionID) }
     }
 
+    /// Saves the folds `changes` lists, made now.
+    public func save(collapsedChanges changes: @escaping @Sendable () -> [(key: StableKey, collapsed: Bool)]) {
+        save(collapsedChanges: changes())
+    }
+
     /// Runs `work`; on the first failure switches to memory and keeps the reason.
     private func attempt<T>(_ work: () throws -> T) -> T? {
         do {

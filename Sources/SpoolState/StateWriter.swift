@@ -7,7 +7,9 @@ import SpoolCore
 /// the ones queued (at exit, and before the discussion is opened again).
 public final class StateWriter: @unchecked Sendable {
     private let keeper: StateKeeper
-    private let queue = DispatchQueue(label: "spool.state-writer")
+    /// At background priority (nice 10 on Linux): on a machine of two cores, a fold of every
+    /// thread written while the next key is drawn must not take the core the drawing needs.
+    private let queue = DispatchQueue(label: "spool.state-writer", qos: .background)
     private let lock = NSLock()
     private var latestWarning: String?
 
@@ -31,6 +33,11 @@ public final class StateWriter: @unchecked Sendable {
     public func save(collapsedChanges: [(key: StableKey, collapsed: Bool)]) {
         guard !collapsedChanges.isEmpty else { return }
         enqueue { $0.save(collapsedChanges: collapsedChanges) }
+    }
+
+    /// Saves the folds `changes` lists, made on the writer's queue.
+    public func save(collapsedChanges changes: @escaping @Sendable () -> [(key: StableKey, collapsed: Bool)]) {
+        enqueue { $0.save(collapsedChanges: changes()) }
     }
 
     public func save(bookmarkChanges: [(key: StableKey, bookmarked: Bool)]) {

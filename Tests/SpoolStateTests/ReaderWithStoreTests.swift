@@ -8,6 +8,7 @@ import Testing
 
 /// The reader saving through the real SQLite store, as `spool` wires it.
 extension StateKeeper: ReaderStore {}
+extension StateWriter: ReaderStore {}
 
 @Suite struct ReaderWithStoreTests {
     private func folder() -> URL {
@@ -28,6 +29,23 @@ extension StateKeeper: ReaderStore {}
         let second = ReaderHarness(discussion: discussion, columns: 100, rows: 30, saved: again.load(), store: again)
         #expect(second.reader.marks.unreadCount == 12)
         #expect(second.reader.collapse.nodes.map { second.reader.comment(at: $0).id } == ["4"])
+    }
+
+    @Test func foldsSavedOnTheWritersQueueAreTheFoldsOfTheirKey() throws {
+        let discussion = try Fixture.discussion(Fixture.seed)
+        let place = folder()
+        defer { try? FileManager.default.removeItem(at: place) }
+        let writer = StateWriter(StateKeeper(folder: place, discussionID: discussion.identity))
+        var harness = ReaderHarness(discussion: discussion, columns: 100, rows: 30, store: writer)
+        // Each fold change is listed on the queue from the folds as they were at its key.
+        try harness.press("CEC")
+        let collapsedAll = harness.reader.collapsedKeys
+        try harness.press("jjjjo")  // the fourth row is a folded thread: opened
+        let afterward = harness.reader.collapsedKeys
+        #expect(collapsedAll.count > 1 && afterward != collapsedAll)
+        writer.finish()
+        #expect(writer.warning == nil)
+        #expect(StateKeeper(folder: place, discussionID: discussion.identity).load().collapsedKeys == afterward)
     }
 
     @Test func undoIsSavedToo() throws {

@@ -81,6 +81,26 @@ func page(_ comments: [(String, String)], title: String = "A title") throws -> D
         #expect(mode == "wal")
     }
 
+    @Test func keysWithQuotesBackslashesControlsAndUnicodeRoundTrip() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteStateStore(path: folder.appendingPathComponent("state.sqlite3").path)
+        let odd = [
+            "id:<a\"b@x>", "id:<back\\slash>", "id:line\nbreak\ttab\u{1}\u{1F}", "id:<café 日本語 🧵>",
+            "id:/slash/", "id:\u{7F}del", "id:",
+        ].map(StableKey.init(rawValue:))
+        try store.setCollapsed(odd.map { ($0, true) }, in: "d")
+        try store.setRead(odd.map { ($0, true) }, in: "d")
+        let loaded = try store.load(discussion: "d")
+        #expect(loaded.collapsedKeys == Set(odd))
+        #expect(loaded.readKeys == Set(odd))
+        try store.setCollapsed(odd.dropFirst().map { ($0, false) }, in: "d")
+        try store.setRead(odd.dropLast().map { ($0, false) }, in: "d")
+        let after = try store.load(discussion: "d")
+        #expect(after.collapsedKeys == [odd[0]], "each unfold found its own key")
+        #expect(after.readKeys == [odd[odd.count - 1]])
+    }
+
     @Test func migratingFromTheFirstSchemaKeepsMarks() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -19,8 +19,8 @@ public final class RecordingStore: ReaderStore {
         if let failure { warning = failure }
     }
 
-    public func save(collapsedChanges: [(key: StableKey, collapsed: Bool)]) {
-        collapsedSaves.append(collapsedChanges)
+    public func save(collapsedChanges changes: @escaping @Sendable () -> [(key: StableKey, collapsed: Bool)]) {
+        collapsedSaves.append(changes())
         if let failure { warning = failure }
     }
 

@@ -3,9 +3,10 @@ import SpoolCore
 /// One message's threading headers, its Message-IDs numbered by ``MessageIDTable``.
 struct MailLinks {
     var messageID: Int?
-    var references: [Int]
+    /// Slices of one array for the whole archive: a message's links cost no allocation.
+    var references: ArraySlice<Int>
     /// The ids in In-Reply-To, in order (old mailers put addresses in angle brackets too).
-    var inReplyTo: [Int]
+    var inReplyTo: ArraySlice<Int>
     /// Seconds since the epoch, for ordering.
     var date: Int64?
 }
@@ -135,7 +136,7 @@ enum MailThreader {
         /// `a`" is "is `b` the root of `a`'s tree": a union-find with path halving answers
         /// it in near-constant time, where walking up the parents would make a References
         /// header of n ids cost n² (a hostile or broken header can hold 100,000).
-        mutating func linkChain(_ refs: [Int]) {
+        mutating func linkChain(_ refs: ArraySlice<Int>) {
             for (a, b) in zip(refs, refs.dropFirst()) where a != b && parent[b] == nil {
                 if chainRoot(of: a) == b {
                     if message[b] == nil { brokenCycles += 1 }

@@ -89,24 +89,14 @@ public struct MboxImporter: Sendable {
         return results.joined()
     }
 
-    func parse(_ found: [ScannedMessage], bodies: MailBodies, file: String) throws -> Discussion {
+    func parse(_ found: consuming [ScannedMessage], bodies: MailBodies, file: String) throws -> Discussion {
         guard !found.isEmpty else {
             throw ImportError(
                 file: file, line: 1,
                 reason: .malformed("no mail message found (expected a `From ` separator line or message headers)."))
         }
         var table = MessageIDTable(capacity: found.count * 2)
-        // Own ids first, so an id both carried and named is numbered with its text.
-        let own = found.map { message in message.messageID.map { table.number($0) } }
-        let links = found.indices.map { index in
-            MailLinks(
-                messageID: own[index], references: found[index].references.map { table.number($0, namedBy: index) },
-                inReplyTo: found[index].inReplyTo.map { table.number($0, namedBy: index) },
-                date: found[index].comment.date?.secondsSinceEpoch)
-        }
-        let (rows, brokenCycles) = MailThreader.thread(links, idCount: table.count, options: options) {
-            found[$0].comment.subject
-        }
+        let (rows, brokenCycles) = thread(&found, table: &table)
         // A message naming several missing ids has its headers read back once.
         var namedIDs: [Int: [String]] = [:]
         let comments = Self.comments(rows, found: found, file: file) { number in
@@ -128,6 +118,42 @@ public struct MboxImporter: Sendable {
         let name = file.split(separator: "/").last.map(String.init) ?? file
         return Discussion(
             title: nil, article: nil, format: .mbox, comments: comments, notices: notices, sourceName: name)
+    }
+
+    /// The messages threaded, their Message-IDs numbered in `table`. The links live only
+    /// here, so they are gone before the comments are made; each message's hashes are let
+    /// go once numbered (the archive is at its largest in memory while it is threaded).
+    private func thread(_ found: inout [ScannedMessage], table: inout MessageIDTable) -> (
+        rows: [MailThreader.Row], brokenCycles: Int
+    ) {
+        // Own ids first, so an id both carried and named is numbered with its text.
+        let own = found.map { message in message.messageID.map { table.number($0) } }
+        // Every message's References then In-Reply-To, numbered, in one array.
+        var numbered: [Int] = []
+        numbered.reserveCapacity(found.reduce(0) { $0 + $1.references.count + $1.inReplyTo.count })
+        var ends: [(references: Int, inReplyTo: Int)] = []
+        ends.reserveCapacity(found.count)
+        for index in found.indices {
+            for hash in found[index].references { numbered.append(table.number(hash, namedBy: index)) }
+            let referencesEnd = numbered.count
+            for hash in found[index].inReplyTo { numbered.append(table.number(hash, namedBy: index)) }
+            ends.append((referencesEnd, numbered.count))
+            found[index].references = []
+            found[index].inReplyTo = []
+        }
+        var links: [MailLinks] = []
+        links.reserveCapacity(found.count)
+        var start = 0
+        for (index, end) in ends.enumerated() {
+            links.append(
+                MailLinks(
+                    messageID: own[index], references: numbered[start..<end.references],
+                    inReplyTo: numbered[end.references..<end.inReplyTo],
+                    date: found[index].comment.date?.secondsSinceEpoch))
+            start = end.inReplyTo
+        }
+        let subjects = found
+        return MailThreader.thread(links, idCount: table.count, options: options) { subjects[$0].comment.subject }
     }
 
     /// The comments in reading order. A Message-ID seen twice keeps its id on both copies;
@@ -198,6 +224,8 @@ private final class ScanResults: @unchecked Sendable {
         defer { lock.unlock() }
         var all: [ScannedMessage] = []
         swap(&all, &parts[0])
+        // Exactly as large as needed: growing would double the largest array of the import.
+        all.reserveCapacity(parts.reduce(0) { $0 + $1.count } + all.count)
         for index in parts.indices.dropFirst() {
             all.append(contentsOf: parts[index])
             parts[index] = []

@@ -6,8 +6,10 @@ import SpoolScreen
 public protocol ReaderStore: AnyObject {
     /// Saves changed read marks.
     func save(readChanges: [(key: StableKey, read: Bool)])
-    /// Saves folds that changed (true: folded).
-    func save(collapsedChanges: [(key: StableKey, collapsed: Bool)])
+    /// Saves folds that changed (true: folded). The list is made by `changes` where the
+    /// save is done (a writer's queue), not in the time of the key: a fold of every thread
+    /// (`C`) names tens of thousands of keys.
+    func save(collapsedChanges changes: @escaping @Sendable () -> [(key: StableKey, collapsed: Bool)])
     /// Saves where the reader is, to open there next time.
     func save(place: SavedPlace)
     /// Adds entries to the prompts' histories (by prompt name, oldest first).
@@ -35,7 +37,21 @@ extension Reader {
     /// The folds that differ from `saved`, by key, for saving (placeholders included: a
     /// fold on a missing message is a fold on its thread).
     public func collapsedChanges(since saved: CollapseState) -> [(key: StableKey, collapsed: Bool)] {
-        collapse.changes(since: saved).map { (collapseKey($0.node), $0.collapsed) }
+        laterCollapsedChanges(since: saved)()
+    }
+
+    /// ``collapsedChanges(since:)`` to be made later, on another thread: it holds the
+    /// folds and the comments as they are now (arrays shared, not copied).
+    public func laterCollapsedChanges(since saved: CollapseState) -> @Sendable () -> [(key: StableKey, collapsed: Bool)]
+    {
+        let (now, comments, commentIndex) = (collapse, discussion.comments, tree.commentIndex)
+        return {
+            now.changes(since: saved).map { change in
+                let key =
+                    change.node == ThreadTree.root ? StableKey.articleRoot : comments[commentIndex[change.node]].key
+                return (key, change.collapsed)
+            }
+        }
     }
 
     /// The folds of the comments whose keys are `keys` (what a store holds), as nodes.
@@ -48,7 +64,8 @@ extension Reader {
 
     /// The key a fold of `node` is saved under.
     func collapseKey(_ node: Int) -> StableKey {
-        node == ThreadTree.root ? StableKey.articleRoot : comment(at: node).key
+        // The key alone: `comment(at:)` would copy the whole comment.
+        node == ThreadTree.root ? StableKey.articleRoot : discussion.comments[tree.commentIndex[node]].key
     }
 
     /// Where the reader is now, to be saved.

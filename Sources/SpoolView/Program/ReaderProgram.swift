@@ -108,8 +108,9 @@ public struct ReaderProgram: Program {
         guard let store, !commands.isEmpty else { return }
         if commands.contains(.saveReadMarks) { store.save(readChanges: reader.takeReadChanges()) }
         if commands.contains(.saveCollapsed) {
-            let changes = reader.collapsedChanges(since: savedCollapse)
-            if !changes.isEmpty { store.save(collapsedChanges: changes) }
+            if reader.collapse != savedCollapse {
+                store.save(collapsedChanges: reader.laterCollapsedChanges(since: savedCollapse))
+            }
             savedCollapse = reader.collapse
         }
         if commands.contains(.saveHistory) {
