@@ -305,7 +305,8 @@ private struct Setup {
             DebugLog.logger.warning("state", metadata: ["warning": "\(warning)", "error": "\(keeper.failure ?? "")"])
         }
         // The visit (a fingerprint of every comment's key: 800 KB for 100,000 messages) is
-        // written by a keeper of its own on another thread, so the first frame does not wait.
+        // written by a keeper of its own on another thread, so the first frame does not wait;
+        // at background priority (nice 10), so the first keys do not wait for it either.
         let visitKeeper = reading.stateKeeper(for: discussion)
         let visit = DispatchWorkItem {
             let seen = KeyFingerprints(
@@ -316,7 +317,7 @@ private struct Setup {
                     "visit not recorded", metadata: ["warning": "\(warning)", "error": "\(visitKeeper.failure ?? "")"])
             }
         }
-        DispatchQueue.global(qos: .utility).async(execute: visit)
+        DispatchQueue.global(qos: .background).async(execute: visit)
         let view = ReaderView(themes: themes, options: options)
         // Saves go to a queue of their own: no key waits for SQLite.
         let writer = StateWriter(keeper)

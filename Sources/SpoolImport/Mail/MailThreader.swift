@@ -262,7 +262,9 @@ enum MailThreader {
                     fill[p] += 1
                 }
             }
-            func date(_ node: Int) -> Int64? { message[node].flatMap { messages[$0].date } }
+            // Each node's date read once: the sorts below compare dates n log n times.
+            let dates = message.map { $0.flatMap { messages[$0].date } }
+            func date(_ node: Int) -> Int64? { dates[node] }
             // Latest date in each subtree, bottom-up without recursion.
             var latest = [Int64](repeating: Int64.min, count: count)
             let roots = (0..<count).filter {
