@@ -123,6 +123,20 @@ import Testing
         #expect(problems.first?.description.contains("cursor must be one of hidden, visible") == true)
     }
 
+    @Test func moreMutedWordsThanAreCheckedAreSaid() {
+        let words = (1...300).map { "\"w\($0)\"" }.joined(separator: ", ")
+        let (config, problems) = ReaderConfig.parse(toml: "mouse = true\nmute_words = [\(words)]\n", file: "c.toml")
+        #expect(config.mutedWords?.count == 255)
+        #expect(config.mutedWords?.last == "w255")
+        #expect(problems.count == 1)
+        #expect(problems.first?.line == 2)
+        #expect(
+            problems.first?.description.contains("mute_words lists 300 words; only the first 255 are muted") == true)
+        let (_, none) = ReaderConfig.parse(
+            toml: "mute_words = [\(words.split(separator: ",").prefix(255).joined(separator: ","))]\n", file: "c.toml")
+        #expect(none.isEmpty)
+    }
+
     @Test func theSettingIsKnownForDidYouMean() {
         let (_, problems) = ReaderConfig.parse(toml: "cursur = \"visible\"\n", file: "c.toml")
         #expect(problems.first?.description.contains("did you mean \"cursor\"") == true)

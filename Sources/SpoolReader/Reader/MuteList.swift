@@ -36,13 +36,17 @@ public struct MuteList: Sendable, Equatable {
     public private(set) var mutedCount = 0
     private var unsaved: [Change] = []
 
-    /// Mutes on `tree`: `configured` and `kept` authors (any case), and `words`.
+    /// How many muted words are checked (a hit is kept in a byte); the config file says
+    /// when it lists more.
+    public static let maximumWords = 255
+
+    /// Mutes on `tree`: `configured` and `kept` authors (any case), and `words` (the first
+    /// ``maximumWords``).
     public init(tree: ThreadTree, configured: [String], kept: Set<String>, words: [String]) {
         self.configured = configured
         self.kept = kept
         self.words = words
-        // One matcher a word, at most 255: a hit is kept in a byte.
-        matchers = words.prefix(255).map { TextMatcher($0.lowercased()) }
+        matchers = words.prefix(Self.maximumWords).map { TextMatcher($0.lowercased()) }
         authorMuted = [Bool](repeating: false, count: tree.authors.count)
         wordHit = matchers.isEmpty ? [] : [UInt8](repeating: 0, count: tree.count)
         if matchers.isEmpty { wordsChecked = tree.count }

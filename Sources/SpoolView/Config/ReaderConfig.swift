@@ -208,7 +208,17 @@ extension ReaderConfig {
                 problem(name, "\(name) must be a list of names or words in quotes, like \(name) = [\"Ann\", \"Bob\"]")
                 continue
             }
-            if name == "mute" { config.mutedAuthors = texts } else { config.mutedWords = texts }
+            if name == "mute" {
+                config.mutedAuthors = texts
+            } else {
+                config.mutedWords = Array(texts.prefix(MuteList.maximumWords))
+                if texts.count > MuteList.maximumWords {
+                    problem(
+                        name,
+                        "mute_words lists \(texts.count) words; only the first \(MuteList.maximumWords) are muted; remove the rest"
+                    )
+                }
+            }
         }
         if let value = table["news_articles"] {
             if let count = value.int, (1...1_000_000).contains(count) {
