@@ -226,7 +226,7 @@ public final class SQLiteStateStore: ReadStateStore {
     /// `strings` as a JSON array for `json_each`, written by bytes: Foundation's serializer
     /// casts each element dynamically, which made a fold of 20,000 threads (`C`) cost the
     /// writer more than a frame of CPU that the terminal's drawing competes for.
-    static func jsonArray(_ strings: [String]) -> String {
+    private static func jsonArray(_ strings: [String]) -> String {
         let hexDigits = Array("0123456789abcdef".utf8)
         var bytes: [UInt8] = [UInt8(ascii: "[")]
         bytes.reserveCapacity(strings.reduce(2) { $0 + $1.utf8.count + 3 })

@@ -152,8 +152,7 @@ public struct MboxImporter: Sendable {
                     date: found[index].comment.date?.secondsSinceEpoch))
             start = end.inReplyTo
         }
-        let subjects = found
-        return MailThreader.thread(links, idCount: table.count, options: options) { subjects[$0].comment.subject }
+        return MailThreader.thread(links, idCount: table.count, options: options) { found[$0].comment.subject }
     }
 
     /// The comments in reading order. A Message-ID seen twice keeps its id on both copies;
