@@ -309,8 +309,12 @@ private struct Setup {
         // at background priority (nice 10), so the first keys do not wait for it either.
         let visitKeeper = reading.stateKeeper(for: discussion)
         let visit = DispatchWorkItem {
+            // By index: each comment's key is read in place, the comment not copied.
+            let comments = discussion.comments
             let seen = KeyFingerprints(
-                fingerprints: discussion.comments.lazy.filter { !$0.isPlaceholder }.map(\.key.fingerprint))
+                fingerprints: comments.indices.compactMap {
+                    comments[$0].isPlaceholder ? nil : comments[$0].key.fingerprint
+                })
             visitKeeper.recordVisit(title: discussion.title, seen: seen)
             if let warning = visitKeeper.warning {
                 DebugLog.logger.warning(

@@ -13,6 +13,13 @@ import Testing
         #expect(KeyFingerprints(bytes: set.bytes + [1, 2, 3]) == set, "a torn tail is dropped")
     }
 
+    @Test func anyOrderAndRepeatsBecomeOneSortedSet() {
+        #expect(KeyFingerprints(fingerprints: [5, 1, 5, 3, 1]).values == [1, 3, 5])
+        #expect(KeyFingerprints(fingerprints: [1, 1, 3, 5, 5]).values == [1, 3, 5], "in order already, repeats go")
+        #expect(KeyFingerprints(fingerprints: [1, 3, 2]).values == [1, 2, 3], "out of order at the end")
+        #expect(KeyFingerprints(fingerprints: []).values.isEmpty && KeyFingerprints(fingerprints: [7]).values == [7])
+    }
+
     @Test func unionMergesAndKeepsOrder() {
         let a: KeyFingerprints = [StableKey(rawValue: "a"), StableKey(rawValue: "b")]
         let b: KeyFingerprints = [StableKey(rawValue: "b"), StableKey(rawValue: "c")]

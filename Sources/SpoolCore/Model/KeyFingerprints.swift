@@ -16,7 +16,8 @@ public struct KeyFingerprints: Equatable, Sendable, ExpressibleByArrayLiteral {
     /// A set of fingerprints in any order.
     public init(fingerprints: [UInt64]) {
         var values = fingerprints
-        values.sort()
+        // A set read back from a store is in order already: a look instead of a sort.
+        if !values.indices.dropFirst().allSatisfy({ values[$0 - 1] <= values[$0] }) { values.sort() }
         var kept = 0
         for value in values where kept == 0 || values[kept - 1] != value {
             values[kept] = value
