@@ -30,11 +30,6 @@ public final class StateWriter: @unchecked Sendable {
         enqueue { $0.save(readChanges: readChanges) }
     }
 
-    public func save(collapsedChanges: [(key: StableKey, collapsed: Bool)]) {
-        guard !collapsedChanges.isEmpty else { return }
-        enqueue { $0.save(collapsedChanges: collapsedChanges) }
-    }
-
     /// Saves the folds `changes` lists, made on the writer's queue.
     public func save(collapsedChanges changes: @escaping @Sendable () -> [(key: StableKey, collapsed: Bool)]) {
         enqueue { $0.save(collapsedChanges: changes()) }

@@ -35,22 +35,13 @@ extension Reader {
     public var collapsedKeys: Set<StableKey> { Set(collapse.nodes.map(collapseKey)) }
 
     /// The folds that differ from `saved`, by key, for saving (placeholders included: a
-    /// fold on a missing message is a fold on its thread).
-    public func collapsedChanges(since saved: CollapseState) -> [(key: StableKey, collapsed: Bool)] {
-        laterCollapsedChanges(since: saved)()
-    }
-
-    /// ``collapsedChanges(since:)`` to be made later, on another thread: it holds the
-    /// folds and the comments as they are now (arrays shared, not copied).
+    /// fold on a missing message is a fold on its thread), to be listed later on another
+    /// thread: it holds the folds and the comments as they are now (arrays shared, not copied).
     public func laterCollapsedChanges(since saved: CollapseState) -> @Sendable () -> [(key: StableKey, collapsed: Bool)]
     {
         let (now, comments, commentIndex) = (collapse, discussion.comments, tree.commentIndex)
         return {
-            now.changes(since: saved).map { change in
-                let key =
-                    change.node == ThreadTree.root ? StableKey.articleRoot : comments[commentIndex[change.node]].key
-                return (key, change.collapsed)
-            }
+            now.changes(since: saved).map { (Self.collapseKey($0.node, comments, commentIndex), $0.collapsed) }
         }
     }
 
@@ -63,9 +54,12 @@ extension Reader {
     }
 
     /// The key a fold of `node` is saved under.
-    func collapseKey(_ node: Int) -> StableKey {
-        // The key alone: `comment(at:)` would copy the whole comment.
-        node == ThreadTree.root ? StableKey.articleRoot : discussion.comments[tree.commentIndex[node]].key
+    func collapseKey(_ node: Int) -> StableKey { Self.collapseKey(node, discussion.comments, tree.commentIndex) }
+
+    /// The key a fold of `node` is saved under, read in place (`comment(at:)` would copy the
+    /// whole comment).
+    private static func collapseKey(_ node: Int, _ comments: [Comment], _ commentIndex: [Int]) -> StableKey {
+        node == ThreadTree.root ? StableKey.articleRoot : comments[commentIndex[node]].key
     }
 
     /// Where the reader is now, to be saved.
