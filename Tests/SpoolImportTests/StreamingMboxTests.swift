@@ -134,11 +134,16 @@ import Testing
     @Test(arguments: ["<a@b> <c@d>", "  <a@b>\t<c d@e> <>", "<a@b", "plain@address", "<ä@b>"])
     func byteIDsAgreeWithTheStringParser(raw: String) {
         let fast = Array(raw.utf8).withUnsafeBytes { MailHeaderBytes.messageIDs($0) }
+        var hashes: [UInt64] = [7]
+        let hashed = Array(raw.utf8).withUnsafeBytes { MailHeaderBytes.appendMessageIDHashes($0, to: &hashes) }
+        let first = Array(raw.utf8).withUnsafeBytes { MailHeaderBytes.firstMessageID($0) }
+        #expect(hashed == (fast != nil) && (first != nil) == (fast != nil))
         if let fast {
             #expect(fast == MessageIDs.all(in: raw))
-            #expect(
-                Array(raw.utf8).withUnsafeBytes { MailHeaderBytes.messageIDHashes($0) }
-                    == fast.map { MessageIDText($0).hash })
+            #expect(hashes == [7] + fast.map { MessageIDHash.of($0) })
+            #expect(first == fast.first)
+        } else {
+            #expect(hashes == [7], "a value the byte reader leaves to the string parser adds nothing")
         }
     }
 }

@@ -5,8 +5,9 @@ public enum ParentCycles {
     public static func closingNodes(count: Int, parent: (Int) -> Int?) -> [Int] {
         var closing: [Int] = []
         var state = [UInt8](repeating: 0, count: count)  // 0 new, 1 on the current path, 2 done
+        var path: [Int] = []  // reused: one array for every walk
         for start in 0..<count where state[start] == 0 {
-            var path: [Int] = []
+            path.removeAll(keepingCapacity: true)
             var current: Int? = start
             while let node = current, state[node] == 0 {
                 state[node] = 1

@@ -7,39 +7,57 @@ enum MailHeaderBytes {
     /// ``MessageIDs/all(in:)`` reads them; nil when the value needs that parser (no
     /// angle brackets, or bytes outside printable ASCII).
     static func messageIDs(_ value: UnsafeRawBufferPointer) -> [String]? {
-        tokens(value) { String(decoding: $0, as: UTF8.self) }
+        var ids: [String] = []
+        return forEachToken(value, { ids.append(String(decoding: $0, as: UTF8.self)) }) ? ids : nil
     }
 
-    /// The hashes (``MessageIDText/hash``) of the ids ``messageIDs(_:)`` finds, without
-    /// making strings of them.
-    static func messageIDHashes(_ value: UnsafeRawBufferPointer) -> [UInt64]? {
-        tokens(value) { MessageIDText.hash($0) }
+    /// The first id ``messageIDs(_:)`` finds, without listing the others; nil when the
+    /// value needs the string parser.
+    static func firstMessageID(_ value: UnsafeRawBufferPointer) -> String? {
+        var first: UnsafeRawBufferPointer?
+        guard forEachToken(value, { if first == nil { first = $0 } }), let first else { return nil }
+        return String(decoding: first, as: UTF8.self)
     }
 
-    private static func tokens<T>(_ value: UnsafeRawBufferPointer, _ make: (UnsafeRawBufferPointer) -> T) -> [T]? {
-        var ids: [T] = []
+    /// Appends the hashes (``MessageIDHash``) of the ids ``messageIDs(_:)`` finds to
+    /// `hashes`, without making strings of them; false, with `hashes` as it was, when the
+    /// value needs the string parser.
+    static func appendMessageIDHashes(_ value: UnsafeRawBufferPointer, to hashes: inout [UInt64]) -> Bool {
+        let start = hashes.count
+        if forEachToken(value, { hashes.append(MessageIDHash.of($0)) }) { return true }
+        hashes.removeSubrange(start...)
+        return false
+    }
+
+    /// Calls `visit` with each token in order; false when there is none or the value needs
+    /// the string parser (tokens visited by then are to be dropped).
+    private static func forEachToken(_ value: UnsafeRawBufferPointer, _ visit: (UnsafeRawBufferPointer) -> Void)
+        -> Bool
+    {
+        var found = false
         var index = 0
         while index < value.count {
             let byte = value[index]
-            guard byte < 0x80 else { return nil }
+            guard byte < 0x80 else { return false }
             if byte == UInt8(ascii: "<") {
                 var close = index + 1
                 var hasSpace = false
                 while close < value.count && value[close] != UInt8(ascii: ">") {
                     if value[close] == 0x20 { hasSpace = true }
-                    if value[close] >= 0x80 { return nil }
+                    if value[close] >= 0x80 { return false }
                     close += 1
                 }
                 guard close < value.count else { break }
                 if close - index > 1 && !hasSpace {
-                    ids.append(make(UnsafeRawBufferPointer(rebasing: value[index...close])))
+                    visit(UnsafeRawBufferPointer(rebasing: value[index...close]))
+                    found = true
                 }
                 index = close + 1
             } else {
                 index += 1
             }
         }
-        return ids.isEmpty ? nil : ids
+        return found
     }
 
     /// An RFC 5322 date, `[Sat, ]5 Jan 2019 19:13:12 -0400` (seconds optional, a trailing

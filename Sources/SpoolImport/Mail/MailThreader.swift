@@ -17,7 +17,8 @@ struct MailLinks {
 struct MessageIDTable {
     /// Where an id's text can be found: a message carries it, or a message names it.
     enum Origin {
-        case carried(String)
+        /// The message (its index in the scan) whose own id it is.
+        case carried(message: Int)
         case namedBy(message: Int, hash: UInt64)
     }
 
@@ -28,14 +29,14 @@ struct MessageIDTable {
 
     var count: Int { origins.count }
 
-    /// The number of a message's own id.
-    mutating func number(_ id: MessageIDText) -> Int {
-        if let known = numbers[id.hash] {
-            if case .namedBy = origins[known] { origins[known] = .carried(id.text) }
+    /// The number of `message`'s own id, whose hash is `hash`.
+    mutating func number(_ hash: UInt64, carriedBy message: Int) -> Int {
+        if let known = numbers[hash] {
+            if case .namedBy = origins[known] { origins[known] = .carried(message: message) }
             return known
         }
-        origins.append(.carried(id.text))
-        numbers[id.hash] = origins.count - 1
+        origins.append(.carried(message: message))
+        numbers[hash] = origins.count - 1
         return origins.count - 1
     }
 

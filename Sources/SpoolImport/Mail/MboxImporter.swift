@@ -54,14 +54,12 @@ public struct MboxImporter: Sendable {
         let store = ByteStore(bytes: all, path: folder)
         let bodies = MailBodies(store: store)
         var scanner = MboxScanner(store: store, bodies: bodies)
-        var messages: [ScannedMessage] = []
+        var messages = ScannedMessages()
         for (file, range) in zip(files, ranges) {
-            guard var message = scanner.message(in: range) else { continue }
             // Maildir keeps flags in the name: `…:2,FRS` (S: seen).
-            if let info = file.name.range(of: ":2,", options: .backwards), file.name[info.upperBound...].contains("S") {
-                message.comment.isReadAtSource = true
-            }
-            messages.append(message)
+            let info = file.name.range(of: ":2,", options: .backwards)
+            let seen = info.map { file.name[$0.upperBound...].contains("S") } ?? false
+            _ = scanner.message(in: range, isReadAtSource: seen, to: &messages)
         }
         return try parse(messages, bodies: bodies, file: folder)
     }
@@ -70,7 +68,7 @@ public struct MboxImporter: Sendable {
     /// `parts` and `chunk` (the read size) are for tests; by default a file of 8 MiB or more
     /// is split in as many parts as there are cores (at most 4).
     static func scan(_ store: ByteStore, bodies: MailBodies, parts: Int? = nil, chunk: Int = 1 << 20)
-        -> [ScannedMessage]
+        -> ScannedMessages
     {
         let parts = max(1, parts ?? (store.count >= 8 << 20 ? min(4, ProcessInfo.processInfo.activeProcessorCount) : 1))
         var bounds = [0]
@@ -89,7 +87,7 @@ public struct MboxImporter: Sendable {
         return results.joined()
     }
 
-    func parse(_ found: consuming [ScannedMessage], bodies: MailBodies, file: String) throws -> Discussion {
+    func parse(_ found: consuming ScannedMessages, bodies: MailBodies, file: String) throws -> Discussion {
         guard !found.isEmpty else {
             throw ImportError(
                 file: file, line: 1,
@@ -99,14 +97,15 @@ public struct MboxImporter: Sendable {
         let (rows, brokenCycles) = thread(&found, table: &table)
         // A message naming several missing ids has its headers read back once.
         var namedIDs: [Int: [String]] = [:]
-        let comments = Self.comments(rows, found: found, file: file) { number in
+        let scanned = found.takeComments()
+        let comments = Self.comments(rows, scanned: scanned, file: file) { number in
             switch table.origins[number] {
-            case .carried(let text):
-                return text
+            case .carried(let message):
+                return scanned[message].id
             case .namedBy(let message, let hash):
-                let named = namedIDs[message] ?? Self.idsNamed(by: found[message], bodies: bodies)
+                let named = namedIDs[message] ?? Self.idsNamed(by: scanned[message], bodies: bodies)
                 namedIDs[message] = named
-                return named.first { MessageIDText($0).hash == hash } ?? "<\(String(hash, radix: 16))@missing>"
+                return named.first { MessageIDHash.of($0) == hash } ?? "<\(String(hash, radix: 16))@missing>"
             }
         }
         var notices: [String] = []
@@ -121,45 +120,44 @@ public struct MboxImporter: Sendable {
     }
 
     /// The messages threaded, their Message-IDs numbered in `table`. The links live only
-    /// here, so they are gone before the comments are made; each message's hashes are let
-    /// go once numbered (the archive is at its largest in memory while it is threaded).
-    private func thread(_ found: inout [ScannedMessage], table: inout MessageIDTable) -> (
+    /// here, so they are gone before the comments are made; the hashes are let go once
+    /// numbered (the archive is at its largest in memory while it is threaded).
+    private func thread(_ found: inout ScannedMessages, table: inout MessageIDTable) -> (
         rows: [MailThreader.Row], brokenCycles: Int
     ) {
-        // Own ids first, so an id both carried and named is numbered with its text.
-        let own = found.map { message in message.messageID.map { table.number($0) } }
-        // Every message's References then In-Reply-To, numbered, in one array.
+        // Own ids first, so an id both carried and named is numbered with its message.
+        var own: [Int?] = []
+        own.reserveCapacity(found.count)
+        for index in 0..<found.count {
+            own.append(found.hasMessageID(index) ? table.number(found.ownHashes[index], carriedBy: index) : nil)
+        }
+        // Every message's References then In-Reply-To, numbered, in one array: the same
+        // places as the hashes they number.
         var numbered: [Int] = []
-        numbered.reserveCapacity(found.reduce(0) { $0 + $1.references.count + $1.inReplyTo.count })
-        var ends: [(references: Int, inReplyTo: Int)] = []
-        ends.reserveCapacity(found.count)
-        for index in found.indices {
-            for hash in found[index].references { numbered.append(table.number(hash, namedBy: index)) }
-            let referencesEnd = numbered.count
-            for hash in found[index].inReplyTo { numbered.append(table.number(hash, namedBy: index)) }
-            ends.append((referencesEnd, numbered.count))
-            found[index].references = []
-            found[index].inReplyTo = []
+        numbered.reserveCapacity(found.linkHashes.count)
+        for index in 0..<found.count {
+            for position in found.references(of: index).lowerBound..<found.inReplyTo(of: index).upperBound {
+                numbered.append(table.number(found.linkHashes[position], namedBy: index))
+            }
         }
         var links: [MailLinks] = []
         links.reserveCapacity(found.count)
-        var start = 0
-        for (index, end) in ends.enumerated() {
+        for index in 0..<found.count {
             links.append(
                 MailLinks(
-                    messageID: own[index], references: numbered[start..<end.references],
-                    inReplyTo: numbered[end.references..<end.inReplyTo],
-                    date: found[index].comment.date?.secondsSinceEpoch))
-            start = end.inReplyTo
+                    messageID: own[index], references: numbered[found.references(of: index)],
+                    inReplyTo: numbered[found.inReplyTo(of: index)],
+                    date: found.comments[index].date?.secondsSinceEpoch))
         }
-        return MailThreader.thread(links, idCount: table.count, options: options) { found[$0].comment.subject }
+        found.dropLinks()
+        return MailThreader.thread(links, idCount: table.count, options: options) { found.comments[$0].subject }
     }
 
     /// The comments in reading order. A Message-ID seen twice keeps its id on both copies;
     /// the copies' keys get `#2`, `#3`. A message without one gets a made-up id and a key
     /// from its content.
     private static func comments(
-        _ rows: [MailThreader.Row], found: [ScannedMessage], file: String, missingID: (Int) -> String
+        _ rows: [MailThreader.Row], scanned: [Comment], file: String, missingID: (Int) -> String
     ) -> [Comment] {
         let fileName = file.split(separator: "/").last ?? ""
         var copies: [String: Int] = [:]
@@ -173,9 +171,9 @@ public struct MboxImporter: Sendable {
                         isPlaceholder: true))
                 continue
             }
-            var comment = found[index].comment
+            var comment = scanned[index]
             comment.parent = row.parent
-            let hasID = found[index].messageID != nil
+            let hasID = !comment.id.isEmpty
             if !hasID {
                 comment.id = "<message-\(index + 1)@\(fileName)>"
                 comment.key = .content(
@@ -198,8 +196,8 @@ public struct MboxImporter: Sendable {
 extension MboxImporter {
     /// The ids a message names in References and In-Reply-To, read again from its headers
     /// (for the text of a missing message's placeholder).
-    fileprivate static func idsNamed(by message: ScannedMessage, bodies: MailBodies) -> [String] {
-        let headers = bodies.headers(of: message.comment.body)
+    fileprivate static func idsNamed(by message: Comment, bodies: MailBodies) -> [String] {
+        let headers = bodies.headers(of: message.body)
         return MessageIDs.all(in: headers?["references"]) + MessageIDs.all(in: headers?["in-reply-to"])
     }
 }
@@ -207,27 +205,27 @@ extension MboxImporter {
 /// The messages each scanning thread found, joined in file order.
 private final class ScanResults: @unchecked Sendable {
     private let lock = NSLock()
-    private var parts: [[ScannedMessage]]
+    private var parts: [ScannedMessages]
 
-    init(count: Int) { parts = Array(repeating: [], count: count) }
+    init(count: Int) { parts = Array(repeating: ScannedMessages(), count: count) }
 
-    func set(_ part: Int, _ messages: [ScannedMessage]) {
+    func set(_ part: Int, _ messages: consuming ScannedMessages) {
         lock.lock()
         parts[part] = messages
         lock.unlock()
     }
 
-    /// All parts in order; the first part's array is reused, not copied.
-    func joined() -> [ScannedMessage] {
+    /// All parts in order; the first part's columns are reused, not copied.
+    func joined() -> ScannedMessages {
         lock.lock()
         defer { lock.unlock() }
-        var all: [ScannedMessage] = []
+        var all = ScannedMessages()
         swap(&all, &parts[0])
-        // Exactly as large as needed: growing would double the largest array of the import.
-        all.reserveCapacity(parts.reduce(0) { $0 + $1.count } + all.count)
+        all.reserveCapacity(toAppend: Array(parts.dropFirst()))
         for index in parts.indices.dropFirst() {
-            all.append(contentsOf: parts[index])
-            parts[index] = []
+            var part = ScannedMessages()
+            swap(&part, &parts[index])
+            all.append(contentsOf: part)
         }
         return all
     }

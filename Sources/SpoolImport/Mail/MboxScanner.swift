@@ -1,34 +1,110 @@
 import Foundation
 import SpoolCore
 
-/// A Message-ID as written, and the 64-bit FNV-1a hash (``FNV1a64``) of its bytes that
-/// threading numbers it by (so the id table compares integers, not strings).
-struct MessageIDText {
-    let hash: UInt64
-    let text: String
-
-    init(_ text: String) {
-        self.text = text
+/// The 64-bit FNV-1a hash (``FNV1a64``) of a Message-ID's bytes, which threading numbers
+/// ids by (so the id table compares integers, not strings).
+enum MessageIDHash {
+    static func of(_ text: String) -> UInt64 {
         var hash = FNV1a64()
         hash.add(text)
-        self.hash = hash.value
+        return hash.value
     }
 
-    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var hash = FNV1a64()
         hash.add(bytes: bytes)
         return hash.value
     }
 }
 
-/// One message found by ``MboxScanner``: its comment (the body left in the file, read
-/// again from its span when shown), its own Message-ID and the hashes of the ids it
-/// replies to (their text is read again only for a missing message's placeholder).
-struct ScannedMessage {
-    var comment: Comment
-    var messageID: MessageIDText?
-    var references: [UInt64]
-    var inReplyTo: [UInt64]
+/// The messages ``MboxScanner`` found, in file order, as columns: each message's comment
+/// (the body left in the file, read again from its span when shown), the hash of its own
+/// Message-ID, and the hashes of the ids it replies to, every message's in one array (their
+/// text is read again only for a missing message's placeholder). No message owns an array
+/// of its own, so a scan allocates little more than the comments' strings.
+struct ScannedMessages {
+    private(set) var comments: [Comment] = []
+    /// Each message's Message-ID hash (``MessageIDHash``); unused where the comment's
+    /// id is empty (the message has none).
+    private(set) var ownHashes: [UInt64] = []
+    /// Every message's References hashes, then its In-Reply-To hashes, message after message.
+    private(set) var linkHashes: [UInt64] = []
+    /// Where each message's References and In-Reply-To hashes end in ``linkHashes``.
+    private var linkEnds: [(references: Int, inReplyTo: Int)] = []
+
+    var count: Int { comments.count }
+    var isEmpty: Bool { comments.isEmpty }
+
+    /// Whether the message carries a Message-ID.
+    func hasMessageID(_ message: Int) -> Bool { !comments[message].id.isEmpty }
+
+    /// The positions of the message's References hashes in ``linkHashes``.
+    func references(of message: Int) -> Range<Int> {
+        (message == 0 ? 0 : linkEnds[message - 1].inReplyTo)..<linkEnds[message].references
+    }
+
+    /// The positions of the message's In-Reply-To hashes in ``linkHashes``.
+    func inReplyTo(of message: Int) -> Range<Int> { linkEnds[message].references..<linkEnds[message].inReplyTo }
+
+    /// Adds a message; `references` and `inReplyTo` append its hashes to the array they are
+    /// given (the message's own id is left out of both).
+    mutating func append(
+        _ comment: Comment, ownHash: UInt64?, references: (inout [UInt64]) -> Void,
+        inReplyTo: (inout [UInt64]) -> Void
+    ) {
+        let start = linkHashes.count
+        references(&linkHashes)
+        if let ownHash { Self.remove(ownHash, from: &linkHashes, after: start) }
+        let referencesEnd = linkHashes.count
+        inReplyTo(&linkHashes)
+        if let ownHash { Self.remove(ownHash, from: &linkHashes, after: referencesEnd) }
+        comments.append(comment)
+        ownHashes.append(ownHash ?? 0)
+        linkEnds.append((referencesEnd, linkHashes.count))
+    }
+
+    /// Removes every `hash` at or after `start`, in place.
+    private static func remove(_ hash: UInt64, from hashes: inout [UInt64], after start: Int) {
+        var kept = start
+        for index in start..<hashes.count where hashes[index] != hash {
+            hashes[kept] = hashes[index]
+            kept += 1
+        }
+        hashes.removeSubrange(kept...)
+    }
+
+    /// Changes the last message's comment (its body span and date, known once its end is found).
+    mutating func updateLast(_ change: (inout Comment) -> Void) { change(&comments[comments.count - 1]) }
+
+    /// Reserves exactly the room to append `others` (growing would double the largest
+    /// arrays of the import).
+    mutating func reserveCapacity(toAppend others: [ScannedMessages]) {
+        comments.reserveCapacity(others.reduce(count) { $0 + $1.count })
+        ownHashes.reserveCapacity(others.reduce(count) { $0 + $1.count })
+        linkEnds.reserveCapacity(others.reduce(count) { $0 + $1.count })
+        linkHashes.reserveCapacity(others.reduce(linkHashes.count) { $0 + $1.linkHashes.count })
+    }
+
+    /// Appends `other`'s messages after these.
+    mutating func append(contentsOf other: consuming ScannedMessages) {
+        let offset = linkHashes.count
+        comments.append(contentsOf: other.comments)
+        ownHashes.append(contentsOf: other.ownHashes)
+        linkHashes.append(contentsOf: other.linkHashes)
+        for end in other.linkEnds { linkEnds.append((end.references + offset, end.inReplyTo + offset)) }
+    }
+
+    /// Lets go of the link hashes once threading has numbered them.
+    mutating func dropLinks() {
+        linkHashes = []
+        linkEnds = []
+    }
+
+    /// The comments, taken out (the columns are left empty).
+    mutating func takeComments() -> [Comment] {
+        defer { comments = [] }
+        return comments
+    }
 }
 
 /// Finds the messages of an mbox file in one pass over its bytes, window by window.
@@ -46,6 +122,9 @@ struct MboxScanner {
     /// Decoded `From:` and `Subject:` values by their raw bytes: archives repeat both.
     private var authors = InternedValues()
     private var subjects = InternedValues()
+    /// The joined bytes of the current message's folded header values (kept between
+    /// messages, so a folded References costs no allocation).
+    private var folds: [UInt8] = []
 
     /// A line break and `From `: how far back a window is re-read so none is missed.
     private static let separatorPattern: [UInt8] = Array("\nFrom ".utf8)
@@ -61,36 +140,42 @@ struct MboxScanner {
 
     /// The messages that start in `start..<limit`. `start` must be 0 or the start of a
     /// separator line.
-    mutating func messages(from start: Int, to limit: Int) -> [ScannedMessage] {
-        var found: [ScannedMessage] = []
+    mutating func messages(from start: Int, to limit: Int) -> ScannedMessages {
+        var found = ScannedMessages()
         var position = start
         while position < count && position < limit {
             let headerStart = startOfHeaders(at: position)
-            let (message, bodyStart) = headers(at: headerStart)
+            let (values, bodyStart) = headers(at: headerStart)
+            if let values { append(values, to: &found) }
             let end = nextSeparator(atOrAfter: bodyStart) ?? count
-            if var message {
-                finish(&message, span: headerStart..<end, separator: headerStart > position ? position : nil)
-                found.append(message)
+            if values != nil {
+                finishLast(&found, span: headerStart..<end, separator: headerStart > position ? position : nil)
             }
             position = max(end, position + 1)
         }
         return found
     }
 
-    /// The one message in `range` (a Maildir file), however its body reads.
-    mutating func message(in range: Range<Int>) -> ScannedMessage? {
+    /// Adds the one message in `range` (a Maildir file), however its body reads, to
+    /// `found`; false when it has no header fields.
+    mutating func message(in range: Range<Int>, isReadAtSource: Bool, to found: inout ScannedMessages) -> Bool {
         let headerStart = startOfHeaders(at: range.lowerBound)
-        guard var message = headers(at: headerStart).0 else { return nil }
-        finish(
-            &message, span: headerStart..<range.upperBound,
+        guard let values = headers(at: headerStart).0 else { return false }
+        append(values, to: &found)
+        finishLast(
+            &found, span: headerStart..<range.upperBound,
             separator: headerStart > range.lowerBound ? range.lowerBound : nil)
-        return message
+        if isReadAtSource { found.updateLast { $0.isReadAtSource = true } }
+        return true
     }
 
-    /// Gives the message its body's span and, without a Date header, the separator's date.
-    private mutating func finish(_ message: inout ScannedMessage, span: Range<Int>, separator: Int?) {
-        message.comment.body = CommentBody(source: bodies, span: span)
-        if message.comment.date == nil, let separator { message.comment.date = separatorDate(at: separator) }
+    /// Gives the last message its body's span and, without a Date header, the separator's date.
+    private mutating func finishLast(_ found: inout ScannedMessages, span: Range<Int>, separator: Int?) {
+        let date = found.comments[found.count - 1].date == nil ? separator.flatMap { separatorDate(at: $0) } : nil
+        found.updateLast { comment in
+            comment.body = CommentBody(source: bodies, span: span)
+            if let date { comment.date = date }
+        }
     }
 
     /// The first separator line at or after `offset` (a line start or any byte: a partial
@@ -200,9 +285,9 @@ struct MboxScanner {
         case status
     }
 
-    /// Parses the header block at `start`: the message (nil when there are no header
-    /// fields) and where its body starts.
-    private mutating func headers(at start: Int) -> (ScannedMessage?, Int) {
+    /// Parses the header block at `start`: the wanted values, in the window as it is left
+    /// (nil when there are no header fields), and where the body starts.
+    private mutating func headers(at start: Int) -> (HeaderValues?, Int) {
         ensure(start, room: 1 << 16)
         var parsed = parseHeaders(at: start)
         // A header block longer than the window: read it again in a window twice as large.
@@ -212,14 +297,15 @@ struct MboxScanner {
             window = reader.window(at: start, atLeast: size)
             parsed = parseHeaders(at: start)
         }
-        return (parsed.message, parsed.bodyStart)
+        return (parsed.values, parsed.bodyStart)
     }
 
     /// The header block at `start` as far as the window holds it, and whether it ended
     /// inside the window (or the file ends with it).
-    private mutating func parseHeaders(at start: Int) -> (message: ScannedMessage?, bodyStart: Int, complete: Bool) {
+    private mutating func parseHeaders(at start: Int) -> (values: HeaderValues?, bodyStart: Int, complete: Bool) {
         let bytes = window.bytes
         var values = HeaderValues()
+        folds.removeAll(keepingCapacity: true)
         var current: Field?
         var fields = 0
         var index = start - window.base
@@ -241,7 +327,8 @@ struct MboxScanner {
                 if let field = current {
                     var start = index
                     while start < lineEnd && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
-                    values.append(UnsafeRawBufferPointer(rebasing: bytes[start..<lineEnd]), to: field, in: bytes)
+                    values.append(
+                        UnsafeRawBufferPointer(rebasing: bytes[start..<lineEnd]), to: field, in: bytes, folds: &folds)
                 }
             } else if let colon = Self.colon(in: bytes, index..<lineEnd) {
                 if first == 0x46, Self.isSeparatorLine(bytes, at: index) {
@@ -269,7 +356,7 @@ struct MboxScanner {
             index = next
         }
         guard fields > 0 else { return (nil, max(bodyStart, start), complete) }
-        return (message(from: values, in: bytes), bodyStart, complete)
+        return (values, bodyStart, complete)
     }
 
     private static func colon(in bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int? {
@@ -292,57 +379,50 @@ struct MboxScanner {
         return nil
     }
 
-    private mutating func message(from values: HeaderValues, in bytes: UnsafeRawBufferPointer) -> ScannedMessage {
+    /// Adds the message whose header values `values` found in the window to `found`.
+    private mutating func append(_ values: HeaderValues, to found: inout ScannedMessages) {
+        let bytes = window.bytes
         func text(_ raw: UnsafeRawBufferPointer) -> String { Charset.bestEffort(Array(raw)).trimmingWhitespace() }
-        func ids(_ field: Field) -> [String] {
-            values.with(field, in: bytes) { raw in
-                guard let raw else { return [] }
-                return MailHeaderBytes.messageIDs(raw) ?? MessageIDs.all(in: text(raw))
+        func appendHashes(_ field: Field, to hashes: inout [UInt64]) {
+            values.with(field, in: bytes, folds: folds) { raw in
+                guard let raw, !MailHeaderBytes.appendMessageIDHashes(raw, to: &hashes) else { return }
+                hashes.append(contentsOf: MessageIDs.all(in: text(raw)).map { MessageIDHash.of($0) })
             }
         }
-        func hashes(_ field: Field, except own: UInt64?) -> [UInt64] {
-            let all = values.with(field, in: bytes) { raw -> [UInt64] in
-                guard let raw else { return [] }
-                return MailHeaderBytes.messageIDHashes(raw)
-                    ?? MessageIDs.all(in: text(raw)).map { MessageIDText($0).hash }
-            }
-            return own.map { own in all.filter { $0 != own } } ?? all
+        let messageID = values.with(.messageID, in: bytes, folds: folds) { raw in
+            raw.flatMap { MailHeaderBytes.firstMessageID($0) ?? MessageIDs.all(in: text($0)).first }
         }
-        let messageID = ids(.messageID).first.map(MessageIDText.init)
-        let author = values.with(.from, in: bytes) { raw in
+        let author = values.with(.from, in: bytes, folds: folds) { raw in
             guard let raw else { return "(no sender)" }
             return authors.value(for: raw) {
                 let name = MailAddress.displayName(text(raw))
                 return name.isEmpty ? "(no sender)" : name
             }
         }
-        let subject = values.with(.subject, in: bytes) { raw in
+        let subject = values.with(.subject, in: bytes, folds: folds) { raw in
             raw.map { raw in subjects.value(for: raw) { EncodedWords.decode(text(raw)) } }
         }
-        let date = values.with(.date, in: bytes) { raw in
+        let date = values.with(.date, in: bytes, folds: folds) { raw in
             raw.flatMap { MailHeaderBytes.date($0) ?? MailDate.parse(text($0)) }
         }
         // An id-less message is named by its place in the file once all parts are joined.
-        var comment = Comment(id: messageID?.text ?? "", author: author, date: date, subject: subject, body: "")
-        comment.isReadAtSource = values.with(.status, in: bytes) { raw in raw?.contains(UInt8(ascii: "R")) ?? false }
-        return ScannedMessage(
-            comment: comment, messageID: messageID, references: hashes(.references, except: messageID?.hash),
-            inReplyTo: hashes(.inReplyTo, except: messageID?.hash))
+        var comment = Comment(id: messageID ?? "", author: author, date: date, subject: subject, body: "")
+        comment.isReadAtSource = values.with(.status, in: bytes, folds: folds) { raw in
+            raw?.contains(UInt8(ascii: "R")) ?? false
+        }
+        found.append(
+            comment, ownHash: messageID.map { MessageIDHash.of($0) },
+            references: { appendHashes(.references, to: &$0) }, inReplyTo: { appendHashes(.inReplyTo, to: &$0) })
     }
 }
 
-/// The wanted header values of one message: where each lies in the window, or its bytes
-/// when it was folded over several lines.
+/// The wanted header values of one message: where each lies in the window, or, for a value
+/// folded over several lines, where its joined bytes lie in the scanner's `folds`.
 private struct HeaderValues {
     private enum Value {
         case span(Range<Int>)
-        /// An index into `folds`.
-        case folded(Int)
+        case folded(Range<Int>)
     }
-
-    /// The bytes of values folded over several lines, each appended to in place (a header
-    /// folded over 100,000 lines costs its length, not its length squared).
-    private var folds: [[UInt8]] = []
 
     private var slots: (Value?, Value?, Value?, Value?, Value?, Value?, Value?) = (nil, nil, nil, nil, nil, nil, nil)
 
@@ -375,28 +455,36 @@ private struct HeaderValues {
 
     mutating func set(_ field: MboxScanner.Field, _ span: Range<Int>) { self[field] = .span(span) }
 
-    /// A continuation line: the value becomes its own bytes, joined by one space.
-    mutating func append(_ line: UnsafeRawBufferPointer, to field: MboxScanner.Field, in bytes: UnsafeRawBufferPointer)
-    {
-        let index: Int
+    /// A continuation line: the value becomes its own bytes in `folds`, joined by one space
+    /// (appended in place: a header folded over 100,000 lines costs its length, not its
+    /// length squared).
+    mutating func append(
+        _ line: UnsafeRawBufferPointer, to field: MboxScanner.Field, in bytes: UnsafeRawBufferPointer,
+        folds: inout [UInt8]
+    ) {
+        var start = folds.count
         switch self[field] {
         case .span(let span):
-            folds.append(Array(UnsafeRawBufferPointer(rebasing: bytes[span])))
-            index = folds.count - 1
-            self[field] = .folded(index)
-        case .folded(let existing): index = existing
+            folds.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[span]))
+        case .folded(let range) where range.upperBound == folds.count:
+            start = range.lowerBound
+        case .folded(let range):
+            // Only the field on the line before is continued; kept right for any order.
+            folds.append(contentsOf: folds[range])
         case nil: return
         }
-        folds[index].append(0x20)
-        folds[index].append(contentsOf: line)
+        folds.append(0x20)
+        folds.append(contentsOf: line)
+        self[field] = .folded(start..<folds.count)
     }
 
-    func with<R>(_ field: MboxScanner.Field, in bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer?) -> R)
-        -> R
-    {
+    func with<R>(
+        _ field: MboxScanner.Field, in bytes: UnsafeRawBufferPointer, folds: [UInt8],
+        _ body: (UnsafeRawBufferPointer?) -> R
+    ) -> R {
         switch self[field] {
         case .span(let span): return body(UnsafeRawBufferPointer(rebasing: bytes[span]))
-        case .folded(let index): return folds[index].withUnsafeBytes { body($0) }
+        case .folded(let range): return folds.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[range])) }
         case nil: return body(nil)
         }
     }
