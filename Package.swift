@@ -25,6 +25,8 @@ let package = Package(
         .systemLibrary(name: "CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CSpoolZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // glibc's malloc.h, for the executables' allocator setting.
+        .systemLibrary(name: "CSpoolMalloc"),
         // Discussions by their address: HTTP through URLSession, the offline cache.
         .target(name: "SpoolRemote"),
         .target(name: "SpoolState", dependencies: ["SpoolCore", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -43,7 +45,7 @@ let package = Package(
             name: "spool",
             dependencies: [
                 "SpoolImport", "SpoolState", "SpoolScreen", "SpoolReader", "SpoolView", "SpoolTerminal", "SpoolRemote",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CSpoolMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             plugins: ["BuildCommit"]),
@@ -52,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "spool-bench",
             dependencies: [
-                "SpoolImport", "SpoolScreen", "SpoolReader", "SpoolView", "SpoolState",
+                "SpoolImport", "SpoolScreen", "SpoolReader", "SpoolView", "SpoolState", "CSpoolMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // libFuzzer harnesses (Scripts/fuzz.sh builds them with -sanitize=fuzzer).

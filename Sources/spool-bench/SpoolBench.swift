@@ -1,4 +1,5 @@
 import ArgumentParser
+import CSpoolMalloc
 import Foundation
 import SpoolCore
 import SpoolImport
@@ -47,6 +48,7 @@ struct SpoolBench: ParsableCommand {
     var files: [String] = []
 
     func run() throws {
+        spool_return_large_blocks_at_once()  // as `spool` does, so the peaks measured are its peaks
         if let generateMbox {
             guard let output, generateMbox > 0 else {
                 throw ValidationError("--generate-mbox N needs a positive N and --output FILE")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CSpoolMalloc
 import Foundation
 import SpoolCore
 import SpoolImport
@@ -22,6 +23,7 @@ struct SpoolCommand: ParsableCommand {
     /// Runs the command line with DESIGN.md's exit statuses: 0 ok, 1 runtime error, 2 usage error.
     static func main() {
         Terminal.keepCrashesNonInteractive()
+        spool_return_large_blocks_at_once()
         DebugLog.startFromEnvironment()
         if ["--help", "-h", "help"].contains(CommandLine.arguments.dropFirst().first), CommandLine.arguments.count == 2
         {

@@ -35,4 +35,16 @@ import Testing
         // FNV-1a 64 of "a" (the published test vector).
         #expect(StableKey(rawValue: "a").fingerprint == 0xaf63_dc4c_8601_ec8c)
     }
+
+    @Test(arguments: ["<a@b>", "", "id:nested", ":\u{301}combining", "\u{301}", "é@ü"])
+    func aSourceIDKeyIsTheSameKeyAsItsTextReadBack(id: String) {
+        let made = StableKey.sourceID(id)
+        let readBack = StableKey(rawValue: "id:" + id)
+        #expect(made.rawValue == "id:" + id && readBack.rawValue == "id:" + id)
+        #expect(made == readBack && Set([made, readBack]).count == 1)
+        var hash = FNV1a64()
+        hash.add("id:" + id)
+        #expect(made.fingerprint == hash.value && readBack.fingerprint == hash.value)
+        #expect(made != StableKey(rawValue: id) && made != StableKey(rawValue: "id:" + id + "#2"))
+    }
 }

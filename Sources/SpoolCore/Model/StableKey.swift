@@ -3,12 +3,48 @@
 /// It is the source's own identity where there is one (`id:<Message-ID>`), else a hash of
 /// the discussion title, author, date and whitespace-normalised body (`h:` + 16 hex digits).
 public struct StableKey: Hashable, Sendable, CustomStringConvertible {
-    public let rawValue: String
+    /// A source id is kept without its `id:`, so the key shares the comment id's storage
+    /// instead of a string of its own (an archive of a million messages holds a million).
+    /// Every key whose text starts with `id:` is stored as `.sourceID`, so equal texts are
+    /// equal storages.
+    private enum Storage: Hashable, Sendable {
+        case sourceID(String)
+        case text(String)
+    }
 
-    public init(rawValue: String) { self.rawValue = rawValue }
+    private let storage: Storage
+
+    private static let sourcePrefix = "id:"
+
+    /// The key's text, as read marks store it.
+    public var rawValue: String {
+        switch storage {
+        case .sourceID(let id): return Self.sourcePrefix + id
+        case .text(let text): return text
+        }
+    }
+
+    public init(rawValue: String) {
+        storage =
+            rawValue.utf8.starts(with: Self.sourcePrefix.utf8)
+            ? .sourceID(String(decoding: rawValue.utf8.dropFirst(Self.sourcePrefix.utf8.count), as: UTF8.self))
+            : .text(rawValue)
+    }
 
     /// The key of a comment that carries its own identity in the source.
-    public static func sourceID(_ id: String) -> StableKey { StableKey(rawValue: "id:" + id) }
+    public static func sourceID(_ id: String) -> StableKey { StableKey(storage: .sourceID(id)) }
+
+    private init(storage: Storage) { self.storage = storage }
+
+    /// Adds the key's text to `hash` without making it.
+    func add(to hash: inout FNV1a64) {
+        switch storage {
+        case .sourceID(let id):
+            hash.add(Self.sourcePrefix)
+            hash.add(id)
+        case .text(let text): hash.add(text)
+        }
+    }
 
     /// The key of a comment without a source identity, from its content.
     public static func content(title: String?, author: String, date: Timestamp?, body: String) -> StableKey {

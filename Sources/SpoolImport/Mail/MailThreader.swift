@@ -1,14 +1,37 @@
 import SpoolCore
 
-/// One message's threading headers, its Message-IDs numbered by ``MessageIDTable``.
+/// The messages' threading headers, their Message-IDs numbered by ``MessageIDTable``, as
+/// columns (one entry a message, every message's numbers in one array).
 struct MailLinks {
-    var messageID: Int?
-    /// Slices of one array for the whole archive: a message's links cost no allocation.
-    var references: ArraySlice<Int>
-    /// The ids in In-Reply-To, in order (old mailers put addresses in angle brackets too).
-    var inReplyTo: ArraySlice<Int>
+    /// Each message's own id number; nil without one.
+    let messageIDs: [Int?]
+    /// Every message's References numbers, then its In-Reply-To numbers (in order: old
+    /// mailers put addresses in angle brackets too), message after message.
+    private let numbers: [UInt64]
+    /// Where each message's References and In-Reply-To numbers end in `numbers`.
+    private let ends: [(references: Int, inReplyTo: Int)]
     /// Seconds since the epoch, for ordering.
-    var date: Int64?
+    let dates: [Int64?]
+
+    init(messageIDs: [Int?], numbers: [UInt64], ends: [(references: Int, inReplyTo: Int)], dates: [Int64?]) {
+        precondition(messageIDs.count == ends.count && dates.count == ends.count)
+        self.messageIDs = messageIDs
+        self.numbers = numbers
+        self.ends = ends
+        self.dates = dates
+    }
+
+    var count: Int { messageIDs.count }
+
+    func references(of message: Int) -> LazyMapCollection<ArraySlice<UInt64>, Int> {
+        numbers[(message == 0 ? 0 : ends[message - 1].inReplyTo)..<ends[message].references].lazy.map {
+            Int(truncatingIfNeeded: $0)
+        }
+    }
+
+    func inReplyTo(of message: Int) -> LazyMapCollection<ArraySlice<UInt64>, Int> {
+        numbers[ends[message].references..<ends[message].inReplyTo].lazy.map { Int(truncatingIfNeeded: $0) }
+    }
 }
 
 /// Message-IDs numbered in order of first sight by their 64-bit hash, so threading
@@ -22,30 +45,82 @@ struct MessageIDTable {
         case namedBy(message: Int, hash: UInt64)
     }
 
-    private var numbers: [UInt64: Int] = [:]
+    private var numbers: HashNumbers
     private(set) var origins: [Origin] = []
 
-    init(capacity: Int = 0) { numbers.reserveCapacity(capacity) }
+    /// `capacity`: how many ids are expected (the table grows past it).
+    init(capacity: Int = 0) {
+        numbers = HashNumbers(capacity: capacity)
+        origins.reserveCapacity(capacity)
+    }
 
     var count: Int { origins.count }
 
     /// The number of `message`'s own id, whose hash is `hash`.
     mutating func number(_ hash: UInt64, carriedBy message: Int) -> Int {
-        if let known = numbers[hash] {
-            if case .namedBy = origins[known] { origins[known] = .carried(message: message) }
-            return known
+        let (number, isNew) = numbers.number(for: hash, next: origins.count)
+        if isNew {
+            origins.append(.carried(message: message))
+        } else if case .namedBy = origins[number] {
+            origins[number] = .carried(message: message)
         }
-        origins.append(.carried(message: message))
-        numbers[hash] = origins.count - 1
-        return origins.count - 1
+        return number
     }
 
     /// The number of an id that `message` replies to.
     mutating func number(_ hash: UInt64, namedBy message: Int) -> Int {
-        if let known = numbers[hash] { return known }
-        origins.append(.namedBy(message: message, hash: hash))
-        numbers[hash] = origins.count - 1
-        return origins.count - 1
+        let (number, isNew) = numbers.number(for: hash, next: origins.count)
+        if isNew { origins.append(.namedBy(message: message, hash: hash)) }
+        return number
+    }
+}
+
+/// Numbers by 64-bit id hash: open addressing with linear probing on the hashes themselves
+/// (FNV-1a has spread them already), at most half full. Two flat arrays, no hashing of the
+/// hash and no per-entry allocation, where a `Dictionary` spent a fifth of threading.
+private struct HashNumbers {
+    private var hashes: [UInt64]
+    /// -1 marks an empty slot (so any hash, 0 included, can be stored).
+    private var numbers: [Int]
+    private var count = 0
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        hashes = Array(repeating: 0, count: size)
+        numbers = Array(repeating: -1, count: size)
+    }
+
+    /// The number stored for `hash`, or else `next`, stored for it (`isNew`).
+    mutating func number(for hash: UInt64, next: Int) -> (number: Int, isNew: Bool) {
+        if (count + 1) * 2 > numbers.count { grow() }
+        let mask = numbers.count - 1
+        var slot = Self.start(hash, mask)
+        while numbers[slot] >= 0 {
+            if hashes[slot] == hash { return (numbers[slot], false) }
+            slot = (slot + 1) & mask
+        }
+        hashes[slot] = hash
+        numbers[slot] = next
+        count += 1
+        return (next, true)
+    }
+
+    private static func start(_ hash: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
+    }
+
+    private mutating func grow() {
+        let (oldHashes, oldNumbers) = (hashes, numbers)
+        hashes = Array(repeating: 0, count: oldNumbers.count * 2)
+        numbers = Array(repeating: -1, count: oldNumbers.count * 2)
+        let mask = numbers.count - 1
+        for index in oldNumbers.indices where oldNumbers[index] >= 0 {
+            var slot = Self.start(oldHashes[index], mask)
+            while numbers[slot] >= 0 { slot = (slot + 1) & mask }
+            hashes[slot] = oldHashes[index]
+            numbers[slot] = oldNumbers[index]
+        }
     }
 }
 
@@ -76,14 +151,14 @@ enum MailThreader {
     /// made a reply its own ancestor. `idCount` is how many Message-IDs the table numbered;
     /// `subject` gives a message's subject for `groupsBySubject`.
     static func thread(
-        _ messages: [MailLinks], idCount: Int, options: ArchiveOptions = ArchiveOptions(),
+        _ messages: MailLinks, idCount: Int, options: ArchiveOptions = ArchiveOptions(),
         subject: (Int) -> String? = { _ in nil }
     ) -> (rows: [Row], brokenCycles: Int) {
         var forest = Forest(messages: messages, idCount: idCount)
         // JWZ: references presume parents first; then each message's own headers decide
         // its parent definitively, throwing a presumed parent away.
-        for message in messages { forest.linkChain(message.references) }
-        for index in messages.indices { forest.setOwnParent(of: index) }
+        for index in 0..<messages.count { forest.linkChain(messages.references(of: index)) }
+        for index in 0..<messages.count { forest.setOwnParent(of: index) }
         forest.breakCycles()
         if options.groupsBySubject {
             forest.groupRootsBySubject(subject)
@@ -95,7 +170,7 @@ enum MailThreader {
     }
 
     private struct Forest {
-        let messages: [MailLinks]
+        let messages: MailLinks
         /// Container `i < idCount` stands for Message-ID `i`; later ones for messages
         /// without an id and for second copies.
         var message: [Int?]
@@ -109,14 +184,14 @@ enum MailThreader {
         var copyOf: [Int: Int] = [:]
         var brokenCycles = 0
 
-        init(messages: [MailLinks], idCount: Int) {
+        init(messages: MailLinks, idCount: Int) {
             self.messages = messages
             message = Array(repeating: nil, count: idCount)
             present = Array(repeating: false, count: idCount)
             own = []
             own.reserveCapacity(messages.count)
-            for (index, links) in messages.enumerated() {
-                if let id = links.messageID, message[id] == nil {
+            for (index, messageID) in messages.messageIDs.enumerated() {
+                if let id = messageID, message[id] == nil {
                     message[id] = index
                     present[id] = true
                     own.append(id)
@@ -124,7 +199,7 @@ enum MailThreader {
                     // No Message-ID, or a second copy of one: a container of its own.
                     message.append(index)
                     own.append(message.count - 1)
-                    if let id = links.messageID { copyOf[message.count - 1] = id }
+                    if let id = messageID { copyOf[message.count - 1] = id }
                 }
             }
             parent = Array(repeating: nil, count: message.count)
@@ -137,7 +212,7 @@ enum MailThreader {
         /// `a`" is "is `b` the root of `a`'s tree": a union-find with path halving answers
         /// it in near-constant time, where walking up the parents would make a References
         /// header of n ids cost n² (a hostile or broken header can hold 100,000).
-        mutating func linkChain(_ refs: ArraySlice<Int>) {
+        mutating func linkChain(_ refs: some Collection<Int>) {
             for (a, b) in zip(refs, refs.dropFirst()) where a != b && parent[b] == nil {
                 if chainRoot(of: a) == b {
                     if message[b] == nil { brokenCycles += 1 }
@@ -167,10 +242,10 @@ enum MailThreader {
                 parent[container] = original
                 return
             }
-            let links = messages[index]
-            let presentReply = links.inReplyTo.first { present[$0] }
-            guard let parentID = presentReply ?? links.references.last ?? links.inReplyTo.last,
-                parentID != links.messageID
+            let (references, inReplyTo) = (messages.references(of: index), messages.inReplyTo(of: index))
+            let presentReply = inReplyTo.first { present[$0] }
+            guard let parentID = presentReply ?? references.last ?? inReplyTo.last,
+                parentID != messages.messageIDs[index]
             else {
                 parent[container] = nil
                 return
@@ -205,7 +280,8 @@ enum MailThreader {
                 guard !key.isEmpty else { continue }
                 let mayMove =
                     !onlyHeaderlessReplies
-                    || (Subject.isReply(text) && messages[m].references.isEmpty && messages[m].inReplyTo.isEmpty)
+                    || (Subject.isReply(text) && messages.references(of: m).isEmpty
+                        && messages.inReplyTo(of: m).isEmpty)
                 if mayMove && onlyHeaderlessReplies {
                     // Moved once every thread that started the subject is known.
                     movers.append((index, key))
@@ -264,7 +340,7 @@ enum MailThreader {
                 }
             }
             // Each node's date read once: the sorts below compare dates n log n times.
-            let dates = message.map { $0.flatMap { messages[$0].date } }
+            let dates = message.map { $0.flatMap { messages.dates[$0] } }
             func date(_ node: Int) -> Int64? { dates[node] }
             // Latest date in each subtree, bottom-up without recursion.
             var latest = [Int64](repeating: Int64.min, count: count)

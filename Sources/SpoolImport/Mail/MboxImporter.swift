@@ -93,7 +93,8 @@ public struct MboxImporter: Sendable {
                 file: file, line: 1,
                 reason: .malformed("no mail message found (expected a `From ` separator line or message headers)."))
         }
-        var table = MessageIDTable(capacity: found.count * 2)
+        // Ids beyond the messages own are the missing ones replies name: usually few.
+        var table = MessageIDTable(capacity: found.count + found.count / 4)
         let (rows, brokenCycles) = thread(&found, table: &table)
         // A message naming several missing ids has its headers read back once.
         var namedIDs: [Int: [String]] = [:]
@@ -120,8 +121,8 @@ public struct MboxImporter: Sendable {
     }
 
     /// The messages threaded, their Message-IDs numbered in `table`. The links live only
-    /// here, so they are gone before the comments are made; the hashes are let go once
-    /// numbered (the archive is at its largest in memory while it is threaded).
+    /// here, so they are gone before the comments are made; each hash is replaced by its
+    /// number in place (the archive is at its largest in memory while it is threaded).
     private func thread(_ found: inout ScannedMessages, table: inout MessageIDTable) -> (
         rows: [MailThreader.Row], brokenCycles: Int
     ) {
@@ -131,25 +132,17 @@ public struct MboxImporter: Sendable {
         for index in 0..<found.count {
             own.append(found.hasMessageID(index) ? table.number(found.ownHashes[index], carriedBy: index) : nil)
         }
-        // Every message's References then In-Reply-To, numbered, in one array: the same
-        // places as the hashes they number.
-        var numbered: [Int] = []
-        numbered.reserveCapacity(found.linkHashes.count)
-        for index in 0..<found.count {
-            for position in found.references(of: index).lowerBound..<found.inReplyTo(of: index).upperBound {
-                numbered.append(table.number(found.linkHashes[position], namedBy: index))
+        var (numbers, ends) = found.takeLinks()
+        var start = 0
+        for (index, end) in ends.enumerated() {
+            for position in start..<end.inReplyTo {
+                numbers[position] = UInt64(table.number(numbers[position], namedBy: index))
             }
+            start = end.inReplyTo
         }
-        var links: [MailLinks] = []
-        links.reserveCapacity(found.count)
-        for index in 0..<found.count {
-            links.append(
-                MailLinks(
-                    messageID: own[index], references: numbered[found.references(of: index)],
-                    inReplyTo: numbered[found.inReplyTo(of: index)],
-                    date: found.comments[index].date?.secondsSinceEpoch))
-        }
-        found.dropLinks()
+        let links = MailLinks(
+            messageIDs: own, numbers: numbers, ends: ends,
+            dates: found.comments.map { $0.date?.secondsSinceEpoch })
         return MailThreader.thread(links, idCount: table.count, options: options) { found.comments[$0].subject }
     }
 

@@ -28,7 +28,7 @@ struct ScannedMessages {
     /// id is empty (the message has none).
     private(set) var ownHashes: [UInt64] = []
     /// Every message's References hashes, then its In-Reply-To hashes, message after message.
-    private(set) var linkHashes: [UInt64] = []
+    private var linkHashes: [UInt64] = []
     /// Where each message's References and In-Reply-To hashes end in ``linkHashes``.
     private var linkEnds: [(references: Int, inReplyTo: Int)] = []
 
@@ -37,14 +37,6 @@ struct ScannedMessages {
 
     /// Whether the message carries a Message-ID.
     func hasMessageID(_ message: Int) -> Bool { !comments[message].id.isEmpty }
-
-    /// The positions of the message's References hashes in ``linkHashes``.
-    func references(of message: Int) -> Range<Int> {
-        (message == 0 ? 0 : linkEnds[message - 1].inReplyTo)..<linkEnds[message].references
-    }
-
-    /// The positions of the message's In-Reply-To hashes in ``linkHashes``.
-    func inReplyTo(of message: Int) -> Range<Int> { linkEnds[message].references..<linkEnds[message].inReplyTo }
 
     /// Adds a message; `references` and `inReplyTo` append its hashes to the array they are
     /// given (the message's own id is left out of both).
@@ -94,10 +86,11 @@ struct ScannedMessages {
         for end in other.linkEnds { linkEnds.append((end.references + offset, end.inReplyTo + offset)) }
     }
 
-    /// Lets go of the link hashes once threading has numbered them.
-    mutating func dropLinks() {
-        linkHashes = []
-        linkEnds = []
+    /// The link hashes and where each message's end, taken out (for threading to number
+    /// in place).
+    mutating func takeLinks() -> (hashes: [UInt64], ends: [(references: Int, inReplyTo: Int)]) {
+        defer { (linkHashes, linkEnds) = ([], []) }
+        return (linkHashes, linkEnds)
     }
 
     /// The comments, taken out (the columns are left empty).

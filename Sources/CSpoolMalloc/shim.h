@@ -1,0 +1,14 @@
+#ifndef SPOOL_CMALLOC_SHIM_H
+#define SPOOL_CMALLOC_SHIM_H
+
+#include <malloc.h>
+
+/* Large blocks (128 KiB and more) are mapped on their own and unmapped when freed.
+   By default glibc raises that threshold to the size of each large block freed, so
+   after an archive's import lets go of its threading arrays, the reader's later arrays
+   of a few MiB are carved out of the heap and the freed space stays counted in RSS
+   (a 100k-message archive: 116 MiB peak against 97 MiB with the threshold fixed).
+   Called first thing by the executables. */
+static inline void spool_return_large_blocks_at_once(void) { mallopt(M_MMAP_THRESHOLD, 128 * 1024); }
+
+#endif
