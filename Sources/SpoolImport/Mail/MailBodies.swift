@@ -43,9 +43,9 @@ final class MailBodies: BodySource, @unchecked Sendable {
         return cached ?? decode(span)
     }
 
-    /// The header fields of the message whose body is `body`, read again from the store.
-    func headers(of body: CommentBody) -> MailHeaders? {
-        guard let span = body.span, let bytes = store.bytes(span) else { return nil }
+    /// The header fields of the message at `span`, read again from the store.
+    func headers(of span: Range<Int>) -> MailHeaders? {
+        guard let bytes = store.bytes(span) else { return nil }
         return MailHeaders.parse(bytes[...]).0
     }
 

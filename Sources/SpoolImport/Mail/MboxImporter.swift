@@ -40,7 +40,7 @@ public struct MboxImporter: Sendable {
     /// when it is large); message bodies stay in the file and are read again when shown.
     func parse(store: ByteStore, file: String, parts: Int? = nil, chunk: Int = 1 << 20) throws -> Discussion {
         let bodies = MailBodies(store: store)
-        return try parse(Self.scan(store, bodies: bodies, parts: parts, chunk: chunk), bodies: bodies, file: file)
+        return try parse(Self.scan(store, parts: parts, chunk: chunk), bodies: bodies, file: file)
     }
 
     /// Imports a Maildir: every file in `cur/` and `new/` is one message.
@@ -53,7 +53,7 @@ public struct MboxImporter: Sendable {
         }
         let store = ByteStore(bytes: all, path: folder)
         let bodies = MailBodies(store: store)
-        var scanner = MboxScanner(store: store, bodies: bodies)
+        var scanner = MboxScanner(store: store)
         var messages = ScannedMessages()
         for (file, range) in zip(files, ranges) {
             // Maildir keeps flags in the name: `…:2,FRS` (S: seen).
@@ -67,12 +67,12 @@ public struct MboxImporter: Sendable {
     /// The messages of `store` in file order, scanned in parts on as many threads as pay.
     /// `parts` and `chunk` (the read size) are for tests; by default a file of 8 MiB or more
     /// is split in as many parts as there are cores (at most 4).
-    static func scan(_ store: ByteStore, bodies: MailBodies, parts: Int? = nil, chunk: Int = 1 << 20)
+    static func scan(_ store: ByteStore, parts: Int? = nil, chunk: Int = 1 << 20)
         -> ScannedMessages
     {
         let parts = max(1, parts ?? (store.count >= 8 << 20 ? min(4, ProcessInfo.processInfo.activeProcessorCount) : 1))
         var bounds = [0]
-        var finder = MboxScanner(store: store, bodies: bodies, chunk: chunk)
+        var finder = MboxScanner(store: store, chunk: chunk)
         for part in 1..<max(parts, 1) {
             let next = finder.nextSeparator(atOrAfter: max(bounds.last!, store.count / parts * part)) ?? store.count
             bounds.append(max(next, bounds.last!))
@@ -81,7 +81,7 @@ public struct MboxImporter: Sendable {
         let starts = bounds
         let results = ScanResults(count: parts)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
-            var scanner = MboxScanner(store: store, bodies: bodies, chunk: chunk)
+            var scanner = MboxScanner(store: store, chunk: chunk)
             results.set(part, scanner.messages(from: starts[part], to: starts[part + 1]))
         }
         return results.joined()
@@ -98,8 +98,8 @@ public struct MboxImporter: Sendable {
         let (rows, brokenCycles) = thread(&found, table: &table)
         // A message naming several missing ids has its headers read back once.
         var namedIDs: [Int: [String]] = [:]
-        let scanned = found.takeComments()
-        let comments = Self.comments(rows, scanned: scanned, file: file) { number in
+        let scanned = found.takeMessages()
+        let comments = Self.comments(rows, scanned: scanned, bodies: bodies, file: file) { number in
             switch table.origins[number] {
             case .carried(let message):
                 return scanned[message].id
@@ -142,15 +142,16 @@ public struct MboxImporter: Sendable {
         }
         let links = MailLinks(
             messageIDs: own, numbers: numbers, ends: ends,
-            dates: found.comments.map { $0.date?.secondsSinceEpoch })
-        return MailThreader.thread(links, idCount: table.count, options: options) { found.comments[$0].subject }
+            dates: found.messages.map { $0.date?.secondsSinceEpoch })
+        return MailThreader.thread(links, idCount: table.count, options: options) { found.messages[$0].subject }
     }
 
     /// The comments in reading order. A Message-ID seen twice keeps its id on both copies;
     /// the copies' keys get `#2`, `#3`. A message without one gets a made-up id and a key
     /// from its content.
     private static func comments(
-        _ rows: [MailThreader.Row], scanned: [Comment], file: String, missingID: (Int) -> String
+        _ rows: [MailThreader.Row], scanned: [ScannedMessage], bodies: MailBodies, file: String,
+        missingID: (Int) -> String
     ) -> [Comment] {
         let fileName = file.split(separator: "/").last ?? ""
         var copies: [String: Int] = [:]
@@ -164,8 +165,11 @@ public struct MboxImporter: Sendable {
                         isPlaceholder: true))
                 continue
             }
-            var comment = scanned[index]
-            comment.parent = row.parent
+            let message = scanned[index]
+            var comment = Comment(
+                id: message.id, author: message.author, date: message.date, subject: message.subject,
+                body: CommentBody(source: bodies, span: message.span), parent: row.parent)
+            comment.isReadAtSource = message.isReadAtSource
             let hasID = !comment.id.isEmpty
             if !hasID {
                 comment.id = "<message-\(index + 1)@\(fileName)>"
@@ -189,8 +193,8 @@ public struct MboxImporter: Sendable {
 extension MboxImporter {
     /// The ids a message names in References and In-Reply-To, read again from its headers
     /// (for the text of a missing message's placeholder).
-    fileprivate static func idsNamed(by message: Comment, bodies: MailBodies) -> [String] {
-        let headers = bodies.headers(of: message.body)
+    fileprivate static func idsNamed(by message: ScannedMessage, bodies: MailBodies) -> [String] {
+        let headers = bodies.headers(of: message.span)
         return MessageIDs.all(in: headers?["references"]) + MessageIDs.all(in: headers?["in-reply-to"])
     }
 }

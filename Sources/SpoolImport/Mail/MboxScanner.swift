@@ -17,31 +17,43 @@ enum MessageIDHash {
     }
 }
 
-/// The messages ``MboxScanner`` found, in file order, as columns: each message's comment
-/// (the body left in the file, read again from its span when shown), the hash of its own
-/// Message-ID, and the hashes of the ids it replies to, every message's in one array (their
-/// text is read again only for a missing message's placeholder). No message owns an array
-/// of its own, so a scan allocates little more than the comments' strings.
+/// What a scan keeps of one message until it is threaded and its comment is made: half
+/// the size of a ``Comment``, which matters while every message is held twice.
+struct ScannedMessage {
+    /// The Message-ID as written; empty when the message has none.
+    var id: String
+    var author: String
+    var subject: String?
+    /// Where the message lies in the file (its headers and body), set once its end is found.
+    var span: Range<Int>
+    var date: Timestamp?
+    var isReadAtSource: Bool
+}
+
+/// The messages ``MboxScanner`` found, in file order: each message's headers, the hash of
+/// its own Message-ID, and the hashes of the ids it replies to, every message's in one
+/// array (their text is read again only for a missing message's placeholder). No message
+/// owns an array of its own, so a scan allocates little more than the headers' strings.
 struct ScannedMessages {
-    private(set) var comments: [Comment] = []
-    /// Each message's Message-ID hash (``MessageIDHash``); unused where the comment's
-    /// id is empty (the message has none).
+    private(set) var messages: [ScannedMessage] = []
+    /// Each message's Message-ID hash (``MessageIDHash``); unused where the message has
+    /// no id.
     private(set) var ownHashes: [UInt64] = []
     /// Every message's References hashes, then its In-Reply-To hashes, message after message.
     private var linkHashes: [UInt64] = []
     /// Where each message's References and In-Reply-To hashes end in ``linkHashes``.
     private var linkEnds: [(references: Int, inReplyTo: Int)] = []
 
-    var count: Int { comments.count }
-    var isEmpty: Bool { comments.isEmpty }
+    var count: Int { messages.count }
+    var isEmpty: Bool { messages.isEmpty }
 
     /// Whether the message carries a Message-ID.
-    func hasMessageID(_ message: Int) -> Bool { !comments[message].id.isEmpty }
+    func hasMessageID(_ message: Int) -> Bool { !messages[message].id.isEmpty }
 
     /// Adds a message; `references` and `inReplyTo` append its hashes to the array they are
     /// given (the message's own id is left out of both).
     mutating func append(
-        _ comment: Comment, ownHash: UInt64?, references: (inout [UInt64]) -> Void,
+        _ message: ScannedMessage, ownHash: UInt64?, references: (inout [UInt64]) -> Void,
         inReplyTo: (inout [UInt64]) -> Void
     ) {
         let start = linkHashes.count
@@ -50,7 +62,7 @@ struct ScannedMessages {
         let referencesEnd = linkHashes.count
         inReplyTo(&linkHashes)
         if let ownHash { Self.remove(ownHash, from: &linkHashes, after: referencesEnd) }
-        comments.append(comment)
+        messages.append(message)
         ownHashes.append(ownHash ?? 0)
         linkEnds.append((referencesEnd, linkHashes.count))
     }
@@ -65,13 +77,13 @@ struct ScannedMessages {
         hashes.removeSubrange(kept...)
     }
 
-    /// Changes the last message's comment (its body span and date, known once its end is found).
-    mutating func updateLast(_ change: (inout Comment) -> Void) { change(&comments[comments.count - 1]) }
+    /// Changes the last message (its span and date, known once its end is found).
+    mutating func updateLast(_ change: (inout ScannedMessage) -> Void) { change(&messages[messages.count - 1]) }
 
     /// Reserves exactly the room to append `others` (growing would double the largest
     /// arrays of the import).
     mutating func reserveCapacity(toAppend others: [ScannedMessages]) {
-        comments.reserveCapacity(others.reduce(count) { $0 + $1.count })
+        messages.reserveCapacity(others.reduce(count) { $0 + $1.count })
         ownHashes.reserveCapacity(others.reduce(count) { $0 + $1.count })
         linkEnds.reserveCapacity(others.reduce(count) { $0 + $1.count })
         linkHashes.reserveCapacity(others.reduce(linkHashes.count) { $0 + $1.linkHashes.count })
@@ -80,7 +92,7 @@ struct ScannedMessages {
     /// Appends `other`'s messages after these.
     mutating func append(contentsOf other: consuming ScannedMessages) {
         let offset = linkHashes.count
-        comments.append(contentsOf: other.comments)
+        messages.append(contentsOf: other.messages)
         ownHashes.append(contentsOf: other.ownHashes)
         linkHashes.append(contentsOf: other.linkHashes)
         for end in other.linkEnds { linkEnds.append((end.references + offset, end.inReplyTo + offset)) }
@@ -93,10 +105,10 @@ struct ScannedMessages {
         return (linkHashes, linkEnds)
     }
 
-    /// The comments, taken out (the columns are left empty).
-    mutating func takeComments() -> [Comment] {
-        defer { comments = [] }
-        return comments
+    /// The messages, taken out (the list is left empty).
+    mutating func takeMessages() -> [ScannedMessage] {
+        defer { messages = [] }
+        return messages
     }
 }
 
@@ -109,7 +121,6 @@ struct ScannedMessages {
 /// first separator at or after `limit`, where the other starts.
 struct MboxScanner {
     private let reader: ChunkReader
-    private let bodies: MailBodies
     private var window: ByteWindow
     private let count: Int
     /// Decoded `From:` and `Subject:` values by their raw bytes: archives repeat both.
@@ -123,8 +134,7 @@ struct MboxScanner {
     private static let separatorPattern: [UInt8] = Array("\nFrom ".utf8)
 
     /// `chunk` is the size of the windows a file is read in.
-    init(store: ByteStore, bodies: MailBodies, chunk: Int = 1 << 20) {
-        self.bodies = bodies
+    init(store: ByteStore, chunk: Int = 1 << 20) {
         reader = store.reader(chunk: chunk)
         // Empty until the first read: a scanner for a later part never reads offset 0.
         window = ByteWindow(base: 0, bytes: UnsafeRawBufferPointer(start: nil, count: 0), reachesEnd: store.count == 0)
@@ -162,12 +172,12 @@ struct MboxScanner {
         return true
     }
 
-    /// Gives the last message its body's span and, without a Date header, the separator's date.
+    /// Gives the last message its span and, without a Date header, the separator's date.
     private mutating func finishLast(_ found: inout ScannedMessages, span: Range<Int>, separator: Int?) {
-        let date = found.comments[found.count - 1].date == nil ? separator.flatMap { separatorDate(at: $0) } : nil
-        found.updateLast { comment in
-            comment.body = CommentBody(source: bodies, span: span)
-            if let date { comment.date = date }
+        let date = found.messages[found.count - 1].date == nil ? separator.flatMap { separatorDate(at: $0) } : nil
+        found.updateLast { message in
+            message.span = span
+            if let date { message.date = date }
         }
     }
 
@@ -398,13 +408,12 @@ struct MboxScanner {
         let date = values.with(.date, in: bytes, folds: folds) { raw in
             raw.flatMap { MailHeaderBytes.date($0) ?? MailDate.parse(text($0)) }
         }
+        let isRead = values.with(.status, in: bytes, folds: folds) { raw in raw?.contains(UInt8(ascii: "R")) ?? false }
         // An id-less message is named by its place in the file once all parts are joined.
-        var comment = Comment(id: messageID ?? "", author: author, date: date, subject: subject, body: "")
-        comment.isReadAtSource = values.with(.status, in: bytes, folds: folds) { raw in
-            raw?.contains(UInt8(ascii: "R")) ?? false
-        }
+        let message = ScannedMessage(
+            id: messageID ?? "", author: author, subject: subject, span: 0..<0, date: date, isReadAtSource: isRead)
         found.append(
-            comment, ownHash: messageID.map { MessageIDHash.of($0) },
+            message, ownHash: messageID.map { MessageIDHash.of($0) },
             references: { appendHashes(.references, to: &$0) }, inReplyTo: { appendHashes(.inReplyTo, to: &$0) })
     }
 }
