@@ -37,47 +37,49 @@ struct MailLinks {
 /// Message-IDs numbered in order of first sight by their 64-bit hash, so threading
 /// compares integers. (Two different ids colliding in 64 bits is as likely as a few
 /// in 10^9 for a million ids; they would thread as one message.)
+///
+/// The messages' own ids are numbered first, so every id numbered after them is named by
+/// replies and carried by no message: a missing message, whose placeholder needs the id's
+/// text, found again from the first message that names it.
 struct MessageIDTable {
-    /// Where an id's text can be found: a message carries it, or a message names it.
-    enum Origin {
-        /// The message (its index in the scan) whose own id it is.
-        case carried(message: Int)
-        case namedBy(message: Int, hash: UInt64)
-    }
-
     private var numbers: HashNumbers
-    private(set) var origins: [Origin] = []
+    /// How many ids messages carry: numbers below it.
+    private(set) var carriedCount = 0
+    /// For each missing id, from number `carriedCount` on: the first message naming it, and
+    /// the id's hash.
+    private var missing: [(message: Int, hash: UInt64)] = []
 
     /// `capacity`: how many ids are expected (the table grows past it).
-    init(capacity: Int = 0) {
-        numbers = HashNumbers(capacity: capacity)
-        origins.reserveCapacity(capacity)
-    }
+    init(capacity: Int = 0) { numbers = HashNumbers(capacity: capacity) }
 
-    var count: Int { origins.count }
+    var count: Int { carriedCount + missing.count }
 
-    /// The number of `message`'s own id, whose hash is `hash`.
-    mutating func number(_ hash: UInt64, carriedBy message: Int) -> Int {
-        let (number, isNew) = numbers.number(for: hash, next: origins.count)
-        if isNew {
-            origins.append(.carried(message: message))
-        } else if case .namedBy = origins[number] {
-            origins[number] = .carried(message: message)
-        }
+    /// The number of a message's own id, whose hash is `hash` (before any id a message names).
+    mutating func number(carried hash: UInt64) -> Int {
+        precondition(missing.isEmpty, "own ids are numbered first")
+        let (number, isNew) = numbers.number(for: hash, next: count)
+        if isNew { carriedCount += 1 }
         return number
     }
 
     /// The number of an id that `message` replies to.
     mutating func number(_ hash: UInt64, namedBy message: Int) -> Int {
-        let (number, isNew) = numbers.number(for: hash, next: origins.count)
-        if isNew { origins.append(.namedBy(message: message, hash: hash)) }
+        let (number, isNew) = numbers.number(for: hash, next: count)
+        if isNew { missing.append((message, hash)) }
         return number
     }
+
+    /// The first message naming the missing id `number`, and the id's hash.
+    func namer(ofMissing number: Int) -> (message: Int, hash: UInt64) { missing[number - carriedCount] }
+
+    /// Lets go of the lookup once every id is numbered (the numbers and the missing ids stay).
+    mutating func dropLookup() { numbers = HashNumbers(capacity: 0) }
 }
 
 /// Numbers by 64-bit id hash: open addressing with linear probing on the hashes themselves
-/// (FNV-1a has spread them already), at most half full. Two flat arrays, no hashing of the
-/// hash and no per-entry allocation, where a `Dictionary` spent a fifth of threading.
+/// (FNV-1a has spread them already), at most three quarters full. Two flat arrays, no
+/// hashing of the hash and no per-entry allocation, where a `Dictionary` spent a fifth of
+/// threading.
 private struct HashNumbers {
     private var hashes: [UInt64]
     /// -1 marks an empty slot (so any hash, 0 included, can be stored).
@@ -86,14 +88,14 @@ private struct HashNumbers {
 
     init(capacity: Int) {
         var size = 16
-        while size < capacity * 2 { size *= 2 }
+        while size * 3 < capacity * 4 { size *= 2 }
         hashes = Array(repeating: 0, count: size)
         numbers = Array(repeating: -1, count: size)
     }
 
     /// The number stored for `hash`, or else `next`, stored for it (`isNew`).
     mutating func number(for hash: UInt64, next: Int) -> (number: Int, isNew: Bool) {
-        if (count + 1) * 2 > numbers.count { grow() }
+        if (count + 1) * 4 > numbers.count * 3 { grow() }
         let mask = numbers.count - 1
         var slot = Self.start(hash, mask)
         while numbers[slot] >= 0 {
@@ -137,14 +139,25 @@ private struct HashNumbers {
 /// Everything is integers and flat arrays: ids are numbers, parents are indices, and the
 /// children lists are built once at the end.
 enum MailThreader {
-    /// One row of the threaded result, in reading order.
+    /// One row of the threaded result, in reading order (16 bytes: a million-message
+    /// archive holds a million while it is threaded).
     struct Row {
+        /// The message's index, or the placeholder's Message-ID number inverted (`~id`).
+        private let node: Int
+        /// The parent's row, or -1.
+        private let parentRow: Int
+
+        init(message: Int?, missingID: Int?, parent: Int?) {
+            node = message ?? ~(missingID ?? 0)
+            parentRow = parent ?? -1
+        }
+
         /// The message's index in the input, or nil for a placeholder.
-        var message: Int?
+        var message: Int? { node >= 0 ? node : nil }
         /// The placeholder's Message-ID number.
-        var missingID: Int?
+        var missingID: Int? { node < 0 ? ~node : nil }
         /// The row index of the parent; nil for a thread root.
-        var parent: Int?
+        var parent: Int? { parentRow >= 0 ? parentRow : nil }
     }
 
     /// The rows in reading order and how many links were left out because they would have

@@ -100,14 +100,10 @@ public struct MboxImporter: Sendable {
         var namedIDs: [Int: [String]] = [:]
         let scanned = found.takeMessages()
         let comments = Self.comments(rows, scanned: scanned, bodies: bodies, file: file) { number in
-            switch table.origins[number] {
-            case .carried(let message):
-                return scanned[message].id
-            case .namedBy(let message, let hash):
-                let named = namedIDs[message] ?? Self.idsNamed(by: scanned[message], bodies: bodies)
-                namedIDs[message] = named
-                return named.first { MessageIDHash.of($0) == hash } ?? "<\(String(hash, radix: 16))@missing>"
-            }
+            let (message, hash) = table.namer(ofMissing: number)
+            let named = namedIDs[message] ?? Self.idsNamed(by: scanned[message], bodies: bodies)
+            namedIDs[message] = named
+            return named.first { MessageIDHash.of($0) == hash } ?? "<\(String(hash, radix: 16))@missing>"
         }
         var notices: [String] = []
         if brokenCycles > 0 {
@@ -126,11 +122,11 @@ public struct MboxImporter: Sendable {
     private func thread(_ found: inout ScannedMessages, table: inout MessageIDTable) -> (
         rows: [MailThreader.Row], brokenCycles: Int
     ) {
-        // Own ids first, so an id both carried and named is numbered with its message.
+        // Own ids first: an id numbered later is a missing message's.
         var own: [Int?] = []
         own.reserveCapacity(found.count)
         for index in 0..<found.count {
-            own.append(found.hasMessageID(index) ? table.number(found.ownHashes[index], carriedBy: index) : nil)
+            own.append(found.hasMessageID(index) ? table.number(carried: found.ownHashes[index]) : nil)
         }
         var (numbers, ends) = found.takeLinks()
         var start = 0
@@ -140,6 +136,7 @@ public struct MboxImporter: Sendable {
             }
             start = end.inReplyTo
         }
+        table.dropLookup()
         let links = MailLinks(
             messageIDs: own, numbers: numbers, ends: ends,
             dates: found.messages.map { $0.date?.secondsSinceEpoch })

@@ -98,10 +98,10 @@ struct ScannedMessages {
         for end in other.linkEnds { linkEnds.append((end.references + offset, end.inReplyTo + offset)) }
     }
 
-    /// The link hashes and where each message's end, taken out (for threading to number
-    /// in place).
+    /// The link hashes and where each message's end, taken out for threading to number in
+    /// place; the own-id hashes, numbered by then, are let go too.
     mutating func takeLinks() -> (hashes: [UInt64], ends: [(references: Int, inReplyTo: Int)]) {
-        defer { (linkHashes, linkEnds) = ([], []) }
+        defer { (linkHashes, linkEnds, ownHashes) = ([], [], []) }
         return (linkHashes, linkEnds)
     }
 
