@@ -164,14 +164,19 @@ enum MailThreader {
     /// made a reply its own ancestor. `idCount` is how many Message-IDs the table numbered;
     /// `subject` gives a message's subject for `groupsBySubject`.
     static func thread(
-        _ messages: MailLinks, idCount: Int, options: ArchiveOptions = ArchiveOptions(),
+        _ messages: consuming MailLinks, idCount: Int, options: ArchiveOptions = ArchiveOptions(),
         subject: (Int) -> String? = { _ in nil }
     ) -> (rows: [Row], brokenCycles: Int) {
-        var forest = Forest(messages: messages, idCount: idCount)
+        var forest = Forest(messageIDs: messages.messageIDs, dates: messages.dates, idCount: idCount)
         // JWZ: references presume parents first; then each message's own headers decide
         // its parent definitively, throwing a presumed parent away.
         for index in 0..<messages.count { forest.linkChain(messages.references(of: index)) }
-        for index in 0..<messages.count { forest.setOwnParent(of: index) }
+        for index in 0..<messages.count { forest.setOwnParent(of: index, in: messages) }
+        forest.headerless = (0..<messages.count).map {
+            messages.references(of: $0).isEmpty && messages.inReplyTo(of: $0).isEmpty
+        }
+        // The links are done with: gone before the sorting, when the forest is at its largest.
+        _ = consume messages
         forest.breakCycles()
         if options.groupsBySubject {
             forest.groupRootsBySubject(subject)
@@ -183,7 +188,11 @@ enum MailThreader {
     }
 
     private struct Forest {
-        let messages: MailLinks
+        /// Each message's own id number and date.
+        let messageIDs: [Int?]
+        let dates: [Int64?]
+        /// Whether each message has neither References nor In-Reply-To.
+        var headerless: [Bool] = []
         /// Container `i < idCount` stands for Message-ID `i`; later ones for messages
         /// without an id and for second copies.
         var message: [Int?]
@@ -197,13 +206,14 @@ enum MailThreader {
         var copyOf: [Int: Int] = [:]
         var brokenCycles = 0
 
-        init(messages: MailLinks, idCount: Int) {
-            self.messages = messages
+        init(messageIDs: [Int?], dates: [Int64?], idCount: Int) {
+            self.messageIDs = messageIDs
+            self.dates = dates
             message = Array(repeating: nil, count: idCount)
             present = Array(repeating: false, count: idCount)
             own = []
-            own.reserveCapacity(messages.count)
-            for (index, messageID) in messages.messageIDs.enumerated() {
+            own.reserveCapacity(messageIDs.count)
+            for (index, messageID) in messageIDs.enumerated() {
                 if let id = messageID, message[id] == nil {
                     message[id] = index
                     present[id] = true
@@ -249,16 +259,16 @@ enum MailThreader {
         /// The message's own parent: a copy goes under the first copy (as mutt shows
         /// duplicates); else In-Reply-To when that message is here, else the last reference,
         /// else In-Reply-To as a placeholder; none makes it a thread root.
-        mutating func setOwnParent(of index: Int) {
+        mutating func setOwnParent(of index: Int, in links: MailLinks) {
             let container = own[index]
             if let original = copyOf[container] {
                 parent[container] = original
                 return
             }
-            let (references, inReplyTo) = (messages.references(of: index), messages.inReplyTo(of: index))
+            let (references, inReplyTo) = (links.references(of: index), links.inReplyTo(of: index))
             let presentReply = inReplyTo.first { present[$0] }
             guard let parentID = presentReply ?? references.last ?? inReplyTo.last,
-                parentID != messages.messageIDs[index]
+                parentID != messageIDs[index]
             else {
                 parent[container] = nil
                 return
@@ -293,8 +303,7 @@ enum MailThreader {
                 guard !key.isEmpty else { continue }
                 let mayMove =
                     !onlyHeaderlessReplies
-                    || (Subject.isReply(text) && messages.references(of: m).isEmpty
-                        && messages.inReplyTo(of: m).isEmpty)
+                    || (Subject.isReply(text) && headerless[m])
                 if mayMove && onlyHeaderlessReplies {
                     // Moved once every thread that started the subject is known.
                     movers.append((index, key))
@@ -353,7 +362,7 @@ enum MailThreader {
                 }
             }
             // Each node's date read once: the sorts below compare dates n log n times.
-            let dates = message.map { $0.flatMap { messages.dates[$0] } }
+            let dates = message.map { $0.flatMap { self.dates[$0] } }
             func date(_ node: Int) -> Int64? { dates[node] }
             // Latest date in each subtree, bottom-up without recursion.
             var latest = [Int64](repeating: Int64.min, count: count)
@@ -361,7 +370,7 @@ enum MailThreader {
                 parent[$0] == nil && (message[$0] != nil || firstChild[$0 + 1] > firstChild[$0])
             }
             var order: [Int] = []
-            order.reserveCapacity(messages.count)
+            order.reserveCapacity(messageIDs.count)
             var stack = roots
             while let node = stack.popLast() {
                 order.append(node)

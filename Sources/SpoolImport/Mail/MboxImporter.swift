@@ -137,10 +137,13 @@ public struct MboxImporter: Sendable {
             start = end.inReplyTo
         }
         table.dropLookup()
+        // Handed over, not copied: threading lets go of the links before its largest step.
         let links = MailLinks(
-            messageIDs: own, numbers: numbers, ends: ends,
+            messageIDs: consume own, numbers: consume numbers, ends: consume ends,
             dates: found.messages.map { $0.date?.secondsSinceEpoch })
-        return MailThreader.thread(links, idCount: table.count, options: options) { found.messages[$0].subject }
+        return MailThreader.thread(consume links, idCount: table.count, options: options) {
+            found.messages[$0].subject
+        }
     }
 
     /// The comments in reading order. A Message-ID seen twice keeps its id on both copies;
