@@ -33,10 +33,12 @@ public struct WebPageImporter: Sendable {
         var comments = buildComments(headers: headers, page: page)
         if comments.allSatisfy({ $0.parent == nil }) { MentionThreading.link(&comments) }
         let title = page.title
-        for index in comments.indices {
+        // Hashing every body is the import's largest single step: shared out over the cores.
+        let keys = ParallelMap.map(count: comments.count) { [comments] index in
             let c = comments[index]
-            comments[index].key = .content(title: title, author: c.author, date: c.date, body: c.body.text)
+            return StableKey.content(title: title, author: c.author, date: c.date, body: c.body.text)
         }
+        for index in comments.indices { comments[index].key = keys[index] }
         disambiguateKeys(&comments)
         var discussion = Discussion(
             title: title, article: page.article, format: .web, comments: comments,
