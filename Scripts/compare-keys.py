@@ -11,6 +11,7 @@ turns (j, k, ...) and each kind is reported as median, 99th percentile and maxim
     swift build -c release
     Scripts/compare-keys.py /tmp/list-100k.mbox            # spool and mutt
     SPOOL_BIN=/path/to/spool Scripts/compare-keys.py FILE  # another build
+    SPOOL_ONLY=1 Scripts/compare-keys.py FILE               # spool's row alone
 
 Needs mutt for its rows (apt-get install -y mutt); spool's state goes to a temporary folder.
 """
@@ -149,7 +150,7 @@ def main():
                 # The position in the status line (` 1/3161 `): the frame is written whole, and
                 # its right end (`?:help`) gives way to an importer's notices.
                 rb"\d+/\d+ ")
-        if shutil.which("mutt"):
+        if shutil.which("mutt") and os.environ.get("SPOOL_ONLY") != "1":
             measure(
                 "mutt",
                 ["mutt", "-n", "-F", "/dev/null", "-R", "-f", mbox, "-e", "set sort=threads",

@@ -208,8 +208,8 @@ public final class SQLiteStateStore: ReadStateStore {
 
     public func setRead(_ changes: [(key: StableKey, read: Bool)], in id: String) throws {
         guard !changes.isEmpty else { return }
-        let marked = SQLiteStateStore.jsonArray(changes.filter(\.read).map(\.key.rawValue))
-        let unmarked = SQLiteStateStore.jsonArray(changes.filter { !$0.read }.map(\.key.rawValue))
+        let marked = SQLiteStateStore.jsonArray(changes.filter(\.read).map(\.key))
+        let unmarked = SQLiteStateStore.jsonArray(changes.filter { !$0.read }.map(\.key))
         let now = Date().timeIntervalSince1970
         // One statement per direction with the keys as a JSON array: a catch-up of 100,000
         // marks is one short transaction instead of 100,000 statement runs.
@@ -223,36 +223,44 @@ public final class SQLiteStateStore: ReadStateStore {
         }
     }
 
-    /// `strings` as a JSON array for `json_each`, written by bytes: Foundation's serializer
+    /// The keys' texts as a JSON array for `json_each`, written by bytes: Foundation's serializer
     /// casts each element dynamically, which made a fold of 20,000 threads (`C`) cost the
     /// writer more than a frame of CPU that the terminal's drawing competes for.
-    private static func jsonArray(_ strings: [String]) -> String {
+    private static func jsonArray(_ keys: [StableKey]) -> String {
         let hexDigits = Array("0123456789abcdef".utf8)
         var bytes: [UInt8] = [UInt8(ascii: "[")]
-        bytes.reserveCapacity(strings.reduce(2) { $0 + $1.utf8.count + 3 })
-        for (index, string) in strings.enumerated() {
+        var size = 2
+        for key in keys { key.forEachTextPiece { size += $0.utf8.count + 1 } }
+        bytes.reserveCapacity(size + keys.count * 2)
+        for (index, key) in keys.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             bytes.append(UInt8(ascii: "\""))
-            for byte in string.utf8 {
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                    bytes.append(UInt8(ascii: "\\"))
-                    bytes.append(byte)
-                case 0..<0x20:
-                    // Control characters as `\u00XX`; every other byte (UTF-8 included) as is.
-                    bytes.append(contentsOf: [
-                        UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                    ])
-                    bytes.append(hexDigits[Int(byte >> 4)])
-                    bytes.append(hexDigits[Int(byte & 0xF)])
-                default:
-                    bytes.append(byte)
-                }
-            }
+            // The key's text piece by piece: a source id's `id:` is not joined to it first.
+            key.forEachTextPiece { piece in appendEscaped(piece, to: &bytes, hexDigits: hexDigits) }
             bytes.append(UInt8(ascii: "\""))
         }
         bytes.append(UInt8(ascii: "]"))
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `text` as JSON string content: quotes and backslashes escaped, control characters as
+    /// `\u00XX`, every other byte (UTF-8 included) as is.
+    private static func appendEscaped(_ text: String, to bytes: inout [UInt8], hexDigits: [UInt8]) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                bytes.append(UInt8(ascii: "\\"))
+                bytes.append(byte)
+            case 0..<0x20:
+                bytes.append(contentsOf: [
+                    UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                ])
+                bytes.append(hexDigits[Int(byte >> 4)])
+                bytes.append(hexDigits[Int(byte & 0xF)])
+            default:
+                bytes.append(byte)
+            }
+        }
     }
 
     public func lastVisit(discussion id: String) throws -> Double? {
@@ -325,8 +333,8 @@ public final class SQLiteStateStore: ReadStateStore {
 
     public func setCollapsed(_ changes: [(key: StableKey, collapsed: Bool)], in id: String) throws {
         guard !changes.isEmpty else { return }
-        let folded = SQLiteStateStore.jsonArray(changes.filter(\.collapsed).map(\.key.rawValue))
-        let unfolded = SQLiteStateStore.jsonArray(changes.filter { !$0.collapsed }.map(\.key.rawValue))
+        let folded = SQLiteStateStore.jsonArray(changes.filter(\.collapsed).map(\.key))
+        let unfolded = SQLiteStateStore.jsonArray(changes.filter { !$0.collapsed }.map(\.key))
         try pool.write { db in
             try db.execute(
                 sql: "DELETE FROM fold WHERE discussion = ? AND key IN (SELECT value FROM json_each(?))",

@@ -91,7 +91,7 @@ extension StableKey {
     /// 64-bit FNV-1a of the key's text: the same on every run and machine.
     public var fingerprint: UInt64 {
         var hash = FNV1a64()
-        add(to: &hash)
+        forEachTextPiece { hash.add($0) }
         return hash.value
     }
 }

@@ -36,13 +36,14 @@ public struct StableKey: Hashable, Sendable, CustomStringConvertible {
 
     private init(storage: Storage) { self.storage = storage }
 
-    /// Adds the key's text to `hash` without making it.
-    func add(to hash: inout FNV1a64) {
+    /// Calls `body` with the pieces of the key's text in order (what ``rawValue`` joins),
+    /// for writing or hashing a key without making its text.
+    public func forEachTextPiece(_ body: (String) -> Void) {
         switch storage {
         case .sourceID(let id):
-            hash.add(Self.sourcePrefix)
-            hash.add(id)
-        case .text(let text): hash.add(text)
+            body(Self.sourcePrefix)
+            body(id)
+        case .text(let text): body(text)
         }
     }
 
