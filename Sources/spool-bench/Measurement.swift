@@ -1,3 +1,4 @@
+import CSpoolMalloc
 import Foundation
 import SpoolCore
 import SpoolImport
@@ -77,6 +78,7 @@ enum Scenario {
             bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             firstFrame = try Measurement.elapsed {
                 importTime = try Measurement.elapsed { discussion = try DiscussionFile.load(path: path) }
+                spool_keep_freed_blocks()  // as `spool` does after its import
                 var program = Measurement.program(discussion!)
                 _ = program.render()
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CSpoolMalloc
 import Foundation
 import SpoolCore
 import SpoolImport
@@ -35,6 +36,7 @@ enum Wiring {
                 try DiscussionFile.load(paths: paths, format: format, archive: archive)
             }
             log(discussion, forced: format)
+            spool_keep_freed_blocks()
             return discussion
         } catch let error as ImportError {
             throw RuntimeFailure(message: Sanitizer.clean(error.description))
@@ -53,6 +55,7 @@ enum Wiring {
                 try DiscussionFile.load(path: path, format: format, archive: archive)
             }
             log(discussion, forced: format)
+            spool_keep_freed_blocks()
             return discussion
         } catch let error as ImportError {
             throw RuntimeFailure(message: Sanitizer.clean(error.description))
