@@ -20,6 +20,29 @@ import Testing
         #expect(KeyFingerprints(fingerprints: []).values.isEmpty && KeyFingerprints(fingerprints: [7]).values == [7])
     }
 
+    @Test func aLargeSetIsSortedAsAComparisonSortWould() {
+        var generator = SplitMix(seed: 15)
+        // Repeats, the extremes, and values alike in some 16-bit digits but not others.
+        var values = (0..<50_000).map { _ in generator.next() }
+        values += values.prefix(1000) + [0, .max, 1 << 48, 1 << 32, 1 << 16, 1, (1 << 48) + 1]
+        values += (0..<2000).map { UInt64($0) << 40 | 0xABCD }
+        #expect(values.count > 4096, "large enough to be sorted by radix")
+        #expect(KeyFingerprints(fingerprints: values).values == Array(Set(values)).sorted())
+    }
+
+    /// A small deterministic generator (SplitMix64), so the test is the same on every run.
+    private struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
     @Test func unionMergesAndKeepsOrder() {
         let a: KeyFingerprints = [StableKey(rawValue: "a"), StableKey(rawValue: "b")]
         let b: KeyFingerprints = [StableKey(rawValue: "b"), StableKey(rawValue: "c")]

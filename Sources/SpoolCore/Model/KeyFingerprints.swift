@@ -17,7 +17,7 @@ public struct KeyFingerprints: Equatable, Sendable, ExpressibleByArrayLiteral {
     public init(fingerprints: [UInt64]) {
         var values = fingerprints
         // A set read back from a store is in order already: a look instead of a sort.
-        if !values.indices.dropFirst().allSatisfy({ values[$0 - 1] <= values[$0] }) { values.sort() }
+        if !values.indices.dropFirst().allSatisfy({ values[$0 - 1] <= values[$0] }) { Self.sort(&values) }
         var kept = 0
         for value in values where kept == 0 || values[kept - 1] != value {
             values[kept] = value
@@ -25,6 +25,35 @@ public struct KeyFingerprints: Equatable, Sendable, ExpressibleByArrayLiteral {
         }
         values.removeLast(values.count - kept)
         self.values = values
+    }
+
+    /// Sorts `values`: a large set by radix, 16 bits at a time (four counting passes), which
+    /// takes a million fingerprints in a fraction of a comparison sort's 80 ms (the visit
+    /// record is made of them, and `q` may wait for it).
+    static func sort(_ values: inout [UInt64]) {
+        guard values.count > 1 << 12 else { return values.sort() }
+        var scratch = [UInt64](repeating: 0, count: values.count)
+        var counts = [Int](repeating: 0, count: 1 << 16)
+        for shift in stride(from: UInt64(0), to: 64, by: 16) {
+            values.withUnsafeBufferPointer { source in
+                scratch.withUnsafeMutableBufferPointer { target in
+                    counts.withUnsafeMutableBufferPointer { counts in
+                        counts.update(repeating: 0)
+                        for value in source { counts[Int(truncatingIfNeeded: (value >> shift) & 0xFFFF)] += 1 }
+                        var total = 0
+                        for digit in counts.indices {
+                            (counts[digit], total) = (total, total + counts[digit])
+                        }
+                        for value in source {
+                            let digit = Int(truncatingIfNeeded: (value >> shift) & 0xFFFF)
+                            target[counts[digit]] = value
+                            counts[digit] += 1
+                        }
+                    }
+                }
+            }
+            swap(&values, &scratch)
+        }
     }
 
     /// The set read back from ``bytes`` (a length that is not a multiple of 8 loses its tail).
