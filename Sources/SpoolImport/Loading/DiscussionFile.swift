@@ -45,7 +45,7 @@ public enum DiscussionFile {
         }
         switch path.contents() {
         case .success(let bytes):
-            return try parse(bytes: bytes, file: file, format: format, archive: archive)
+            return try parse(bytes: consume bytes, file: file, format: format, archive: archive)
         case .failure(.permissionDenied):
             throw ImportError(file: file, reason: .unreadable("permission denied"))
         case .failure(.readError): throw ImportError(file: file, reason: .unreadable("read error"))
@@ -99,26 +99,34 @@ public enum DiscussionFile {
         return combined
     }
 
-    /// Imports `bytes` that came from `file`.
+    /// Imports `bytes` that came from `file` (handed over: a web page's are let go once
+    /// decoded).
     public static func parse(
-        bytes: [UInt8], file: String, format: Format? = nil, archive: ArchiveOptions = ArchiveOptions()
+        bytes: consuming [UInt8], file: String, format: Format? = nil, archive: ArchiveOptions = ArchiveOptions()
     ) throws -> Discussion {
         if bytes.isEmpty { throw ImportError(file: file, reason: .empty) }
-        var discussion =
-            try format.map { try $0.importer(archive: archive).parse(bytes, file: file) }
-            ?? sniffed(bytes, file: file, archive: archive)
+        var discussion: Discussion
+        if let format {
+            discussion = try format.importer(archive: archive).parse(bytes, file: file)
+        } else {
+            discussion = try sniffed(consume bytes, file: file, archive: archive)
+        }
         discussion.sourceName = DiskPath(file).lastComponent.description
         return discussion
     }
 
     /// The content decides: JSON by its shape (a Spool export, Reddit, Hacker News), else
     /// mail headers or web text.
-    private static func sniffed(_ bytes: [UInt8], file: String, archive: ArchiveOptions) throws -> Discussion {
+    private static func sniffed(_ bytes: consuming [UInt8], file: String, archive: ArchiveOptions) throws
+        -> Discussion
+    {
         if DisqusImporter.matches(bytes) { return try DisqusImporter().parse(bytes, file: file) }
         if WordPressImporter.matches(bytes) { return try WordPressImporter().parse(bytes, file: file) }
         if SavedPageImporter.site(of: bytes) != nil { return try SavedPageImporter().parse(bytes, file: file) }
         guard FormatSniffer.isJSON(bytes) else {
-            return try FormatSniffer.textFormat(bytes).importer(archive: archive).parse(bytes, file: file)
+            let format = FormatSniffer.textFormat(bytes)
+            if format == .web { return try WebPageImporter().parse(decoding: consume bytes, file: file) }
+            return try format.importer(archive: archive).parse(bytes, file: file)
         }
         let document = try JSONDocument(bytes, file: file)
         // The shape is told without Hacker News's `children` (no other format has them at the

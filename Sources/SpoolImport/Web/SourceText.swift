@@ -16,10 +16,14 @@ struct SourceText {
     /// Decodes `bytes` (once, as one string the lines are slices of); a NUL byte means the
     /// file is not text. Line ends, indentation and trailing blanks are ASCII, so they are
     /// found in the decoded string's bytes and each line is a slice made from byte offsets.
-    init(bytes: [UInt8], file: String) throws {
+    /// Bytes handed over are let go once decoded, so a large page is not held twice.
+    init(bytes: consuming [UInt8], file: String) throws {
         if let nul = bytes.firstIndex(of: 0) { throw ImportError(file: file, reason: .binary(offset: nul)) }
-        var lines = SourceText.lines(of: String(decoding: bytes, as: UTF8.self))
-        if lines.last?.isBlank == true && (bytes.last == 0x0A || bytes.last == 0x0D) { lines.removeLast() }
+        let endsWithLineBreak = bytes.last == 0x0A || bytes.last == 0x0D
+        // The bytes' last use: handed to the decoder, they are gone once it returns.
+        let whole = String(decoding: bytes, as: UTF8.self)
+        var lines = SourceText.lines(of: whole)
+        if lines.last?.isBlank == true && endsWithLineBreak { lines.removeLast() }
         guard lines.contains(where: { !$0.isBlank }) else { throw ImportError(file: file, reason: .empty) }
         self.lines = lines
     }

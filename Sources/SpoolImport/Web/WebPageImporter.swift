@@ -26,7 +26,16 @@ public struct WebPageImporter: Sendable {
     /// print(discussion.comments.count)
     /// ```
     public func parse(_ bytes: [UInt8], file: String) throws -> Discussion {
-        let source = try SourceText(bytes: bytes, file: file)
+        try parse(try SourceText(bytes: bytes, file: file), file: file)
+    }
+
+    /// The same for bytes handed over: they are let go once decoded (a 57 MB page was held
+    /// as bytes and as text at once).
+    func parse(decoding bytes: consuming [UInt8], file: String) throws -> Discussion {
+        try parse(try SourceText(bytes: consume bytes, file: file), file: file)
+    }
+
+    private func parse(_ source: SourceText, file: String) throws -> Discussion {
         var page = PageLayout(lines: source.lines)
         let headers = CommentHeaderScanner(lines: page.lines).scan(from: page.commentsStart)
         page.settleArticle(firstHeader: headers.first?.lineIndex)
