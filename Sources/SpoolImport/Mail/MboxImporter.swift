@@ -59,7 +59,7 @@ public struct MboxImporter: Sendable {
             // Maildir keeps flags in the name: `…:2,FRS` (S: seen).
             let info = file.name.range(of: ":2,", options: .backwards)
             let seen = info.map { file.name[$0.upperBound...].contains("S") } ?? false
-            _ = scanner.message(in: range, isReadAtSource: seen, to: &messages)
+            scanner.message(in: range, isReadAtSource: seen, to: &messages)
         }
         return try parse(messages, bodies: bodies, file: folder)
     }

@@ -98,8 +98,8 @@ struct ScannedMessages {
         for end in other.linkEnds { linkEnds.append((end.references + offset, end.inReplyTo + offset)) }
     }
 
-    /// The link hashes and where each message's end, taken out for threading to number in
-    /// place; the own-id hashes, numbered by then, are let go too.
+    /// The link hashes and where each message's links end in them, taken out for threading
+    /// to number in place; the own-id hashes, numbered by then, are let go too.
     mutating func takeLinks() -> (hashes: [UInt64], ends: [(references: Int, inReplyTo: Int)]) {
         defer { (linkHashes, linkEnds, ownHashes) = ([], [], []) }
         return (linkHashes, linkEnds)
@@ -160,16 +160,15 @@ struct MboxScanner {
     }
 
     /// Adds the one message in `range` (a Maildir file), however its body reads, to
-    /// `found`; false when it has no header fields.
-    mutating func message(in range: Range<Int>, isReadAtSource: Bool, to found: inout ScannedMessages) -> Bool {
+    /// `found`, unless it has no header fields.
+    mutating func message(in range: Range<Int>, isReadAtSource: Bool, to found: inout ScannedMessages) {
         let headerStart = startOfHeaders(at: range.lowerBound)
-        guard let values = headers(at: headerStart).0 else { return false }
+        guard let values = headers(at: headerStart).0 else { return }
         append(values, to: &found)
         finishLast(
             &found, span: headerStart..<range.upperBound,
             separator: headerStart > range.lowerBound ? range.lowerBound : nil)
         if isReadAtSource { found.updateLast { $0.isReadAtSource = true } }
-        return true
     }
 
     /// Gives the last message its span and, without a Date header, the separator's date.
