@@ -71,8 +71,12 @@ enum Scenario {
         var bytes = 0
         var firstFrame = 0.0
         switch name {
-        case deepChain: discussion = Generators.deepChain(100_000)
-        case wideThread: discussion = Generators.wideThread(50_000)
+        case deepChain:
+            discussion = Generators.deepChain(100_000)
+            spool_keep_freed_blocks()  // made, not imported: from here on as `spool` after an import
+        case wideThread:
+            discussion = Generators.wideThread(50_000)
+            spool_keep_freed_blocks()
         default:
             guard let path else { throw ValidationErrorText("scenario \(name) needs --path") }
             bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0

@@ -21,26 +21,13 @@ import Testing
     }
 
     @Test func aLargeSetIsSortedAsAComparisonSortWould() {
-        var generator = SplitMix(seed: 15)
-        // Repeats, the extremes, and values alike in some 16-bit digits but not others.
-        var values = (0..<50_000).map { _ in generator.next() }
+        // Real fingerprints (spread over every digit), repeats, the extremes, and values
+        // alike in some 16-bit digits but not others.
+        var values = (0..<50_000).map { StableKey(rawValue: "h:\($0)").fingerprint }
         values += values.prefix(1000) + [0, .max, 1 << 48, 1 << 32, 1 << 16, 1, (1 << 48) + 1]
         values += (0..<2000).map { UInt64($0) << 40 | 0xABCD }
         #expect(values.count > 4096, "large enough to be sorted by radix")
         #expect(KeyFingerprints(fingerprints: values).values == Array(Set(values)).sorted())
-    }
-
-    /// A small deterministic generator (SplitMix64), so the test is the same on every run.
-    private struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 
     @Test func unionMergesAndKeepsOrder() {
@@ -69,5 +56,11 @@ import Testing
         hash.add("id:" + id)
         #expect(made.fingerprint == hash.value && readBack.fingerprint == hash.value)
         #expect(made != StableKey(rawValue: id) && made != StableKey(rawValue: "id:" + id + "#2"))
+        for tail in ["", "d:" + id, ":" + id, "id:" + id, String(id.utf8.suffix(1)) ?? "", "x" + id, "iid:" + id] {
+            let expected = Array(("id:" + id).utf8).reversed().starts(with: Array(tail.utf8).reversed())
+            #expect(made.textEnds(with: tail) == expected && readBack.textEnds(with: tail) == expected, "\(tail)")
+        }
+        #expect(
+            StableKey(rawValue: "h:abc").textEnds(with: ":abc") && !StableKey(rawValue: "h:abc").textEnds(with: "x"))
     }
 }

@@ -62,4 +62,17 @@ import Testing
         #expect(missing.selectedID == nil)
         #expect(missing.message == "No comment nope in this discussion; opened at the start.")
     }
+
+    @Test func atOpensAtTheCommentWithThatKeyWholeOrAfterItsKind() throws {
+        let discussion = try Fixture.discussion("community-care-baby-p.txt")
+        let target = try #require(discussion.comments.last)
+        let key = target.key.rawValue
+        #expect(key.hasPrefix("h:"))
+        for id in [key, String(key.dropFirst(2))] {
+            let opened = ReaderHarness(
+                discussion: discussion, columns: 100, rows: 16,
+                options: ReaderOptions(now: ReaderHarness.now, opensAt: id))
+            #expect(opened.selectedID == target.id, "\(id)")
+        }
+    }
 }

@@ -36,6 +36,20 @@ public struct StableKey: Hashable, Sendable, CustomStringConvertible {
 
     private init(storage: Storage) { self.storage = storage }
 
+    /// Whether the key's text ends with the bytes of `suffix`, found without making the text
+    /// (a search for a key goes through every comment).
+    public func textEnds(with suffix: String) -> Bool {
+        switch storage {
+        case .text(let text): return text.utf8.reversed().starts(with: suffix.utf8.reversed())
+        case .sourceID(let id):
+            let idCount = id.utf8.count
+            guard suffix.utf8.count > idCount else { return id.utf8.reversed().starts(with: suffix.utf8.reversed()) }
+            // The suffix reaches into `id:`: it is the whole id after a tail of the prefix.
+            return suffix.utf8.reversed().starts(with: id.utf8.reversed())
+                && Self.sourcePrefix.utf8.reversed().starts(with: suffix.utf8.dropLast(idCount).reversed())
+        }
+    }
+
     /// Calls `body` with the pieces of the key's text in order (what ``rawValue`` joins),
     /// for writing or hashing a key without making its text.
     public func forEachTextPiece(_ body: (String) -> Void) {

@@ -76,15 +76,20 @@ struct MessageIDTable {
     mutating func dropLookup() { numbers = HashNumbers(capacity: 0) }
 }
 
-/// Numbers by 64-bit id hash: open addressing with linear probing on the hashes themselves
-/// (FNV-1a has spread them already), at most three quarters full. Two flat arrays, no
-/// hashing of the hash and no per-entry allocation, where a `Dictionary` spent a fifth of
+/// Numbers by 64-bit id hash: open addressing with linear probing, at most three quarters
+/// full. Two flat arrays and no per-entry allocation, where a `Dictionary` spent a fifth of
 /// threading.
+///
+/// A slot is chosen from the hash mixed with a secret of this process (a bijective 64-bit
+/// finaliser over the hash xor the secret): FNV-1a is public, so an archive could be made
+/// of ids whose hashes share their low bits, which would put every id in one probe chain
+/// and make threading quadratic; without the secret no such set can be chosen.
 private struct HashNumbers {
     private var hashes: [UInt64]
     /// -1 marks an empty slot (so any hash, 0 included, can be stored).
     private var numbers: [Int]
     private var count = 0
+    private let secret = UInt64.random(in: .min ... .max)
 
     init(capacity: Int) {
         var size = 16
@@ -97,7 +102,7 @@ private struct HashNumbers {
     mutating func number(for hash: UInt64, next: Int) -> (number: Int, isNew: Bool) {
         if (count + 1) * 4 > numbers.count * 3 { grow() }
         let mask = numbers.count - 1
-        var slot = Self.start(hash, mask)
+        var slot = start(hash, mask)
         while numbers[slot] >= 0 {
             if hashes[slot] == hash { return (numbers[slot], false) }
             slot = (slot + 1) & mask
@@ -108,8 +113,11 @@ private struct HashNumbers {
         return (next, true)
     }
 
-    private static func start(_ hash: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
+    private func start(_ hash: UInt64, _ mask: Int) -> Int {
+        var mixed = hash ^ secret
+        mixed = (mixed ^ (mixed >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        mixed = (mixed ^ (mixed >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+        return Int(truncatingIfNeeded: mixed ^ (mixed >> 33)) & mask
     }
 
     private mutating func grow() {
@@ -118,7 +126,7 @@ private struct HashNumbers {
         numbers = Array(repeating: -1, count: oldNumbers.count * 2)
         let mask = numbers.count - 1
         for index in oldNumbers.indices where oldNumbers[index] >= 0 {
-            var slot = Self.start(oldHashes[index], mask)
+            var slot = start(oldHashes[index], mask)
             while numbers[slot] >= 0 { slot = (slot + 1) & mask }
             hashes[slot] = oldHashes[index]
             numbers[slot] = oldNumbers[index]
@@ -148,6 +156,7 @@ enum MailThreader {
         private let parentRow: Int
 
         init(message: Int?, missingID: Int?, parent: Int?) {
+            precondition((message == nil) != (missingID == nil), "a row is a message or a placeholder")
             node = message ?? ~(missingID ?? 0)
             parentRow = parent ?? -1
         }

@@ -467,11 +467,11 @@ private struct HeaderValues {
         switch self[field] {
         case .span(let span):
             folds.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[span]))
-        case .folded(let range) where range.upperBound == folds.count:
-            start = range.lowerBound
         case .folded(let range):
-            // Only the field on the line before is continued; kept right for any order.
-            folds.append(contentsOf: folds[range])
+            // Only the field on the line above is continued (a repeated field is not), so
+            // its bytes are the last in `folds`.
+            assert(range.upperBound == folds.count)
+            start = range.lowerBound
         case nil: return
         }
         folds.append(0x20)

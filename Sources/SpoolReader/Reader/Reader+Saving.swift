@@ -91,9 +91,11 @@ extension Reader {
     /// open; it is not marked read until it is read. An id no comment has is said.
     mutating func open(atCommentID id: String) {
         let wanted = id.trimmingCharacters(in: .whitespaces)
+        // Made once: the search may go through every comment.
+        let (bracketed, wantedKey, keyTail) = ("<\(wanted)>", StableKey(rawValue: wanted), ":" + wanted)
         let matches = { (comment: Comment) in
-            comment.id == wanted || comment.id == "<\(wanted)>" || comment.key.rawValue == wanted
-                || comment.key.rawValue.hasSuffix(":" + wanted)
+            comment.id == wanted || comment.id == bracketed || comment.key == wantedKey
+                || comment.key.textEnds(with: keyTail)
         }
         guard let node = (1..<max(tree.count, 1)).first(where: { matches(comment(at: $0)) }) else {
             messages.queue("No comment \(wanted) in this discussion; opened at the start.")
