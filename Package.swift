@@ -40,7 +40,8 @@ let package = Package(
         .systemLibrary(
             name: "CNCursesW", pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]),
-        .target(name: "SpoolTerminal", dependencies: ["SpoolScreen", "CNCursesW"]),
+        .target(name: "CSpoolSignals"),
+        .target(name: "SpoolTerminal", dependencies: ["SpoolScreen", "CNCursesW", "CSpoolSignals"]),
         .executableTarget(
             name: "spool",
             dependencies: [

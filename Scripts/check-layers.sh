@@ -14,7 +14,7 @@ declare -A allowed=(
     [SpoolRemote]="Foundation FoundationNetworking"
     [SpoolReader]="SpoolCore SpoolScreen Foundation"
     [SpoolView]="SpoolCore SpoolScreen SpoolReader"
-    [SpoolTerminal]="SpoolScreen CNCursesW Glibc"
+    [SpoolTerminal]="SpoolScreen CNCursesW CSpoolSignals Glibc"
 )
 
 status=0

@@ -1,4 +1,5 @@
 import CNCursesW
+import CSpoolSignals
 import Glibc
 import SpoolScreen
 

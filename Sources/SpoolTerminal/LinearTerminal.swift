@@ -1,4 +1,4 @@
-import CNCursesW
+import CSpoolSignals
 import Glibc
 import SpoolScreen
 

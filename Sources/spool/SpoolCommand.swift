@@ -6,6 +6,7 @@ import SpoolImport
 import SpoolReader
 import SpoolScreen
 import SpoolState
+import SpoolTerminal
 import SpoolView
 
 /// `spool`: read a discussion in the terminal, or render and export it for scripts.
@@ -22,7 +23,7 @@ struct SpoolCommand: ParsableCommand {
 
     /// Runs the command line with DESIGN.md's exit statuses: 0 ok, 1 runtime error, 2 usage error.
     static func main() {
-        Terminal.keepCrashesNonInteractive()
+        CrashBacktrace.neverWaitForAKey()
         spool_return_large_blocks_at_once()
         DebugLog.startFromEnvironment()
         if ["--help", "-h", "help"].contains(CommandLine.arguments.dropFirst().first), CommandLine.arguments.count == 2
@@ -48,17 +49,6 @@ struct SpoolCommand: ParsableCommand {
 
 /// Output outside the reader's screen goes through the same sanitiser as the screen.
 enum Terminal {
-    /// On a terminal, Swift's crash handler would wait 30 s for a key before it lets go of
-    /// the terminal; it reads its settings once, at process start, so when none are set
-    /// Spool starts itself again with `SWIFT_BACKTRACE=interactive=no` (the backtrace is
-    /// still printed, after the terminal is restored). Returns only when that is not needed
-    /// or not possible.
-    static func keepCrashesNonInteractive() {
-        guard getenv("SWIFT_BACKTRACE") == nil, isatty(STDIN_FILENO) == 1 || isatty(STDOUT_FILENO) == 1 else { return }
-        setenv("SWIFT_BACKTRACE", "interactive=no", 1)
-        execv("/proc/self/exe", CommandLine.unsafeArgv)
-    }
-
     /// The terminal's width for help text (`COLUMNS`, then the terminal, then 80).
     static var columns: Int {
         if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text), columns > 0 {
