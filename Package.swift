@@ -27,8 +27,9 @@ let package = Package(
         .systemLibrary(name: "CSpoolZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // glibc's malloc.h, for the executables' allocator setting.
         .systemLibrary(name: "CSpoolMalloc"),
-        // Discussions by their address: HTTP through URLSession, the offline cache.
-        .target(name: "SpoolRemote"),
+        // Discussions by their address: HTTP through libcurl (loaded when first needed), the offline cache.
+        .target(name: "CSpoolCurl", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "SpoolRemote", dependencies: ["CSpoolCurl"]),
         .target(name: "SpoolState", dependencies: ["SpoolCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "SpoolScreen"),
         .target(name: "SpoolReader", dependencies: ["SpoolCore", "SpoolScreen"]),

@@ -2,7 +2,8 @@
 # Builds a Debian package of Spool:  Scripts/package-deb.sh [OUTPUT_FOLDER]   (default: .)
 # Writes spool_VERSION_ARCH.deb from the same build Scripts/install.sh makes (Swift runtime
 # linked in), installed under /usr, man pages compressed, completions where Debian's bash,
-# zsh and fish look. Depends names the Debian packages of the libraries the binary links.
+# zsh and fish look. Depends names the Debian packages of the libraries the binary links;
+# Recommends names libcurl, which spool loads only to fetch an address.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 output="${1:-.}"
@@ -42,6 +43,7 @@ Architecture: $arch
 Maintainer: Spool developers <spool@invalid>
 Installed-Size: $(du -sk "$usr" | cut -f1)
 Depends: $depends
+Recommends: libcurl4 | libcurl3-gnutls
 Section: utils
 Priority: optional
 Description: full-screen terminal reader for threaded discussions

@@ -1,8 +1,5 @@
+import CSpoolCurl
 import Foundation
-
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 
 /// What has been fetched so far, for a progress line.
 public struct FetchProgress: Sendable, Equatable {
@@ -17,19 +14,22 @@ public struct FetchProgress: Sendable, Equatable {
     }
 }
 
-/// Blocking HTTP GETs through URLSession: an honest `User-Agent`, a timeout, a size cap,
-/// redirects only to http(s), and every failure as a ``RemoteError`` naming the address.
+/// Blocking HTTP GETs through libcurl (loaded on the first request, see `spool_curl.h`):
+/// an honest `User-Agent`, a timeout, a size cap, redirects followed only to http(s), and
+/// every failure as a ``RemoteError`` naming the address.
 public final class HTTPClient: @unchecked Sendable {
     public let userAgent: String
     public let timeout: TimeInterval
     public let maximumBytes: Int
+    /// Redirects followed for one request before it fails.
+    static let maximumRedirects = 10
     private let lock = NSLock()
     private var progress = FetchProgress(requests: 0, bytes: 0, current: "")
     private let onProgress: @Sendable (FetchProgress) -> Void
-    /// Each request's transfer, by task, for the one session's delegate.
-    private let transfers = Transfers()
-    /// One session for every request (libcurl's handles are made once, not per request).
-    private var openSession: URLSession?
+    /// One handle for every request, so that a connection to the same server is reused;
+    /// requests take turns on it.
+    private let handleLock = NSLock()
+    private var handle: UnsafeMutableRawPointer?
 
     public init(
         version: String, timeout: TimeInterval = 30, maximumBytes: Int = 256 * 1_048_576,
@@ -41,63 +41,23 @@ public final class HTTPClient: @unchecked Sendable {
         self.onProgress = onProgress
     }
 
-    deinit { openSession?.finishTasksAndInvalidate() }
-
-    private func session() -> URLSession {
-        lock.withLock {
-            if let openSession { return openSession }
-            let configuration = URLSessionConfiguration.ephemeral
-            configuration.timeoutIntervalForRequest = timeout
-            configuration.timeoutIntervalForResource = timeout * 4
-            configuration.httpCookieStorage = nil
-            configuration.urlCache = nil
-            let session = URLSession(configuration: configuration, delegate: transfers, delegateQueue: nil)
-            openSession = session
-            return session
-        }
-    }
+    deinit { if let handle { spool_curl_easy_cleanup(handle) } }
 
     /// The body of `url`, or a ``RemoteError``. `headers` are added to the request
     /// (`Accept`, `Authorization`).
     public func get(_ url: URL, headers: [String: String] = [:]) throws(RemoteError) -> [UInt8] {
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-        request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        report { $0.current = url.absoluteString }
-        let transfer = Transfer(limit: maximumBytes) { [weak self] count in
-            self?.report { $0.bytes += count }
-        }
-        let task = session().dataTask(with: request)
-        transfers.start(task, transfer)
-        transfer.done.wait()
-        transfers.end(task)
-        report { $0.requests += 1 }
         let address = url.absoluteString
-        if let target = transfer.refusedRedirect { throw .redirect(url: address, to: target) }
-        if transfer.overLimit { throw .tooLarge(url: address, limit: maximumBytes) }
-        if let error = transfer.error {
-            // A connection closed before the promised length is a cut-off answer, not a network failure.
-            if let response = transfer.response as? HTTPURLResponse, (200..<300).contains(response.statusCode),
-                response.expectedContentLength > transfer.data.count
-            {
-                throw .truncated(
-                    url: address, received: transfer.data.count, expected: Int(response.expectedContentLength))
-            }
-            throw .network(url: address, Self.reason(error))
+        report { $0.current = address }
+        defer { report { $0.requests += 1 } }
+        var target = address
+        for _ in 0...Self.maximumRedirects {
+            let answer = try perform(target, headers: headers, reportingAs: address)
+            guard let location = answer.redirect else { return try answer.body(for: address) }
+            guard let scheme = URL(string: location)?.scheme?.lowercased(), scheme == "http" || scheme == "https"
+            else { throw .redirect(url: address, to: location) }
+            target = location
         }
-        guard let response = transfer.response as? HTTPURLResponse else {
-            throw .network(url: address, "no HTTP answer")
-        }
-        guard (200..<300).contains(response.statusCode) else {
-            throw .status(
-                url: address, code: response.statusCode, retryAfter: response.value(forHTTPHeaderField: "Retry-After"))
-        }
-        let expected = response.expectedContentLength
-        // A body shorter than its Content-Length (when not compressed in transit) was cut off.
-        if expected > 0, response.value(forHTTPHeaderField: "Content-Encoding") == nil, transfer.data.count < expected {
-            throw .truncated(url: address, received: transfer.data.count, expected: Int(expected))
-        }
-        return transfer.data
+        throw .network(url: address, "more than \(Self.maximumRedirects) redirects")
     }
 
     /// Counts work done outside HTTP (a news server's articles) in the same progress.
@@ -109,34 +69,123 @@ public final class HTTPClient: @unchecked Sendable {
         onProgress(now)
     }
 
+    /// One request without following redirects.
+    private func perform(_ target: String, headers: [String: String], reportingAs address: String)
+        throws(RemoteError) -> Answer
+    {
+        if let failure = spool_curl_load() {
+            throw .unsupported(
+                address,
+                "fetching an address needs \(String(cString: failure)). Install it (Debian: apt-get install libcurl4), or save the page and open the file."
+            )
+        }
+        let transfer = Transfer(limit: maximumBytes) { [weak self] count in self?.report { $0.bytes += count } }
+        handleLock.lock()
+        defer { handleLock.unlock() }
+        guard let handle = handle ?? spool_curl_easy_init() else {
+            throw .network(url: address, "libcurl could not start a transfer")
+        }
+        self.handle = handle
+        spool_curl_easy_reset(handle)
+        var list: UnsafeMutablePointer<curl_slist>?
+        for line in ["User-Agent: \(userAgent)"] + headers.sorted(by: { $0.key < $1.key }).map({ "\($0): \($1)" }) {
+            list = spool_curl_slist_append(list, line)
+        }
+        defer { spool_curl_slist_free_all(list) }
+        let code = withExtendedLifetime(transfer) { () -> CURLcode in
+            let user = Unmanaged.passUnretained(transfer).toOpaque()
+            spool_curl_setopt_string(handle, CURLOPT_URL, target)
+            spool_curl_setopt_list(handle, CURLOPT_HTTPHEADER, list)
+            spool_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
+            spool_curl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "")
+            spool_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+            spool_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
+            spool_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, Int(timeout.rounded(.up)))
+            // No byte for `timeout` seconds, or four times that in all, is no answer in time.
+            spool_curl_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1)
+            spool_curl_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, Int(timeout.rounded(.up)))
+            spool_curl_setopt_long(handle, CURLOPT_TIMEOUT, Int((timeout * 4).rounded(.up)))
+            spool_curl_setopt_off(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(maximumBytes))
+            spool_curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION, receiveBody)
+            spool_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, user)
+            spool_curl_setopt_callback(handle, CURLOPT_HEADERFUNCTION, receiveHeader)
+            spool_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, user)
+            return spool_curl_easy_perform(handle)
+        }
+        var status = 0
+        spool_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        var expected: curl_off_t = -1
+        spool_curl_getinfo_off(handle, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &expected)
+        var redirect: UnsafeMutablePointer<CChar>?
+        spool_curl_getinfo_string(handle, CURLINFO_REDIRECT_URL, &redirect)
+        var osError = 0
+        spool_curl_getinfo_long(handle, CURLINFO_OS_ERRNO, &osError)
+        if transfer.overLimit || code == CURLE_FILESIZE_EXCEEDED {
+            throw .tooLarge(url: address, limit: maximumBytes)
+        }
+        guard code == CURLE_OK else {
+            // A connection closed before the promised length is a cut-off answer.
+            if code == CURLE_PARTIAL_FILE, (200..<300).contains(status), expected > transfer.data.count {
+                throw .truncated(url: address, received: transfer.data.count, expected: Int(expected))
+            }
+            throw .network(url: address, Self.reason(code, osError: Int32(osError)))
+        }
+        return Answer(
+            status: status, headers: transfer.headers, data: transfer.data, expected: Int(expected),
+            redirect: (300..<400).contains(status) && status != 304 ? redirect.map { String(cString: $0) } : nil)
+    }
+
     /// A failure in a few plain words.
-    private static func reason(_ error: Error) -> String {
-        guard let error = error as? URLError else { return error.localizedDescription }
-        switch error.code {
-        case .cannotFindHost, .dnsLookupFailed: return "no such host in DNS"
-        case .cannotConnectToHost: return "the connection was refused"
-        case .timedOut: return "no answer in time"
-        case .networkConnectionLost: return "the connection was lost"
-        case .notConnectedToInternet: return "not connected to a network"
-        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
-            .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
+    private static func reason(_ code: CURLcode, osError: Int32) -> String {
+        switch code {
+        case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY: return "no such host in DNS"
+        case CURLE_COULDNT_CONNECT:
+            switch osError {
+            case ENETUNREACH, EHOSTUNREACH: return "not connected to a network"
+            case ETIMEDOUT: return "no answer in time"
+            default: return "the connection was refused"
+            }
+        case CURLE_OPERATION_TIMEDOUT: return "no answer in time"
+        case CURLE_GOT_NOTHING, CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_PARTIAL_FILE: return "the connection was lost"
+        case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
+            CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_CRL_BADFILE, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
+            CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_CLIENTCERT:
             return "the secure connection (TLS) failed"
-        case .cancelled: return "cancelled"
-        default: return error.localizedDescription
+        default: return String(cString: spool_curl_easy_strerror(code))
         }
     }
 }
 
-/// One request's transfer: the body up to a limit, the answer, how it ended.
-private final class Transfer: @unchecked Sendable {
+/// One finished request: its status, headers and body, and where a redirect points.
+private struct Answer {
+    let status: Int
+    let headers: [String: String]
+    let data: [UInt8]
+    let expected: Int
+    let redirect: String?
+
+    /// The body, when the status says it is the answer and it arrived whole.
+    func body(for address: String) throws(RemoteError) -> [UInt8] {
+        guard status != 0 else { throw .network(url: address, "no HTTP answer") }
+        guard (200..<300).contains(status) else {
+            throw .status(url: address, code: status, retryAfter: headers["retry-after"])
+        }
+        // A body shorter than its Content-Length (when not compressed in transit) was cut off.
+        if expected > 0, headers["content-encoding"] == nil, data.count < expected {
+            throw .truncated(url: address, received: data.count, expected: expected)
+        }
+        return data
+    }
+}
+
+/// One request's transfer: the body up to a limit and the last response's headers
+/// (names in lower case), filled by libcurl's callbacks.
+private final class Transfer {
     let limit: Int
     let received: (Int) -> Void
-    let done = DispatchSemaphore(value: 0)
     var data: [UInt8] = []
-    var response: URLResponse?
-    var error: Error?
+    var headers: [String: String] = [:]
     var overLimit = false
-    var refusedRedirect: String?
 
     init(limit: Int, received: @escaping (Int) -> Void) {
         self.limit = limit
@@ -144,57 +193,43 @@ private final class Transfer: @unchecked Sendable {
     }
 }
 
-/// The session's delegate: hands each task's events to its ``Transfer``, refuses redirects
-/// to anything but http(s), and stops a body over its limit.
-private final class Transfers: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    private let lock = NSLock()
-    private var byTask: [Int: Transfer] = [:]
-
-    func start(_ task: URLSessionDataTask, _ transfer: Transfer) {
-        lock.withLock { byTask[task.taskIdentifier] = transfer }
-        task.resume()
+/// libcurl's body callback: appends to the ``Transfer``, or stops it (a count other than
+/// the one given) once it would pass its limit.
+private func receiveBody(
+    _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ user: UnsafeMutableRawPointer?
+)
+    -> Int
+{
+    guard let data, let user else { return 0 }
+    let transfer = Unmanaged<Transfer>.fromOpaque(user).takeUnretainedValue()
+    let length = size * count
+    guard transfer.data.count + length <= transfer.limit else {
+        transfer.overLimit = true
+        return 0
     }
-
-    func end(_ task: URLSessionTask) { _ = lock.withLock { byTask.removeValue(forKey: task.taskIdentifier) } }
-
-    private func transfer(_ task: URLSessionTask) -> Transfer? { lock.withLock { byTask[task.taskIdentifier] } }
-
-    func urlSession(
-        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
-    ) {
-        transfer(dataTask)?.response = response
-        completionHandler(.allow)
+    data.withMemoryRebound(to: UInt8.self, capacity: length) {
+        transfer.data.append(contentsOf: UnsafeBufferPointer(start: $0, count: length))
     }
+    transfer.received(length)
+    return length
+}
 
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        guard let transfer = transfer(dataTask), !transfer.overLimit else { return }
-        if transfer.data.count + data.count > transfer.limit {
-            transfer.overLimit = true
-            dataTask.cancel()
-            return
-        }
-        transfer.data.append(contentsOf: data)
-        transfer.received(data.count)
+/// libcurl's header callback: one header line at a time; a status line starts a new
+/// response (an interim `100 Continue` has headers of its own).
+private func receiveHeader(
+    _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ user: UnsafeMutableRawPointer?
+) -> Int {
+    let length = size * count
+    guard let data, let user else { return length }
+    let transfer = Unmanaged<Transfer>.fromOpaque(user).takeUnretainedValue()
+    let line = data.withMemoryRebound(to: UInt8.self, capacity: length) {
+        String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
     }
-
-    func urlSession(
-        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-        newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
-    ) {
-        let scheme = request.url?.scheme?.lowercased()
-        guard scheme == "http" || scheme == "https" else {
-            transfer(task)?.refusedRedirect = request.url?.absoluteString ?? "?"
-            completionHandler(nil)
-            return
-        }
-        completionHandler(request)
+    if line.hasPrefix("HTTP/") {
+        transfer.headers = [:]
+    } else if let colon = line.firstIndex(of: ":") {
+        let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+        transfer.headers[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
     }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-        guard let transfer = transfer(task) else { return }
-        if transfer.response == nil { transfer.response = task.response }
-        if let error, !transfer.overLimit, transfer.refusedRedirect == nil { transfer.error = error }
-        transfer.done.signal()
-    }
+    return length
 }

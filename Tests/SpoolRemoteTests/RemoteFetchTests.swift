@@ -68,6 +68,26 @@ import Testing
         #expect(DiscussionCache(folder: cacheFolder).entries().map(\.address) == ["hn:17"])
     }
 
+    /// Redirects to http(s), relative or absolute, are followed; every request says who
+    /// asks and that compressed answers are welcome.
+    @Test func redirectsAreFollowedAndEveryRequestIsTheSame() throws {
+        let server = try LoopbackHTTPServer(routes: [
+            "/api/v1/items/20": .init(status: 301, headers: ["Location": "/moved/20"], body: []),
+            "/final/20": try fixture("json/hn-17-algolia-items-api.json"),
+        ])
+        // The absolute target needs the server's port, known once it listens.
+        server.serve("/moved/20", .init(status: 302, headers: ["Location": server.base + "/final/20"], body: []))
+        let opening = try opener(["SPOOL_HN_API": server.base + "/api/v1/"]).open("hn:20", offline: false)
+        let discussion = try load(opening)
+        #expect(
+            discussion.comments.count == (try Fixture.discussion("json/hn-17-algolia-items-api.json")).comments.count)
+        #expect(server.requests.map(\.target) == ["/api/v1/items/20", "/moved/20", "/final/20"])
+        for request in server.requests {
+            #expect(request.headers["user-agent"]?.hasPrefix("spool/9.9 ") == true)
+            #expect(request.headers["accept-encoding"]?.contains("gzip") == true)
+        }
+    }
+
     @Test func offlineWithoutACopySaysSo() {
         #expect(throws: RemoteError.notCached("hn:5")) { try opener().open("hn:5", offline: true) }
     }
@@ -167,10 +187,12 @@ import Testing
             "/api/v1/items/2": .init(status: 403, body: []),
             "/api/v1/items/3": .init(status: 429, headers: ["Retry-After": "120"], body: []),
             "/api/v1/items/4": .init(status: 503, body: []),
-            "/api/v1/items/5": .init(body: Array(repeating: 0x20, count: 10_000), cutAfter: 100),
+            "/api/v1/items/5": .init(body: Array(repeating: 0x20, count: 3000), cutAfter: 100),
             "/api/v1/items/6": .init(headers: ["Content-Type": "text/html"], body: page),
             "/api/v1/items/7": .init(status: 302, headers: ["Location": "ftp://example.org/x"], body: []),
             "/api/v1/items/8": .json(String(repeating: " ", count: 5000) + "{}"),
+            "/api/v1/items/10": .init(body: Array(repeating: 0x20, count: 5000), sendsLength: false),
+            "/api/v1/items/11": .init(status: 302, headers: ["Location": "/api/v1/items/11"], body: []),
         ])
         let opener = opener(["SPOOL_HN_API": server.base + "/api/v1"], limit: 4096)
         func failure(_ item: Int) -> String {
@@ -191,7 +213,7 @@ import Testing
                 == "\(api)3: too many requests (HTTP 429). The server asks to wait 120 seconds. Try again later, or open the cached copy with --offline."
         )
         #expect(failure(4).hasPrefix("\(api)4: the server failed (HTTP 503)."))
-        #expect(failure(5) == "\(api)5: the answer was cut short (100 of 10000 bytes). Try again; nothing was saved.")
+        #expect(failure(5) == "\(api)5: the answer was cut short (100 of 3000 bytes). Try again; nothing was saved.")
         #expect(
             failure(6)
                 == "\(api)6: expected JSON but got a bot-check page (HTML). The site may be showing a login or bot check; save the page from a browser and open the file."
@@ -199,6 +221,10 @@ import Testing
         #expect(
             failure(7) == "\(api)7: redirected to ftp://example.org/x, which is not an http or https address; stopped.")
         #expect(failure(8) == "\(api)8: the answer is over 0 MiB, more than a discussion should be; stopped.")
+        #expect(
+            failure(10) == "\(api)10: the answer is over 0 MiB, more than a discussion should be; stopped.",
+            "a body without a length is stopped at the limit as it arrives")
+        #expect(failure(11).hasPrefix("\(api)11: could not be reached (more than 10 redirects)."))
         server.stop()
         #expect(failure(9).hasPrefix("\(api)9: could not be reached ("))
         #expect(DiscussionCache(folder: cacheFolder).entries().isEmpty, "nothing is cached from a failure")

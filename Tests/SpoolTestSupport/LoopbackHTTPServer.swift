@@ -12,15 +12,19 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         public var cutAfter: Int?
         /// Seconds to wait before answering (a slow server).
         public var delay: Double
+        /// Whether the answer says its length; without it the body ends when the connection does.
+        public var sendsLength: Bool
 
         public init(
-            status: Int = 200, headers: [String: String] = [:], body: [UInt8], cutAfter: Int? = nil, delay: Double = 0
+            status: Int = 200, headers: [String: String] = [:], body: [UInt8], cutAfter: Int? = nil, delay: Double = 0,
+            sendsLength: Bool = true
         ) {
             self.status = status
             self.headers = headers
             self.body = body
             self.cutAfter = cutAfter
             self.delay = delay
+            self.sendsLength = sendsLength
         }
 
         public static func json(_ text: String) -> Reply {
@@ -84,7 +88,8 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         let reply = lock.withLock { routes[target] } ?? Reply(status: 404, body: Array("not found".utf8))
         if reply.delay > 0 { usleep(UInt32(reply.delay * 1_000_000)) }
         var text = "HTTP/1.1 \(reply.status) \(reply.status < 400 ? "OK" : "Error")\r\n"
-        text += "Content-Length: \(reply.body.count)\r\nConnection: close\r\n"
+        if reply.sendsLength { text += "Content-Length: \(reply.body.count)\r\n" }
+        text += "Connection: close\r\n"
         for (name, value) in reply.headers { text += "\(name): \(value)\r\n" }
         text += "\r\n"
         LoopbackListener.write(connection, Array(text.utf8))
