@@ -304,24 +304,6 @@ private struct Setup {
         if let warning = keeper.warning {
             DebugLog.logger.warning("state", metadata: ["warning": "\(warning)", "error": "\(keeper.failure ?? "")"])
         }
-        // The visit (a fingerprint of every comment's key: 800 KB for 100,000 messages) is
-        // written by a keeper of its own on another thread, so the first frame does not wait;
-        // at background priority (nice 10), so the first keys do not wait for it either.
-        let visitKeeper = reading.stateKeeper(for: discussion)
-        let visit = DispatchWorkItem {
-            // By index: each comment's key is read in place, the comment not copied.
-            let comments = discussion.comments
-            let seen = KeyFingerprints(
-                fingerprints: comments.indices.compactMap {
-                    comments[$0].isPlaceholder ? nil : comments[$0].key.fingerprint
-                })
-            visitKeeper.recordVisit(title: discussion.title, seen: seen)
-            if let warning = visitKeeper.warning {
-                DebugLog.logger.warning(
-                    "visit not recorded", metadata: ["warning": "\(warning)", "error": "\(visitKeeper.failure ?? "")"])
-            }
-        }
-        DispatchQueue.global(qos: .background).async(execute: visit)
         let view = ReaderView(themes: themes, options: options)
         // Saves go to a queue of their own: no key waits for SQLite.
         let writer = StateWriter(keeper)
@@ -330,6 +312,24 @@ private struct Setup {
             discussion: discussion, columns: size.columns, rows: size.rows, options: options, keyMap: config.keyMap,
             saved: saved, view: colorless ? view.withoutColor : view, store: writer)
         program.setThemes(current: themeIndex)
+        // The visit (a fingerprint of every comment's key: 800 KB for 100,000 messages) is
+        // written by a keeper of its own on another thread, so the first frame does not wait;
+        // at background priority (nice 10), so the first keys do not wait for it either. The
+        // reader hashed every key as it opened; placeholders are left out.
+        let visitKeeper = reading.stateKeeper(for: discussion)
+        let fingerprints = program.reader.keyFingerprints
+        let visit = DispatchWorkItem {
+            // By index: each comment's flag is read in place, the comment not copied.
+            let comments = discussion.comments
+            let seen = KeyFingerprints(
+                fingerprints: comments.indices.compactMap { comments[$0].isPlaceholder ? nil : fingerprints[$0] })
+            visitKeeper.recordVisit(title: discussion.title, seen: seen)
+            if let warning = visitKeeper.warning {
+                DebugLog.logger.warning(
+                    "visit not recorded", metadata: ["warning": "\(warning)", "error": "\(visitKeeper.failure ?? "")"])
+            }
+        }
+        DispatchQueue.global(qos: .background).async(execute: visit)
         if let summary = ConfigFile.summary(problems) { program.queue(notice: summary) }
         if !skipped.isEmpty { program.queue(notice: "Not discussions, left out: \(skipped.joined(separator: ", "))") }
         return (program, PendingWrites(visit: visit, writer: writer))

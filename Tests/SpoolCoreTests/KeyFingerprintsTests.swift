@@ -30,6 +30,27 @@ import Testing
         #expect(KeyFingerprints(fingerprints: values).values == Array(Set(values)).sorted())
     }
 
+    /// The hash-table lookup answers as the sorted list does, for the fingerprint 0, the
+    /// largest, repeats, values alike in their low bits, and values never put in.
+    @Test func aLookupAnswersAsTheSortedSetDoes() {
+        var values = (0..<20_000).map { StableKey(rawValue: "h:\($0)").fingerprint }
+        values += values.prefix(500) + [0, .max, 1, 1 << 63]
+        values += (1..<3000).map { UInt64($0) << 32 }
+        let lookup = FingerprintLookup(values)
+        let sorted = KeyFingerprints(fingerprints: values)
+        #expect(values.allSatisfy(lookup.contains))
+        let absent: [UInt64] =
+            (20_000..<40_000).map { StableKey(rawValue: "h:\($0)").fingerprint } + [2, (1 << 63) + 1, 5 << 20]
+        #expect(absent.allSatisfy { lookup.contains($0) == sorted.contains(fingerprint: $0) })
+        #expect(absent.filter(lookup.contains).isEmpty)
+        let empty = FingerprintLookup([UInt64]())
+        #expect(!empty.contains(0) && !empty.contains(7))
+        #expect(
+            FingerprintLookup(keys: [StableKey(rawValue: "id:<a@b>")]).contains(
+                StableKey(rawValue: "id:<a@b>").fingerprint))
+        #expect(sorted.lookup.contains(0) && !KeyFingerprints(fingerprints: [1]).lookup.contains(0))
+    }
+
     @Test func unionMergesAndKeepsOrder() {
         let a: KeyFingerprints = [StableKey(rawValue: "a"), StableKey(rawValue: "b")]
         let b: KeyFingerprints = [StableKey(rawValue: "b"), StableKey(rawValue: "c")]

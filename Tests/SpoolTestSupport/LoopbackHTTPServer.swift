@@ -72,6 +72,8 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         var buffer = [UInt8](repeating: 0, count: 4096)
         while !head.suffix(4).elementsEqual([13, 10, 13, 10]) {
             let count = read(connection, &buffer, buffer.count)
+            // A signal to the test process (a child ending) interrupts a read: read again.
+            if count < 0 && errno == EINTR { continue }
             guard count > 0 else { return }
             head += buffer[0..<count]
             if head.count > 65536 { return }
@@ -135,6 +137,7 @@ final class LoopbackListener: @unchecked Sendable {
         Thread {
             while true {
                 let connection = accept(socket, nil, nil)
+                if connection < 0 && errno == EINTR { continue }
                 guard connection >= 0 else { return }
                 handle(connection)
                 close(connection)
@@ -167,6 +170,7 @@ final class LoopbackListener: @unchecked Sendable {
             let written = bytes[offset...].withUnsafeBytes {
                 Glibc.send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
             }
+            if written < 0 && errno == EINTR { continue }
             guard written > 0 else { return }
             offset += written
         }

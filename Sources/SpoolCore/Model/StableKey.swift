@@ -109,7 +109,8 @@ public struct FNV1a64: Sendable {
     }
 
     public mutating func add(_ text: String) {
-        for byte in text.utf8 { add(byte) }
+        var text = text
+        text.withUTF8 { add(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     mutating func add(_ scalar: Unicode.Scalar) {

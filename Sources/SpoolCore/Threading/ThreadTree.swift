@@ -87,16 +87,16 @@ public struct ThreadTree: Sendable {
         }
         var authorIDs = [Int](repeating: -1, count: n)
         var authors: [String] = []
-        var idOfAuthor: [String: Int] = [:]
+        var idOfAuthor: [NameBytes: Int] = [:]
         var nodesByAuthor: [[Int]] = []
         for node in 1..<max(n, 1) {
             let name = comments[commentIndex[node]].author
             let id: Int
-            if let known = idOfAuthor[name] {
+            if let known = idOfAuthor[NameBytes(name: name)] {
                 id = known
             } else {
                 id = authors.count
-                idOfAuthor[name] = id
+                idOfAuthor[NameBytes(name: name)] = id
                 authors.append(name)
                 nodesByAuthor.append([])
             }
@@ -201,5 +201,21 @@ extension ThreadTree {
             stack.append(contentsOf: children.replies[node].reversed())
         }
         return order
+    }
+}
+
+/// An author's name hashed and compared by its bytes: every node's name is looked up once
+/// as a tree is laid out, and a `String` key would be normalised (NFC) at each look.
+private struct NameBytes: Hashable {
+    let name: String
+
+    static func == (a: NameBytes, b: NameBytes) -> Bool {
+        var (first, second) = (a.name, b.name)
+        return first.withUTF8 { one in second.withUTF8 { other in one.elementsEqual(other) } }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var name = name
+        name.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -43,7 +43,8 @@ public enum NewBaseline: Equatable, Sendable {
     /// Which comments of `tree` are new by this baseline, and how many: `seen` holds the
     /// comments present at the visits up to the baseline (nil: none was recorded).
     static func newMarks(
-        _ tree: ThreadTree, _ discussion: Discussion, baseline: NewBaseline, seen: KeyFingerprints?
+        _ tree: ThreadTree, _ discussion: Discussion, baseline: NewBaseline, seen: FingerprintLookup?,
+        fingerprints: [UInt64]
     ) -> (isNew: [Bool], count: Int) {
         var isNew = [Bool](repeating: false, count: tree.count)
         var count = 0
@@ -57,7 +58,7 @@ public enum NewBaseline: Equatable, Sendable {
             case .date(let since):
                 new = comments[index].date.map { $0.secondsSinceEpoch > since.secondsSinceEpoch } ?? false
             case .lastVisit, .visitBefore:
-                new = seen.map { !$0.contains(comments[index].key) } ?? false
+                new = seen.map { !$0.contains(fingerprints[index]) } ?? false
             }
             if new {
                 isNew[node] = true

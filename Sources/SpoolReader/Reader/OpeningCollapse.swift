@@ -10,6 +10,8 @@ struct OpeningCollapse {
     let discussion: Discussion
     let marks: ReadMarks
     let saved: SavedState
+    /// Every comment's key fingerprint, by comment index.
+    let fingerprints: [UInt64]
     let isNew: [Bool]
 
     /// The folds for a tree pane `treeHeight` rows high (the real screen's, measured first).
@@ -17,8 +19,8 @@ struct OpeningCollapse {
         var collapse = CollapseState()
         if !saved.collapsedKeys.isEmpty {
             if saved.collapsedKeys.contains(.articleRoot) { collapse.collapse(ThreadTree.root) }
-            for node in 1..<max(tree.count, 1)
-            where saved.collapsedKeys.contains(discussion.comments[tree.commentIndex[node]].key) {
+            let collapsed = FingerprintLookup(keys: saved.collapsedKeys)
+            for node in 1..<max(tree.count, 1) where collapsed.contains(fingerprints[tree.commentIndex[node]]) {
                 collapse.collapse(node)
             }
         } else if discussion.isArchive && topLevelCount(atMost: treeHeight + 1) > treeHeight {

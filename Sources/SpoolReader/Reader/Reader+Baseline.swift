@@ -7,7 +7,8 @@ extension Reader {
     /// Marks new what `baseline` makes new.
     mutating func renew(by baseline: NewBaseline) {
         let seen = baseline == .visitBefore ? seenSets.before : seenSets.last
-        (isNew, newCount) = NewBaseline.newMarks(tree, discussion, baseline: baseline, seen: seen)
+        (isNew, newCount) = NewBaseline.newMarks(
+            tree, discussion, baseline: baseline, seen: seen?.lookup, fingerprints: keyFingerprints)
         self.baseline = baseline
     }
 

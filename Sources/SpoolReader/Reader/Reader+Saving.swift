@@ -49,7 +49,11 @@ extension Reader {
     public func collapseState(of keys: Set<StableKey>) -> CollapseState {
         var state = CollapseState()
         guard !keys.isEmpty else { return state }
-        for node in 0..<tree.count where keys.contains(collapseKey(node)) { state.collapse(node) }
+        if keys.contains(.articleRoot) { state.collapse(ThreadTree.root) }
+        let collapsed = FingerprintLookup(keys: keys)
+        for node in 1..<max(tree.count, 1) where collapsed.contains(keyFingerprints[tree.commentIndex[node]]) {
+            state.collapse(node)
+        }
         return state
     }
 

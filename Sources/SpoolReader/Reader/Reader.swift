@@ -83,6 +83,9 @@ public struct Reader: Sendable {
     public internal(set) var baseline: NewBaseline
     /// The comments present at the visits up to the last one, and up to the one before it.
     let seenSets: (last: KeyFingerprints?, before: KeyFingerprints?)
+    /// Every comment's key fingerprint, by comment index: saved keys are matched by these
+    /// (each key hashed once, each check a read of a hash table), and the visit records them.
+    public let keyFingerprints: [UInt64]
 
     /// A reader on `discussion` laid out for `viewport`, restoring what `saved` holds: read
     /// marks, folds, and the comments seen at the previous visit (the others are marked new).
@@ -92,20 +95,22 @@ public struct Reader: Sendable {
     ) {
         let tree = ThreadTree(discussion)
         var marks = ReadMarks(tree: tree)
+        // Saved keys are matched by fingerprint: each comment's key is hashed once, and a
+        // check is a read of a hash table, not a string hashed and compared.
+        let fingerprints = discussion.keyFingerprints
+        let read = saved.readKeys.isEmpty ? nil : FingerprintLookup(keys: saved.readKeys)
         // Fields are read in place: copying each Comment would retain and release its strings.
         let comments = discussion.comments
         for node in 1..<max(tree.count, 1) {
             let index = tree.commentIndex[node]
             // A placeholder is nothing to read: it never counts as unread.
-            if comments[index].isPlaceholder
-                || (!saved.readKeys.isEmpty && saved.readKeys.contains(comments[index].key))
-            {
+            if comments[index].isPlaceholder || read?.contains(fingerprints[index]) == true {
                 marks.setRead(node, true)
             }
         }
         let baseline = settings.newSince.map(NewBaseline.date) ?? .lastVisit
         let (isNew, newCount) = NewBaseline.newMarks(
-            tree, discussion, baseline: baseline, seen: saved.previouslySeen)
+            tree, discussion, baseline: baseline, seen: saved.previouslySeen?.lookup, fingerprints: fingerprints)
         _ = marks.takeChanges()
         // The first time a discussion is opened, what the source says was read (mutt's
         // `Status: RO`, a Maildir's `S` flag) starts read, and is saved like any mark.
@@ -115,11 +120,12 @@ public struct Reader: Sendable {
             }
         }
         let openingCollapse = OpeningCollapse(
-            tree: tree, discussion: discussion, marks: marks, saved: saved, isNew: isNew)
+            tree: tree, discussion: discussion, marks: marks, saved: saved, fingerprints: fingerprints, isNew: isNew)
         let collapse = openingCollapse.state(
             treeHeight: viewport.tree.height, collapsesRead: settings.collapsesReadSubtrees,
             collapsesSeen: settings.collapsesSeenSubtrees && newCount > 0)
         self.discussion = discussion
+        keyFingerprints = fingerprints
         self.tree = tree
         self.marks = marks
         self.isNew = isNew
