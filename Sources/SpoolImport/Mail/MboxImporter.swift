@@ -166,24 +166,26 @@ public struct MboxImporter: Sendable {
                 continue
             }
             let message = scanned[index]
-            var comment = Comment(
-                id: message.id, author: message.author, date: message.date, subject: message.subject,
-                body: CommentBody(source: bodies, span: message.span), parent: row.parent)
-            comment.isReadAtSource = message.isReadAtSource
-            let hasID = !comment.id.isEmpty
+            let hasID = !message.id.isEmpty
+            // A second copy of a Message-ID hangs under the first (which counts as 1).
+            let isCopy = hasID && row.parent.map({ comments[$0].id == message.id }) == true
+            // Made in place in the array: a comment built aside was copied in and destroyed.
+            comments.append(
+                Comment(
+                    id: message.id, author: message.author, date: message.date, subject: message.subject,
+                    body: CommentBody(source: bodies, span: message.span), parent: row.parent))
+            comments[comments.count - 1].isReadAtSource = message.isReadAtSource
+            guard isCopy || !hasID else { continue }
+            var comment = comments.removeLast()
             if !hasID {
                 comment.id = "<message-\(index + 1)@\(fileName)>"
                 comment.key = .content(
                     title: comment.subject, author: comment.author, date: comment.date, body: comment.body.text)
             }
-            // A second copy of a Message-ID hangs under the first (which counts as 1);
-            // identical id-less messages share a content key.
-            let isCopy = hasID && row.parent.map({ comments[$0].id == comment.id }) == true
-            if isCopy || !hasID {
-                let count = (copies[comment.key.rawValue] ?? (isCopy ? 1 : 0)) + 1
-                copies[comment.key.rawValue] = count
-                if count > 1 { comment.key = StableKey(rawValue: comment.key.rawValue + "#\(count)") }
-            }
+            // Copies of a Message-ID, and identical id-less messages, are numbered apart.
+            let count = (copies[comment.key.rawValue] ?? (isCopy ? 1 : 0)) + 1
+            copies[comment.key.rawValue] = count
+            if count > 1 { comment.key = StableKey(rawValue: comment.key.rawValue + "#\(count)") }
             comments.append(comment)
         }
         return comments
