@@ -20,12 +20,19 @@ public final class StateKeeper: @unchecked Sendable {
     private var store: ReadStateStore
 
     /// Opens the store in `folder` for the discussion `discussionID`.
-    public init(folder: URL, discussionID: String) {
+    public convenience init(folder: URL, discussionID: String) {
+        let path = folder.appendingPathComponent(StateLocation.fileName).path
+        self.init(opened: Result { try SQLiteStateStore(path: path) }, path: path, discussionID: discussionID)
+    }
+
+    /// A keeper on a store opened already (see ``StateStoreOpening``), or on memory with a
+    /// warning when opening it failed.
+    init(opened: Result<SQLiteStateStore, Error>, path: String, discussionID: String) {
         self.discussionID = discussionID
-        path = folder.appendingPathComponent(StateLocation.fileName).path
-        do {
-            store = try SQLiteStateStore(path: path)
-        } catch {
+        self.path = path
+        switch opened {
+        case .success(let sqlite): store = sqlite
+        case .failure(let error):
             store = InMemoryStateStore()
             warning = StateKeeper.explain(error, path: path)
             failure = String(describing: error)

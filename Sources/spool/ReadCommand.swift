@@ -48,9 +48,10 @@ struct ReadCommand: ParsableCommand {
         var options = reading.readerOptions(config, utf8: utf8, now: Wiring.now)
         // One discussion opened by its address can be fetched again from the reader (`$`).
         options.refreshable = files.count == 1 && RemoteAddress.looksLikeAddress(files[0])
+        // The state file opens while the discussion is imported.
         let setup = Setup(
             reading: reading, config: config, problems: problems, themes: themes, themeIndex: themeIndex,
-            options: options)
+            options: options, state: StateStoreOpening(folder: StateLocation.folder(option: reading.stateDir)))
         // Addresses to fetch on a terminal: the terminal is taken first, for the loading screen.
         var early: CursesTerminal?
         defer { early?.close() }
@@ -268,6 +269,8 @@ private struct Setup {
     let themes: [Theme]
     let themeIndex: Int
     var options: ReaderOptions
+    /// The state file, opening on another thread.
+    let state: StateStoreOpening
 
     /// Takes over the terminal, or says why it cannot.
     func openTerminal() throws -> CursesTerminal {
@@ -297,7 +300,8 @@ private struct Setup {
         for discussion: Discussion, columns: Int, rows: Int, colorless: Bool, skipped: [String]
     ) -> (ReaderProgram, visit: PendingWrites) {
         let size = (columns: columns, rows: rows)
-        let keeper = reading.stateKeeper(for: discussion)
+        let identity = discussion.identity
+        let keeper = state.keeper(discussionID: identity)
         let saved = keeper.load()
         DebugLog.logger.debug(
             "state", metadata: ["file": "\(keeper.path)", "read": "\(saved.readKeys.count)", "size": "\(size)"])
@@ -316,7 +320,7 @@ private struct Setup {
         // written by a keeper of its own on another thread, so the first frame does not wait;
         // at background priority (nice 10), so the first keys do not wait for it either. The
         // reader hashed every key as it opened; placeholders are left out.
-        let visitKeeper = reading.stateKeeper(for: discussion)
+        let visitKeeper = state.keeper(discussionID: identity)
         let fingerprints = program.reader.keyFingerprints
         let visit = DispatchWorkItem {
             // By index: each comment's flag is read in place, the comment not copied.
@@ -337,7 +341,7 @@ private struct Setup {
 
     /// The library row of `discussion`: title, file, comments, unread, last read.
     func entry(for discussion: Discussion) -> LibraryEntry {
-        let keeper = reading.stateKeeper(for: discussion)
+        let keeper = state.keeper(discussionID: discussion.identity)
         let saved = keeper.load()
         let comments = discussion.comments.filter { !$0.isPlaceholder }
         // New as the reader counts it: unseen at the last visit, or dated after `--since`.
