@@ -38,6 +38,8 @@ struct ReadCommand: ParsableCommand {
             return
         }
         reading.startLog()
+        // The state file opens while the config, the themes and the discussion are read.
+        let state = StateStoreOpening(folder: StateLocation.folder(option: reading.stateDir))
         let pushed = try Wiring.keys(keys)
         let (config, configProblems) = try reading.loadConfig()
         let (themes, themeIndex, themeProblems) = try Wiring.themes(
@@ -48,10 +50,9 @@ struct ReadCommand: ParsableCommand {
         var options = reading.readerOptions(config, utf8: utf8, now: Wiring.now)
         // One discussion opened by its address can be fetched again from the reader (`$`).
         options.refreshable = files.count == 1 && RemoteAddress.looksLikeAddress(files[0])
-        // The state file opens while the discussion is imported.
         let setup = Setup(
             reading: reading, config: config, problems: problems, themes: themes, themeIndex: themeIndex,
-            options: options, state: StateStoreOpening(folder: StateLocation.folder(option: reading.stateDir)))
+            options: options, state: state)
         // Addresses to fetch on a terminal: the terminal is taken first, for the loading screen.
         var early: CursesTerminal?
         defer { early?.close() }

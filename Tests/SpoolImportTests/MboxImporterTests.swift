@@ -163,6 +163,34 @@ struct RawMailCounts {
             ], "In-Reply-To wins over a mistyped, oldest-last References")
     }
 
+    /// A missing message's placeholder is named by the id its replies give, read back from
+    /// their headers: from a long message's first bytes, and from headers longer than those.
+    @Test func placeholdersAreNamedFromTheHeadersOfLongMessages() throws {
+        let longBody = String(repeating: "patch line\n", count: 5000)
+        let longReferences = (0..<700).map { "<older-\($0)@example.org>" }.joined(separator: "\n ")
+        let mbox = """
+            From a Mon Jan  1 00:00:00 2024
+            Message-ID: <one@example.org>
+            In-Reply-To: <gone@example.org>
+            Subject: Re: long body
+
+            \(longBody)
+            From b Mon Jan  1 00:00:00 2024
+            Message-ID: <two@example.org>
+            References: \(longReferences)
+             <lost@example.org>
+            Subject: Re: long headers
+
+            short
+
+            """
+        let discussion = try MboxImporter().parse(Array(mbox.utf8), file: "long.mbox")
+        let placeholders = discussion.comments.filter(\.isPlaceholder).map(\.id)
+        #expect(placeholders.contains("<gone@example.org>"), "\(placeholders)")
+        #expect(placeholders.contains("<lost@example.org>"), "\(placeholders)")
+        #expect(!placeholders.contains { $0.hasSuffix("@missing>") })
+    }
+
     @Test func duplicateMessageIDsStaySeparateWithDistinctKeys() throws {
         let d = try Fixture.discussion("mbox/notmuch-threading-and-duplicates.mbox")
         let copies = d.comments.filter { $0.id == "<87r2ecrr6x.fsf@zephyr.silentflame.com>" }

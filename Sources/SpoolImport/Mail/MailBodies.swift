@@ -45,8 +45,26 @@ final class MailBodies: BodySource, @unchecked Sendable {
 
     /// The header fields of the message at `span`, read again from the store.
     func headers(of span: Range<Int>) -> MailHeaders? {
-        guard let bytes = store.bytes(span) else { return nil }
+        guard let bytes = headerBytes(of: span) else { return nil }
         return MailHeaders.parse(bytes[...]).0
+    }
+
+    /// The start of the message at `span` up to its blank line: the first 16 KiB when they
+    /// hold it, not the whole message (a patch's body can be megabytes).
+    private func headerBytes(of span: Range<Int>) -> [UInt8]? {
+        let prefix = span.lowerBound..<min(span.upperBound, span.lowerBound + 16_384)
+        if prefix.count < span.count, let bytes = store.bytes(prefix), Self.holdsBlankLine(bytes) { return bytes }
+        return store.bytes(span)
+    }
+
+    /// Whether `bytes` hold an empty line (LF LF or LF CR LF), where headers end.
+    private static func holdsBlankLine(_ bytes: [UInt8]) -> Bool {
+        var (beforeLast, last): (UInt8, UInt8) = (0, 0)
+        for byte in bytes {
+            if byte == 0x0A && (last == 0x0A || (last == 0x0D && beforeLast == 0x0A)) { return true }
+            (beforeLast, last) = (last, byte)
+        }
+        return false
     }
 
     /// The fields shown with full headers, in this order when present.
@@ -56,7 +74,7 @@ final class MailBodies: BodySource, @unchecked Sendable {
     ]
 
     func headerFields(of span: Range<Int>) -> [HeaderField] {
-        guard let bytes = store.bytes(span) else { return [] }
+        guard let bytes = headerBytes(of: span) else { return [] }
         let headers = MailHeaders.parse(bytes[...]).0
         return Self.shownFields.compactMap { name in
             headers[name].map { HeaderField(name: Self.displayName(of: name), value: EncodedWords.decode($0)) }
