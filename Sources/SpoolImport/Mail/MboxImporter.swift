@@ -154,29 +154,35 @@ public struct MboxImporter: Sendable {
         missingID: (Int) -> String
     ) -> [Comment] {
         let fileName = file.split(separator: "/").last ?? ""
-        var copies: [String: Int] = [:]
-        var comments: [Comment] = []
-        comments.reserveCapacity(rows.count)
-        for row in rows {
+        // Every comment is made from its scanned message on all cores (a placeholder's id,
+        // which needs the id table, waits for the pass below).
+        var comments = ParallelMap.map(count: rows.count) { position -> Comment in
+            let row = rows[position]
             guard let index = row.message else {
-                comments.append(
-                    Comment(
-                        id: missingID(row.missingID!), author: "", date: nil, body: "", parent: row.parent,
-                        isPlaceholder: true))
-                continue
+                return Comment(id: "", author: "", date: nil, body: "", parent: row.parent, isPlaceholder: true)
             }
             let message = scanned[index]
-            let hasID = !message.id.isEmpty
+            var comment = Comment(
+                id: message.id, author: message.author, date: message.date, subject: message.subject,
+                body: CommentBody(source: bodies, span: message.span), parent: row.parent)
+            comment.isReadAtSource = message.isReadAtSource
+            return comment
+        }
+        // In reading order, where each comment's parent is final before it: placeholders'
+        // ids, and keys apart for copies and id-less messages.
+        var copies: [String: Int] = [:]
+        for (position, row) in rows.enumerated() {
+            guard let index = row.message else {
+                comments[position] = Comment(
+                    id: missingID(row.missingID!), author: "", date: nil, body: "", parent: row.parent,
+                    isPlaceholder: true)
+                continue
+            }
+            let hasID = !comments[position].id.isEmpty
             // A second copy of a Message-ID hangs under the first (which counts as 1).
-            let isCopy = hasID && row.parent.map({ comments[$0].id == message.id }) == true
-            // Made in place in the array: a comment built aside was copied in and destroyed.
-            comments.append(
-                Comment(
-                    id: message.id, author: message.author, date: message.date, subject: message.subject,
-                    body: CommentBody(source: bodies, span: message.span), parent: row.parent))
-            comments[comments.count - 1].isReadAtSource = message.isReadAtSource
+            let isCopy = hasID && row.parent.map({ comments[$0].id == comments[position].id }) == true
             guard isCopy || !hasID else { continue }
-            var comment = comments.removeLast()
+            var comment = comments[position]
             if !hasID {
                 comment.id = "<message-\(index + 1)@\(fileName)>"
                 comment.key = .content(
@@ -186,7 +192,7 @@ public struct MboxImporter: Sendable {
             let count = (copies[comment.key.rawValue] ?? (isCopy ? 1 : 0)) + 1
             copies[comment.key.rawValue] = count
             if count > 1 { comment.key = StableKey(rawValue: comment.key.rawValue + "#\(count)") }
-            comments.append(comment)
+            comments[position] = comment
         }
         return comments
     }

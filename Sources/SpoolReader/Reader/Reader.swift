@@ -93,11 +93,10 @@ public struct Reader: Sendable {
         discussion: Discussion, viewport: Viewport, settings: Settings, keyMap: KeyMap = .standard,
         saved: SavedState = SavedState()
     ) {
-        let tree = ThreadTree(discussion)
+        let (tree, fingerprints) = TreeAndFingerprints.make(discussion)
         var marks = ReadMarks(tree: tree)
         // Saved keys are matched by fingerprint: each comment's key is hashed once, and a
         // check is a read of a hash table, not a string hashed and compared.
-        let fingerprints = discussion.keyFingerprints
         let read = saved.readKeys.isEmpty ? nil : FingerprintLookup(keys: saved.readKeys)
         // Fields are read in place: copying each Comment would retain and release its strings.
         let comments = discussion.comments
