@@ -3,15 +3,13 @@
 /// about one memory read where ``KeyFingerprints/contains(fingerprint:)`` searches a sorted
 /// list (17 reads for 100,000 keys).
 ///
-/// A slot is chosen from the fingerprint mixed with a secret of this process (a bijective
-/// 64-bit finaliser over the fingerprint xor the secret): FNV-1a is public, so saved keys
-/// could be made whose fingerprints share their low bits, and a probe chain as long as the
-/// set; without the secret no such set can be chosen.
+/// Slots come from ``SecretSlots``: saved keys made to share their fingerprints' low bits
+/// cannot make one probe chain as long as the set.
 public struct FingerprintLookup: Sendable {
     /// 0 marks an empty slot; the fingerprint 0 is kept apart.
     private var slots: [UInt64]
     private var holdsZero = false
-    private let secret = UInt64.random(in: .min ... .max)
+    private let starts = SecretSlots()
 
     /// A lookup of `fingerprints` (in any order, repeats allowed).
     public init<Fingerprints: Collection>(_ fingerprints: Fingerprints) where Fingerprints.Element == UInt64 {
@@ -51,12 +49,7 @@ public struct FingerprintLookup: Sendable {
         slots[slot] = fingerprint
     }
 
-    private func start(_ fingerprint: UInt64, _ mask: Int) -> Int {
-        var mixed = fingerprint ^ secret
-        mixed = (mixed ^ (mixed >> 33)) &* 0xFF51_AFD7_ED55_8CCD
-        mixed = (mixed ^ (mixed >> 33)) &* 0xC4CE_B9FE_1A85_EC53
-        return Int(truncatingIfNeeded: mixed ^ (mixed >> 33)) & mask
-    }
+    private func start(_ fingerprint: UInt64, _ mask: Int) -> Int { starts.start(of: fingerprint, mask: mask) }
 }
 
 extension KeyFingerprints {
@@ -71,5 +64,23 @@ extension Discussion {
         // By index: each key is read in place, the comment not copied.
         let comments = comments
         return comments.indices.map { comments[$0].key.fingerprint }
+    }
+}
+
+/// Where a 64-bit hash starts probing in an open-addressing table: the hash xor a secret of
+/// this process, through a bijective 64-bit finaliser. FNV-1a is public, so input could be
+/// made of keys whose hashes share their low bits, putting every key in one probe chain and
+/// making a table quadratic; without the secret no such set can be chosen.
+public struct SecretSlots: Sendable {
+    private let secret = UInt64.random(in: .min ... .max)
+
+    public init() {}
+
+    /// The first slot for `hash` in a table of `mask + 1` slots (a power of two).
+    public func start(of hash: UInt64, mask: Int) -> Int {
+        var mixed = hash ^ secret
+        mixed = (mixed ^ (mixed >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        mixed = (mixed ^ (mixed >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+        return Int(truncatingIfNeeded: mixed ^ (mixed >> 33)) & mask
     }
 }

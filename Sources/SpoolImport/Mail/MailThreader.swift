@@ -80,16 +80,14 @@ struct MessageIDTable {
 /// full. Two flat arrays and no per-entry allocation, where a `Dictionary` spent a fifth of
 /// threading.
 ///
-/// A slot is chosen from the hash mixed with a secret of this process (a bijective 64-bit
-/// finaliser over the hash xor the secret): FNV-1a is public, so an archive could be made
-/// of ids whose hashes share their low bits, which would put every id in one probe chain
-/// and make threading quadratic; without the secret no such set can be chosen.
+/// Slots come from ``SecretSlots``: an archive made of ids whose hashes share their low bits
+/// cannot make threading quadratic.
 private struct HashNumbers {
     private var hashes: [UInt64]
     /// -1 marks an empty slot (so any hash, 0 included, can be stored).
     private var numbers: [Int]
     private var count = 0
-    private let secret = UInt64.random(in: .min ... .max)
+    private let slots = SecretSlots()
 
     init(capacity: Int) {
         var size = 16
@@ -113,12 +111,7 @@ private struct HashNumbers {
         return (next, true)
     }
 
-    private func start(_ hash: UInt64, _ mask: Int) -> Int {
-        var mixed = hash ^ secret
-        mixed = (mixed ^ (mixed >> 33)) &* 0xFF51_AFD7_ED55_8CCD
-        mixed = (mixed ^ (mixed >> 33)) &* 0xC4CE_B9FE_1A85_EC53
-        return Int(truncatingIfNeeded: mixed ^ (mixed >> 33)) & mask
-    }
+    private func start(_ hash: UInt64, _ mask: Int) -> Int { slots.start(of: hash, mask: mask) }
 
     private mutating func grow() {
         let (oldHashes, oldNumbers) = (hashes, numbers)
