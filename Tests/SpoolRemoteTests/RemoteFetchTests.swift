@@ -77,7 +77,13 @@ import Testing
         ])
         // The absolute target needs the server's port, known once it listens.
         server.serve("/moved/20", .init(status: 302, headers: ["Location": server.base + "/final/20"], body: []))
-        let opening = try opener(["SPOOL_HN_API": server.base + "/api/v1/"]).open("hn:20", offline: false)
+        let opening: RemoteOpening
+        do {
+            opening = try opener(["SPOOL_HN_API": server.base + "/api/v1/"]).open("hn:20", offline: false)
+        } catch {
+            Issue.record("\(error); the server saw \(server.requests.map(\.target))")
+            return
+        }
         let discussion = try load(opening)
         #expect(
             discussion.comments.count == (try Fixture.discussion("json/hn-17-algolia-items-api.json")).comments.count)

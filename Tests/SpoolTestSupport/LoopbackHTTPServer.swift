@@ -106,7 +106,9 @@ final class LoopbackListener: @unchecked Sendable {
     private let socket: Int32
 
     init() throws {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        // Close-on-exec: a process another test starts (tmux's server lives on) must not
+        // hold the listening socket or a connection open after this server closes them.
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard socket >= 0 else { throw POSIXError(.EIO) }
         var yes: Int32 = 1
         setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
@@ -139,6 +141,7 @@ final class LoopbackListener: @unchecked Sendable {
                 let connection = accept(socket, nil, nil)
                 if connection < 0 && errno == EINTR { continue }
                 guard connection >= 0 else { return }
+                _ = fcntl(connection, F_SETFD, FD_CLOEXEC)
                 handle(connection)
                 close(connection)
             }
