@@ -79,38 +79,22 @@ public final class HTTPClient: @unchecked Sendable {
                 "fetching an address needs \(String(cString: failure)). Install it (Debian: apt-get install libcurl4), or save the page and open the file."
             )
         }
-        let transfer = Transfer(limit: maximumBytes) { [weak self] count in self?.report { $0.bytes += count } }
         handleLock.lock()
         defer { handleLock.unlock() }
         guard let handle = handle ?? spool_curl_easy_init() else {
             throw .network(url: address, "libcurl could not start a transfer")
         }
         self.handle = handle
-        spool_curl_easy_reset(handle)
         var list: UnsafeMutablePointer<curl_slist>?
         for line in ["User-Agent: \(userAgent)"] + headers.sorted(by: { $0.key < $1.key }).map({ "\($0): \($1)" }) {
             list = spool_curl_slist_append(list, line)
         }
         defer { spool_curl_slist_free_all(list) }
-        let code = withExtendedLifetime(transfer) { () -> CURLcode in
-            let user = Unmanaged.passUnretained(transfer).toOpaque()
-            spool_curl_setopt_string(handle, CURLOPT_URL, target)
-            spool_curl_setopt_list(handle, CURLOPT_HTTPHEADER, list)
-            spool_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
-            spool_curl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "")
-            spool_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
-            spool_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
-            spool_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, Int(timeout.rounded(.up)))
-            // No byte for `timeout` seconds, or four times that in all, is no answer in time.
-            spool_curl_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1)
-            spool_curl_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, Int(timeout.rounded(.up)))
-            spool_curl_setopt_long(handle, CURLOPT_TIMEOUT, Int((timeout * 4).rounded(.up)))
-            spool_curl_setopt_off(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(maximumBytes))
-            spool_curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION, receiveBody)
-            spool_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, user)
-            spool_curl_setopt_callback(handle, CURLOPT_HEADERFUNCTION, receiveHeader)
-            spool_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, user)
-            return spool_curl_easy_perform(handle)
+        var (code, transfer) = attempt(target, headers: list, on: handle, freshConnection: false)
+        // A connection that closed before a byte of the answer (a kept-alive one the server
+        // had dropped, say) is tried once more on a new connection: a GET can be repeated.
+        if [CURLE_GOT_NOTHING, CURLE_SEND_ERROR, CURLE_RECV_ERROR].contains(code), transfer.receivedNothing {
+            (code, transfer) = attempt(target, headers: list, on: handle, freshConnection: true)
         }
         var status = 0
         spool_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
@@ -133,6 +117,37 @@ public final class HTTPClient: @unchecked Sendable {
         return Answer(
             status: status, headers: transfer.headers, data: transfer.data, expected: Int(expected),
             redirect: (300..<400).contains(status) && status != 304 ? redirect.map { String(cString: $0) } : nil)
+    }
+
+    /// One transfer of `target` on `handle`, its options set afresh.
+    private func attempt(
+        _ target: String, headers: UnsafeMutablePointer<curl_slist>?, on handle: UnsafeMutableRawPointer,
+        freshConnection: Bool
+    ) -> (CURLcode, Transfer) {
+        let transfer = Transfer(limit: maximumBytes) { [weak self] count in self?.report { $0.bytes += count } }
+        spool_curl_easy_reset(handle)
+        let code = withExtendedLifetime(transfer) { () -> CURLcode in
+            let user = Unmanaged.passUnretained(transfer).toOpaque()
+            spool_curl_setopt_string(handle, CURLOPT_URL, target)
+            spool_curl_setopt_list(handle, CURLOPT_HTTPHEADER, headers)
+            spool_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
+            spool_curl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "")
+            spool_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+            spool_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
+            spool_curl_setopt_long(handle, CURLOPT_FRESH_CONNECT, freshConnection ? 1 : 0)
+            spool_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, Int(timeout.rounded(.up)))
+            // No byte for `timeout` seconds, or four times that in all, is no answer in time.
+            spool_curl_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1)
+            spool_curl_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, Int(timeout.rounded(.up)))
+            spool_curl_setopt_long(handle, CURLOPT_TIMEOUT, Int((timeout * 4).rounded(.up)))
+            spool_curl_setopt_off(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(maximumBytes))
+            spool_curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION, receiveBody)
+            spool_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, user)
+            spool_curl_setopt_callback(handle, CURLOPT_HEADERFUNCTION, receiveHeader)
+            spool_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, user)
+            return spool_curl_easy_perform(handle)
+        }
+        return (code, transfer)
     }
 
     /// A failure in a few plain words.
@@ -186,6 +201,9 @@ private final class Transfer {
     var data: [UInt8] = []
     var headers: [String: String] = [:]
     var overLimit = false
+    /// Whether no header line and no body byte arrived.
+    var receivedNothing: Bool { headers.isEmpty && data.isEmpty && !sawStatusLine }
+    var sawStatusLine = false
 
     init(limit: Int, received: @escaping (Int) -> Void) {
         self.limit = limit
@@ -226,6 +244,7 @@ private func receiveHeader(
         String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
     }
     if line.hasPrefix("HTTP/") {
+        transfer.sawStatusLine = true
         transfer.headers = [:]
     } else if let colon = line.firstIndex(of: ":") {
         let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()

@@ -94,6 +94,20 @@ import Testing
         }
     }
 
+    /// A connection closed before any answer is tried again once, on a new connection.
+    @Test func aConnectionClosedBeforeTheAnswerIsTriedOnceMore() throws {
+        let server = try LoopbackHTTPServer(routes: [
+            "/api/v1/items/17": .init(
+                headers: ["Content-Type": "application/json"],
+                body: Array(
+                    try Data(contentsOf: URL(fileURLWithPath: Fixture.path("json/hn-17-algolia-items-api.json")))),
+                unansweredFirst: 1)
+        ])
+        let opening = try opener(["SPOOL_HN_API": server.base + "/api/v1/"]).open("hn:17", offline: false)
+        #expect(try load(opening).comments.count > 0)
+        #expect(server.requests.map(\.target) == ["/api/v1/items/17", "/api/v1/items/17"])
+    }
+
     @Test func offlineWithoutACopySaysSo() {
         #expect(throws: RemoteError.notCached("hn:5")) { try opener().open("hn:5", offline: true) }
     }
@@ -199,6 +213,7 @@ import Testing
             "/api/v1/items/8": .json(String(repeating: " ", count: 5000) + "{}"),
             "/api/v1/items/10": .init(body: Array(repeating: 0x20, count: 5000), sendsLength: false),
             "/api/v1/items/11": .init(status: 302, headers: ["Location": "/api/v1/items/11"], body: []),
+            "/api/v1/items/12": .init(body: Array("{}".utf8), unansweredFirst: 2),
         ])
         let opener = opener(["SPOOL_HN_API": server.base + "/api/v1"], limit: 4096)
         func failure(_ item: Int) -> String {
@@ -231,6 +246,8 @@ import Testing
             failure(10) == "\(api)10: the answer is over 0 MiB, more than a discussion should be; stopped.",
             "a body without a length is stopped at the limit as it arrives")
         #expect(failure(11).hasPrefix("\(api)11: could not be reached (more than 10 redirects)."))
+        #expect(failure(12).hasPrefix("\(api)12: could not be reached (the connection was lost)."))
+        #expect(server.requests.filter { $0.target == "/api/v1/items/12" }.count == 2, "tried again once, no more")
         server.stop()
         #expect(failure(9).hasPrefix("\(api)9: could not be reached ("))
         #expect(DiscussionCache(folder: cacheFolder).entries().isEmpty, "nothing is cached from a failure")

@@ -14,10 +14,12 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         public var delay: Double
         /// Whether the answer says its length; without it the body ends when the connection does.
         public var sendsLength: Bool
+        /// How many requests for this target are read and then closed without an answer.
+        public var unansweredFirst: Int
 
         public init(
             status: Int = 200, headers: [String: String] = [:], body: [UInt8], cutAfter: Int? = nil, delay: Double = 0,
-            sendsLength: Bool = true
+            sendsLength: Bool = true, unansweredFirst: Int = 0
         ) {
             self.status = status
             self.headers = headers
@@ -25,6 +27,7 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
             self.cutAfter = cutAfter
             self.delay = delay
             self.sendsLength = sendsLength
+            self.unansweredFirst = unansweredFirst
         }
 
         public static func json(_ text: String) -> Reply {
@@ -86,8 +89,12 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
                 in: .whitespaces)
         }
-        lock.withLock { received.append(Request(target: target, headers: headers)) }
+        let asked = lock.withLock {
+            received.append(Request(target: target, headers: headers))
+            return received.filter { $0.target == target }.count
+        }
         let reply = lock.withLock { routes[target] } ?? Reply(status: 404, body: Array("not found".utf8))
+        if asked <= reply.unansweredFirst { return }
         if reply.delay > 0 { usleep(UInt32(reply.delay * 1_000_000)) }
         var text = "HTTP/1.1 \(reply.status) \(reply.status < 400 ? "OK" : "Error")\r\n"
         if reply.sendsLength { text += "Content-Length: \(reply.body.count)\r\n" }
