@@ -201,9 +201,10 @@ private final class Transfer {
     var data: [UInt8] = []
     var headers: [String: String] = [:]
     var overLimit = false
-    /// Whether no header line and no body byte arrived.
-    var receivedNothing: Bool { headers.isEmpty && data.isEmpty && !sawStatusLine }
+    /// Whether a status line has arrived (headers follow one).
     var sawStatusLine = false
+    /// Whether nothing of an answer arrived: no status line, no body byte.
+    var receivedNothing: Bool { !sawStatusLine && data.isEmpty }
 
     init(limit: Int, received: @escaping (Int) -> Void) {
         self.limit = limit

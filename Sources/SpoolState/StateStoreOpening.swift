@@ -7,14 +7,14 @@ import Foundation
 /// Only a state file that exists already is opened early: a run that fails before the
 /// reader starts then leaves no new file behind. Keepers are asked for from one thread.
 public final class StateStoreOpening: @unchecked Sendable {
-    private let folder: URL
+    private let path: String
     private let opened = DispatchGroup()
     private var store: Result<SQLiteStateStore, Error>?
 
     /// Starts opening the state file in `folder` when it exists.
     public init(folder: URL) {
-        self.folder = folder
         let path = folder.appendingPathComponent(StateLocation.fileName).path
+        self.path = path
         guard FileManager.default.fileExists(atPath: path) else { return }
         DispatchQueue.global(qos: .userInitiated).async(group: opened) { [self] in
             store = Result { try SQLiteStateStore(path: path) }
@@ -28,6 +28,4 @@ public final class StateStoreOpening: @unchecked Sendable {
         if store == nil { store = Result { try SQLiteStateStore(path: path) } }
         return StateKeeper(opened: store!, path: path, discussionID: discussionID)
     }
-
-    private var path: String { folder.appendingPathComponent(StateLocation.fileName).path }
 }

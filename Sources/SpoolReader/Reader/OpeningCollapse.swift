@@ -18,11 +18,7 @@ struct OpeningCollapse {
     func state(treeHeight: Int, collapsesRead: Bool, collapsesSeen: Bool = false) -> CollapseState {
         var collapse = CollapseState()
         if !saved.collapsedKeys.isEmpty {
-            if saved.collapsedKeys.contains(.articleRoot) { collapse.collapse(ThreadTree.root) }
-            let collapsed = FingerprintLookup(keys: saved.collapsedKeys)
-            for node in 1..<max(tree.count, 1) where collapsed.contains(fingerprints[tree.commentIndex[node]]) {
-                collapse.collapse(node)
-            }
+            collapse = Reader.folds(of: saved.collapsedKeys, tree: tree, fingerprints: fingerprints)
         } else if discussion.isArchive && topLevelCount(atMost: treeHeight + 1) > treeHeight {
             collapse.collapseToTopLevel(in: tree)
         }

@@ -47,11 +47,17 @@ extension Reader {
 
     /// The folds of the comments whose keys are `keys` (what a store holds), as nodes.
     public func collapseState(of keys: Set<StableKey>) -> CollapseState {
+        Self.folds(of: keys, tree: tree, fingerprints: keyFingerprints)
+    }
+
+    /// The folds `keys` name in `tree` (`fingerprints` by comment index), matched by
+    /// fingerprint: each check a read of a hash table.
+    static func folds(of keys: Set<StableKey>, tree: ThreadTree, fingerprints: [UInt64]) -> CollapseState {
         var state = CollapseState()
         guard !keys.isEmpty else { return state }
         if keys.contains(.articleRoot) { state.collapse(ThreadTree.root) }
         let collapsed = FingerprintLookup(keys: keys)
-        for node in 1..<max(tree.count, 1) where collapsed.contains(keyFingerprints[tree.commentIndex[node]]) {
+        for node in 1..<max(tree.count, 1) where collapsed.contains(fingerprints[tree.commentIndex[node]]) {
             state.collapse(node)
         }
         return state
