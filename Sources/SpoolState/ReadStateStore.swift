@@ -11,9 +11,10 @@ public protocol ReadStateStore: AnyObject {
     /// Marks (true) or unmarks (false) comments; other comments' marks are untouched, so two
     /// readers of one discussion never drop each other's marks.
     func setRead(_ changes: [(key: StableKey, read: Bool)], in id: String) throws
-    /// Folds (true) or unfolds (false) comments; other comments' folds are untouched, so two
-    /// readers of one discussion keep each other's folds.
-    func setCollapsed(_ changes: [(key: StableKey, collapsed: Bool)], in id: String) throws
+    /// Saves comments' folds as differences from `foldDefault` (kept with them): true, folded
+    /// where it leaves them open; false, open where it folds them; nil, as it has them. Other
+    /// comments' folds are untouched, so two readers of one discussion keep each other's folds.
+    func setFolds(_ changes: [(key: StableKey, folded: Bool?)], default foldDefault: FoldDefault, in id: String) throws
     /// When `id` was last opened (seconds since 1970), if ever.
     func lastVisit(discussion id: String) throws -> Double?
     /// Adds entries to the prompts' histories (shared by all discussions); an entry already
@@ -96,13 +97,20 @@ public final class InMemoryStateStore: ReadStateStore {
         }
     }
 
-    public func setCollapsed(_ changes: [(key: StableKey, collapsed: Bool)], in id: String) throws {
+    public func setFolds(
+        _ changes: [(key: StableKey, folded: Bool?)], default foldDefault: FoldDefault, in id: String
+    ) throws {
+        var state = saved[id] ?? SavedState()
+        state.foldDefault = foldDefault
         for change in changes {
-            if change.collapsed {
-                saved[id, default: SavedState()].collapsedKeys.insert(change.key)
-            } else {
-                saved[id]?.collapsedKeys.remove(change.key)
+            state.collapsedKeys.remove(change.key)
+            state.expandedKeys.remove(change.key)
+            switch change.folded {
+            case true?: state.collapsedKeys.insert(change.key)
+            case false?: state.expandedKeys.insert(change.key)
+            case nil: break
             }
         }
+        saved[id] = state
     }
 }

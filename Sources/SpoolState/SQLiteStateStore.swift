@@ -8,7 +8,9 @@ import SpoolCore
 /// "new since last visit", `v3` prompt history and places, `v4` keeps the comments seen at
 /// visits as one blob of key fingerprints a discussion (8 bytes a comment) instead of a row
 /// of text a comment, `v5` muted authors, bookmarks and the seen set before the last visit
-/// that brought new comments (a second blob, for "new since the visit before"). Every write is its own short transaction, so a mark is on disk
+/// that brought new comments (a second blob, for "new since the visit before"), `v6` folds as
+/// differences from a default kept with them (`foldDefault`), so opening an archive folded
+/// to one row a thread saves nothing. Every write is its own short transaction, so a mark is on disk
 /// as soon as it is made. The file is never deleted or rewritten wholesale: a file that is
 /// not a database, is locked or is read-only makes `open` or the write throw, and the caller
 /// keeps working in memory.
@@ -132,6 +134,16 @@ public final class SQLiteStateStore: ReadStateStore {
                     ALTER TABLE seenSet ADD COLUMN earlier BLOB;
                     """)
         }
+        migrator.registerMigration("v6") { db in
+            // Folds become differences from a default kept with them; the folds saved before
+            // were every fold, that is differences from nothing folded.
+            try db.execute(
+                sql: """
+                    ALTER TABLE fold ADD COLUMN folded INTEGER NOT NULL DEFAULT 1;
+                    CREATE TABLE foldDefault (discussion TEXT PRIMARY KEY NOT NULL, threads INTEGER NOT NULL);
+                    INSERT INTO foldDefault (discussion, threads) SELECT DISTINCT discussion, 0 FROM fold;
+                    """)
+        }
         return migrator
     }
 
@@ -141,7 +153,7 @@ public final class SQLiteStateStore: ReadStateStore {
     public func load(discussion id: String) throws -> SavedState {
         try pool.read { db in
             let read = try String.fetchAll(db, sql: "SELECT key FROM readMark WHERE discussion = ?", arguments: [id])
-            let folds = try String.fetchAll(db, sql: "SELECT key FROM fold WHERE discussion = ?", arguments: [id])
+            let folds = try Row.fetchAll(db, sql: "SELECT key, folded FROM fold WHERE discussion = ?", arguments: [id])
             let visited =
                 try Bool.fetchOne(db, sql: "SELECT 1 FROM visit WHERE discussion = ?", arguments: [id]) ?? false
             let seen =
@@ -166,9 +178,13 @@ public final class SQLiteStateStore: ReadStateStore {
             }
             var state = SavedState(
                 readKeys: Set(read.map(StableKey.init(rawValue:))),
-                collapsedKeys: Set(folds.map(StableKey.init(rawValue:))),
+                collapsedKeys: Set(folds.filter { $0["folded"] }.map { StableKey(rawValue: $0["key"]) }),
                 previouslySeen: seen, promptHistory: history,
                 place: place)
+            state.expandedKeys = Set(folds.filter { !$0["folded"] }.map { StableKey(rawValue: $0["key"]) })
+            state.foldDefault = try Bool.fetchOne(
+                db, sql: "SELECT threads FROM foldDefault WHERE discussion = ?", arguments: [id]
+            ).map { $0 ? .threads : .open }
             state.seenBeforeLastVisit =
                 try Data.fetchOne(db, sql: "SELECT earlier FROM seenSet WHERE discussion = ?", arguments: [id])
                 .map { KeyFingerprints(bytes: [UInt8]($0)) }
@@ -331,17 +347,25 @@ public final class SQLiteStateStore: ReadStateStore {
         }
     }
 
-    public func setCollapsed(_ changes: [(key: StableKey, collapsed: Bool)], in id: String) throws {
+    public func setFolds(
+        _ changes: [(key: StableKey, folded: Bool?)], default foldDefault: FoldDefault, in id: String
+    ) throws {
         guard !changes.isEmpty else { return }
-        let folded = SQLiteStateStore.jsonArray(changes.filter(\.collapsed).map(\.key))
-        let unfolded = SQLiteStateStore.jsonArray(changes.filter { !$0.collapsed }.map(\.key))
+        let asDefault = SQLiteStateStore.jsonArray(changes.filter { $0.folded == nil }.map(\.key))
         try pool.write { db in
             try db.execute(
-                sql: "DELETE FROM fold WHERE discussion = ? AND key IN (SELECT value FROM json_each(?))",
-                arguments: [id, unfolded])
+                sql: "INSERT OR REPLACE INTO foldDefault (discussion, threads) VALUES (?, ?)",
+                arguments: [id, foldDefault == .threads])
             try db.execute(
-                sql: "INSERT OR IGNORE INTO fold (discussion, key) SELECT ?, value FROM json_each(?)",
-                arguments: [id, folded])
+                sql: "DELETE FROM fold WHERE discussion = ? AND key IN (SELECT value FROM json_each(?))",
+                arguments: [id, asDefault])
+            for folded in [true, false] {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO fold (discussion, key, folded) SELECT ?, value, ? FROM json_each(?)",
+                    arguments: [
+                        id, folded, SQLiteStateStore.jsonArray(changes.filter { $0.folded == folded }.map(\.key)),
+                    ])
+            }
         }
     }
 }

@@ -89,15 +89,19 @@ public final class StateKeeper: @unchecked Sendable {
         attempt { try store.setBookmarked(bookmarkChanges, in: discussionID) }
     }
 
-    /// Saves folds that changed (true: folded).
-    public func save(collapsedChanges: [(key: StableKey, collapsed: Bool)]) {
-        guard !collapsedChanges.isEmpty else { return }
-        attempt { try store.setCollapsed(collapsedChanges, in: discussionID) }
+    /// Saves folds that changed, as differences from `foldDefault` (true: folded where it
+    /// leaves the comment open; false: open where it folds it; nil: as it has it).
+    public func save(foldChanges: [(key: StableKey, folded: Bool?)], default foldDefault: FoldDefault) {
+        guard !foldChanges.isEmpty else { return }
+        attempt { try store.setFolds(foldChanges, default: foldDefault, in: discussionID) }
     }
 
-    /// Saves the folds `changes` lists, made now.
-    public func save(collapsedChanges changes: @escaping @Sendable () -> [(key: StableKey, collapsed: Bool)]) {
-        save(collapsedChanges: changes())
+    /// Saves the fold changes `changes` lists, made now.
+    public func save(
+        foldChanges changes: @escaping @Sendable () -> [(key: StableKey, folded: Bool?)],
+        default foldDefault: FoldDefault
+    ) {
+        save(foldChanges: changes(), default: foldDefault)
     }
 
     /// Runs `work`; on the first failure switches to memory and keeps the reason.

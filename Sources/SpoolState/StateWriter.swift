@@ -30,9 +30,12 @@ public final class StateWriter: @unchecked Sendable {
         enqueue { $0.save(readChanges: readChanges) }
     }
 
-    /// Saves the folds `changes` lists, made on the writer's queue.
-    public func save(collapsedChanges changes: @escaping @Sendable () -> [(key: StableKey, collapsed: Bool)]) {
-        enqueue { $0.save(collapsedChanges: changes()) }
+    /// Saves the fold changes `changes` lists, made on the writer's queue.
+    public func save(
+        foldChanges changes: @escaping @Sendable () -> [(key: StableKey, folded: Bool?)],
+        default foldDefault: FoldDefault
+    ) {
+        enqueue { $0.save(foldChanges: changes(), default: foldDefault) }
     }
 
     public func save(bookmarkChanges: [(key: StableKey, bookmarked: Bool)]) {

@@ -133,6 +133,6 @@ import Testing
         #expect(harness.reader.collapse.nodes.count == 1)
         try harness.press("Lauthor:edna<Enter>")
         #expect(harness.reader.collapse.nodes.isEmpty, "4 was opened to show 4.2")
-        #expect(store.collapsedSaves.last?.map(\.collapsed) == [false])
+        #expect(store.foldSaves.last?.map(\.folded) == [nil], "open, as the default has it: the saved fold goes")
     }
 }

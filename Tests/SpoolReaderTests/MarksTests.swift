@@ -77,13 +77,13 @@ import Testing
         try saving.press("M")
         #expect(store.readChanges.count == 16)
         try saving.press("<Enter>")
-        #expect(store.collapsedSaves.isEmpty, "a leaf has nothing to fold")
+        #expect(store.foldSaves.isEmpty, "a leaf has nothing to fold")
         try saving.press("g<Enter>")
-        #expect(store.collapsedSaves.isEmpty, "the article row does not fold")
+        #expect(store.foldSaves.isEmpty, "the article row does not fold")
         try saving.press("gjjjj<Enter>")
         let four = try #require(saving.reader.discussion.comments.first { $0.id == "4" })
-        #expect(store.collapsedSaves.last?.map(\.key) == [four.key])
-        #expect(store.collapsedSaves.last?.map(\.collapsed) == [true])
+        #expect(store.foldSaves.last?.map(\.key) == [four.key])
+        #expect(store.foldSaves.last?.map(\.folded) == [true])
     }
 
     @Test func savedMarksAndFoldsComeBack() throws {

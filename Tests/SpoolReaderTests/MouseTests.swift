@@ -115,6 +115,6 @@ import Testing
         try harness.press("<click:20,4>")
         #expect(store.readChanges.count == 1)
         try harness.press("<click:1,4>")
-        #expect(store.collapsedSaves.count == 1)
+        #expect(store.foldSaves.count == 1)
     }
 }

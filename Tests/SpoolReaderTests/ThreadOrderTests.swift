@@ -44,15 +44,15 @@ import Testing
         var harness = ReaderHarness(
             discussion: try Fixture.discussion(MessagePartsTests.file), columns: 120, rows: 30, store: store)
         try harness.press("/Logs<Enter><Enter>")
-        #expect(store.collapsedSaves.count == 1)
+        #expect(store.foldSaves.count == 1)
         let folded = harness.reader.comment(at: harness.reader.selected).key
         try harness.press("O")
         #expect(harness.reader.collapse.isCollapsed(harness.reader.selected))
         #expect(harness.reader.comment(at: harness.reader.selected).key == folded)
-        #expect(store.collapsedSaves.count == 1, "laying out again is no fold change")
+        #expect(store.foldSaves.count == 1, "laying out again is no fold change")
         try harness.press("<Enter>")
-        #expect(store.collapsedSaves.last.map { $0.map(\.key) } == [folded])
-        #expect(store.collapsedSaves.last?.first?.collapsed == false)
+        #expect(store.foldSaves.last.map { $0.map(\.key) } == [folded])
+        #expect(store.foldSaves.last?.map(\.folded) == [nil], "open again, as the default has it")
     }
 
     @Test mutating func aWebDiscussionGoesNewestFirstOldestFirstAndBack() throws {

@@ -69,13 +69,13 @@ func page(_ comments: [(String, String)], title: String = "A title") throws -> D
             try store.recordVisit(discussion: "d", title: "T", seen: [a, b])
             try store.setRead([(a, true), (b, true)], in: "d")
             try store.setRead([(b, false)], in: "d")
-            try store.setCollapsed([(a, true), (b, true), (.articleRoot, true)], in: "d")
-            try store.setCollapsed([(b, false)], in: "d")
+            try store.setFolds([(a, true), (b, true), (.articleRoot, true)], default: .open, in: "d")
+            try store.setFolds([(b, nil)], default: .open, in: "d")
         }
         let reopened = try SQLiteStateStore(path: path)
-        #expect(
-            try reopened.load(discussion: "d")
-                == SavedState(readKeys: [a], collapsedKeys: [a, .articleRoot], previouslySeen: [a, b]))
+        var expected = SavedState(readKeys: [a], collapsedKeys: [a, .articleRoot], previouslySeen: [a, b])
+        expected.foldDefault = .open
+        #expect(try reopened.load(discussion: "d") == expected)
         #expect(try reopened.load(discussion: "other") == SavedState(), "discussions never share marks")
         let mode = try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
@@ -89,16 +89,48 @@ func page(_ comments: [(String, String)], title: String = "A title") throws -> D
             "id:<a\"b@x>", "id:<back\\slash>", "id:line\nbreak\ttab\u{1}\u{1F}", "id:<café 日本語 🧵>",
             "id:/slash/", "id:\u{7F}del", "id:",
         ].map(StableKey.init(rawValue:))
-        try store.setCollapsed(odd.map { ($0, true) }, in: "d")
+        try store.setFolds(odd.map { ($0, true) }, default: .open, in: "d")
         try store.setRead(odd.map { ($0, true) }, in: "d")
         let loaded = try store.load(discussion: "d")
         #expect(loaded.collapsedKeys == Set(odd))
         #expect(loaded.readKeys == Set(odd))
-        try store.setCollapsed(odd.dropFirst().map { ($0, false) }, in: "d")
+        try store.setFolds(odd.dropFirst().map { ($0, nil) }, default: .open, in: "d")
         try store.setRead(odd.dropLast().map { ($0, false) }, in: "d")
         let after = try store.load(discussion: "d")
         #expect(after.collapsedKeys == [odd[0]], "each unfold found its own key")
         #expect(after.readKeys == [odd[odd.count - 1]])
+    }
+
+    @Test func foldsAreKeptAsDifferencesFromTheirDefault() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteStateStore(path: folder.appendingPathComponent("state.sqlite3").path)
+        let (a, b, c) = (StableKey(rawValue: "h:a"), StableKey(rawValue: "h:b"), StableKey(rawValue: "h:c"))
+        #expect(try store.load(discussion: "d").foldDefault == nil, "nothing saved: the opening chooses")
+        try store.setFolds([(a, true), (b, false), (c, false)], default: .threads, in: "d")
+        try store.setFolds([(c, nil), (a, false)], default: .threads, in: "d")
+        let loaded = try store.load(discussion: "d")
+        #expect(loaded.foldDefault == .threads)
+        #expect(loaded.collapsedKeys.isEmpty)
+        #expect(loaded.expandedKeys == [a, b])
+        #expect(try store.load(discussion: "e").foldDefault == nil)
+    }
+
+    @Test func foldsOfAnOlderFileAreEveryFoldOverNothingFolded() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("state.sqlite3").path
+        do {
+            let old = try DatabaseQueue(path: path)
+            try SQLiteStateStore.migrator.migrate(old, upTo: "v5")
+            try old.write { try $0.execute(sql: "INSERT INTO fold VALUES ('d', 'h:a'), ('d', 'h:b')") }
+        }
+        let store = try SQLiteStateStore(path: path)
+        let loaded = try store.load(discussion: "d")
+        #expect(loaded.foldDefault == .open)
+        #expect(loaded.collapsedKeys == [StableKey(rawValue: "h:a"), StableKey(rawValue: "h:b")])
+        #expect(loaded.expandedKeys.isEmpty)
+        #expect(try store.load(discussion: "e").foldDefault == nil, "a discussion without folds chooses")
     }
 
     @Test func migratingFromTheFirstSchemaKeepsMarks() throws {
@@ -115,7 +147,7 @@ func page(_ comments: [(String, String)], title: String = "A title") throws -> D
         #expect(try store.load(discussion: "d").readKeys == [StableKey(rawValue: "h:a")])
         #expect(try store.load(discussion: "d").previouslySeen == nil)
         let applied = try DatabaseQueue(path: path).read { try SQLiteStateStore.migrator.appliedIdentifiers($0) }
-        #expect(Set(applied) == ["v1", "v2", "v3", "v4", "v5"])
+        #expect(Set(applied) == ["v1", "v2", "v3", "v4", "v5", "v6"])
     }
 
     @Test func theSeenCommentsOfAnOlderFileBecomeFingerprints() throws {
@@ -232,7 +264,7 @@ func page(_ comments: [(String, String)], title: String = "A title") throws -> D
         try Data("x".utf8).write(to: blocker)
         let keeper = StateKeeper(folder: blocker.appendingPathComponent("spool"), discussionID: "d")
         #expect(keeper.warning?.hasPrefix("Read state not saved: ") == true)
-        keeper.save(collapsedChanges: [(StableKey(rawValue: "h:a"), true)])
+        keeper.save(foldChanges: [(StableKey(rawValue: "h:a"), true)], default: .open)
         #expect(keeper.load().collapsedKeys == [StableKey(rawValue: "h:a")])
     }
 

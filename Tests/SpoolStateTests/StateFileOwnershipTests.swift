@@ -42,7 +42,7 @@ import Testing
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let keeper = StateKeeper(folder: place, discussionID: "d")
         keeper.save(readChanges: [(StableKey(rawValue: "k"), true)])
-        keeper.save(collapsedChanges: [(StableKey(rawValue: "k"), true)])
+        keeper.save(foldChanges: [(StableKey(rawValue: "k"), true)], default: .open)
         #expect(keeper.warning?.contains("belongs to another program; Spool leaves it alone") == true)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "not a byte changed")
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"), "not even switched to WAL")

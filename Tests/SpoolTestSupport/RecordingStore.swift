@@ -4,8 +4,11 @@ import SpoolReader
 /// A ``ReaderStore`` that keeps what it was asked to save, and can be made to fail.
 public final class RecordingStore: ReaderStore {
     public private(set) var readChanges: [(key: StableKey, read: Bool)] = []
-    /// Each fold save: the folds that changed (true: folded).
-    public private(set) var collapsedSaves: [[(key: StableKey, collapsed: Bool)]] = []
+    /// Each fold save: the folds that changed, against the default (true: folded where it
+    /// leaves the comment open; false: open where it folds it; nil: as it has it).
+    public private(set) var foldSaves: [[(key: StableKey, folded: Bool?)]] = []
+    /// The default each fold save was made against.
+    public private(set) var foldDefaults: [FoldDefault] = []
     /// Each prompt entry saved, oldest first.
     public private(set) var historyEntries: [(kind: String, entry: String)] = []
     public var warning: String?
@@ -19,8 +22,12 @@ public final class RecordingStore: ReaderStore {
         if let failure { warning = failure }
     }
 
-    public func save(collapsedChanges changes: @escaping @Sendable () -> [(key: StableKey, collapsed: Bool)]) {
-        collapsedSaves.append(changes())
+    public func save(
+        foldChanges changes: @escaping @Sendable () -> [(key: StableKey, folded: Bool?)],
+        default foldDefault: FoldDefault
+    ) {
+        foldSaves.append(changes())
+        foldDefaults.append(foldDefault)
         if let failure { warning = failure }
     }
 

@@ -101,7 +101,41 @@ import Testing
         #expect(store.readChanges.count == 1)
         program.saveAll()
         #expect(store.readChanges.count == 1, "nothing new to save")
-        #expect(store.collapsedSaves.isEmpty, "no fold changed, nothing written")
+        #expect(store.foldSaves.isEmpty, "no fold changed, nothing written")
+    }
+
+    @Test func foldsAreSavedAsDifferencesFromTheOpeningDefault() throws {
+        let discussion = try Fixture.discussion("mbox/notmuch-list-2009.mbox")
+        let store = RecordingStore()
+        let options = ReaderOptions(now: ReaderHarness.now)
+        let view = ReaderView(theme: .monochrome, options: options)
+        var program = ReaderProgram(
+            discussion: discussion, columns: 80, rows: 24, options: options, view: view, store: store)
+        #expect(program.reader.foldDefault == .threads, "24 threads do not fit 23 rows")
+        program.saveAll()
+        #expect(store.foldSaves.isEmpty, "opening folded to one row a thread writes nothing")
+        _ = program.handle(.key(.character("j")))
+        let thread = program.reader.selected
+        let key = discussion.comments[program.reader.tree.commentIndex[thread]].key
+        _ = program.handle(.key(.enter))
+        #expect(!program.reader.collapse.isCollapsed(thread))
+        program.saveAll()
+        #expect(store.foldSaves.last?.map(\.key) == [key])
+        #expect(store.foldSaves.last?.map(\.folded) == [false], "open where the default folds")
+        #expect(store.foldDefaults == [.threads])
+
+        // Reopened on a screen tall enough for every thread: the saved default still holds.
+        var saved = SavedState()
+        saved.foldDefault = .threads
+        saved.expandedKeys = [key]
+        var reopened = ReaderProgram(
+            discussion: discussion, columns: 200, rows: 60, options: options, saved: saved, view: view, store: store)
+        #expect(reopened.reader.collapse == program.reader.collapse)
+        _ = reopened.handle(.key(.character("j")))
+        _ = reopened.handle(.key(.enter))
+        reopened.saveAll()
+        #expect(store.foldSaves.last?.map(\.key) == [key])
+        #expect(store.foldSaves.last?.map(\.folded) == [nil], "folded again: as the default has it, no row")
     }
 
     @Test func savesAreTheProgramsBusinessNotTheTerminals() throws {

@@ -1,10 +1,10 @@
 import SpoolCore
 import SpoolScreen
 
-/// The folds a discussion opens with: the saved folds when there are any; else an archive
-/// with more threads than the tree pane shows starts folded to one row a thread; and with
-/// `collapse_read`, every subtree with nothing unread is folded; with `collapse_seen`, every
-/// subtree with nothing new.
+/// The folds a discussion opens with: its ``FoldDefault`` (the saved one; else an archive with
+/// more threads than the tree pane shows starts folded to one row a thread) with the saved
+/// exceptions folded or opened; and with `collapse_read`, every subtree with nothing unread
+/// is folded; with `collapse_seen`, every subtree with nothing new.
 struct OpeningCollapse {
     let tree: ThreadTree
     let discussion: Discussion
@@ -14,17 +14,28 @@ struct OpeningCollapse {
     let fingerprints: [UInt64]
     let isNew: [Bool]
 
-    /// The folds for a tree pane `treeHeight` rows high (the real screen's, measured first).
-    func state(treeHeight: Int, collapsesRead: Bool, collapsesSeen: Bool = false) -> CollapseState {
+    /// The folds for a tree pane `treeHeight` rows high (the real screen's, measured first),
+    /// and the default they were made from (what a fold is saved against).
+    func state(
+        treeHeight: Int, collapsesRead: Bool, collapsesSeen: Bool = false
+    ) -> (folds: CollapseState, default: FoldDefault) {
+        let foldDefault = chosenDefault(treeHeight: treeHeight)
         var collapse = CollapseState()
-        if !saved.collapsedKeys.isEmpty {
-            collapse = Reader.folds(of: saved.collapsedKeys, tree: tree, fingerprints: fingerprints)
-        } else if discussion.isArchive && topLevelCount(atMost: treeHeight + 1) > treeHeight {
-            collapse.collapseToTopLevel(in: tree)
-        }
+        if foldDefault == .threads { collapse.collapseToTopLevel(in: tree) }
+        Reader.apply(saved.collapsedKeys, folded: true, to: &collapse, tree: tree, fingerprints: fingerprints)
+        Reader.apply(saved.expandedKeys, folded: false, to: &collapse, tree: tree, fingerprints: fingerprints)
         if collapsesRead { collapseRead(&collapse) }
         if collapsesSeen { collapseSeen(&collapse) }
-        return collapse
+        return (collapse, foldDefault)
+    }
+
+    /// The saved default; saved keys without one are every fold (nothing folded besides);
+    /// with nothing saved, an archive with more threads than the pane shows is folded to one
+    /// row a thread.
+    private func chosenDefault(treeHeight: Int) -> FoldDefault {
+        if let saved = saved.foldDefault { return saved }
+        if !saved.collapsedKeys.isEmpty || !saved.expandedKeys.isEmpty { return .open }
+        return discussion.isArchive && topLevelCount(atMost: treeHeight + 1) > treeHeight ? .threads : .open
     }
 
     /// Folds every subtree with nothing new, in one pass: new comments are counted in tree

@@ -6,10 +6,11 @@ import SpoolScreen
 public protocol ReaderStore: AnyObject {
     /// Saves changed read marks.
     func save(readChanges: [(key: StableKey, read: Bool)])
-    /// Saves folds that changed (true: folded). The list is made by `changes` where the
-    /// save is done (a writer's queue), not in the time of the key: a fold of every thread
-    /// (`C`) names tens of thousands of keys.
-    func save(collapsedChanges changes: @escaping @Sendable () -> [(key: StableKey, collapsed: Bool)])
+    /// Saves folds that changed, as differences from `default`: true, folded where the default
+    /// leaves the comment open; false, open where it folds it; nil, as the default has it. The
+    /// list is made by `changes` where the save is done (a writer's queue), not in the time of
+    /// the key: a fold of every thread (`C`) names tens of thousands of keys.
+    func save(foldChanges changes: @escaping @Sendable () -> [(key: StableKey, folded: Bool?)], default: FoldDefault)
     /// Saves where the reader is, to open there next time.
     func save(place: SavedPlace)
     /// Adds entries to the prompts' histories (by prompt name, oldest first).
@@ -34,33 +35,38 @@ extension Reader {
     /// The keys of the collapsed comments (the article as `StableKey.articleRoot`).
     public var collapsedKeys: Set<StableKey> { Set(collapse.nodes.map(collapseKey)) }
 
-    /// The folds that differ from `saved`, by key, for saving (placeholders included: a
-    /// fold on a missing message is a fold on its thread), to be listed later on another
-    /// thread: it holds the folds and the comments as they are now (arrays shared, not copied).
-    public func laterCollapsedChanges(since saved: CollapseState) -> @Sendable () -> [(key: StableKey, collapsed: Bool)]
-    {
-        let (now, comments, commentIndex) = (collapse, discussion.comments, tree.commentIndex)
+    /// The folds that differ from `saved`, by key and against ``foldDefault``, for saving
+    /// (placeholders included: a fold on a missing message is a fold on its thread), to be
+    /// listed later on another thread: it holds the folds and the comments as they are now
+    /// (arrays shared, not copied).
+    public func laterFoldChanges(since saved: CollapseState) -> @Sendable () -> [(key: StableKey, folded: Bool?)] {
+        let (now, comments, tree, foldDefault) = (collapse, discussion.comments, tree, foldDefault)
         return {
-            now.changes(since: saved).map { (Self.collapseKey($0.node, comments, commentIndex), $0.collapsed) }
+            now.changes(since: saved).map { change in
+                let key = Self.collapseKey(change.node, comments, tree.commentIndex)
+                return (key, change.collapsed == foldDefault.folds(change.node, in: tree) ? nil : change.collapsed)
+            }
         }
     }
 
     /// The folds of the comments whose keys are `keys` (what a store holds), as nodes.
     public func collapseState(of keys: Set<StableKey>) -> CollapseState {
-        Self.folds(of: keys, tree: tree, fingerprints: keyFingerprints)
+        var state = CollapseState()
+        Self.apply(keys, folded: true, to: &state, tree: tree, fingerprints: keyFingerprints)
+        return state
     }
 
-    /// The folds `keys` name in `tree` (`fingerprints` by comment index), matched by
-    /// fingerprint: each check a read of a hash table.
-    static func folds(of keys: Set<StableKey>, tree: ThreadTree, fingerprints: [UInt64]) -> CollapseState {
-        var state = CollapseState()
-        guard !keys.isEmpty else { return state }
-        if keys.contains(.articleRoot) { state.collapse(ThreadTree.root) }
-        let collapsed = FingerprintLookup(keys: keys)
-        for node in 1..<max(tree.count, 1) where collapsed.contains(fingerprints[tree.commentIndex[node]]) {
-            state.collapse(node)
-        }
-        return state
+    /// Folds (or opens) in `state` the comments whose keys are `keys` in `tree`
+    /// (`fingerprints` by comment index), matched by fingerprint: each check a read of a hash
+    /// table.
+    static func apply(
+        _ keys: Set<StableKey>, folded: Bool, to state: inout CollapseState, tree: ThreadTree, fingerprints: [UInt64]
+    ) {
+        guard !keys.isEmpty else { return }
+        func set(_ node: Int) { if folded { state.collapse(node) } else { state.expand(node) } }
+        if keys.contains(.articleRoot) { set(ThreadTree.root) }
+        let matches = FingerprintLookup(keys: keys)
+        for node in 1..<max(tree.count, 1) where matches.contains(fingerprints[tree.commentIndex[node]]) { set(node) }
     }
 
     /// The key a fold of `node` is saved under.

@@ -51,8 +51,10 @@ extension Reader {
         saved.mutedAuthors = mutes.kept
         saved.bookmarks = bookmarks.keys
         var next = Reader(discussion: reordered, viewport: viewport, settings: settings, keyMap: keyMap, saved: saved)
-        // The folds as they are now, not as an opening would choose them for the screen.
+        // The folds as they are now, not as an opening would choose them for the screen; saved
+        // against the default they were opened with.
         next.collapse = next.collapseState(of: collapsedKeys)
+        next.foldDefault = foldDefault
         next.rebuildRows()
         next.history = history
         next.themeNames = themeNames

@@ -83,6 +83,9 @@ public struct Reader: Sendable {
     public internal(set) var baseline: NewBaseline
     /// The comments present at the visits up to the last one, and up to the one before it.
     let seenSets: (last: KeyFingerprints?, before: KeyFingerprints?)
+    /// The folds the discussion opened with before its saved exceptions: folds are saved as
+    /// differences from it.
+    public internal(set) var foldDefault: FoldDefault
     /// Every comment's key fingerprint, by comment index: saved keys are matched by these
     /// (each key hashed once, each check a read of a hash table), and the visit records them.
     public let keyFingerprints: [UInt64]
@@ -120,10 +123,11 @@ public struct Reader: Sendable {
         }
         let openingCollapse = OpeningCollapse(
             tree: tree, discussion: discussion, marks: marks, saved: saved, fingerprints: fingerprints, isNew: isNew)
-        let collapse = openingCollapse.state(
+        let (collapse, foldDefault) = openingCollapse.state(
             treeHeight: viewport.tree.height, collapsesRead: settings.collapsesReadSubtrees,
             collapsesSeen: settings.collapsesSeenSubtrees && newCount > 0)
         self.discussion = discussion
+        self.foldDefault = foldDefault
         keyFingerprints = fingerprints
         self.tree = tree
         self.marks = marks

@@ -15,7 +15,8 @@ public struct ReaderProgram: Program {
     public private(set) var reader: Reader
     public let view: ReaderView
     private let store: (any ReaderStore)?
-    /// The folds as last saved, so a save writes only what changed since.
+    /// The folds the store holds (the opening's, then as each save left them), so a save
+    /// writes only what changed since.
     private var savedCollapse: CollapseState
     /// The reader's layout `savedCollapse` is in (see ``Reader/layoutGeneration``).
     private var layoutGeneration = 0
@@ -33,7 +34,8 @@ public struct ReaderProgram: Program {
         let viewport = view.openingViewport(columns: size.columns, rows: size.rows, settings: options.settings)
         reader = Reader(
             discussion: discussion, viewport: viewport, settings: options.settings, keyMap: keyMap, saved: saved)
-        savedCollapse = reader.collapseState(of: saved.collapsedKeys)
+        // What the opening folded is its default and the saved exceptions: nothing to save.
+        savedCollapse = reader.collapse
         self.view = view
         self.store = store
         reader.settle(in: view.viewport(for: reader, columns: size.columns, rows: size.rows))
@@ -109,7 +111,7 @@ public struct ReaderProgram: Program {
         if commands.contains(.saveReadMarks) { store.save(readChanges: reader.takeReadChanges()) }
         if commands.contains(.saveCollapsed) {
             if reader.collapse != savedCollapse {
-                store.save(collapsedChanges: reader.laterCollapsedChanges(since: savedCollapse))
+                store.save(foldChanges: reader.laterFoldChanges(since: savedCollapse), default: reader.foldDefault)
             }
             savedCollapse = reader.collapse
         }
