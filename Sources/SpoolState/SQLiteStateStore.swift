@@ -187,7 +187,7 @@ public final class SQLiteStateStore: ReadStateStore {
             ).map { $0 ? .threads : .open }
             state.seenBeforeLastVisit =
                 try Data.fetchOne(db, sql: "SELECT earlier FROM seenSet WHERE discussion = ?", arguments: [id])
-                .map { KeyFingerprints(bytes: [UInt8]($0)) }
+                .map { KeyFingerprints(bytes: $0) }
             state.mutedAuthors = Set(try String.fetchAll(db, sql: "SELECT author FROM mutedAuthor"))
             state.bookmarks = Set(
                 try String.fetchAll(db, sql: "SELECT key FROM bookmark WHERE discussion = ?", arguments: [id])
@@ -212,14 +212,13 @@ public final class SQLiteStateStore: ReadStateStore {
             try db.execute(
                 sql:
                     "INSERT INTO seenSet (discussion, fingerprints, earlier) VALUES (?, ?, ?) ON CONFLICT(discussion) DO UPDATE SET fingerprints = excluded.fingerprints, earlier = excluded.earlier",
-                arguments: [id, Data(all.bytes), earlierBytes.isEmpty ? nil : Data(earlierBytes)])
+                arguments: [id, Data(all.bytes), earlierBytes.isEmpty ? nil : earlierBytes])
         }
     }
 
     /// The seen-set blob of `id` (empty when there is none).
-    private static func seenBytes(_ db: Database, _ id: String) throws -> [UInt8] {
-        let data = try Data.fetchOne(db, sql: "SELECT fingerprints FROM seenSet WHERE discussion = ?", arguments: [id])
-        return data.map { [UInt8]($0) } ?? []
+    private static func seenBytes(_ db: Database, _ id: String) throws -> Data {
+        try Data.fetchOne(db, sql: "SELECT fingerprints FROM seenSet WHERE discussion = ?", arguments: [id]) ?? Data()
     }
 
     public func setRead(_ changes: [(key: StableKey, read: Bool)], in id: String) throws {

@@ -250,9 +250,46 @@ struct ReadCommand: ParsableCommand {
     }
 }
 
+/// The record of a visit (a fingerprint of every comment's key: 8 MB for a million
+/// messages), written by a keeper of its own on another thread from the moment the reader
+/// has the fingerprints (as it starts, for an archive, whose scan made them; else while it
+/// still builds the tree), so that it is done by the time a `q` can come; at background
+/// priority (nice 10), so neither the first frame nor the first keys wait for it.
+/// Placeholders are left out.
+private final class VisitRecording: @unchecked Sendable {
+    private let keeper: StateKeeper
+    private let discussion: Discussion
+    private let group = DispatchGroup()
+
+    init(keeper: StateKeeper, discussion: Discussion) {
+        self.keeper = keeper
+        self.discussion = discussion
+    }
+
+    /// Starts recording the comments whose key fingerprints, by comment index, are `fingerprints`.
+    func start(_ fingerprints: [UInt64]) {
+        group.enter()
+        DispatchQueue.global(qos: .background).async { [self] in
+            defer { group.leave() }
+            // By index: each comment's flag is read in place, the comment not copied.
+            let comments = discussion.comments
+            let seen = KeyFingerprints(
+                fingerprints: comments.indices.compactMap { comments[$0].isPlaceholder ? nil : fingerprints[$0] })
+            keeper.recordVisit(title: discussion.title, seen: seen)
+            if let warning = keeper.warning {
+                DebugLog.logger.warning(
+                    "visit not recorded", metadata: ["warning": "\(warning)", "error": "\(keeper.failure ?? "")"])
+            }
+        }
+    }
+
+    /// Waits until the visit is on disk.
+    func wait() { group.wait() }
+}
+
 /// The writes a reader's run leaves behind: the visit record and the queued saves.
 private struct PendingWrites {
-    let visit: DispatchWorkItem
+    let visit: VisitRecording
     let writer: StateWriter
 
     /// Waits until both are on disk.
@@ -312,29 +349,12 @@ private struct Setup {
         let view = ReaderView(themes: themes, options: options)
         // Saves go to a queue of their own: no key waits for SQLite.
         let writer = StateWriter(keeper)
+        let visit = VisitRecording(keeper: state.keeper(discussionID: identity), discussion: discussion)
         // A terminal without colour gets the attribute-only form of the themes.
         var program = ReaderProgram(
             discussion: discussion, columns: size.columns, rows: size.rows, options: options, keyMap: config.keyMap,
-            saved: saved, view: colorless ? view.withoutColor : view, store: writer)
+            saved: saved, view: colorless ? view.withoutColor : view, store: writer, fingerprinted: visit.start)
         program.setThemes(current: themeIndex)
-        // The visit (a fingerprint of every comment's key: 800 KB for 100,000 messages) is
-        // written by a keeper of its own on another thread, so the first frame does not wait;
-        // at background priority (nice 10), so the first keys do not wait for it either. The
-        // reader hashed every key as it opened; placeholders are left out.
-        let visitKeeper = state.keeper(discussionID: identity)
-        let fingerprints = program.reader.keyFingerprints
-        let visit = DispatchWorkItem {
-            // By index: each comment's flag is read in place, the comment not copied.
-            let comments = discussion.comments
-            let seen = KeyFingerprints(
-                fingerprints: comments.indices.compactMap { comments[$0].isPlaceholder ? nil : fingerprints[$0] })
-            visitKeeper.recordVisit(title: discussion.title, seen: seen)
-            if let warning = visitKeeper.warning {
-                DebugLog.logger.warning(
-                    "visit not recorded", metadata: ["warning": "\(warning)", "error": "\(visitKeeper.failure ?? "")"])
-            }
-        }
-        DispatchQueue.global(qos: .background).async(execute: visit)
         if let summary = ConfigFile.summary(problems) { program.queue(notice: summary) }
         if !skipped.isEmpty { program.queue(notice: "Not discussions, left out: \(skipped.joined(separator: ", "))") }
         return (program, PendingWrites(visit: visit, writer: writer))

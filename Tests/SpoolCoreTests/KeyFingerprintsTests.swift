@@ -13,6 +13,13 @@ import Testing
         #expect(KeyFingerprints(bytes: set.bytes + [1, 2, 3]) == set, "a torn tail is dropped")
     }
 
+    @Test func theStoredFormIsLittleEndianWordsInOrder() {
+        let set = KeyFingerprints(fingerprints: [0x0102_0304_0506_0708, 0xFF])
+        #expect(set.bytes == [0xFF, 0, 0, 0, 0, 0, 0, 0, 8, 7, 6, 5, 4, 3, 2, 1])
+        #expect(KeyFingerprints(bytes: set.bytes.reversed().reversed()) == set, "from bytes not stored together")
+        #expect(KeyFingerprints(bytes: set.bytes[1...]).values == [0x0800_0000_0000_0000], "read from where it starts")
+    }
+
     @Test func anyOrderAndRepeatsBecomeOneSortedSet() {
         #expect(KeyFingerprints(fingerprints: [5, 1, 5, 3, 1]).values == [1, 3, 5])
         #expect(KeyFingerprints(fingerprints: [1, 1, 3, 5, 5]).values == [1, 3, 5], "in order already, repeats go")

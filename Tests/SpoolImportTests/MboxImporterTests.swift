@@ -202,6 +202,50 @@ struct RawMailCounts {
             "copies hang under the first")
     }
 
+    @Test func theKeyFingerprintsMadeWhileScanningAreThoseOfTheKeys() throws {
+        // Copies of an id, messages without one, and a missing parent's placeholder.
+        let inline = """
+            From a Mon Jan  1 00:00:00 2024
+            From: A <a@x>
+            Subject: One
+            Message-ID: <one@x>
+            In-Reply-To: <missing@x>
+
+            first
+
+            From b Mon Jan  1 00:00:00 2024
+            From: B <b@x>
+            Subject: One again
+            Message-ID: <one@x>
+
+            a copy
+
+            From c Mon Jan  1 00:00:00 2024
+            From: C <c@x>
+            Subject: No id
+
+            no id here
+
+            From c Mon Jan  1 00:00:00 2024
+            From: C <c@x>
+            Subject: No id
+
+            no id here
+
+            """
+        var discussions = [try MboxImporter().parse(Array(inline.utf8), file: "inline.mbox")]
+        for name in ["notmuch-threading-and-duplicates.mbox", "notmuch-list-2009.mbox", "mbox_complex.mbox"] {
+            discussions.append(try Fixture.discussion("mbox/\(name)"))
+        }
+        #expect(discussions[0].comments.count == 5 && discussions[0].comments.contains(where: \.isPlaceholder))
+        for d in discussions {
+            #expect(d.keyFingerprints == d.comments.map(\.key.fingerprint), "\(d.sourceName ?? "")")
+        }
+        var changed = discussions[0]
+        changed.comments[1].key = StableKey(rawValue: "h:other")
+        #expect(changed.keyFingerprints == changed.comments.map(\.key.fingerprint), "changed keys are hashed again")
+    }
+
     @Test func headersDecodeNamesDatesAndSubjects() throws {
         let notmuch = try Fixture.discussion("mbox/notmuch-list-2009.mbox")
         let first = try #require(

@@ -48,7 +48,12 @@ public struct Discussion: Sendable {
     public var articleAuthor: String?
     public var articleDate: Timestamp?
     public var format: Format
-    public var comments: [Comment]
+    public var comments: [Comment] {
+        didSet { knownKeyFingerprints = nil }
+    }
+    /// Every comment's key fingerprint, by index, where the importer made them as it made the
+    /// comments (see ``keyFingerprints``); dropped when the comments change.
+    private var knownKeyFingerprints: [UInt64]?
     /// What the importer wants the reader to know (a count that disagrees, no comments found).
     public var notices: [String]
     /// The web address each author's name links to, where the source gives one (a blog's
@@ -105,6 +110,22 @@ public struct Discussion: Sendable {
         hash.add("\u{1F}")
         hash.add(String((article ?? "").prefix(200)))
         return "\(format.rawValue):\(hash.hex)"
+    }
+
+    /// Every comment's key fingerprint, by comment index: what saved keys are matched by and
+    /// a visit records. Those the importer made with the comments, else made now.
+    public var keyFingerprints: [UInt64] {
+        if let knownKeyFingerprints { return knownKeyFingerprints }
+        // By index: each key is read in place, the comment not copied.
+        let comments = comments
+        return comments.indices.map { comments[$0].key.fingerprint }
+    }
+
+    /// Keeps `fingerprints` as the comments' key fingerprints (by index, one a comment), for an
+    /// importer that made them with the comments, while their keys were at hand.
+    public mutating func keep(keyFingerprints fingerprints: [UInt64]) {
+        precondition(fingerprints.count == comments.count, "one fingerprint a comment")
+        knownKeyFingerprints = fingerprints
     }
 
     /// Indices of the comments that reply to `index` (nil: the top-level comments), in source order.

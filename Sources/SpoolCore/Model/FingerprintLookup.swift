@@ -57,16 +57,6 @@ extension KeyFingerprints {
     public var lookup: FingerprintLookup { FingerprintLookup(values) }
 }
 
-extension Discussion {
-    /// Every comment's key fingerprint, by comment index: made once where a whole
-    /// discussion is matched against saved keys.
-    public var keyFingerprints: [UInt64] {
-        // By index: each key is read in place, the comment not copied.
-        let comments = comments
-        return comments.indices.map { comments[$0].key.fingerprint }
-    }
-}
-
 /// Where a 64-bit hash starts probing in an open-addressing table: the hash xor a secret of
 /// this process, through a bijective 64-bit finaliser. FNV-1a is public, so input could be
 /// made of keys whose hashes share their low bits, putting every key in one probe chain and

@@ -56,28 +56,36 @@ public struct KeyFingerprints: Equatable, Sendable, ExpressibleByArrayLiteral {
         }
     }
 
-    /// The set read back from ``bytes`` (a length that is not a multiple of 8 loses its tail).
-    public init(bytes: [UInt8]) {
-        var fingerprints: [UInt64] = []
-        fingerprints.reserveCapacity(bytes.count / 8)
-        var index = 0
-        while index + 8 <= bytes.count {
-            var value: UInt64 = 0
-            for offset in 0..<8 { value |= UInt64(bytes[index + offset]) << (8 * offset) }
-            fingerprints.append(value)
-            index += 8
-        }
+    /// The set read back from ``bytes`` (a length that is not a multiple of 8 loses its tail),
+    /// read a word at a time: a million fingerprints are 8 MB.
+    public init<Bytes: Collection>(bytes: Bytes) where Bytes.Element == UInt8 {
+        let fingerprints =
+            bytes.withContiguousStorageIfAvailable(Self.words(of:))
+            ?? Array(bytes).withUnsafeBufferPointer(Self.words(of:))
         self.init(fingerprints: fingerprints)
+    }
+
+    /// The little-endian 64-bit words of `bytes`.
+    private static func words(of bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
+        let count = bytes.count / 8
+        let raw = UnsafeRawBufferPointer(bytes)
+        return [UInt64](unsafeUninitializedCapacity: count) { words, initialized in
+            for index in 0..<count {
+                words[index] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
+            }
+            initialized = count
+        }
     }
 
     /// Little-endian, 8 bytes a key, in order: how a store keeps the set.
     public var bytes: [UInt8] {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(values.count * 8)
-        for value in values {
-            for offset in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * offset))) }
+        [UInt8](unsafeUninitializedCapacity: values.count * 8) { bytes, initialized in
+            let raw = UnsafeMutableRawBufferPointer(bytes)
+            for (index, value) in values.enumerated() {
+                raw.storeBytes(of: value.littleEndian, toByteOffset: index * 8, as: UInt64.self)
+            }
+            initialized = values.count * 8
         }
-        return bytes
     }
 
     public var count: Int { values.count }

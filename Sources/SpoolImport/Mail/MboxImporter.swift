@@ -99,7 +99,7 @@ public struct MboxImporter: Sendable {
         // A message naming several missing ids has its headers read back once.
         var namedIDs: [Int: [String]] = [:]
         let scanned = found.takeMessages()
-        let comments = Self.comments(rows, scanned: scanned, bodies: bodies, file: file) { number in
+        let (comments, fingerprints) = Self.comments(rows, scanned: scanned, bodies: bodies, file: file) { number in
             let (message, hash) = table.namer(ofMissing: number)
             let named = namedIDs[message] ?? Self.idsNamed(by: scanned[message], bodies: bodies)
             namedIDs[message] = named
@@ -112,8 +112,10 @@ public struct MboxImporter: Sendable {
             )
         }
         let name = file.split(separator: "/").last.map(String.init) ?? file
-        return Discussion(
+        var discussion = Discussion(
             title: nil, article: nil, format: .mbox, comments: comments, notices: notices, sourceName: name)
+        discussion.keep(keyFingerprints: fingerprints)
+        return discussion
     }
 
     /// The messages threaded, their Message-IDs numbered in `table`. The links live only
@@ -152,7 +154,7 @@ public struct MboxImporter: Sendable {
     private static func comments(
         _ rows: [MailThreader.Row], scanned: [ScannedMessage], bodies: MailBodies, file: String,
         missingID: (Int) -> String
-    ) -> [Comment] {
+    ) -> (comments: [Comment], keyFingerprints: [UInt64]) {
         let fileName = file.split(separator: "/").last ?? ""
         // Every comment is made from its scanned message on all cores (a placeholder's id,
         // which needs the id table, waits for the pass below).
@@ -168,6 +170,9 @@ public struct MboxImporter: Sendable {
             comment.isReadAtSource = message.isReadAtSource
             return comment
         }
+        // Key fingerprints as the scan made them; the pass below makes those of the keys it
+        // sets.
+        var fingerprints = rows.map { row in row.message.map { scanned[$0].keyFingerprint } ?? 0 }
         // In reading order, where each comment's parent is final before it: placeholders'
         // ids, and keys apart for copies and id-less messages.
         var copies: [String: Int] = [:]
@@ -176,6 +181,7 @@ public struct MboxImporter: Sendable {
                 comments[position] = Comment(
                     id: missingID(row.missingID!), author: "", date: nil, body: "", parent: row.parent,
                     isPlaceholder: true)
+                fingerprints[position] = comments[position].key.fingerprint
                 continue
             }
             let hasID = !comments[position].id.isEmpty
@@ -193,8 +199,9 @@ public struct MboxImporter: Sendable {
             copies[comment.key.rawValue] = count
             if count > 1 { comment.key = StableKey(rawValue: comment.key.rawValue + "#\(count)") }
             comments[position] = comment
+            fingerprints[position] = comment.key.fingerprint
         }
-        return comments
+        return (comments, fingerprints)
     }
 }
 

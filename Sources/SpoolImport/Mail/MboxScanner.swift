@@ -28,6 +28,9 @@ struct ScannedMessage {
     var span: Range<Int>
     var date: Timestamp?
     var isReadAtSource: Bool
+    /// The fingerprint of the read-state key the id gives (`StableKey.sourceID(id)`), made
+    /// while the id is at hand; 0 without an id.
+    var keyFingerprint: UInt64 = 0
 }
 
 /// The messages ``MboxScanner`` found, in file order: each message's headers, the hash of
@@ -410,7 +413,8 @@ struct MboxScanner {
         let isRead = values.with(.status, in: bytes, folds: folds) { raw in raw?.contains(UInt8(ascii: "R")) ?? false }
         // An id-less message is named by its place in the file once all parts are joined.
         let message = ScannedMessage(
-            id: messageID ?? "", author: author, subject: subject, span: 0..<0, date: date, isReadAtSource: isRead)
+            id: messageID ?? "", author: author, subject: subject, span: 0..<0, date: date, isReadAtSource: isRead,
+            keyFingerprint: messageID.map { StableKey.sourceID($0).fingerprint } ?? 0)
         found.append(
             message, ownHash: messageID.map { MessageIDHash.of($0) },
             references: { appendHashes(.references, to: &$0) }, inReplyTo: { appendHashes(.inReplyTo, to: &$0) })

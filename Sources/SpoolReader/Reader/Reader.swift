@@ -92,11 +92,14 @@ public struct Reader: Sendable {
 
     /// A reader on `discussion` laid out for `viewport`, restoring what `saved` holds: read
     /// marks, folds, and the comments seen at the previous visit (the others are marked new).
+    /// `fingerprinted` is given every comment's key fingerprint (``keyFingerprints``) as soon
+    /// as they are made, maybe on another thread while the tree is still being built: the
+    /// visit can start being recorded from them before the reader is ready.
     public init(
         discussion: Discussion, viewport: Viewport, settings: Settings, keyMap: KeyMap = .standard,
-        saved: SavedState = SavedState()
+        saved: SavedState = SavedState(), fingerprinted: (@Sendable ([UInt64]) -> Void)? = nil
     ) {
-        let (tree, fingerprints) = TreeAndFingerprints.make(discussion)
+        let (tree, fingerprints) = TreeAndFingerprints.make(discussion, then: fingerprinted)
         var marks = ReadMarks(tree: tree)
         // Saved keys are matched by fingerprint: each comment's key is hashed once, and a
         // check is a read of a hash table, not a string hashed and compared.

@@ -28,12 +28,14 @@ public struct ReaderProgram: Program {
     /// scroll are computed for that size.
     public init(
         discussion: Discussion, columns: Int, rows: Int, options: ReaderOptions, keyMap: KeyMap = .standard,
-        saved: SavedState = SavedState(), view: ReaderView, store: (any ReaderStore)? = nil
+        saved: SavedState = SavedState(), view: ReaderView, store: (any ReaderStore)? = nil,
+        fingerprinted: (@Sendable ([UInt64]) -> Void)? = nil
     ) {
         let size = ReaderView.bounded(columns: columns, rows: rows)
         let viewport = view.openingViewport(columns: size.columns, rows: size.rows, settings: options.settings)
         reader = Reader(
-            discussion: discussion, viewport: viewport, settings: options.settings, keyMap: keyMap, saved: saved)
+            discussion: discussion, viewport: viewport, settings: options.settings, keyMap: keyMap, saved: saved,
+            fingerprinted: fingerprinted)
         // What the opening folded is its default and the saved exceptions: nothing to save.
         savedCollapse = reader.collapse
         self.view = view
