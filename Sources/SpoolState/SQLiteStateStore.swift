@@ -206,9 +206,8 @@ public final class SQLiteStateStore: ReadStateStore {
             // The set it grew from is kept as the baseline "since the visit before"; a visit
             // that brought nothing new moves neither.
             let earlierBytes = try SQLiteStateStore.seenBytes(db, id)
-            let earlier = KeyFingerprints(bytes: earlierBytes)
-            let all = earlier.union(seen)
-            guard all != earlier else { return }
+            guard !seen.isSubset(ofStored: earlierBytes) else { return }
+            let all = KeyFingerprints(bytes: earlierBytes).union(seen)
             try db.execute(
                 sql:
                     "INSERT INTO seenSet (discussion, fingerprints, earlier) VALUES (?, ?, ?) ON CONFLICT(discussion) DO UPDATE SET fingerprints = excluded.fingerprints, earlier = excluded.earlier",

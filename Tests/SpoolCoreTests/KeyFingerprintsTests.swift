@@ -20,6 +20,19 @@ import Testing
         #expect(KeyFingerprints(bytes: set.bytes[1...]).values == [0x0800_0000_0000_0000], "read from where it starts")
     }
 
+    @Test func aSubsetIsFoundInTheStoredFormWithoutReadingIt() {
+        let stored = KeyFingerprints(fingerprints: [2, 4, 6, 8]).bytes
+        #expect(KeyFingerprints(fingerprints: [2, 8]).isSubset(ofStored: stored))
+        #expect(KeyFingerprints(fingerprints: []).isSubset(ofStored: stored))
+        #expect(KeyFingerprints(fingerprints: [2, 4, 6, 8]).isSubset(ofStored: stored))
+        #expect(!KeyFingerprints(fingerprints: [1]).isSubset(ofStored: stored), "before the first")
+        #expect(!KeyFingerprints(fingerprints: [4, 5]).isSubset(ofStored: stored), "between two")
+        #expect(!KeyFingerprints(fingerprints: [9]).isSubset(ofStored: stored), "after the last")
+        #expect(!KeyFingerprints(fingerprints: [2]).isSubset(ofStored: []), "nothing stored")
+        let unordered = KeyFingerprints(fingerprints: [8]).bytes + KeyFingerprints(fingerprints: [2]).bytes
+        #expect(!KeyFingerprints(fingerprints: [2, 8]).isSubset(ofStored: unordered), "out of order: not trusted")
+    }
+
     @Test func anyOrderAndRepeatsBecomeOneSortedSet() {
         #expect(KeyFingerprints(fingerprints: [5, 1, 5, 3, 1]).values == [1, 3, 5])
         #expect(KeyFingerprints(fingerprints: [1, 1, 3, 5, 5]).values == [1, 3, 5], "in order already, repeats go")

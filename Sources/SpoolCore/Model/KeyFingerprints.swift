@@ -77,6 +77,30 @@ public struct KeyFingerprints: Equatable, Sendable, ExpressibleByArrayLiteral {
         }
     }
 
+    /// Whether every fingerprint of this set is in the set stored as `bytes` (``bytes``'s
+    /// form), found by one walk over both without reading the stored set into memory: a
+    /// visit that brings nothing new writes nothing. Stored words out of order can only make
+    /// the answer false.
+    public func isSubset<Bytes: Collection>(ofStored bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
+        func walk(_ stored: UnsafeBufferPointer<UInt8>) -> Bool {
+            let raw = UnsafeRawBufferPointer(stored)
+            let count = stored.count / 8
+            var index = 0
+            for value in values {
+                while index < count
+                    && UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) < value
+                {
+                    index += 1
+                }
+                guard index < count,
+                    UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) == value
+                else { return false }
+            }
+            return true
+        }
+        return bytes.withContiguousStorageIfAvailable(walk) ?? Array(bytes).withUnsafeBufferPointer(walk)
+    }
+
     /// Little-endian, 8 bytes a key, in order: how a store keeps the set.
     public var bytes: [UInt8] {
         [UInt8](unsafeUninitializedCapacity: values.count * 8) { bytes, initialized in

@@ -9,27 +9,27 @@ public struct ThreadTree: Sendable {
     public static let root = 0
 
     /// The comment index in the discussion for each node; -1 for the root.
-    public let commentIndex: [Int]
+    public let commentIndex: NodeColumn
     /// The parent node of each node; -1 for the root.
-    public let parent: [Int]
+    public let parent: NodeColumn
     /// Depth of each node: 0 for the root, 1 for top-level comments.
-    public let depth: [Int]
+    public let depth: NodeColumn
     /// One past the last node of each node's subtree.
-    public let subtreeEnd: [Int]
+    public let subtreeEnd: NodeColumn
     /// The next sibling of each node, or -1.
-    public let nextSibling: [Int]
+    public let nextSibling: NodeColumn
     /// The previous sibling of each node, or -1.
-    public let previousSibling: [Int]
+    public let previousSibling: NodeColumn
     /// The interned author of each node (index into ``authors``); -1 for the root.
-    public let authorID: [Int]
+    public let authorID: NodeColumn
     /// Distinct author names, in order of first appearance.
     public let authors: [String]
     /// For each author, the nodes they wrote, in pre-order.
     public let nodesByAuthor: [[Int]]
     /// The node of each comment index.
-    public let nodeOfComment: [Int]
+    public let nodeOfComment: NodeColumn
     /// The top-level ancestor of each node (itself for a top-level node; the root for the root).
-    public let threadRoot: [Int]
+    public let threadRoot: NodeColumn
     /// How many top-level nodes (threads of an archive) there are.
     public let topLevelCount: Int
     /// How many nodes stand for real comments (not placeholders for missing ones).
@@ -43,41 +43,43 @@ public struct ThreadTree: Sendable {
     /// a top-level one.
     public init(_ discussion: Discussion) {
         let comments = discussion.comments
-        let order: [Int]
-        let effectiveParent: [Int?]
+        let n = comments.count + 1
+        var commentIndex = NodeColumn(repeating: -1, count: n)
+        var nodeOfComment = NodeColumn(repeating: 0, count: comments.count)
+        // The parent comment of each comment, -1 for none.
+        let effectiveParent: NodeColumn
         if let parents = ThreadTree.parentsIfPreOrder(comments) {
             // Importers emit reading order already: nothing to sort.
-            order = Array(comments.indices)
+            for index in comments.indices {
+                commentIndex[index + 1] = index
+                nodeOfComment[index] = index + 1
+            }
             effectiveParent = parents
         } else {
             let children = ThreadTree.childLists(of: comments)
-            order = ThreadTree.preOrder(children: children, count: comments.count)
-            effectiveParent = children.effectiveParent
+            for (position, comment) in ThreadTree.preOrder(children: children, count: comments.count).enumerated() {
+                commentIndex[position + 1] = comment
+                nodeOfComment[comment] = position + 1
+            }
+            effectiveParent = NodeColumn(children.effectiveParent.lazy.map { $0 ?? -1 })
         }
-        let n = order.count + 1
-        var commentIndex = [Int](repeating: -1, count: n)
-        var nodeOfComment = [Int](repeating: 0, count: comments.count)
-        for (position, comment) in order.enumerated() {
-            commentIndex[position + 1] = comment
-            nodeOfComment[comment] = position + 1
-        }
-        var parent = [Int](repeating: -1, count: n)
-        var depth = [Int](repeating: 0, count: n)
-        var threadRoot = [Int](repeating: 0, count: n)
+        var parent = NodeColumn(repeating: -1, count: n)
+        var depth = NodeColumn(repeating: 0, count: n)
+        var threadRoot = NodeColumn(repeating: 0, count: n)
         for node in 1..<max(n, 1) {
-            let comment = commentIndex[node]
-            let parentNode = effectiveParent[comment].map { nodeOfComment[$0] } ?? 0
+            let parentComment = effectiveParent[commentIndex[node]]
+            let parentNode = parentComment >= 0 ? nodeOfComment[parentComment] : 0
             parent[node] = parentNode
             depth[node] = depth[parentNode] + 1
             threadRoot[node] = parentNode == 0 ? node : threadRoot[parentNode]
         }
-        var subtreeEnd = [Int](repeating: 0, count: n)
+        var subtreeEnd = NodeColumn(repeating: 0, count: n)
         for node in stride(from: n - 1, through: 0, by: -1) {
             subtreeEnd[node] = max(subtreeEnd[node], node + 1)
             if node > 0 { subtreeEnd[parent[node]] = max(subtreeEnd[parent[node]], subtreeEnd[node]) }
         }
-        var nextSibling = [Int](repeating: -1, count: n)
-        var previousSibling = [Int](repeating: -1, count: n)
+        var nextSibling = NodeColumn(repeating: -1, count: n)
+        var previousSibling = NodeColumn(repeating: -1, count: n)
         for node in 1..<max(n, 1) {
             let candidate = subtreeEnd[node]
             if candidate < n && parent[candidate] == parent[node] {
@@ -85,7 +87,7 @@ public struct ThreadTree: Sendable {
                 previousSibling[candidate] = node
             }
         }
-        var authorIDs = [Int](repeating: -1, count: n)
+        var authorIDs = NodeColumn(repeating: -1, count: n)
         var authors: [String] = []
         var idOfAuthor: [NameBytes: Int] = [:]
         var nodesByAuthor: [[Int]] = []
@@ -155,11 +157,11 @@ extension ThreadTree {
         var effectiveParent: [Int?]
     }
 
-    /// The parents when the comments are already in pre-order (each one's parent is on
-    /// the path to the comment before it), which is how importers emit them; else nil.
-    static func parentsIfPreOrder(_ comments: [Comment]) -> [Int?]? {
-        var parents: [Int?] = []
-        parents.reserveCapacity(comments.count)
+    /// The parents (-1 for none) when the comments are already in pre-order (each one's
+    /// parent is on the path to the comment before it), which is how importers emit them;
+    /// else nil.
+    static func parentsIfPreOrder(_ comments: [Comment]) -> NodeColumn? {
+        var parents = NodeColumn(repeating: -1, count: comments.count)
         var path: [Int] = []
         for index in comments.indices {
             let parent = comments[index].parent
@@ -170,7 +172,7 @@ extension ThreadTree {
                 path.removeAll(keepingCapacity: true)
             }
             path.append(index)
-            parents.append(parent)
+            parents[index] = parent ?? -1
         }
         return parents
     }

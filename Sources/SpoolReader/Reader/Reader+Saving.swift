@@ -74,7 +74,7 @@ extension Reader {
 
     /// The key a fold of `node` is saved under, read in place (`comment(at:)` would copy the
     /// whole comment).
-    private static func collapseKey(_ node: Int, _ comments: [Comment], _ commentIndex: [Int]) -> StableKey {
+    private static func collapseKey(_ node: Int, _ comments: [Comment], _ commentIndex: NodeColumn) -> StableKey {
         node == ThreadTree.root ? StableKey.articleRoot : comments[commentIndex[node]].key
     }
 
