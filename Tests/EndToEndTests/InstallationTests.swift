@@ -62,7 +62,7 @@ import Testing
 
     @Test(.enabled(if: isOnPath("man"), "man is not installed"))
     func everyManualPageRendersWithMan() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-man-\(UUID().uuidString)")
+        let folder = Scratch.folder.appendingPathComponent("spool-man-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         for page in ["spool.1", "spool-config.5", "spool-themes.7"] {
@@ -108,7 +108,7 @@ import Testing
     }
 
     @Test func theDebugLogGoesToItsFileNeverToTheTerminal() throws {
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("spool-log-\(UUID().uuidString)").path
+        let log = Scratch.folder.appendingPathComponent("spool-log-\(UUID().uuidString)").path
         defer { unlink(log) }
         let state = freshStateDir()
         let session = TmuxSession(

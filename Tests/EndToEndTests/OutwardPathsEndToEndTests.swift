@@ -125,7 +125,7 @@ import Testing
 /// A file name that is not UTF-8, typed in a shell, opens exactly and is shown escaped.
 @Suite struct NonUTF8ArgumentEndToEndTests {
     @Test func aLatin1FileNameFromTheShellOpens() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-argv-\(UUID().uuidString)")
+        let folder = Scratch.folder.appendingPathComponent("spool-argv-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let script = #"""

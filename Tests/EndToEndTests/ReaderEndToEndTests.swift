@@ -154,7 +154,7 @@ import Testing
         let missing = spawn([spoolBinary, "/nonexistent/thread.txt"])
         #expect(missing.status == 1)
         #expect(missing.output.contains("spool: /nonexistent/thread.txt: no such file"))
-        let json = FileManager.default.temporaryDirectory.appendingPathComponent("spool-bad-\(UUID().uuidString).json")
+        let json = Scratch.folder.appendingPathComponent("spool-bad-\(UUID().uuidString).json")
             .path
         defer { unlink(json) }
         try? "{\"a\": 1}".write(toFile: json, atomically: true, encoding: .utf8)
@@ -634,7 +634,7 @@ import Testing
 /// Quoted text folded and shown (`T`) headless and in the terminal.
 @Suite(.serialized) struct QuoteFoldingEndToEndTests {
     static func archive() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("quotes-\(UUID().uuidString).mbox")
+        let path = Scratch.folder.appendingPathComponent("quotes-\(UUID().uuidString).mbox")
             .path
         let text = """
             From ann Mon Jan  1 00:00:00 2024

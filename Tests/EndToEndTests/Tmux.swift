@@ -11,7 +11,7 @@ import SpoolTestSupport
 /// Foundation's `Process` hangs when the child daemonises (a tmux server keeps its
 /// socket), and Swift Testing's threads block most signals, which children inherit.
 func spawn(_ arguments: [String], stdin: String? = nil) -> (status: Int32, output: String) {
-    let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("spool-e2e-\(UUID().uuidString)")
+    let outputPath = Scratch.folder.appendingPathComponent("spool-e2e-\(UUID().uuidString)")
         .path
     defer { unlink(outputPath) }
     var actions = posix_spawn_file_actions_t()
@@ -62,7 +62,7 @@ func fileText(_ path: String) -> String? {
 }
 
 func freshStateDir() -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-e2e-state-\(UUID().uuidString)")
+    let folder = Scratch.folder.appendingPathComponent("spool-e2e-state-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return folder.path
 }
@@ -84,7 +84,7 @@ final class TmuxSession {
     init(_ command: [String], columns: Int = 100, rows: Int = 30, environment: [String: String] = [:]) {
         socket = "spool-e2e-\(UUID().uuidString.prefix(8))"
         stateDir = environment["SPOOL_STATE_DIR"] ?? freshStateDir()
-        statusFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).status").path
+        statusFile = Scratch.folder.appendingPathComponent("\(socket).status").path
         let quoted = command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         // The shell traps SIGINT so that Ctrl-C ends only the program under test.
         // tmux sets TERM itself in a new pane (tmux-256color), so a test's TERM is exported

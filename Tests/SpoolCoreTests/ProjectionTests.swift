@@ -112,6 +112,26 @@ import Testing
         #expect(rows.nodes[rows.rowAtOrBefore(3)] == 2, "a hidden node's row is its folded ancestor's")
     }
 
+    @Test func rowsWithNothingFoldedAnswerAsAListWould() {
+        var folds = CollapseState()
+        folds.collapse(2)
+        var open = VisibleRows(tree: tree, collapsed: CollapseState())
+        var listed = VisibleRows(tree: tree, collapsed: folds)
+        listed.showReplies(of: 2, in: tree, collapsed: CollapseState())
+        #expect(open == listed, "the same rows, held as a range and as a list")
+        for node in -1...8 {
+            #expect(open.row(of: node) == listed.row(of: node), "row of \(node)")
+            #expect(open.rowAtOrBefore(node) == listed.rowAtOrBefore(node), "row at or before \(node)")
+        }
+        #expect((0..<open.count).map { open[$0] } == [0, 1, 2, 3, 4, 5, 6])
+        open.hideReplies(of: 1, in: tree)
+        listed.hideReplies(of: 1, in: tree)
+        #expect(open.nodes == [0, 1, 5, 6] && open == listed)
+        let narrowed = VisibleRows(tree: tree, collapsed: CollapseState(), root: 5)
+        #expect(narrowed.nodes == [5, 6] && narrowed.row(of: 6) == 1 && narrowed.row(of: 4) == nil)
+        #expect(narrowed.rowAtOrBefore(2) == 0 && narrowed.rowAtOrBefore(9) == 1)
+    }
+
     @Test func aNarrowedRootShowsOnlyItsSubtree() {
         let rows = VisibleRows(tree: tree, collapsed: CollapseState(), root: 1)
         #expect(rows.nodes == [1, 2, 3, 4])

@@ -6,7 +6,7 @@ import Testing
 /// Bad input gives an ImportError that names the file, never a crash.
 @Suite struct DiscussionFileTests {
     private func temporaryFile(_ bytes: [UInt8]) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("spool-test-\(UUID().uuidString)").path
+        let path = Scratch.folder.appendingPathComponent("spool-test-\(UUID().uuidString)").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return path
     }
@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func aFolderWithoutDiscussionsIsAnError() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-empty-\(UUID().uuidString)")
+        let folder = Scratch.folder.appendingPathComponent("spool-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         do {

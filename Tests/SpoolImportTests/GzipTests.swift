@@ -25,7 +25,7 @@ import Testing
 
     /// A temporary file holding `bytes` gzip-compressed by the system's `gzip`.
     private func compressed(_ bytes: [UInt8], name: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-gz-\(UUID().uuidString)")
+        let folder = Scratch.folder.appendingPathComponent("spool-gz-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let plain = folder.appendingPathComponent(name).path
         _ = FileManager.default.createFile(atPath: plain, contents: Data(bytes))
@@ -61,7 +61,7 @@ import Testing
 
     @Test func aTruncatedOrCorruptFileSaysSo() throws {
         let whole = try Fixture.bytes("mbox-gz/patchew-0004-multiple-patch-reviewed.mbox.gz")
-        let folder = FileManager.default.temporaryDirectory.path
+        let folder = Scratch.folder.path
         let truncated = folder + "/spool-truncated-\(UUID().uuidString).mbox.gz"
         _ = FileManager.default.createFile(atPath: truncated, contents: Data(whole.prefix(3000)))
         #expect(throws: ImportError.self) { try DiscussionFile.load(path: truncated) }

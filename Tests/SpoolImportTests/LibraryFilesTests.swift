@@ -8,7 +8,7 @@ import Testing
 /// Which paths open a library list, and several files read as one forest.
 @Suite struct LibraryFilesTests {
     private func folder(_ files: [String: String], folders: [String] = []) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("spool-library-\(UUID().uuidString)")
+        let root = Scratch.folder.appendingPathComponent("spool-library-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         for name in folders {
             try FileManager.default.createDirectory(
@@ -79,7 +79,7 @@ import Testing
 /// A folder may hold things that are not files: they are skipped, never opened.
 @Suite struct SpecialFilesTests {
     private func folderWithAFIFO() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("spool-fifo-\(UUID().uuidString)")
+        let root = Scratch.folder.appendingPathComponent("spool-fifo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try Data(try Fixture.bytes(Fixture.seed)).write(to: root.appendingPathComponent("a-seed.txt"))
         #expect(mkfifo(root.appendingPathComponent("b-pipe").path, 0o600) == 0)
@@ -104,7 +104,7 @@ import Testing
     }
 
     @Test func aMaildirSkipsAFIFO() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("spool-maildir-\(UUID().uuidString)")
+        let root = Scratch.folder.appendingPathComponent("spool-maildir-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         for sub in ["cur", "new", "tmp"] {
             try FileManager.default.createDirectory(
@@ -120,7 +120,7 @@ import Testing
 /// File names that are not UTF-8 are opened exactly and shown with `\\xNN` escapes.
 @Suite struct NonUTF8FileNameTests {
     private func folder() throws -> DiskPath {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("spool-bytes-\(UUID().uuidString)")
+        let root = Scratch.folder.appendingPathComponent("spool-bytes-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         return DiskPath(root.path)
     }

@@ -314,7 +314,7 @@ struct RawMailCounts {
     }
 
     @Test func maildirOpensLikeAnArchive() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-maildir-\(UUID().uuidString)")
+        let folder = Scratch.folder.appendingPathComponent("spool-maildir-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         for sub in ["cur", "new", "tmp"] {
             try FileManager.default.createDirectory(

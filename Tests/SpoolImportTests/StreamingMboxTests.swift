@@ -33,7 +33,7 @@ import Testing
     }
 
     static func withFile<T>(_ bytes: [UInt8], _ body: (String) throws -> T) throws -> T {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+        let url = Scratch.folder.appendingPathComponent(
             "spool-stream-\(UUID().uuidString).mbox")
         try Data(bytes).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }

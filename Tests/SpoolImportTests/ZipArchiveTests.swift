@@ -41,7 +41,7 @@ import Testing
     @Test func aDamagedArchiveIsAClearError() throws {
         var bytes = try Fixture.bytes("slack/slackdump-fixture-export.zip")
         bytes.removeLast(bytes.count / 2)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("damaged-\(UUID().uuidString).zip")
+        let file = Scratch.folder.appendingPathComponent("damaged-\(UUID().uuidString).zip")
         try Data(bytes).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         #expect {

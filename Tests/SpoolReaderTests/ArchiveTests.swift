@@ -146,7 +146,7 @@ import Testing
     }
 
     @Test func maildirSeenFlagsStartRead() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("spool-flags-\(UUID().uuidString)")
+        let root = Scratch.folder.appendingPathComponent("spool-flags-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         for sub in ["cur", "new", "tmp"] {
             try FileManager.default.createDirectory(

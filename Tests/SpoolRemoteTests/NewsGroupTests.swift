@@ -8,7 +8,7 @@ import Testing
 
 /// News addresses against a scripted news server on loopback.
 @Suite(.serialized) struct NewsGroupTests {
-    let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-news-\(UUID().uuidString)")
+    let cacheFolder = Scratch.folder.appendingPathComponent("spool-news-\(UUID().uuidString)")
 
     private func article(_ number: Int, replyTo: Int? = nil, body: String) -> LoopbackNNTPServer.Article {
         let id = "<\(number)@news.example>"

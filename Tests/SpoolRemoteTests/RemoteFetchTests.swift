@@ -12,7 +12,7 @@ import Testing
     let cacheFolder: URL
 
     init() throws {
-        cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-cache-\(UUID().uuidString)")
+        cacheFolder = Scratch.folder.appendingPathComponent("spool-cache-\(UUID().uuidString)")
     }
 
     private func opener(_ environment: [String: String] = [:], limit: Int = 64 * 1_048_576) -> RemoteOpener {
@@ -81,7 +81,10 @@ import Testing
         do {
             opening = try opener(["SPOOL_HN_API": server.base + "/api/v1/"]).open("hn:20", offline: false)
         } catch {
-            Issue.record("\(error); the server saw \(server.requests.map(\.target))")
+            // Under a loaded run (twice in about ten full runs, never alone) a connection to
+            // this server was seen lost; what the server saw is said if it is seen again.
+            Issue.record(
+                "\(error); the server saw \(server.requests.map(\.target)), unread: \(server.unreadConnections)")
             return
         }
         let discussion = try load(opening)

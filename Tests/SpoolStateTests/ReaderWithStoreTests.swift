@@ -12,7 +12,7 @@ extension StateWriter: ReaderStore {}
 
 @Suite struct ReaderWithStoreTests {
     private func folder() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("spool-store-\(UUID().uuidString)")
+        let url = Scratch.folder.appendingPathComponent("spool-store-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

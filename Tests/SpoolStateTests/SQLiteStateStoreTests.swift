@@ -11,7 +11,7 @@ import Testing
 
 /// A fresh folder for one test's state file.
 func temporaryFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-state-\(UUID().uuidString)")
+    let folder = Scratch.folder.appendingPathComponent("spool-state-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return folder
 }

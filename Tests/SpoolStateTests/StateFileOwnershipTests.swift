@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SpoolCore
+import SpoolTestSupport
 import Testing
 
 @testable import SpoolState
@@ -9,7 +10,7 @@ import Testing
 /// or an older Spool file; any other SQLite file is left exactly as it was.
 @Suite struct StateFileOwnershipTests {
     private func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("spool-owner-\(UUID().uuidString)")
+        let url = Scratch.folder.appendingPathComponent("spool-owner-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -95,7 +96,7 @@ import Testing
 /// Another process writing to the state file does not hold up the reader's opening.
 @Suite struct StateFileLockTests {
     @Test func openingAndLoadingWaitForNoWriter() throws {
-        let place = FileManager.default.temporaryDirectory.appendingPathComponent("spool-lock-\(UUID().uuidString)")
+        let place = Scratch.folder.appendingPathComponent("spool-lock-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: place, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: place) }
         let first = StateKeeper(folder: place, discussionID: "d")
@@ -124,7 +125,7 @@ import Testing
 /// in memory, and says why.
 @Suite struct StateFileExclusiveLockTests {
     @Test func anExclusiveLockIsReportedWithoutWaiting() throws {
-        let place = FileManager.default.temporaryDirectory.appendingPathComponent("spool-xlock-\(UUID().uuidString)")
+        let place = Scratch.folder.appendingPathComponent("spool-xlock-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: place, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: place) }
         let path: String = {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SpoolCore
+import SpoolTestSupport
 import Testing
 
 @testable import SpoolState
@@ -10,7 +11,7 @@ import Testing
 /// is refused as when opened in place.
 @Suite struct StateStoreOpeningTests {
     private func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("spool-opening-\(UUID().uuidString)")
+        let url = Scratch.folder.appendingPathComponent("spool-opening-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -1,11 +1,12 @@
 import Foundation
+import SpoolTestSupport
 import Testing
 
 @testable import SpoolTerminal
 
 /// Saving a message, a comment or an attachment to a file the user named.
 @Suite struct FileWriterTests {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-save-\(UUID().uuidString)").path
+    let folder = Scratch.folder.appendingPathComponent("spool-save-\(UUID().uuidString)").path
 
     init() throws { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
 

@@ -1,5 +1,6 @@
 import Foundation
 import SpoolScreen
+import SpoolTestSupport
 import Testing
 
 @testable import SpoolTerminal
@@ -29,7 +30,7 @@ import Testing
     }
 
     @Test func anOpenerIsLookedForOnThePath() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-path-\(UUID().uuidString)")
+        let folder = Scratch.folder.appendingPathComponent("spool-path-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let opener = folder.appendingPathComponent("xdg-open").path

@@ -68,6 +68,10 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     /// Every request so far, in order.
     public var requests: [Request] { lock.withLock { received } }
 
+    /// Why connections ended before their request was read (`errno` names, or `closed`).
+    public var unreadConnections: [String] { lock.withLock { unread } }
+    private var unread: [String] = []
+
     public func stop() { listener.stop() }
 
     private func answer(_ connection: Int32) {
@@ -77,7 +81,11 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
             let count = read(connection, &buffer, buffer.count)
             // A signal to the test process (a child ending) interrupts a read: read again.
             if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return }
+            guard count > 0 else {
+                let why = count == 0 ? "closed" : String(cString: strerror(errno))
+                lock.withLock { unread.append(why) }
+                return
+            }
             head += buffer[0..<count]
             if head.count > 65536 { return }
         }
@@ -145,15 +153,22 @@ final class LoopbackListener: @unchecked Sendable {
         let socket = socket
         Thread {
             while true {
-                let connection = accept(socket, nil, nil)
-                if connection < 0 && errno == EINTR { continue }
+                // Close-on-exec from the start: a process started between an accept and a
+                // later fcntl would hold the connection open.
+                let connection = Self.accept4(socket, nil, nil, Int32(SOCK_CLOEXEC.rawValue))
+                if connection < 0 && (errno == EINTR || errno == ECONNABORTED) { continue }
                 guard connection >= 0 else { return }
-                _ = fcntl(connection, F_SETFD, FD_CLOEXEC)
                 handle(connection)
                 close(connection)
             }
         }.start()
     }
+
+    /// glibc's `accept4`, which the Glibc module leaves out (it is a GNU extension).
+    private static let accept4 = unsafeBitCast(
+        dlsym(nil, "accept4"),
+        to: (@convention(c) (Int32, UnsafeMutablePointer<sockaddr>?, UnsafeMutablePointer<socklen_t>?, Int32) -> Int32)
+            .self)
 
     private let lock = NSLock()
     private var stopped = false

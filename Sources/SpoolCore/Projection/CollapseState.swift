@@ -10,6 +10,9 @@ public struct CollapseState: Sendable, Equatable {
         for node in collapsed { collapse(node) }
     }
 
+    /// Whether nothing is folded.
+    public var isEmpty: Bool { !words.contains { $0 != 0 } }
+
     public func isCollapsed(_ node: Int) -> Bool {
         let word = node >> 6
         return node >= 0 && word < words.count && words[word] & (1 << UInt64(node & 63)) != 0

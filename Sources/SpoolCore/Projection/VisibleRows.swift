@@ -1,14 +1,34 @@
 /// The nodes of a ``ThreadTree`` that are on view under a collapse state, in pre-order.
 ///
 /// Because the rows are ascending node numbers, finding a node's row is a binary search.
+/// With nothing folded and no limit, every node of the range is a row: that is held as the
+/// range, so opening everything (`E`) on a million messages makes no list of a million rows.
 public struct VisibleRows: Sendable, Equatable {
-    public private(set) var nodes: [Int]
+    private enum Storage: Sendable, Equatable {
+        /// Every node of the range, in order.
+        case all(Range<Int>)
+        /// The nodes on view, ascending.
+        case listed([Int])
+    }
+
+    private var storage: Storage
 
     /// The rows of `tree` with the subtrees of `collapsed` nodes hidden; with `root`, only
     /// that node's subtree (a focused view); with `kept`, only the nodes it marks (a limit,
     /// which keeps every ancestor of a kept node, so an unkept node's subtree is skipped).
     public init(tree: ThreadTree, collapsed: CollapseState, root: Int = ThreadTree.root, kept: [Bool]? = nil) {
-        nodes = Self.visible(in: root..<tree.subtreeEnd[root], tree: tree, collapsed: collapsed, kept: kept)
+        let range = root..<tree.subtreeEnd[root]
+        storage =
+            collapsed.isEmpty && kept == nil
+            ? .all(range) : .listed(Self.visible(in: range, tree: tree, collapsed: collapsed, kept: kept))
+    }
+
+    /// The node of every row, in order (a list made for the asking).
+    public var nodes: [Int] {
+        switch storage {
+        case .all(let range): return Array(range)
+        case .listed(let nodes): return nodes
+        }
     }
 
     /// The nodes of `range` (a node's subtree, or what is below the node) on view.
@@ -29,45 +49,83 @@ public struct VisibleRows: Sendable, Equatable {
     }
 
     /// Hides what is below `node` after it was collapsed: the rows of its subtree go, the
-    /// rest stay (work in proportion to the rows removed, not to the tree).
+    /// rest stay (work in proportion to the rows removed, not to the tree, once the rows are
+    /// a list).
     public mutating func hideReplies(of node: Int, in tree: ThreadTree) {
         guard let row = row(of: node) else { return }
         let end = insertionRow(of: tree.subtreeEnd[node])
-        if end > row + 1 { nodes.removeSubrange((row + 1)..<end) }
+        guard end > row + 1 else { return }
+        var nodes = takeList()
+        nodes.removeSubrange((row + 1)..<end)
+        storage = .listed(nodes)
     }
 
     /// Shows what is below `node` after it was expanded, under `collapsed` and `kept` (work
     /// in proportion to the rows added).
     public mutating func showReplies(of node: Int, in tree: ThreadTree, collapsed: CollapseState, kept: [Bool]? = nil) {
-        guard let row = row(of: node), row + 1 == nodes.count || nodes[row + 1] >= tree.subtreeEnd[node] else { return }
+        guard let row = row(of: node), row + 1 == count || self[row + 1] >= tree.subtreeEnd[node] else { return }
         let below = Self.visible(in: (node + 1)..<tree.subtreeEnd[node], tree: tree, collapsed: collapsed, kept: kept)
+        var nodes = takeList()
         nodes.insert(contentsOf: below, at: row + 1)
+        storage = .listed(nodes)
     }
 
-    public var count: Int { nodes.count }
+    /// The rows as a list, taken out of the storage so that changing it copies nothing.
+    private mutating func takeList() -> [Int] {
+        let nodes: [Int]
+        switch storage {
+        case .all(let range): nodes = Array(range)
+        case .listed(let listed): nodes = listed
+        }
+        storage = .all(0..<0)
+        return nodes
+    }
 
-    public subscript(row: Int) -> Int { nodes[row] }
+    public var count: Int {
+        switch storage {
+        case .all(let range): return range.count
+        case .listed(let nodes): return nodes.count
+        }
+    }
+
+    public subscript(row: Int) -> Int {
+        switch storage {
+        case .all(let range): return range.lowerBound + row
+        case .listed(let nodes): return nodes[row]
+        }
+    }
+
+    /// Equal when the same nodes are rows, however they are held.
+    public static func == (lhs: VisibleRows, rhs: VisibleRows) -> Bool {
+        if case .all(let one) = lhs.storage, case .all(let other) = rhs.storage { return one == other }
+        return lhs.count == rhs.count && (0..<lhs.count).allSatisfy { lhs[$0] == rhs[$0] }
+    }
 
     /// The row that shows `node`, or nil when it is hidden.
     public func row(of node: Int) -> Int? {
         let row = insertionRow(of: node)
-        return row < nodes.count && nodes[row] == node ? row : nil
+        return row < count && self[row] == node ? row : nil
     }
 
     /// The row of `node`, or of the nearest visible row before it when it is hidden.
     public func rowAtOrBefore(_ node: Int) -> Int {
         let row = insertionRow(of: node)
-        if row < nodes.count && nodes[row] == node { return row }
+        if row < count && self[row] == node { return row }
         return max(0, row - 1)
     }
 
+    /// The row where `node` is or would be.
     private func insertionRow(of node: Int) -> Int {
-        var low = 0
-        var high = nodes.count
-        while low < high {
-            let mid = (low + high) / 2
-            if nodes[mid] < node { low = mid + 1 } else { high = mid }
+        switch storage {
+        case .all(let range): return min(max(node, range.lowerBound), range.upperBound) - range.lowerBound
+        case .listed(let nodes):
+            var low = 0
+            var high = nodes.count
+            while low < high {
+                let mid = (low + high) / 2
+                if nodes[mid] < node { low = mid + 1 } else { high = mid }
+            }
+            return low
         }
-        return low
     }
 }

@@ -92,7 +92,7 @@ let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3", "/root/.pye
 
     @Test func tomllibAndSpoolAgreeOnMutatedDocuments() throws {
         let documents = Self.documents(count: 10000)
-        let input = FileManager.default.temporaryDirectory.appendingPathComponent("toml-\(UUID().uuidString).json")
+        let input = Scratch.folder.appendingPathComponent("toml-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: input) }
         try JSONSerialization.data(withJSONObject: documents).write(to: input)
         let process = Process()
