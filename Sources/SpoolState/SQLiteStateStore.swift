@@ -153,7 +153,12 @@ public final class SQLiteStateStore: ReadStateStore {
     public func load(discussion id: String) throws -> SavedState {
         try pool.read { db in
             let read = try String.fetchAll(db, sql: "SELECT key FROM readMark WHERE discussion = ?", arguments: [id])
-            let folds = try Row.fetchAll(db, sql: "SELECT key, folded FROM fold WHERE discussion = ?", arguments: [id])
+            // Split by SQL's truth of `folded`: a value of any type in a hostile file is a
+            // fold or an opening, never a failed conversion.
+            let folds = { (folded: Bool) in
+                try String.fetchAll(
+                    db, sql: "SELECT key FROM fold WHERE discussion = ? AND (folded <> 0) = ?", arguments: [id, folded])
+            }
             let visited =
                 try Bool.fetchOne(db, sql: "SELECT 1 FROM visit WHERE discussion = ?", arguments: [id]) ?? false
             let seen =
@@ -178,12 +183,12 @@ public final class SQLiteStateStore: ReadStateStore {
             }
             var state = SavedState(
                 readKeys: Set(read.map(StableKey.init(rawValue:))),
-                collapsedKeys: Set(folds.filter { $0["folded"] }.map { StableKey(rawValue: $0["key"]) }),
+                collapsedKeys: Set(try folds(true).map(StableKey.init(rawValue:))),
                 previouslySeen: seen, promptHistory: history,
                 place: place)
-            state.expandedKeys = Set(folds.filter { !$0["folded"] }.map { StableKey(rawValue: $0["key"]) })
+            state.expandedKeys = Set(try folds(false).map(StableKey.init(rawValue:)))
             state.foldDefault = try Bool.fetchOne(
-                db, sql: "SELECT threads FROM foldDefault WHERE discussion = ?", arguments: [id]
+                db, sql: "SELECT threads <> 0 FROM foldDefault WHERE discussion = ?", arguments: [id]
             ).map { $0 ? .threads : .open }
             state.seenBeforeLastVisit =
                 try Data.fetchOne(db, sql: "SELECT earlier FROM seenSet WHERE discussion = ?", arguments: [id])

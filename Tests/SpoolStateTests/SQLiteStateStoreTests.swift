@@ -116,15 +116,19 @@ func page(_ comments: [(String, String)], title: String = "A title") throws -> D
         #expect(try store.load(discussion: "e").foldDefault == nil)
     }
 
+    /// A state file at schema `version` with `rows` written into it, as an older Spool left it.
+    private func olderFile(at version: String, in folder: URL, _ rows: String) throws -> String {
+        let path = folder.appendingPathComponent("state.sqlite3").path
+        let old = try DatabaseQueue(path: path)
+        try SQLiteStateStore.migrator.migrate(old, upTo: version)
+        try old.write { try $0.execute(sql: rows) }
+        return path
+    }
+
     @Test func foldsOfAnOlderFileAreEveryFoldOverNothingFolded() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("state.sqlite3").path
-        do {
-            let old = try DatabaseQueue(path: path)
-            try SQLiteStateStore.migrator.migrate(old, upTo: "v5")
-            try old.write { try $0.execute(sql: "INSERT INTO fold VALUES ('d', 'h:a'), ('d', 'h:b')") }
-        }
+        let path = try olderFile(at: "v5", in: folder, "INSERT INTO fold VALUES ('d', 'h:a'), ('d', 'h:b')")
         let store = try SQLiteStateStore(path: path)
         let loaded = try store.load(discussion: "d")
         #expect(loaded.foldDefault == .open)
@@ -133,16 +137,24 @@ func page(_ comments: [(String, String)], title: String = "A title") throws -> D
         #expect(try store.load(discussion: "e").foldDefault == nil, "a discussion without folds chooses")
     }
 
+    @Test func foldValuesOfAnyTypeInAStateFileAreReadNotFatal() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try olderFile(
+            at: "v6", in: folder,
+            "INSERT INTO fold VALUES ('d', 'h:a', 'yes'), ('d', 'h:b', 0), ('d', 'h:c', x'00');"
+                + " INSERT INTO foldDefault VALUES ('d', 'threads')")
+        let loaded = try SQLiteStateStore(path: path).load(discussion: "d")
+        #expect(loaded.foldDefault == .threads)
+        #expect(loaded.collapsedKeys == [StableKey(rawValue: "h:a"), StableKey(rawValue: "h:c")])
+        #expect(loaded.expandedKeys == [StableKey(rawValue: "h:b")])
+    }
+
     @Test func migratingFromTheFirstSchemaKeepsMarks() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("state.sqlite3").path
-        do {
-            let old = try DatabaseQueue(path: path)
-            try SQLiteStateStore.migrator.migrate(old, upTo: "v1")
-            try old.write { try $0.execute(sql: "INSERT INTO readMark VALUES ('d', 'h:a', 1.0)") }
-            #expect(try old.read { try $0.tableExists("visit") } == false)
-        }
+        let path = try olderFile(at: "v1", in: folder, "INSERT INTO readMark VALUES ('d', 'h:a', 1.0)")
+        #expect(try DatabaseQueue(path: path).read { try $0.tableExists("visit") } == false)
         let store = try SQLiteStateStore(path: path)
         #expect(try store.load(discussion: "d").readKeys == [StableKey(rawValue: "h:a")])
         #expect(try store.load(discussion: "d").previouslySeen == nil)

@@ -59,22 +59,13 @@ public struct KeyFingerprints: Equatable, Sendable, ExpressibleByArrayLiteral {
     /// The set read back from ``bytes`` (a length that is not a multiple of 8 loses its tail),
     /// read a word at a time: a million fingerprints are 8 MB.
     public init<Bytes: Collection>(bytes: Bytes) where Bytes.Element == UInt8 {
-        let fingerprints =
-            bytes.withContiguousStorageIfAvailable(Self.words(of:))
-            ?? Array(bytes).withUnsafeBufferPointer(Self.words(of:))
-        self.init(fingerprints: fingerprints)
-    }
-
-    /// The little-endian 64-bit words of `bytes`.
-    private static func words(of bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
-        let count = bytes.count / 8
-        let raw = UnsafeRawBufferPointer(bytes)
-        return [UInt64](unsafeUninitializedCapacity: count) { words, initialized in
-            for index in 0..<count {
-                words[index] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
-            }
-            initialized = count
-        }
+        self.init(
+            fingerprints: StoredWords.reading(bytes) { words in
+                [UInt64](unsafeUninitializedCapacity: words.count) { buffer, initialized in
+                    for index in 0..<words.count { buffer[index] = words[index] }
+                    initialized = words.count
+                }
+            })
     }
 
     /// Whether every fingerprint of this set is in the set stored as `bytes` (``bytes``'s
@@ -82,23 +73,14 @@ public struct KeyFingerprints: Equatable, Sendable, ExpressibleByArrayLiteral {
     /// visit that brings nothing new writes nothing. Stored words out of order can only make
     /// the answer false.
     public func isSubset<Bytes: Collection>(ofStored bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
-        func walk(_ stored: UnsafeBufferPointer<UInt8>) -> Bool {
-            let raw = UnsafeRawBufferPointer(stored)
-            let count = stored.count / 8
+        StoredWords.reading(bytes) { stored in
             var index = 0
             for value in values {
-                while index < count
-                    && UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) < value
-                {
-                    index += 1
-                }
-                guard index < count,
-                    UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) == value
-                else { return false }
+                while index < stored.count && stored[index] < value { index += 1 }
+                guard index < stored.count, stored[index] == value else { return false }
             }
             return true
         }
-        return bytes.withContiguousStorageIfAvailable(walk) ?? Array(bytes).withUnsafeBufferPointer(walk)
     }
 
     /// Little-endian, 8 bytes a key, in order: how a store keeps the set.
@@ -154,5 +136,26 @@ extension StableKey {
         var hash = FNV1a64()
         forEachTextPiece { hash.add($0) }
         return hash.value
+    }
+}
+
+/// The little-endian 64-bit words of a stored set, read in place.
+private struct StoredWords {
+    let raw: UnsafeRawBufferPointer
+
+    var count: Int { raw.count / 8 }
+
+    subscript(index: Int) -> UInt64 {
+        UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
+    }
+
+    /// `body` over the words of `bytes` (copied first only when they are not contiguous).
+    static func reading<Bytes: Collection, Result>(_ bytes: Bytes, _ body: (StoredWords) -> Result) -> Result
+    where Bytes.Element == UInt8 {
+        withoutActuallyEscaping(body) { body in
+            let read = { (buffer: UnsafeBufferPointer<UInt8>) in body(StoredWords(raw: UnsafeRawBufferPointer(buffer)))
+            }
+            return bytes.withContiguousStorageIfAvailable(read) ?? Array(bytes).withUnsafeBufferPointer(read)
+        }
     }
 }
