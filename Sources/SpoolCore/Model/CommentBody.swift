@@ -31,7 +31,7 @@ extension BodySource {
 /// for (the source may cache what was shown recently).
 ///
 /// Archives keep their bodies deferred, so opening 100,000 messages decodes none of them;
-/// web, Hacker News and Reddit comments hold their text. Two bodies are equal when their
+/// web pages keep theirs as the page's lines; Hacker News and Reddit comments hold their text. Two bodies are equal when their
 /// texts are.
 public struct CommentBody: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
     private enum Storage: Sendable {

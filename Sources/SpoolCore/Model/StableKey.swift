@@ -63,6 +63,43 @@ public struct StableKey: Hashable, Sendable, CustomStringConvertible {
 
     /// The key of a comment without a source identity, from its content.
     public static func content(title: String?, author: String, date: Timestamp?, body: String) -> StableKey {
+        StableKey(contentHash: contentHash(title: title, author: author, date: date, body: body))
+    }
+
+    /// The key of the `occurrence`th comment (from 1) whose content hashes to `contentHash`:
+    /// `h:` and the hash's 16 hex digits, then `#` and the occurrence from the second on, so
+    /// that two comments with the same author, date and body keep keys of their own.
+    public init(contentHash: UInt64, occurrence: Int = 1) {
+        let hex = FNV1a64.hexDigits(contentHash, after: "h:")
+        self.init(rawValue: occurrence > 1 ? hex + "#" + String(occurrence) : hex)
+    }
+
+    /// The hash a content key is made of (see ``ContentHasher``), for a body held as one string.
+    public static func contentHash(title: String?, author: String, date: Timestamp?, body: String) -> UInt64 {
+        var hasher = ContentHasher(title: title, author: author, date: date)
+        var body = body
+        body.withUTF8 { hasher.addBody($0) }
+        return hasher.value
+    }
+
+    public var description: String { rawValue }
+
+    /// The key that stands for the article (the tree's root), for its fold state.
+    public static let articleRoot = StableKey(rawValue: "root")
+}
+
+/// Hashes a comment's content into the hash its ``StableKey`` is made of: the discussion
+/// title, author and date, then the body with each run of white space as one space and
+/// white space at its end not at all.
+///
+/// The body may come in pieces (an importer hashing a body's source lines without making
+/// its text): white space between pieces is added with ``addBodySpace()``, and the hash is
+/// the one of the pieces joined.
+public struct ContentHasher {
+    private var hash: FNV1a64
+    private var pendingSpace = false
+
+    public init(title: String?, author: String, date: Timestamp?) {
         var hash = FNV1a64()
         hash.add(title ?? "")
         hash.add("\u{1F}")
@@ -70,31 +107,46 @@ public struct StableKey: Hashable, Sendable, CustomStringConvertible {
         hash.add("\u{1F}")
         hash.add(date?.iso8601 ?? "")
         hash.add("\u{1F}")
-        // Each run of white space hashes as one space; white space at the end not at all.
-        var body = body
-        body.withUTF8 { bytes in
-            var pendingSpace = false
-            var index = 0
-            while index < bytes.count {
-                let space = UnicodeWhiteSpace.canStart(bytes[index]) ? UnicodeWhiteSpace.length(bytes, at: index) : 0
-                if space > 0 {
-                    pendingSpace = true
-                    index += space
-                    continue
-                }
-                if pendingSpace { hash.add(UInt8(ascii: " ")) }
-                pendingSpace = false
-                hash.add(bytes[index])
-                index += 1
-            }
-        }
-        return StableKey(rawValue: "h:" + hash.hex)
+        self.hash = hash
     }
 
-    public var description: String { rawValue }
+    /// The hash of everything added so far.
+    public var value: UInt64 { hash.value }
 
-    /// The key that stands for the article (the tree's root), for its fold state.
-    public static let articleRoot = StableKey(rawValue: "root")
+    /// Adds white space to the body (counted as one space with any next to it).
+    public mutating func addBodySpace() { pendingSpace = true }
+
+    /// Adds a piece of the body. Printable ASCII, most of any text, takes the first test alone.
+    public mutating func addBody(_ bytes: UnsafeBufferPointer<UInt8>) {
+        // Both kept in registers through the loop, stored once at its end.
+        var running = hash
+        var spaceBefore = pendingSpace
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte > 0x20 && byte < 0x80 {
+                if spaceBefore {
+                    running.add(0x20)
+                    spaceBefore = false
+                }
+                running.add(byte)
+                index += 1
+                continue
+            }
+            let space = UnicodeWhiteSpace.canStart(byte) ? UnicodeWhiteSpace.length(bytes, at: index) : 0
+            if space > 0 {
+                spaceBefore = true
+                index += space
+                continue
+            }
+            if spaceBefore { running.add(0x20) }
+            spaceBefore = false
+            running.add(byte)
+            index += 1
+        }
+        hash = running
+        pendingSpace = spaceBefore
+    }
 }
 
 /// 64-bit FNV-1a over UTF-8: stable across runs and machines, unlike Swift's `Hasher`.
@@ -113,18 +165,28 @@ public struct FNV1a64: Sendable {
         text.withUTF8 { add(bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    mutating func add(_ scalar: Unicode.Scalar) {
-        guard let bytes = UTF8.encode(scalar) else { return }
-        for byte in bytes { add(byte) }
-    }
+    private static let prime: UInt64 = 0x0000_0100_0000_01B3
 
+    @inline(__always)
     public mutating func add(_ byte: UInt8) {
         value ^= UInt64(byte)
-        value = value &* 0x0000_0100_0000_01B3
+        value = value &* Self.prime
     }
 
-    var hex: String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+    /// The hash as 16 lowercase hex digits.
+    var hex: String { Self.hexDigits(value, after: "") }
+
+    /// `prefix` and then `value` as 16 lowercase hex digits, made in one string.
+    static func hexDigits(_ value: UInt64, after prefix: StaticString) -> String {
+        let count = prefix.utf8CodeUnitCount + 16
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            let prefixBytes = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+            _ = buffer.initialize(from: prefixBytes)
+            for digit in 0..<16 {
+                let nibble = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * digit)) & 0x0F
+                buffer[prefixBytes.count + digit] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+            }
+            return count
+        }
     }
 }

@@ -1,9 +1,59 @@
+import SpoolCore
+
 /// Turns the source lines of a body into the model's text: source indentation removed,
 /// paragraphs separated by exactly one blank line, every other character kept.
 enum BodyText {
     static func normalise(_ lines: ArraySlice<SourceText.Line>, markdown: Bool) -> String {
-        let content = lines.drop(while: \.isBlank).reversed().drop(while: \.isBlank).reversed()
-        guard let base = content.filter({ !$0.isBlank }).map(\.indent).min() else { return "" }
+        guard let (content, base) = layout(lines) else { return "" }
+        if markdown { return markdownParagraphs(content, base: base) }
+        var size = 0
+        for line in content where !line.isBlank { size += line.indent - base + line.text.utf8.count + 2 }
+        // Written once into a string of the right size: lines joined by a line break, a
+        // blank line between paragraphs however many stood there.
+        var text = ""
+        text.reserveCapacity(size)
+        var afterBlank = false
+        for line in content {
+            if line.isBlank {
+                afterBlank = true
+                continue
+            }
+            if !text.isEmpty { text += afterBlank ? "\n\n" : "\n" }
+            afterBlank = false
+            if line.indent > base { text += String(repeating: " ", count: line.indent - base) }
+            text += line.text
+        }
+        return text
+    }
+
+    /// Adds to `hasher` the body `normalise` makes of `lines` (not Markdown), without making
+    /// it: the line breaks and indentation it would hold are white space, which the key
+    /// hash counts as one space wherever it stands.
+    static func hash(_ lines: ArraySlice<SourceText.Line>, into hasher: inout ContentHasher) {
+        guard let (content, base) = layout(lines) else { return }
+        var isFirst = true
+        for line in content where !line.isBlank {
+            if !isFirst || line.indent > base { hasher.addBodySpace() }
+            isFirst = false
+            var text = line.text
+            text.withUTF8 { hasher.addBody($0) }
+        }
+    }
+
+    /// The lines from the first non-blank one to the last, and the least indentation among them.
+    private static func layout(
+        _ lines: ArraySlice<SourceText.Line>
+    ) -> (content: ArraySlice<SourceText.Line>, base: Int)? {
+        guard let first = lines.firstIndex(where: { !$0.isBlank }), let last = lines.lastIndex(where: { !$0.isBlank })
+        else { return nil }
+        let content = lines[first...last]
+        var base = Int.max
+        for line in content where !line.isBlank { base = min(base, line.indent) }
+        return (content, base)
+    }
+
+    /// The same for Markdown: each paragraph's soft-wrapped lines joined (see `MarkdownText`).
+    private static func markdownParagraphs(_ content: ArraySlice<SourceText.Line>, base: Int) -> String {
         var paragraphs: [[String]] = [[]]
         for line in content {
             if line.isBlank {
@@ -13,11 +63,19 @@ enum BodyText {
             let text = String(repeating: " ", count: line.indent - base) + line.text
             paragraphs[paragraphs.count - 1].append(text)
         }
-        let rendered = paragraphs.filter { !$0.isEmpty }.map {
-            markdown ? MarkdownText.paragraph($0) : $0.joined(separator: "\n")
-        }
-        return rendered.joined(separator: "\n\n")
+        return paragraphs.filter { !$0.isEmpty }.map(MarkdownText.paragraph).joined(separator: "\n\n")
     }
+}
+
+/// The bodies of a web page's comments, made from the page's lines when asked for: the
+/// page's text is held once, and no body is copied out of it while the page is imported.
+/// A span is the range of a comment's body lines.
+final class WebPageBodies: BodySource {
+    private let lines: [SourceText.Line]
+
+    init(lines: [SourceText.Line]) { self.lines = lines }
+
+    func text(of span: Range<Int>) -> String { BodyText.normalise(lines[span], markdown: false) }
 }
 
 /// The little Markdown that exported comment pages use, rendered as plain text.

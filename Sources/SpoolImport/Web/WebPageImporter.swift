@@ -42,13 +42,26 @@ public struct WebPageImporter: Sendable {
         var comments = buildComments(headers: headers, page: page)
         if comments.allSatisfy({ $0.parent == nil }) { MentionThreading.link(&comments) }
         let title = page.title
+        let lines = page.lines
         // Hashing every body is the import's largest single step: shared out over the cores.
-        let keys = ParallelMap.map(count: comments.count) { [comments] index in
+        // A body kept as lines is hashed from them, as the text it stands for.
+        let hashes = ParallelMap.map(count: comments.count) { [comments] index in
             let c = comments[index]
-            return StableKey.content(title: title, author: c.author, date: c.date, body: c.body.text)
+            guard let span = c.body.span else {
+                return StableKey.contentHash(title: title, author: c.author, date: c.date, body: c.body.text)
+            }
+            var hasher = ContentHasher(title: title, author: c.author, date: c.date)
+            BodyText.hash(lines[span], into: &hasher)
+            return hasher.value
         }
-        for index in comments.indices { comments[index].key = keys[index] }
-        disambiguateKeys(&comments)
+        // Two comments with the same author, date and body get distinct keys by order.
+        var occurrences: [UInt64: Int] = [:]
+        occurrences.reserveCapacity(comments.count)
+        for index in comments.indices {
+            let occurrence = occurrences[hashes[index], default: 0] + 1
+            occurrences[hashes[index]] = occurrence
+            comments[index].key = StableKey(contentHash: hashes[index], occurrence: occurrence)
+        }
         var discussion = Discussion(
             title: title, article: page.article, format: .web, comments: comments,
             notices: notices(stated: page.statedCount, found: comments.count, file: file))
@@ -64,13 +77,17 @@ public struct WebPageImporter: Sendable {
         var comments: [Comment] = []
         var stack: [(indent: Int, index: Int)] = []
         var usedIDs: Set<String> = []
+        comments.reserveCapacity(headers.count)
+        usedIDs.reserveCapacity(headers.count)
         var replyCounts: [Int: Int] = [:]
         var topLevelCount = 0
+        // A Markdown body is rendered now; any other is made from its lines when shown.
+        let bodies = page.isMarkdown ? nil : WebPageBodies(lines: page.lines)
         for (n, found) in headers.enumerated() {
             while let top = stack.last, top.indent >= found.indent { stack.removeLast() }
             let parent = stack.last?.index
             let bodyEnd = n + 1 < headers.count ? headers[n + 1].lineIndex : page.lines.count
-            let bodyLines = page.lines[(found.lineIndex + found.lineCount)..<bodyEnd]
+            let bodyLines = (found.lineIndex + found.lineCount)..<bodyEnd
             var id: String
             if let parent {
                 replyCounts[parent, default: 0] += 1
@@ -83,29 +100,18 @@ public struct WebPageImporter: Sendable {
                     id = String(topLevelCount)
                 }
             }
-            if usedIDs.contains(id) { id += "~" + String(comments.count + 1) }
-            usedIDs.insert(id)
+            if !usedIDs.insert(id).inserted {
+                id += "~" + String(comments.count + 1)
+                usedIDs.insert(id)
+            }
             comments.append(
                 Comment(
                     id: id, author: found.header.author, date: found.header.date,
-                    body: BodyText.normalise(bodyLines, markdown: page.isMarkdown), parent: parent))
+                    body: bodies.map { CommentBody(source: $0, span: bodyLines) }
+                        ?? CommentBody(BodyText.normalise(page.lines[bodyLines], markdown: true)), parent: parent))
             stack.append((found.indent, comments.count - 1))
         }
         return comments
-    }
-
-    /// Two comments with the same author, date and body get distinct keys by order.
-    private func disambiguateKeys(_ comments: inout [Comment]) {
-        var seen: [StableKey: Int] = [:]
-        for index in comments.indices {
-            let key = comments[index].key
-            if let count = seen[key] {
-                seen[key] = count + 1
-                comments[index].key = StableKey(rawValue: key.rawValue + "#" + String(count + 1))
-            } else {
-                seen[key] = 1
-            }
-        }
     }
 
     private func notices(stated: Int?, found: Int, file: String) -> [String] {
