@@ -123,3 +123,58 @@ import Testing
         }
     }
 }
+
+/// A large page decoded and split into lines in parts: the lines one pass would make.
+@Suite struct SourceTextPartsTests {
+    @Test func aPageDecodedInPartsHasTheLinesOfOnePass() throws {
+        // Over 12 MB (parts of 4 MB and more), with CRLF, lone CR and LF line ends, tabs,
+        // trailing blanks and sequences cut or invalid next to line ends.
+        var bytes: [UInt8] = []
+        var line = 0
+        while bytes.count < 12 << 20 {
+            bytes += Array("\t  \(line). Zoë café \u{A0}body ".utf8)
+            if line % 7 == 0 { bytes += [0xE2, 0x80] }
+            if line % 11 == 0 { bytes += [0xFF] }
+            bytes += line % 3 == 0 ? [0x0D, 0x0A] : line % 5 == 0 ? [0x0D] : [0x0A]
+            if line % 13 == 0 { bytes += [0x20, 0x09, 0x0A] }
+            line += 1
+        }
+        let source = try SourceText(bytes: bytes, file: "big.txt")
+        #expect(source.lines.map { "\($0.indent)|\($0.text)" } == Self.linesInOnePass(bytes))
+    }
+
+    /// The lines as a plain reading makes them: the whole decoded, then split at each line
+    /// end, indentation counted (a tab to the next multiple of four) and blanks trimmed.
+    private static func linesInOnePass(_ bytes: [UInt8]) -> [String] {
+        let scalars = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+        var lines: [String] = []
+        var current: [Unicode.Scalar] = []
+        func close() {
+            var indent = 0
+            var start = 0
+            while start < current.count, current[start] == " " || current[start] == "\t" {
+                indent = current[start] == " " ? indent + 1 : indent + 4 - indent % 4
+                start += 1
+            }
+            var end = current.count
+            while end > start, current[end - 1] == " " || current[end - 1] == "\t" { end -= 1 }
+            var text = ""
+            text.unicodeScalars.append(contentsOf: current[start..<end])
+            lines.append("\(indent)|\(text)")
+            current = []
+        }
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\r" || scalar == "\n" {
+                close()
+                if scalar == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" { index += 1 }
+            } else {
+                current.append(scalar)
+            }
+            index += 1
+        }
+        if !current.isEmpty { close() }
+        return lines
+    }
+}

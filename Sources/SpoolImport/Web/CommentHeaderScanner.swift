@@ -1,3 +1,5 @@
+import Foundation
+
 /// A comment header found on a page: where it is, how many lines it spans, its indentation.
 struct FoundHeader {
     let lineIndex: Int
@@ -19,11 +21,41 @@ struct CommentHeaderScanner {
         return marked.isEmpty ? scan(from: start, allowUnmarked: true) : marked
     }
 
+    /// The headers from `start` on, the page shared out over the cores: parts begin at
+    /// blank lines, which no header spans, so each part finds what one scan would.
     private func scan(from start: Int, allowUnmarked: Bool) -> [FoundHeader] {
+        let bounds = partBounds(from: start)
+        let parts = ParallelMap.map(count: bounds.count - 1, minimumPerPart: 1) { part in
+            scan(bounds[part]..<bounds[part + 1], scanStart: start, allowUnmarked: allowUnmarked)
+        }
+        return Array(parts.joined())
+    }
+
+    /// Where the parts of the scan from `start` begin, and the end: one part a core for a
+    /// long page, each after the first beginning at a blank line.
+    private func partBounds(from start: Int) -> [Int] {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let length = lines.count - start
+        guard cores > 1, length >= Self.linesWorthAPart * 2 else { return [start, max(start, lines.count)] }
+        var bounds = [start]
+        for part in 1..<min(cores, length / Self.linesWorthAPart) {
+            var bound = max(start + length * part / cores, bounds[bounds.count - 1] + 1)
+            while bound < lines.count && !lines[bound].isBlank { bound += 1 }
+            if bound < lines.count { bounds.append(bound) }
+        }
+        bounds.append(lines.count)
+        return bounds
+    }
+
+    /// Below this many lines a part costs more to start than it saves.
+    private static let linesWorthAPart = 20_000
+
+    private func scan(_ range: Range<Int>, scanStart: Int, allowUnmarked: Bool) -> [FoundHeader] {
         var found: [FoundHeader] = []
-        var index = start
-        while index < lines.count {
-            if let header = recognise(at: index, start: start, allowUnmarked: allowUnmarked).map(extendingMeridiem) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if let header = recognise(at: index, start: scanStart, allowUnmarked: allowUnmarked).map(extendingMeridiem)
+            {
                 found.append(header)
                 index += header.lineCount
             } else {

@@ -15,19 +15,63 @@ struct SourceText {
 
     let lines: [Line]
 
-    /// Decodes `bytes` (once, as one string the lines are slices of); a NUL byte means the
+    /// Decodes `bytes` (once, into strings the lines are slices of); a NUL byte means the
     /// file is not text. Line ends, indentation and trailing blanks are ASCII, so they are
-    /// found in the decoded string's bytes and each line is a slice made from byte offsets.
-    /// Bytes handed over are let go once decoded, so a large page is not held twice.
+    /// found in the decoded strings' bytes and each line is a slice made from byte offsets.
+    /// A large page is decoded and split in parts on the cores, each ending after a line
+    /// feed. Bytes handed over are let go once decoded, so a large page is not held twice.
     init(bytes: consuming [UInt8], file: String) throws {
-        if let nul = bytes.firstIndex(of: 0) { throw ImportError(file: file, reason: .binary(offset: nul)) }
+        let nul = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { memchr($0, 0, buffer.count) }.map {
+                UnsafeRawPointer(buffer.baseAddress!).distance(to: $0)
+            }
+        }
+        if let nul { throw ImportError(file: file, reason: .binary(offset: nul)) }
         let endsWithLineBreak = bytes.last == 0x0A || bytes.last == 0x0D
-        // The bytes' last use: handed to the decoder, they are gone once it returns.
-        let whole = String(decoding: bytes, as: UTF8.self)
-        var lines = SourceText.lines(of: whole)
+        let texts = SourceText.decodedParts(consume bytes)
+        var parts = ParallelMap.map(count: texts.count, minimumPerPart: 1) { part in
+            var lines = SourceText.lines(of: texts[part])
+            // The empty line after a part's closing line feed is the next part's first line.
+            if part < texts.count - 1 { lines.removeLast() }
+            return lines
+        }
+        var lines = parts.removeFirst()
+        lines.reserveCapacity(lines.count + parts.reduce(0) { $0 + $1.count })
+        for part in parts { lines += part }
         if lines.last?.isBlank == true && endsWithLineBreak { lines.removeLast() }
         guard lines.contains(where: { !$0.isBlank }) else { throw ImportError(file: file, reason: .empty) }
         self.lines = lines
+    }
+
+    /// Below this many bytes a part costs more to start than it saves.
+    private static let bytesWorthAPart = 4 << 20
+
+    /// `bytes` decoded as UTF-8 in parts, each but the last ending after a line feed. A
+    /// decoder starts afresh at any ASCII byte, so the parts decode as the whole would.
+    private static func decodedParts(_ bytes: consuming [UInt8]) -> [String] {
+        let bytes = consume bytes
+        let bounds = bytes.withUnsafeBufferPointer(partBounds)
+        return ParallelMap.map(count: bounds.count - 1, minimumPerPart: 1) { part in
+            bytes.withUnsafeBufferPointer { buffer in
+                String(decoding: UnsafeBufferPointer(rebasing: buffer[bounds[part]..<bounds[part + 1]]), as: UTF8.self)
+            }
+        }
+    }
+
+    /// Where the parts of `buffer` begin, and its end: one part a core for a large page.
+    private static func partBounds(_ buffer: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var bounds = [0]
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        if let base = buffer.baseAddress, cores > 1 {
+            for part in 1..<max(1, min(cores, buffer.count / bytesWorthAPart)) {
+                let from = max(buffer.count * part / cores, bounds[bounds.count - 1])
+                guard let feed = memchr(base + from, 0x0A, buffer.count - from) else { break }
+                let bound = UnsafeRawPointer(base).distance(to: feed) + 1
+                if bound < buffer.count { bounds.append(bound) }
+            }
+        }
+        bounds.append(buffer.count)
+        return bounds
     }
 
     /// The lines of `whole`, each a slice of it.
