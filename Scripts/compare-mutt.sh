@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Side-by-side opening times for one mbox: grep, mutt (threaded, read-only, no header
-# cache) and spool, each drawing its first screen in a 120x40 tmux pane and quitting, plus
+# cache) and spool (for any other file, a web page's text say, spool alone), each drawing its first screen in a 120x40 tmux pane and quitting, plus
 # `spool render` without a terminal. Prints the median of RUNS runs (default 5) and the
 # peak RSS of each.
 #
@@ -68,11 +68,18 @@ measure() {
         "$(printf '%s\n' "${totals[@]}" | median)" "$(( rss / 1024 ))" "$(printf '%s\n' "${quits[@]}" | median)"
 }
 
-echo "$(basename "$file"): $(grep -c '^From ' "$file") messages, $(( $(stat -c %s "$file") / 1048576 )) MiB; median of $runs runs"
-printf '%-34s %11s %11s %12s %11s\n' "" "first screen" "open to exit" "peak RSS" "q to exit"
-measure "grep -c '^From '" headless grep -c '^From ' "$file"
-measure "mutt (sort=threads, read-only)" in_pane "Mutt: " \
-    "mutt -n -F /dev/null -R -f $file -e 'set sort=threads' -e 'unset header_cache' -e 'set quit=yes'"
+size="$(( $(stat -c %s "$file") / 1048576 )) MiB; median of $runs runs"
+if [ "$(head -c 5 "$file")" = "From " ]; then
+    echo "$(basename "$file"): $(grep -c '^From ' "$file") messages, $size"
+    printf '%-34s %11s %11s %12s %11s\n' "" "first screen" "open to exit" "peak RSS" "q to exit"
+    measure "grep -c '^From '" headless grep -c '^From ' "$file"
+    measure "mutt (sort=threads, read-only)" in_pane "Mutt: " \
+        "mutt -n -F /dev/null -R -f $file -e 'set sort=threads' -e 'unset header_cache' -e 'set quit=yes'"
+else
+    # Not a mailbox (a web page's text, a JSON export): spool alone, beside SPOOL_BEFORE.
+    echo "$(basename "$file"): not an mbox, spool only, $size"
+    printf '%-34s %11s %11s %12s %11s\n' "" "first screen" "open to exit" "peak RSS" "q to exit"
+fi
 # Spool's status line starts with the position (` 1/3161  11758 unread …`); its right end
 # (`?:help`) gives way to the importer's notices, which a real archive may have.
 spool_status='^ [0-9]+/[0-9]+ '
