@@ -31,8 +31,8 @@ extension BodySource {
 /// for (the source may cache what was shown recently).
 ///
 /// Archives keep their bodies deferred, so opening 100,000 messages decodes none of them;
-/// web pages keep theirs as the page's lines; Hacker News and Reddit comments hold their text. Two bodies are equal when their
-/// texts are.
+/// web pages keep theirs as ranges of the page's lines; Hacker News and Reddit comments
+/// hold their text. Two bodies are equal when their texts are.
 public struct CommentBody: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
     private enum Storage: Sendable {
         case text(String)

@@ -21,10 +21,9 @@ struct SourceText {
     /// A large page is decoded and split in parts on the cores, each ending after a line
     /// feed. Bytes handed over are let go once decoded, so a large page is not held twice.
     init(bytes: consuming [UInt8], file: String) throws {
-        let nul = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.flatMap { memchr($0, 0, buffer.count) }.map {
-                UnsafeRawPointer(buffer.baseAddress!).distance(to: $0)
-            }
+        let nul = bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+            return UnsafeRawPointer(base).distance(to: found)
         }
         if let nul { throw ImportError(file: file, reason: .binary(offset: nul)) }
         let endsWithLineBreak = bytes.last == 0x0A || bytes.last == 0x0D

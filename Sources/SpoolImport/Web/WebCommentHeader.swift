@@ -74,7 +74,7 @@ struct WebCommentHeader: Equatable {
         func test(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             var digitsAfter = 0
             var previous: UInt8 = 0
-            for byte in bytes[max(0, bytes.count - 16)...].reversed() {
+            for byte in bytes.reversed() {
                 if byte >= 0x30 && byte <= 0x39 {
                     if previous == 0x3A || previous == 0x2E, digitsAfter == 2 { return true }
                     digitsAfter = previous >= 0x30 && previous <= 0x39 ? digitsAfter + 1 : 1
