@@ -3,7 +3,7 @@ import SpoolCore
 /// Turns the source lines of a body into the model's text: source indentation removed,
 /// paragraphs separated by exactly one blank line, every other character kept.
 enum BodyText {
-    static func normalise(_ lines: ArraySlice<SourceText.Line>, markdown: Bool) -> String {
+    static func normalise(_ lines: Slice<SourceText.Lines>, markdown: Bool) -> String {
         guard let (content, base) = layout(lines) else { return "" }
         if markdown { return markdownParagraphs(content, base: base) }
         var size = 0
@@ -29,7 +29,7 @@ enum BodyText {
     /// Adds to `hasher` the body `normalise` makes of `lines` (not Markdown), without making
     /// it: the line breaks and indentation it would hold are white space, which the key
     /// hash counts as one space wherever it stands.
-    static func hash(_ lines: ArraySlice<SourceText.Line>, into hasher: inout ContentHasher) {
+    static func hash(_ lines: Slice<SourceText.Lines>, into hasher: inout ContentHasher) {
         guard let (content, base) = layout(lines) else { return }
         var isFirst = true
         for line in content where !line.isBlank {
@@ -42,9 +42,11 @@ enum BodyText {
 
     /// The lines from the first non-blank one to the last, and the least indentation among them.
     private static func layout(
-        _ lines: ArraySlice<SourceText.Line>
-    ) -> (content: ArraySlice<SourceText.Line>, base: Int)? {
-        guard let first = lines.firstIndex(where: { !$0.isBlank }), let last = lines.lastIndex(where: { !$0.isBlank })
+        _ lines: Slice<SourceText.Lines>
+    ) -> (content: Slice<SourceText.Lines>, base: Int)? {
+        let isBlank = lines.base.isBlank
+        guard let first = lines.indices.first(where: { !isBlank($0) }),
+            let last = lines.indices.last(where: { !isBlank($0) })
         else { return nil }
         let content = lines[first...last]
         var base = Int.max
@@ -53,7 +55,7 @@ enum BodyText {
     }
 
     /// The same for Markdown: each paragraph's soft-wrapped lines joined (see `MarkdownText`).
-    private static func markdownParagraphs(_ content: ArraySlice<SourceText.Line>, base: Int) -> String {
+    private static func markdownParagraphs(_ content: Slice<SourceText.Lines>, base: Int) -> String {
         var paragraphs: [[String]] = [[]]
         for line in content {
             if line.isBlank {
@@ -71,9 +73,9 @@ enum BodyText {
 /// page's text is held once, and no body is copied out of it while the page is imported.
 /// A span is the range of a comment's body lines.
 final class WebPageBodies: BodySource {
-    private let lines: [SourceText.Line]
+    private let lines: SourceText.Lines
 
-    init(lines: [SourceText.Line]) { self.lines = lines }
+    init(lines: SourceText.Lines) { self.lines = lines }
 
     func text(of span: Range<Int>) -> String { BodyText.normalise(lines[span], markdown: false) }
 }

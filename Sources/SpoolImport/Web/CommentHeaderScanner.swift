@@ -14,7 +14,7 @@ struct FoundHeader {
 /// blank line when it ends with the `#` permalink marker, or when the page has no marked
 /// headers at all (pages that list comments without numbers or bullets).
 struct CommentHeaderScanner {
-    let lines: [SourceText.Line]
+    let lines: SourceText.Lines
 
     func scan(from start: Int) -> [FoundHeader] {
         let marked = scan(from: start, allowUnmarked: false)
@@ -40,7 +40,7 @@ struct CommentHeaderScanner {
         var bounds = [start]
         for part in 1..<min(cores, length / Self.linesWorthAPart) {
             var bound = max(start + length * part / cores, bounds[bounds.count - 1] + 1)
-            while bound < lines.count && !lines[bound].isBlank { bound += 1 }
+            while bound < lines.count && !lines.isBlank(bound) { bound += 1 }
             if bound < lines.count { bounds.append(bound) }
         }
         bounds.append(lines.count)

@@ -1,6 +1,6 @@
 /// The parts of a web page before its comments: front matter, title, article, count line.
 struct PageLayout {
-    let lines: [SourceText.Line]
+    let lines: SourceText.Lines
     /// True for a Markdown export (it opened with front matter).
     private(set) var isMarkdown = false
     private(set) var title: String?
@@ -11,7 +11,7 @@ struct PageLayout {
     private var articleRange: Range<Int> = 0..<0
     private var countLine: Int?
 
-    init(lines: [SourceText.Line]) {
+    init(lines: SourceText.Lines) {
         self.lines = lines
         var index = skipFrontMatter()
         while index < lines.count && lines[index].isBlank { index += 1 }

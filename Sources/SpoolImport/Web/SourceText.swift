@@ -13,11 +13,41 @@ struct SourceText {
         var isBlank: Bool { text.isEmpty }
     }
 
-    let lines: [Line]
+    /// The lines of a page, 16 bytes each: where each lies in the decoded strings, which
+    /// are held once; a ``Line`` is made as it is read.
+    struct Lines: RandomAccessCollection {
+        /// A line's part, the bounds of its text in the part's UTF-8, and its indentation
+        /// (a part is decoded from at most 1 GiB, under 4 GiB of text however repaired).
+        fileprivate struct Place {
+            let part: UInt32
+            let start: UInt32
+            let end: UInt32
+            let indent: UInt32
+        }
+
+        fileprivate let texts: [String]
+        fileprivate var places: [Place]
+
+        var startIndex: Int { places.startIndex }
+        var endIndex: Int { places.endIndex }
+
+        subscript(position: Int) -> Line {
+            let place = places[position]
+            let text = texts[Int(place.part)]
+            let first = text.utf8.index(text.startIndex, offsetBy: Int(place.start))
+            let last = text.utf8.index(first, offsetBy: Int(place.end - place.start))
+            return Line(indent: Int(place.indent), text: text[first..<last])
+        }
+
+        /// Whether the line at `position` is blank, without making it.
+        func isBlank(_ position: Int) -> Bool { places[position].start == places[position].end }
+    }
+
+    let lines: Lines
 
     /// Decodes `bytes` (once, into strings the lines are slices of); a NUL byte means the
     /// file is not text. Line ends, indentation and trailing blanks are ASCII, so they are
-    /// found in the decoded strings' bytes and each line is a slice made from byte offsets.
+    /// found in the decoded strings' bytes, and each line is kept as byte offsets.
     /// A large page is decoded and split in parts on the cores, each ending after a line
     /// feed. Bytes handed over are let go once decoded, so a large page is not held twice.
     init(bytes: consuming [UInt8], file: String) throws {
@@ -28,22 +58,30 @@ struct SourceText {
         if let nul { throw ImportError(file: file, reason: .binary(offset: nul)) }
         let endsWithLineBreak = bytes.last == 0x0A || bytes.last == 0x0D
         let texts = SourceText.decodedParts(consume bytes)
-        var parts = ParallelMap.map(count: texts.count, minimumPerPart: 1) { part in
-            var lines = SourceText.lines(of: texts[part])
-            // The empty line after a part's closing line feed is the next part's first line.
-            if part < texts.count - 1 { lines.removeLast() }
-            return lines
+        // Offsets are 32-bit: only a line of gigabytes makes a part too long for them.
+        guard texts.allSatisfy({ $0.utf8.count <= UInt32.max }) else {
+            throw ImportError(
+                file: file, reason: .malformed("a line of more than a gigabyte; this is not a page's text"))
         }
-        var lines = parts.removeFirst()
-        lines.reserveCapacity(lines.count + parts.reduce(0) { $0 + $1.count })
-        for part in parts { lines += part }
-        if lines.last?.isBlank == true && endsWithLineBreak { lines.removeLast() }
-        guard lines.contains(where: { !$0.isBlank }) else { throw ImportError(file: file, reason: .empty) }
-        self.lines = lines
+        var parts = ParallelMap.map(count: texts.count, minimumPerPart: 1) { part in
+            var places = SourceText.places(in: texts[part], part: UInt32(part))
+            // The empty line after a part's closing line feed is the next part's first line.
+            if part < texts.count - 1 { places.removeLast() }
+            return places
+        }
+        var places = parts.removeFirst()
+        places.reserveCapacity(places.count + parts.reduce(0) { $0 + $1.count })
+        for part in parts { places += part }
+        if let last = places.last, last.start == last.end, endsWithLineBreak { places.removeLast() }
+        guard places.contains(where: { $0.start != $0.end }) else { throw ImportError(file: file, reason: .empty) }
+        lines = Lines(texts: texts, places: places)
     }
 
     /// Below this many bytes a part costs more to start than it saves.
     private static let bytesWorthAPart = 4 << 20
+
+    /// Above this many bytes a page is cut into more parts than there are cores.
+    private static let largestPart = 1 << 30
 
     /// `bytes` decoded as UTF-8 in parts, each but the last ending after a line feed. A
     /// decoder starts afresh at any ASCII byte, so the parts decode as the whole would.
@@ -57,14 +95,16 @@ struct SourceText {
         }
     }
 
-    /// Where the parts of `buffer` begin, and its end: one part a core for a large page.
+    /// Where the parts of `buffer` begin, and its end: one part a core for a large page, and
+    /// parts of at most 1 GiB (each bound moved on to the next line).
     private static func partBounds(_ buffer: UnsafeBufferPointer<UInt8>) -> [Int] {
-        var bounds = [0]
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        if let base = buffer.baseAddress, cores > 1 {
-            for part in 1..<max(1, min(cores, buffer.count / bytesWorthAPart)) {
-                let from = max(buffer.count * part / cores, bounds[bounds.count - 1])
-                guard let feed = memchr(base + from, 0x0A, buffer.count - from) else { break }
+        let parts = max(min(cores, buffer.count / bytesWorthAPart), (buffer.count + largestPart - 1) / largestPart)
+        var bounds = [0]
+        if let base = buffer.baseAddress {
+            for part in 1..<max(1, parts) {
+                let from = max(buffer.count / parts * part, bounds[bounds.count - 1])
+                guard from < buffer.count, let feed = memchr(base + from, 0x0A, buffer.count - from) else { break }
                 let bound = UnsafeRawPointer(base).distance(to: feed) + 1
                 if bound < buffer.count { bounds.append(bound) }
             }
@@ -73,18 +113,19 @@ struct SourceText {
         return bounds
     }
 
-    /// The lines of `whole`, each a slice of it.
-    private static func lines(of whole: String) -> [Line] {
-        let utf8 = whole.utf8
-        let found = utf8.withContiguousStorageIfAvailable { text -> [Line] in
-            guard let base = text.baseAddress else { return [Line(indent: 0, text: whole[...])] }
+    /// Where the lines of `whole` lie in it, `whole` being part `part` of the page.
+    private static func places(in whole: String, part: UInt32) -> [Lines.Place] {
+        var whole = whole
+        return whole.withUTF8 { text -> [Lines.Place] in
+            func place(_ start: Int, _ end: Int, _ indent: Int) -> Lines.Place {
+                Lines.Place(part: part, start: UInt32(start), end: UInt32(end), indent: UInt32(clamping: indent))
+            }
+            guard let base = text.baseAddress else { return [place(0, 0, 0)] }
             // Without a carriage return anywhere, each line ends at the next line feed, which
             // memchr finds many bytes at a time.
             let hasCarriageReturn = memchr(base, 0x0D, text.count) != nil
-            var lines: [Line] = []
-            lines.reserveCapacity(lineFeeds(in: text) + 1)
-            var index = utf8.startIndex
-            var offset = 0
+            var places: [Lines.Place] = []
+            places.reserveCapacity(lineFeeds(in: text) + 1)
             var start = 0
             while true {
                 var end = start
@@ -96,25 +137,17 @@ struct SourceText {
                     end = text.count
                 }
                 let span = SourceText.measure(text, start, end)
-                // Offsets step forward: each index is made from the one before, in constant time.
-                let first = utf8.index(index, offsetBy: span.start - offset)
-                let last = utf8.index(first, offsetBy: span.end - span.start)
-                (index, offset) = (last, span.end)
-                lines.append(Line(indent: span.indent, text: whole[first..<last]))
+                places.append(place(span.start, span.end, span.indent))
                 guard end < text.count else { break }
                 let next = end + 1
                 start = text[end] == 0x0D && next < text.count && text[next] == 0x0A ? next + 1 : next
                 if start == text.count {
-                    lines.append(Line(indent: 0, text: whole[whole.endIndex...]))
+                    places.append(place(text.count, text.count, 0))
                     break
                 }
             }
-            return lines
+            return places
         }
-        if let found { return found }
-        var native = whole
-        native.makeContiguousUTF8()
-        return lines(of: native)
     }
 
     /// How many line feeds `text` holds (a loop the compiler vectorises).
