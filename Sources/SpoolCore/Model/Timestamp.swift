@@ -65,6 +65,55 @@ public struct Timestamp: Hashable, Comparable, Sendable {
     /// ISO 8601 text: `2014-10-29T00:02`, with seconds only when non-zero and the offset
     /// (`Z`, `+01:00`) only when known.
     public var iso8601: String {
+        let offset = utcOffsetMinutes
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day), (0...99).contains(hour),
+            (0...99).contains(minute), (0...99).contains(second), abs(offset ?? 0) < 100 * 60
+        else { return paddedISO8601 }
+        // The usual case, written as bytes into one string (every key of a web page's
+        // comments hashes one).
+        return String(unsafeUninitializedCapacity: 25) { buffer in
+            var count = 0
+            func put(_ value: Int, width: Int = 2) {
+                var rest = value
+                for place in (0..<width).reversed() {
+                    buffer[count + place] = UInt8(0x30 + rest % 10)
+                    rest /= 10
+                }
+                count += width
+            }
+            func put(_ mark: Unicode.Scalar) {
+                buffer[count] = UInt8(ascii: mark)
+                count += 1
+            }
+            put(year, width: 4)
+            put("-")
+            put(month)
+            put("-")
+            put(day)
+            put("T")
+            put(hour)
+            put(":")
+            put(minute)
+            if second != 0 {
+                put(":")
+                put(second)
+            }
+            if let offset {
+                if offset == 0 {
+                    put("Z")
+                } else {
+                    put(offset < 0 ? "-" : "+")
+                    put(abs(offset) / 60)
+                    put(":")
+                    put(abs(offset) % 60)
+                }
+            }
+            return count
+        }
+    }
+
+    /// The same, any field out of its usual range written as its number.
+    private var paddedISO8601: String {
         var text = "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(hour)):\(pad(minute))"
         if second != 0 { text += ":\(pad(second))" }
         if let offset = utcOffsetMinutes {
