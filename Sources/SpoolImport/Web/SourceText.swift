@@ -26,7 +26,7 @@ struct SourceText {
         }
 
         fileprivate let texts: [String]
-        fileprivate var places: [Place]
+        fileprivate let places: [Place]
 
         var startIndex: Int { places.startIndex }
         var endIndex: Int { places.endIndex }
