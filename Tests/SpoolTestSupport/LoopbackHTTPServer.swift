@@ -149,9 +149,16 @@ final class LoopbackListener: @unchecked Sendable {
     }
 
     /// Accepts connections until ``stop()``, each handled then closed.
+    ///
+    /// The loop closes the listening socket itself, after its last `accept`: closed by
+    /// `stop()` while the loop was between two accepts, its number could be given to another
+    /// test's listener at once, and this loop would take that listener's connections and
+    /// close them unanswered (a redirect test saw its third connection lost so, now and then).
     func start(_ handle: @escaping @Sendable (Int32) -> Void) {
         let socket = socket
+        lock.withLock { started = true }
         Thread {
+            defer { close(socket) }
             while true {
                 // Close-on-exec from the start: a process started between an accept and a
                 // later fcntl would hold the connection open.
@@ -172,17 +179,19 @@ final class LoopbackListener: @unchecked Sendable {
 
     private let lock = NSLock()
     private var stopped = false
+    private var started = false
 
-    /// Stops listening, once: a second `close` could close a descriptor another test's
-    /// listener has been given since.
+    /// Stops listening, once: the shutdown wakes the accept loop, which closes the socket
+    /// (a listener never started closes it here). A second `close` could close a
+    /// descriptor another test's listener has been given since.
     func stop() {
-        let first = lock.withLock {
+        let (first, loopCloses) = lock.withLock {
             defer { stopped = true }
-            return !stopped
+            return (!stopped, started)
         }
         guard first else { return }
         shutdown(socket, Int32(SHUT_RDWR))
-        close(socket)
+        if !loopCloses { close(socket) }
     }
 
     deinit { stop() }
