@@ -152,10 +152,9 @@ private struct StoredWords {
     /// `body` over the words of `bytes` (copied first only when they are not contiguous).
     static func reading<Bytes: Collection, Result>(_ bytes: Bytes, _ body: (StoredWords) -> Result) -> Result
     where Bytes.Element == UInt8 {
-        withoutActuallyEscaping(body) { body in
-            let read = { (buffer: UnsafeBufferPointer<UInt8>) in body(StoredWords(raw: UnsafeRawBufferPointer(buffer)))
-            }
-            return bytes.withContiguousStorageIfAvailable(read) ?? Array(bytes).withUnsafeBufferPointer(read)
+        func read(_ buffer: UnsafeBufferPointer<UInt8>) -> Result {
+            body(StoredWords(raw: UnsafeRawBufferPointer(buffer)))
         }
+        return bytes.withContiguousStorageIfAvailable(read) ?? Array(bytes).withUnsafeBufferPointer(read)
     }
 }

@@ -9,39 +9,14 @@ import SpoolCore
 /// nothing; the rest cost no memory.
 final class MailBodies: BodySource, @unchecked Sendable {
     private let store: ByteStore
-    // Guarded by `lock`: a small cache of recent bodies, evicted oldest first.
-    private let lock = NSLock()
     /// Recent bodies by the offset of their message.
-    private var recent: [Int: String] = [:]
-    private var order: [Int] = []
-    private static let kept = 256
+    private let recent = RecentTexts()
 
     init(store: ByteStore) { self.store = store }
 
-    func text(of span: Range<Int>) -> String {
-        let index = span.lowerBound
-        lock.lock()
-        if let text = recent[index] {
-            lock.unlock()
-            return text
-        }
-        lock.unlock()
-        let text = decode(span)
-        lock.lock()
-        if recent.updateValue(text, forKey: index) == nil {
-            order.append(index)
-            if order.count > Self.kept { recent[order.removeFirst()] = nil }
-        }
-        lock.unlock()
-        return text
-    }
+    func text(of span: Range<Int>) -> String { recent.text(for: span.lowerBound) { decode(span) } }
 
-    func textOnce(of span: Range<Int>) -> String {
-        lock.lock()
-        let cached = recent[span.lowerBound]
-        lock.unlock()
-        return cached ?? decode(span)
-    }
+    func textOnce(of span: Range<Int>) -> String { recent.kept(for: span.lowerBound) ?? decode(span) }
 
     /// The header fields of the message at `span`, read again from the store.
     func headers(of span: Range<Int>) -> MailHeaders? {

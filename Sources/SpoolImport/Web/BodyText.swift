@@ -71,13 +71,19 @@ enum BodyText {
 
 /// The bodies of a web page's comments, made from the page's lines when asked for: the
 /// page's text is held once, and no body is copied out of it while the page is imported.
-/// A span is the range of a comment's body lines.
+/// A span is the range of a comment's body lines. The last few made are kept, as an
+/// archive's are, so a long body is not made again for each frame that shows its preview.
 final class WebPageBodies: BodySource {
     private let lines: SourceText.Lines
+    private let recent = RecentTexts()
 
     init(lines: SourceText.Lines) { self.lines = lines }
 
-    func text(of span: Range<Int>) -> String { BodyText.normalise(lines[span], markdown: false) }
+    func text(of span: Range<Int>) -> String { recent.text(for: span.lowerBound) { made(span) } }
+
+    func textOnce(of span: Range<Int>) -> String { recent.kept(for: span.lowerBound) ?? made(span) }
+
+    private func made(_ span: Range<Int>) -> String { BodyText.normalise(lines[span], markdown: false) }
 }
 
 /// The little Markdown that exported comment pages use, rendered as plain text.
