@@ -74,7 +74,7 @@ import Testing
             Comment(id: "3", author: "Cy", date: nil, body: "@Antonio: agreed."),
             Comment(id: "4", author: "Dee", date: nil, body: "@bea, and @Cy: both."),
         ]
-        MentionThreading.link(&comments)
+        MentionThreading.link(&comments, mentions: comments.map { MentionThreading.mention(in: $0.body.text) })
         #expect(comments.map(\.parent) == [nil, nil, 0, 1], "the first mention decides")
     }
 }

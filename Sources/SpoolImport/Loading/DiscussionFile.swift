@@ -43,6 +43,7 @@ public enum DiscussionFile {
         if let archiveFile = try openedArchive(path: path, shownAs: shown, format: format, archive: archive) {
             return archiveFile
         }
+        if let page = try openedWebPage(path: path, shownAs: shown, format: format) { return page }
         switch path.contents() {
         case .success(let bytes):
             return try parse(bytes: consume bytes, file: file, format: format, archive: archive)
@@ -78,6 +79,24 @@ public enum DiscussionFile {
         return discussion
     }
 
+    /// A web page's text imported straight from the file (its bodies left in it), or nil when
+    /// the file is not one: by `format`, or when sniffing by a start that no other format
+    /// could follow (anything less sure is sniffed whole).
+    private static func openedWebPage(path: DiskPath, shownAs shown: DiskPath, format: Format?) throws -> Discussion? {
+        guard path.kind == .regular, format == .web || format == nil, let store = ByteStore(openingFileAt: path),
+            store.count > 0
+        else { return nil }
+        if format == nil {
+            let prefix = 0..<min(store.count, 64 << 10)
+            guard let start = store.bytes(prefix),
+                FormatSniffer.startsAsWebText(start, isWhole: prefix.count == store.count)
+            else { return nil }
+        }
+        var discussion = try WebPageImporter().parse(store: store, file: shown.description)
+        discussion.sourceName = shown.lastComponent.description
+        return discussion
+    }
+
     /// The files to list in a library for `paths`: several paths, or one folder that is not
     /// a Maildir (its regular, non-hidden files); nil when there is one discussion to open.
     public static func libraryFiles(for paths: [DiskPath]) -> [DiskPath]? {
@@ -99,8 +118,7 @@ public enum DiscussionFile {
         return combined
     }
 
-    /// Imports `bytes` that came from `file` (handed over: a web page's are let go once
-    /// decoded).
+    /// Imports `bytes` that came from `file`.
     public static func parse(
         bytes: consuming [UInt8], file: String, format: Format? = nil, archive: ArchiveOptions = ArchiveOptions()
     ) throws -> Discussion {
@@ -125,7 +143,6 @@ public enum DiscussionFile {
         if SavedPageImporter.site(of: bytes) != nil { return try SavedPageImporter().parse(bytes, file: file) }
         guard FormatSniffer.isJSON(bytes) else {
             let format = FormatSniffer.textFormat(bytes)
-            if format == .web { return try WebPageImporter().parse(decoding: consume bytes, file: file) }
             return try format.importer(archive: archive).parse(bytes, file: file)
         }
         let document = try JSONDocument(bytes, file: file)

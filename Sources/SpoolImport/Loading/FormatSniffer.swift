@@ -19,6 +19,18 @@ enum FormatSniffer {
         return startsWithSeparator(start) || looksLikeMessageHeaders(start) ? .mbox : .web
     }
 
+    /// Whether `bytes`, a file's first bytes (`isWhole`: all of it), are web text whatever
+    /// follows them: no export is named, and what follows leading white space is neither
+    /// markup, JSON, a `From ` line nor a header field, decided within these bytes.
+    static func startsAsWebText(_ bytes: [UInt8], isWhole: Bool) -> Bool {
+        let start = start(of: bytes)
+        guard let first = start.first, isWhole || start.count >= 80,
+            first != UInt8(ascii: "<"), first != UInt8(ascii: "{"), first != UInt8(ascii: "["),
+            !start.starts(with: MboxQuoting.fromPrefix), !MailHeaders.looksLikeHeaderLine(start)
+        else { return false }
+        return !DisqusImporter.matches(bytes) && !WordPressImporter.matches(bytes)
+    }
+
     /// A `From ` line followed by a header field, as the mbox scanner requires of every
     /// separator: a web page whose first words are "From the archives" is not a mailbox.
     private static func startsWithSeparator(_ bytes: ArraySlice<UInt8>) -> Bool {

@@ -69,21 +69,27 @@ enum BodyText {
     }
 }
 
-/// The bodies of a web page's comments, made from the page's lines when asked for: the
-/// page's text is held once, and no body is copied out of it while the page is imported.
-/// A span is the range of a comment's body lines. The last few made are kept, as an
-/// archive's are, so a long body is not made again for each frame that shows its preview.
+/// The bodies of a web page's comments, read from the page's file and made into text when
+/// asked for: no body is held while the page is imported. A span is the range of a
+/// comment's body lines. The last few made are kept, as an archive's are, so a long body is
+/// not made again for each frame that shows its preview.
 final class WebPageBodies: BodySource {
-    private let lines: SourceText.Lines
+    private let page: PageFile
     private let recent = RecentTexts()
 
-    init(lines: SourceText.Lines) { self.lines = lines }
+    init(page: PageFile) { self.page = page }
 
     func text(of span: Range<Int>) -> String { recent.text(for: span.lowerBound) { made(span) } }
 
     func textOnce(of span: Range<Int>) -> String { recent.kept(for: span.lowerBound) ?? made(span) }
 
-    private func made(_ span: Range<Int>) -> String { BodyText.normalise(lines[span], markdown: false) }
+    private func made(_ span: Range<Int>) -> String {
+        guard let lines = page.lines(span) else {
+            return
+                "(This comment can no longer be read: \(page.path) changed since it was opened. Open it again to read it.)"
+        }
+        return BodyText.normalise(lines[span], markdown: false)
+    }
 }
 
 /// The little Markdown that exported comment pages use, rendered as plain text.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A comment header found on a page: where it is, how many lines it spans, its indentation.
 struct FoundHeader {
     let lineIndex: Int
@@ -8,53 +6,25 @@ struct FoundHeader {
     let header: WebCommentHeader
 }
 
-/// Finds the comment headers of a page.
+/// Finds the comment headers of a page, or of a part of one that begins at a blank line.
 ///
 /// A header with a list marker is taken anywhere. One without a marker is taken after a
 /// blank line when it ends with the `#` permalink marker, or when the page has no marked
 /// headers at all (pages that list comments without numbers or bullets).
 struct CommentHeaderScanner {
     let lines: SourceText.Lines
+    /// Where the page's comments begin: a header there counts as after a blank line.
+    let commentsStart: Int
+    /// Whether headers without a marker are taken (the page has no marked ones).
+    let allowUnmarked: Bool
 
-    func scan(from start: Int) -> [FoundHeader] {
-        let marked = scan(from: start, allowUnmarked: false)
-        return marked.isEmpty ? scan(from: start, allowUnmarked: true) : marked
-    }
-
-    /// The headers from `start` on, the page shared out over the cores: parts begin at
-    /// blank lines, which no header spans, so each part finds what one scan would.
-    private func scan(from start: Int, allowUnmarked: Bool) -> [FoundHeader] {
-        let bounds = partBounds(from: start)
-        let parts = ParallelMap.map(count: bounds.count - 1, minimumPerPart: 1) { part in
-            scan(bounds[part]..<bounds[part + 1], scanStart: start, allowUnmarked: allowUnmarked)
-        }
-        return Array(parts.joined())
-    }
-
-    /// Where the parts of the scan from `start` begin, and the end: one part a core for a
-    /// long page, each after the first beginning at a blank line.
-    private func partBounds(from start: Int) -> [Int] {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        let length = lines.count - start
-        guard cores > 1, length >= Self.linesWorthAPart * 2 else { return [start, max(start, lines.count)] }
-        var bounds = [start]
-        for part in 1..<min(cores, length / Self.linesWorthAPart) {
-            var bound = max(start + length * part / cores, bounds[bounds.count - 1] + 1)
-            while bound < lines.count && !lines.isBlank(bound) { bound += 1 }
-            if bound < lines.count { bounds.append(bound) }
-        }
-        bounds.append(lines.count)
-        return bounds
-    }
-
-    /// Below this many lines a part costs more to start than it saves.
-    private static let linesWorthAPart = 20_000
-
-    private func scan(_ range: Range<Int>, scanStart: Int, allowUnmarked: Bool) -> [FoundHeader] {
+    /// The headers among `lines` from the comments' start on.
+    func scan() -> [FoundHeader] {
         var found: [FoundHeader] = []
-        var index = range.lowerBound
-        while index < range.upperBound {
-            if let header = recognise(at: index, start: scanStart, allowUnmarked: allowUnmarked).map(extendingMeridiem)
+        var index = max(commentsStart, lines.startIndex)
+        while index < lines.endIndex {
+            if let header = recognise(at: index, start: commentsStart, allowUnmarked: allowUnmarked).map(
+                extendingMeridiem)
             {
                 found.append(header)
                 index += header.lineCount
@@ -87,7 +57,7 @@ struct CommentHeaderScanner {
     /// 24-hour; the next line completes it.
     private func extendingMeridiem(_ found: FoundHeader) -> FoundHeader {
         let next = found.lineIndex + found.lineCount
-        guard next < lines.count, lines[next].indent > found.indent,
+        guard next < lines.endIndex, lines[next].indent > found.indent,
             lines[next].text.wholeMatch(of: /[AaPp]\.?[Mm]\.?/) != nil
         else { return found }
         let joined = (found.lineIndex...next).map { String(lines[$0].text) }.joined(separator: " ")
@@ -99,7 +69,7 @@ struct CommentHeaderScanner {
     /// `9. Ruth Smith` followed by `Ruth Smith October 28, 2014 at 5:07 pm #`: the name
     /// line is dropped and the header below it, which repeats the name, gives author and date.
     private func nameLineHeader(at index: Int, marker: WebCommentHeader.Marker) -> FoundHeader? {
-        guard index + 1 < lines.count, !lines[index + 1].isBlank,
+        guard index + 1 < lines.endIndex, !lines[index + 1].isBlank,
             let below = WebCommentHeader.parse(lines[index + 1].text), below.marker == .none,
             let name = WebCommentHeader.cleanAuthor(WebCommentHeader.splitMarker(lines[index].text).1),
             below.author.hasPrefix(name) || name.hasPrefix(below.author)
@@ -115,7 +85,7 @@ struct CommentHeaderScanner {
         var text = String(line.text)
         for extra in 1...5 {
             let next = index + extra
-            guard next < lines.count, !lines[next].isBlank, lines[next].indent > line.indent else { return nil }
+            guard next < lines.endIndex, !lines[next].isBlank, lines[next].indent > line.indent else { return nil }
             text += " " + lines[next].text
             if let header = WebCommentHeader.parse(text[...]) {
                 return FoundHeader(lineIndex: index, lineCount: extra + 1, indent: line.indent, header: header)

@@ -7,12 +7,13 @@ import SpoolCore
 /// name starts with it (`@Antonio` for `AntonioCS`), ignoring case. A mention that names
 /// nobody earlier leaves the comment where it was.
 enum MentionThreading {
-    static func link(_ comments: inout [Comment]) {
+    /// Links `comments` by `mentions`, the name each body opens with (``mention(in:)``).
+    static func link(_ comments: inout [Comment], mentions: [String?]) {
         var latestByAuthor: [String: Int] = [:]
         var latestByFirstName: [String: Int] = [:]
         var authors: [(name: String, index: Int)] = []
         for index in comments.indices {
-            if comments[index].parent == nil, let name = mention(in: comments[index].body.text) {
+            if comments[index].parent == nil, let name = mentions[index] {
                 let parent =
                     latestByAuthor[name] ?? latestByFirstName[name]
                     // The latest earlier author whose name starts with the mention (a bounded look back).
@@ -27,7 +28,7 @@ enum MentionThreading {
     }
 
     /// The lower-cased name after a leading `@`, if the body opens with one.
-    static func mention(in body: String) -> String? {
+    static func mention<Text: StringProtocol>(in body: Text) -> String? {
         let start = body.drop(while: { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "_" })
         guard start.first == "@" else { return nil }
         var name = ""
@@ -40,5 +41,14 @@ enum MentionThreading {
             name.append(character)
         }
         return nil
+    }
+
+    /// The same for a body kept as lines: it opens with its first line that is not blank,
+    /// and only a line whose first byte after spaces, `*` and `_` is `@` can name anyone.
+    static func mention(opening lines: Slice<SourceText.Lines>) -> String? {
+        guard let first = lines.indices.first(where: { !lines.base.isBlank($0) }) else { return nil }
+        let text = lines[first].text
+        let opening = text.utf8.first { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") }
+        return opening == UInt8(ascii: "@") ? mention(in: text) : nil
     }
 }

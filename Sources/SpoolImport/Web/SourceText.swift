@@ -1,11 +1,16 @@
 import Foundation
 
-/// A text file split into lines, ready for the line-oriented importers.
+/// The lines of a page's text, for the line-oriented importers.
 ///
 /// Bytes are decoded as UTF-8 with invalid sequences shown as U+FFFD, CRLF and lone CR
 /// line ends are accepted, and each line knows its indentation
 /// (tabs advance to the next multiple of four columns).
-struct SourceText {
+///
+/// Line ends, indentation and trailing blanks are ASCII, and a UTF-8 decoder never takes an
+/// ASCII byte into a repair, so lines are found in the raw bytes and each decodes alone as
+/// it would in the whole: a page is split once (``places(in:)``) and any run of its lines
+/// is decoded again from its bytes when wanted (``Lines``).
+enum SourceText {
     struct Line {
         let indent: Int
         /// The line without its indentation and trailing spaces.
@@ -13,141 +18,105 @@ struct SourceText {
         var isBlank: Bool { text.isEmpty }
     }
 
-    /// The lines of a page, 16 bytes each: where each lies in the decoded strings, which
-    /// are held once; a ``Line`` is made as it is read.
+    /// Where a line lies in the bytes it was split from (their first byte is 0): the bounds
+    /// of its text without indentation and trailing blanks, and its indentation; 12 bytes.
+    struct Place {
+        let start: UInt32
+        let end: UInt32
+        let indent: UInt32
+        var isBlank: Bool { start == end }
+
+        /// The place in bytes that begin `distance` bytes later (or earlier, when negative).
+        func moved(by distance: Int) -> Place {
+            Place(start: UInt32(Int(start) - distance), end: UInt32(Int(end) - distance), indent: indent)
+        }
+    }
+
+    /// Decoded lines numbered from `startIndex` (their number in the page): the text of a
+    /// part of a page, or of a comment's body, made as each is read.
     struct Lines: RandomAccessCollection {
-        /// A line's part, the bounds of its text in the part's UTF-8, and its indentation
-        /// (a part is decoded from at most 1 GiB, under 4 GiB of text however repaired).
-        fileprivate struct Place {
-            let part: UInt32
-            let start: UInt32
-            let end: UInt32
-            let indent: UInt32
+        private enum Texts {
+            /// The bytes decoded whole, as they were: places are offsets into it.
+            case whole(String)
+            /// The bytes held repairs: each line decoded alone, whole.
+            case eachLine([String])
         }
 
-        fileprivate let texts: [String]
-        fileprivate let places: [Place]
+        private let texts: Texts
+        private let places: [Place]
+        let startIndex: Int
+        var endIndex: Int { startIndex + places.count }
 
-        var startIndex: Int { places.startIndex }
-        var endIndex: Int { places.endIndex }
+        /// The lines at `places` of `bytes`, the first numbered `startIndex`.
+        init(decoding bytes: UnsafeRawBufferPointer, places: [Place], startIndex: Int) {
+            self.places = places
+            self.startIndex = startIndex
+            var whole = String(decoding: bytes.bindMemory(to: UInt8.self), as: UTF8.self)
+            let unchanged = whole.withUTF8 { decoded in
+                decoded.count == bytes.count
+                    && (bytes.isEmpty || memcmp(decoded.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+            }
+            if unchanged {
+                texts = .whole(whole)
+            } else {
+                texts = .eachLine(
+                    places.map { place in
+                        String(
+                            decoding: UnsafeRawBufferPointer(rebasing: bytes[Int(place.start)..<Int(place.end)]),
+                            as: UTF8.self)
+                    })
+            }
+        }
 
         subscript(position: Int) -> Line {
-            let place = places[position]
-            let text = texts[Int(place.part)]
-            let first = text.utf8.index(text.startIndex, offsetBy: Int(place.start))
-            let last = text.utf8.index(first, offsetBy: Int(place.end - place.start))
-            return Line(indent: Int(place.indent), text: text[first..<last])
+            let place = places[position - startIndex]
+            switch texts {
+            case .whole(let text):
+                let first = text.utf8.index(text.startIndex, offsetBy: Int(place.start))
+                let last = text.utf8.index(first, offsetBy: Int(place.end - place.start))
+                return Line(indent: Int(place.indent), text: text[first..<last])
+            case .eachLine(let lines):
+                return Line(indent: Int(place.indent), text: lines[position - startIndex][...])
+            }
         }
 
         /// Whether the line at `position` is blank, without making it.
-        func isBlank(_ position: Int) -> Bool { places[position].start == places[position].end }
+        func isBlank(_ position: Int) -> Bool { places[position - startIndex].isBlank }
     }
 
-    let lines: Lines
-
-    /// Decodes `bytes` (once, into strings the lines are slices of); a NUL byte means the
-    /// file is not text. Line ends, indentation and trailing blanks are ASCII, so they are
-    /// found in the decoded strings' bytes, and each line is kept as byte offsets.
-    /// A large page is decoded and split in parts on the cores, each ending after a line
-    /// feed. Bytes handed over are let go once decoded, so a large page is not held twice.
-    init(bytes: consuming [UInt8], file: String) throws {
-        let nul = bytes.withUnsafeBufferPointer { buffer -> Int? in
-            guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
-            return UnsafeRawPointer(base).distance(to: found)
+    /// Where the lines of `text` lie in it, the last ending at its end (an empty line when
+    /// it ends with a line end).
+    static func places(in text: UnsafeBufferPointer<UInt8>) -> [Place] {
+        func place(_ start: Int, _ end: Int, _ indent: Int) -> Place {
+            Place(start: UInt32(start), end: UInt32(end), indent: UInt32(clamping: indent))
         }
-        if let nul { throw ImportError(file: file, reason: .binary(offset: nul)) }
-        let endsWithLineBreak = bytes.last == 0x0A || bytes.last == 0x0D
-        let texts = SourceText.decodedParts(consume bytes)
-        // Offsets are 32-bit: only a line of gigabytes makes a part too long for them.
-        guard texts.allSatisfy({ $0.utf8.count <= UInt32.max }) else {
-            throw ImportError(
-                file: file, reason: .malformed("a line of more than a gigabyte; this is not a page's text"))
-        }
-        var parts = ParallelMap.map(count: texts.count, minimumPerPart: 1) { part in
-            var places = SourceText.places(in: texts[part], part: UInt32(part))
-            // The empty line after a part's closing line feed is the next part's first line.
-            if part < texts.count - 1 { places.removeLast() }
-            return places
-        }
-        var places = parts.removeFirst()
-        places.reserveCapacity(places.count + parts.reduce(0) { $0 + $1.count })
-        for part in parts { places += part }
-        if let last = places.last, last.start == last.end, endsWithLineBreak { places.removeLast() }
-        guard places.contains(where: { $0.start != $0.end }) else { throw ImportError(file: file, reason: .empty) }
-        lines = Lines(texts: texts, places: places)
-    }
-
-    /// Below this many bytes a part costs more to start than it saves.
-    private static let bytesWorthAPart = 4 << 20
-
-    /// Above this many bytes a page is cut into more parts than there are cores.
-    private static let largestPart = 1 << 30
-
-    /// `bytes` decoded as UTF-8 in parts, each but the last ending after a line feed. A
-    /// decoder starts afresh at any ASCII byte, so the parts decode as the whole would.
-    private static func decodedParts(_ bytes: consuming [UInt8]) -> [String] {
-        let bytes = consume bytes
-        let bounds = bytes.withUnsafeBufferPointer(partBounds)
-        return ParallelMap.map(count: bounds.count - 1, minimumPerPart: 1) { part in
-            bytes.withUnsafeBufferPointer { buffer in
-                String(decoding: UnsafeBufferPointer(rebasing: buffer[bounds[part]..<bounds[part + 1]]), as: UTF8.self)
+        guard let base = text.baseAddress else { return [place(0, 0, 0)] }
+        // Without a carriage return anywhere, each line ends at the next line feed, which
+        // memchr finds many bytes at a time.
+        let hasCarriageReturn = memchr(base, 0x0D, text.count) != nil
+        var places: [Place] = []
+        places.reserveCapacity(lineFeeds(in: text) + 1)
+        var start = 0
+        while true {
+            var end = start
+            if hasCarriageReturn {
+                while end < text.count && text[end] != 0x0A && text[end] != 0x0D { end += 1 }
+            } else if let found = memchr(base + start, 0x0A, text.count - start) {
+                end = UnsafeRawPointer(base).distance(to: found)
+            } else {
+                end = text.count
+            }
+            let span = measure(text, start, end)
+            places.append(place(span.start, span.end, span.indent))
+            guard end < text.count else { break }
+            let next = end + 1
+            start = text[end] == 0x0D && next < text.count && text[next] == 0x0A ? next + 1 : next
+            if start == text.count {
+                places.append(place(text.count, text.count, 0))
+                break
             }
         }
-    }
-
-    /// Where the parts of `buffer` begin, and its end: one part a core for a large page, and
-    /// parts of at most 1 GiB (each bound moved on to the next line).
-    private static func partBounds(_ buffer: UnsafeBufferPointer<UInt8>) -> [Int] {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        let parts = max(min(cores, buffer.count / bytesWorthAPart), (buffer.count + largestPart - 1) / largestPart)
-        var bounds = [0]
-        if let base = buffer.baseAddress {
-            for part in 1..<max(1, parts) {
-                let from = max(buffer.count / parts * part, bounds[bounds.count - 1])
-                guard from < buffer.count, let feed = memchr(base + from, 0x0A, buffer.count - from) else { break }
-                let bound = UnsafeRawPointer(base).distance(to: feed) + 1
-                if bound < buffer.count { bounds.append(bound) }
-            }
-        }
-        bounds.append(buffer.count)
-        return bounds
-    }
-
-    /// Where the lines of `whole` lie in it, `whole` being part `part` of the page.
-    private static func places(in whole: String, part: UInt32) -> [Lines.Place] {
-        var whole = whole
-        return whole.withUTF8 { text -> [Lines.Place] in
-            func place(_ start: Int, _ end: Int, _ indent: Int) -> Lines.Place {
-                Lines.Place(part: part, start: UInt32(start), end: UInt32(end), indent: UInt32(clamping: indent))
-            }
-            guard let base = text.baseAddress else { return [place(0, 0, 0)] }
-            // Without a carriage return anywhere, each line ends at the next line feed, which
-            // memchr finds many bytes at a time.
-            let hasCarriageReturn = memchr(base, 0x0D, text.count) != nil
-            var places: [Lines.Place] = []
-            places.reserveCapacity(lineFeeds(in: text) + 1)
-            var start = 0
-            while true {
-                var end = start
-                if hasCarriageReturn {
-                    while end < text.count && text[end] != 0x0A && text[end] != 0x0D { end += 1 }
-                } else if let found = memchr(base + start, 0x0A, text.count - start) {
-                    end = UnsafeRawPointer(base).distance(to: found)
-                } else {
-                    end = text.count
-                }
-                let span = SourceText.measure(text, start, end)
-                places.append(place(span.start, span.end, span.indent))
-                guard end < text.count else { break }
-                let next = end + 1
-                start = text[end] == 0x0D && next < text.count && text[next] == 0x0A ? next + 1 : next
-                if start == text.count {
-                    places.append(place(text.count, text.count, 0))
-                    break
-                }
-            }
-            return places
-        }
+        return places
     }
 
     /// How many line feeds `text` holds (a loop the compiler vectorises).

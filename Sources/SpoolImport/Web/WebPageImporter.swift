@@ -17,7 +17,14 @@ import SpoolCore
 /// opens as an article with a notice, and a stated count that disagrees with what was
 /// found is a notice too, never an error.
 public struct WebPageImporter: Sendable {
-    public init() {}
+    /// How far apart the parts a page is split in begin at least.
+    private let partSize: Int
+
+    public init() { partSize = 2 << 20 }
+
+    /// An importer that splits pages in parts `partSize` bytes apart (tests use small parts
+    /// to show that parts change nothing).
+    init(partSize: Int) { self.partSize = partSize }
 
     /// Parses `bytes` read from `file` (the name is used in messages only).
     ///
@@ -26,45 +33,53 @@ public struct WebPageImporter: Sendable {
     /// print(discussion.comments.count)
     /// ```
     public func parse(_ bytes: [UInt8], file: String) throws -> Discussion {
-        try parse(try SourceText(bytes: bytes, file: file), file: file)
+        try parse(store: ByteStore(bytes: bytes, path: file), file: file)
     }
 
-    /// The same for bytes handed over: they are let go once decoded (a 57 MB page was held
-    /// as bytes and as text at once).
-    func parse(decoding bytes: consuming [UInt8], file: String) throws -> Discussion {
-        try parse(try SourceText(bytes: consume bytes, file: file), file: file)
-    }
-
-    private func parse(_ source: SourceText, file: String) throws -> Discussion {
-        var page = PageLayout(lines: source.lines)
-        let headers = CommentHeaderScanner(lines: page.lines).scan(from: page.commentsStart)
-        page.settleArticle(firstHeader: headers.first?.lineIndex)
-        var comments = buildComments(headers: headers, page: page)
-        if comments.allSatisfy({ $0.parent == nil }) { MentionThreading.link(&comments) }
-        let title = page.title
-        let lines = page.lines
-        // Hashing every body is the import's largest single step: shared out over the cores.
-        // A body kept as lines is hashed from them, as the text it stands for.
-        let hashes = ParallelMap.map(count: comments.count) { [comments] index in
-            let c = comments[index]
-            guard let span = c.body.span else {
-                return StableKey.contentHash(title: title, author: c.author, date: c.date, body: c.body.text)
-            }
-            var hasher = ContentHasher(title: title, author: c.author, date: c.date)
-            BodyText.hash(lines[span], into: &hasher)
-            return hasher.value
+    /// Parses the page in `store`, which stays its comments' source: a body is read from it
+    /// again when it is shown, and the page's text is never held whole.
+    func parse(store: ByteStore, file: String) throws -> Discussion {
+        let page = try PageFile(store: store, file: file, partSize: partSize)
+        var layout = try firstLayout(of: page, file: file)
+        var scans = scanParts(of: page, layout: layout, allowUnmarked: false)
+        if layout.countSearchStart != nil, let part = scans.firstIndex(where: { $0.countLine != nil }),
+            let count = scans[part].countLine
+        {
+            // The comments begin after the count line: nothing before it is a comment.
+            layout.found(count.line, at: count.index)
+            for earlier in 0..<part { scans[earlier] = PartScan() }
+            scans[part] = scan(part: part, of: page, layout: layout, allowUnmarked: false) ?? PartScan()
+        }
+        if scans.allSatisfy({ $0.headers.isEmpty }) {
+            scans = scanParts(of: page, layout: layout, allowUnmarked: true)
+        }
+        if scans.contains(where: { $0.unread }) {
+            throw ImportError(file: file, reason: .unreadable(PageFile.changed))
+        }
+        let headers = scans.flatMap(\.headers)
+        let bodies = try self.bodies(of: headers, scans: scans, page: page, layout: layout, file: file)
+        layout.settleArticle(firstHeader: headers.first?.lineIndex)
+        guard let articleLines = page.lines(layout.articleRange) else {
+            throw ImportError(file: file, reason: .unreadable(PageFile.changed))
+        }
+        let article = BodyText.normalise(articleLines[layout.articleRange], markdown: layout.isMarkdown)
+        var comments = buildComments(
+            headers: headers, bodies: bodies, source: WebPageBodies(page: page), lineCount: page.lineCount)
+        if comments.allSatisfy({ $0.parent == nil }) {
+            MentionThreading.link(&comments, mentions: bodies.map(\.mention))
         }
         // Two comments with the same author, date and body get distinct keys by order.
         var occurrences: [UInt64: Int] = [:]
         occurrences.reserveCapacity(comments.count)
         for index in comments.indices {
-            let occurrence = occurrences[hashes[index], default: 0] + 1
-            occurrences[hashes[index]] = occurrence
-            comments[index].key = StableKey(contentHash: hashes[index], occurrence: occurrence)
+            let hash = bodies[index].hash
+            let occurrence = occurrences[hash, default: 0] + 1
+            occurrences[hash] = occurrence
+            comments[index].key = StableKey(contentHash: hash, occurrence: occurrence)
         }
         var discussion = Discussion(
-            title: title, article: page.article, format: .web, comments: comments,
-            notices: notices(stated: page.statedCount, found: comments.count, file: file))
+            title: layout.title, article: article.isEmpty ? nil : article, format: .web, comments: comments,
+            notices: notices(stated: layout.statedCount, found: comments.count, file: file))
         for found in headers {
             if let link = found.header.link, discussion.authorLinks[found.header.author] == nil {
                 discussion.authorLinks[found.header.author] = link
@@ -73,7 +88,108 @@ public struct WebPageImporter: Sendable {
         return discussion
     }
 
-    private func buildComments(headers: [FoundHeader], page: PageLayout) -> [Comment] {
+    /// The layout of the page's start, from as few of its first lines as tell it.
+    private func firstLayout(of page: PageFile, file: String) throws -> PageLayout {
+        var count = min(page.lineCount, 256)
+        while true {
+            guard let lines = page.lines(0..<count) else {
+                throw ImportError(file: file, reason: .unreadable(PageFile.changed))
+            }
+            if let layout = PageLayout(firstLines: lines, lineCount: page.lineCount) { return layout }
+            count = min(page.lineCount, count * 4)
+        }
+    }
+
+    /// What a part of the page holds: its headers, the body of each but the last (whose
+    /// body may go on into the next parts), and its first count line.
+    private struct PartScan: Sendable {
+        var headers: [FoundHeader] = []
+        var bodies: [ScannedBody] = []
+        var countLine: (index: Int, line: CountLine)?
+        /// True when the file no longer held the part.
+        var unread = false
+    }
+
+    /// A comment's body as its key and mention threading need it: the hash its key is made
+    /// from, the name it opens with, and its text when that is made at import (Markdown).
+    private struct ScannedBody: Sendable {
+        let hash: UInt64
+        let mention: String?
+        let text: String?
+    }
+
+    /// Every part scanned on the cores, a part at a time on each; parts wholly before the
+    /// comments and the count line are not read.
+    private func scanParts(of page: PageFile, layout: PageLayout, allowUnmarked: Bool) -> [PartScan] {
+        let first = min(layout.commentsStart, layout.countSearchStart ?? layout.commentsStart)
+        return ParallelMap.map(count: page.partCount, minimumPerPart: 1) { part in
+            guard page.lineNumbers(ofPart: part).upperBound > first else { return PartScan() }
+            return scan(part: part, of: page, layout: layout, allowUnmarked: allowUnmarked)
+                ?? PartScan(unread: true)
+        }
+    }
+
+    /// The headers, bodies and first count line of part `part`; nil when the file no longer
+    /// holds it.
+    private func scan(part: Int, of page: PageFile, layout: PageLayout, allowUnmarked: Bool) -> PartScan? {
+        guard let lines = page.lines(ofPart: part) else { return nil }
+        var scan = PartScan()
+        scan.headers = CommentHeaderScanner(
+            lines: lines, commentsStart: layout.commentsStart, allowUnmarked: allowUnmarked
+        ).scan()
+        for (header, next) in zip(scan.headers, scan.headers.dropFirst()) {
+            let span = (header.lineIndex + header.lineCount)..<next.lineIndex
+            scan.bodies.append(body(lines[span], of: header, title: layout.title, markdown: layout.isMarkdown))
+        }
+        if let start = layout.countSearchStart { scan.countLine = CountLine.first(in: lines, from: start) }
+        return scan
+    }
+
+    /// Every header's body in order: those the parts scanned, and the last of each part's
+    /// read again up to the next part's first header.
+    private func bodies(of headers: [FoundHeader], scans: [PartScan], page: PageFile, layout: PageLayout, file: String)
+        throws -> [ScannedBody]
+    {
+        let (title, markdown) = (layout.title, layout.isMarkdown)
+        var bodies: [ScannedBody] = []
+        bodies.reserveCapacity(headers.count)
+        var next = 0
+        for scan in scans where !scan.headers.isEmpty {
+            bodies += scan.bodies
+            next += scan.headers.count
+            let last = scan.headers[scan.headers.count - 1]
+            let span =
+                (last.lineIndex + last.lineCount)..<(next < headers.count ? headers[next].lineIndex : page.lineCount)
+            guard let lines = page.lines(span) else {
+                throw ImportError(file: file, reason: .unreadable(PageFile.changed))
+            }
+            bodies.append(body(lines[span], of: last, title: title, markdown: markdown))
+        }
+        return bodies
+    }
+
+    /// The body in `lines` of the comment under `header`.
+    private func body(_ lines: Slice<SourceText.Lines>, of header: FoundHeader, title: String?, markdown: Bool)
+        -> ScannedBody
+    {
+        let author = header.header.author
+        let date = header.header.date
+        if markdown {
+            // A Markdown body is rendered now: its inline links change the text.
+            let text = BodyText.normalise(lines, markdown: true)
+            return ScannedBody(
+                hash: StableKey.contentHash(title: title, author: author, date: date, body: text),
+                mention: MentionThreading.mention(in: text), text: text)
+        }
+        // Any other is hashed from its lines, as the text it stands for, and made when shown.
+        var hasher = ContentHasher(title: title, author: author, date: date)
+        BodyText.hash(lines, into: &hasher)
+        return ScannedBody(hash: hasher.value, mention: MentionThreading.mention(opening: lines), text: nil)
+    }
+
+    private func buildComments(
+        headers: [FoundHeader], bodies: [ScannedBody], source: WebPageBodies, lineCount: Int
+    ) -> [Comment] {
         var comments: [Comment] = []
         var stack: [(indent: Int, index: Int)] = []
         var usedIDs: Set<String> = []
@@ -81,12 +197,10 @@ public struct WebPageImporter: Sendable {
         usedIDs.reserveCapacity(headers.count)
         var replyCounts: [Int: Int] = [:]
         var topLevelCount = 0
-        // A Markdown body is rendered now; any other is made from its lines when shown.
-        let bodies = page.isMarkdown ? nil : WebPageBodies(lines: page.lines)
         for (n, found) in headers.enumerated() {
             while let top = stack.last, top.indent >= found.indent { stack.removeLast() }
             let parent = stack.last?.index
-            let bodyEnd = n + 1 < headers.count ? headers[n + 1].lineIndex : page.lines.count
+            let bodyEnd = n + 1 < headers.count ? headers[n + 1].lineIndex : lineCount
             let bodyLines = (found.lineIndex + found.lineCount)..<bodyEnd
             var id: String
             if let parent {
@@ -107,8 +221,8 @@ public struct WebPageImporter: Sendable {
             comments.append(
                 Comment(
                     id: id, author: found.header.author, date: found.header.date,
-                    body: bodies.map { CommentBody(source: $0, span: bodyLines) }
-                        ?? CommentBody(BodyText.normalise(page.lines[bodyLines], markdown: true)), parent: parent))
+                    body: bodies[n].text.map { CommentBody($0) } ?? CommentBody(source: source, span: bodyLines),
+                    parent: parent))
             stack.append((found.indent, comments.count - 1))
         }
         return comments

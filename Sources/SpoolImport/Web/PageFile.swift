@@ -1,0 +1,180 @@
+import Foundation
+
+/// A page's text left in its ``ByteStore``: split into lines once, in parts that begin at
+/// blank lines (read and split on the cores, a part at a time on each), and any run of its
+/// lines read and decoded again when wanted. What is held is 12 bytes a line, not the text.
+///
+/// No comment header spans a blank line, so each part can be scanned for headers alone and
+/// finds what one scan of the page would.
+final class PageFile: @unchecked Sendable {
+    // Immutable after init.
+    private let store: ByteStore
+    /// Where each part begins in the store, and the store's end.
+    private let partStarts: [Int]
+    /// Each part's lines, placed from the part's first byte.
+    private let partPlaces: [[SourceText.Place]]
+    /// The number of each part's first line, and then the number of lines.
+    private let partFirstLines: [Int]
+
+    /// Where the page came from, for messages.
+    var path: String { store.path }
+    /// How many lines the page has.
+    var lineCount: Int { partFirstLines[partFirstLines.count - 1] }
+    /// How many parts it was split in.
+    var partCount: Int { partPlaces.count }
+
+    /// Splits the page in `store` into lines; a NUL byte means it is not text, and a page
+    /// with nothing but blanks is empty. `partSize` is how far apart the parts begin at least.
+    init(store: ByteStore, file: String, partSize: Int = 2 << 20) throws {
+        let partStarts = try PageFile.partStarts(of: store, file: file, partSize: partSize)
+        let parts = ParallelMap.map(count: partStarts.count - 1, minimumPerPart: 1) { part -> PartLines in
+            let range = partStarts[part]..<partStarts[part + 1]
+            let split = store.withBytes(range) { bytes -> PartLines in
+                let bytes = bytes.bindMemory(to: UInt8.self)
+                if let base = bytes.baseAddress, let nul = memchr(base, 0, bytes.count) {
+                    return .binary(offset: range.lowerBound + UnsafeRawPointer(base).distance(to: nul))
+                }
+                var places = SourceText.places(in: bytes)
+                // The empty line after a part's closing line end is the next part's first line.
+                if part < partStarts.count - 2 { places.removeLast() }
+                return .lines(places)
+            }
+            return split ?? .unread
+        }
+        var partPlaces: [[SourceText.Place]] = []
+        partPlaces.reserveCapacity(parts.count)
+        for part in parts {
+            switch part {
+            case .lines(let places): partPlaces.append(places)
+            case .binary(let offset): throw ImportError(file: file, reason: .binary(offset: offset))
+            case .unread: throw ImportError(file: file, reason: .unreadable(PageFile.changed))
+            }
+        }
+        let lastByte = store.bytes((store.count - 1)..<store.count)?.first
+        if let last = partPlaces[partPlaces.count - 1].last, last.isBlank, lastByte == 0x0A || lastByte == 0x0D {
+            partPlaces[partPlaces.count - 1].removeLast()
+        }
+        guard partPlaces.contains(where: { $0.contains { !$0.isBlank } }) else {
+            throw ImportError(file: file, reason: .empty)
+        }
+        var firstLines = [0]
+        for places in partPlaces { firstLines.append(firstLines[firstLines.count - 1] + places.count) }
+        self.store = store
+        self.partStarts = partStarts
+        self.partPlaces = partPlaces
+        partFirstLines = firstLines
+    }
+
+    /// A part's split, or why it has none.
+    private enum PartLines {
+        case lines([SourceText.Place])
+        case binary(offset: Int)
+        case unread
+    }
+
+    static let changed = "it changed while it was read; open it again"
+
+    /// The numbers of part `part`'s lines.
+    func lineNumbers(ofPart part: Int) -> Range<Int> { partFirstLines[part]..<partFirstLines[part + 1] }
+
+    /// The part that holds line `line`.
+    func part(holding line: Int) -> Int {
+        var (low, high) = (0, partPlaces.count - 1)
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if partFirstLines[middle] <= line { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    /// The lines of part `part`, read and decoded; nil when the file no longer holds them.
+    func lines(ofPart part: Int) -> SourceText.Lines? {
+        store.withBytes(partStarts[part]..<partStarts[part + 1]) { bytes in
+            SourceText.Lines(decoding: bytes, places: partPlaces[part], startIndex: partFirstLines[part])
+        }
+    }
+
+    /// The lines `range`, read and decoded from their bytes alone; nil when the file no
+    /// longer holds them, or for a run of more than 4 GiB.
+    func lines(_ range: Range<Int>) -> SourceText.Lines? {
+        guard let first = range.first, let last = range.last else {
+            return SourceText.Lines(
+                decoding: UnsafeRawBufferPointer(start: nil, count: 0), places: [], startIndex: range.lowerBound)
+        }
+        let from = offset(of: first).start
+        let to = offset(of: last).end
+        guard to - from <= UInt32.max else { return nil }
+        var places: [SourceText.Place] = []
+        places.reserveCapacity(range.count)
+        var part = self.part(holding: first)
+        for line in range {
+            while line >= partFirstLines[part + 1] { part += 1 }
+            let place = partPlaces[part][line - partFirstLines[part]]
+            places.append(place.moved(by: from - partStarts[part]))
+        }
+        return store.withBytes(from..<to) { SourceText.Lines(decoding: $0, places: places, startIndex: first) }
+    }
+
+    /// Where line `line`'s text begins and ends in the store.
+    private func offset(of line: Int) -> (start: Int, end: Int) {
+        let part = self.part(holding: line)
+        let place = partPlaces[part][line - partFirstLines[part]]
+        return (partStarts[part] + Int(place.start), partStarts[part] + Int(place.end))
+    }
+
+    /// Where the parts begin: the first at 0, each other at the first blank line at least
+    /// `partSize` bytes after the one before; then the store's end. Places are 32-bit
+    /// offsets in a part, so a page with 4 GiB and no blank line in it is not text.
+    private static func partStarts(of store: ByteStore, file: String, partSize: Int) throws -> [Int] {
+        var starts = [0]
+        let reader = store.reader(chunk: 64 << 10)
+        while let next = blankLineStart(in: store, reader: reader, from: starts[starts.count - 1] + max(partSize, 1)) {
+            starts.append(next)
+        }
+        starts.append(store.count)
+        for part in 0..<(starts.count - 1) where starts[part + 1] - starts[part] > UInt32.max {
+            throw ImportError(
+                file: file,
+                reason: .malformed("4 GiB without a blank line from byte \(starts[part]); this is not a page's text"))
+        }
+        return starts
+    }
+
+    /// Where the first blank line that begins after `offset` begins, if there is one.
+    private static func blankLineStart(in store: ByteStore, reader: ChunkReader, from offset: Int) -> Int? {
+        enum State {
+            case inLine
+            case afterCarriageReturn
+            /// At the start of a line, among its leading blanks.
+            case lineStart(Int)
+        }
+        var state = State.inLine
+        var position = offset
+        while position < store.count {
+            let window = reader.window(at: position)
+            var index = position - window.base
+            while index < window.bytes.count {
+                let byte = window.bytes[index]
+                let at = window.base + index
+                switch state {
+                case .inLine:
+                    if byte == 0x0A { state = .lineStart(at + 1) } else if byte == 0x0D { state = .afterCarriageReturn }
+                case .afterCarriageReturn:
+                    if byte == 0x0A {
+                        state = .lineStart(at + 1)
+                    } else {
+                        state = .lineStart(at)
+                        continue  // This byte begins the line: look at it again.
+                    }
+                case .lineStart(let start):
+                    if byte == 0x0A || byte == 0x0D { return start }
+                    if byte != 0x20 && byte != 0x09 { state = .inLine }
+                }
+                index += 1
+            }
+            guard !window.reachesEnd, window.end > position else { return nil }
+            position = window.end
+        }
+        return nil
+    }
+}
