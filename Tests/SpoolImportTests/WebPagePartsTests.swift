@@ -95,6 +95,17 @@ import Testing
         }
     }
 
+    /// A search reads bodies by whole parts, kept for the next; shown bodies are read alone.
+    @Test func bodiesReadByTheirPartAreTheBodiesReadAlone() throws {
+        let bytes = try Fixture.bytes("community-care-baby-p.txt")
+        let alone = try WebPageImporter(partSize: 256).parse(bytes, file: "page.txt").comments.map(\.body.text)
+        // Another import, so that nothing is kept from the reads above.
+        let comments = try WebPageImporter(partSize: 256).parse(bytes, file: "page.txt").comments
+        #expect(comments.indices.map { comments[$0].body.textOnce } == alone)
+        #expect(comments.indices.reversed().map { comments[$0].body.textOnce } == alone.reversed())
+        #expect(alone.allSatisfy { !$0.isEmpty })
+    }
+
     @Test func aPageIsReadFromItsFileAndItsBodiesFromThereWhenShown() throws {
         let path = Scratch.folder.appendingPathComponent("page-\(UUID().uuidString).txt").path
         let text =

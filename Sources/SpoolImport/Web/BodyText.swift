@@ -79,12 +79,18 @@ final class WebPageBodies: BodySource {
 
     init(page: PageFile) { self.page = page }
 
-    func text(of span: Range<Int>) -> String { recent.text(for: span.lowerBound) { made(span) } }
+    func text(of span: Range<Int>) -> String {
+        recent.text(for: span.lowerBound) { made(span, lines: page.linesReadByPart(span, wholePartOnly: true)) }
+    }
 
-    func textOnce(of span: Range<Int>) -> String { recent.kept(for: span.lowerBound) ?? made(span) }
+    /// A one-off look (a search, a limit) reads the body's whole part, for the bodies after it.
+    func textOnce(of span: Range<Int>) -> String {
+        recent.kept(for: span.lowerBound) ?? made(span, lines: page.linesReadByPart(span))
+    }
 
-    private func made(_ span: Range<Int>) -> String {
-        guard let lines = page.lines(span) else {
+    /// The body at `span` from `lines` when they hold it, else read alone.
+    private func made(_ span: Range<Int>, lines: SourceText.Lines?) -> String {
+        guard let lines = lines ?? page.lines(span) else {
             return
                 "(This comment can no longer be read: \(page.path) changed since it was opened. Open it again to read it.)"
         }

@@ -7,7 +7,7 @@ import Foundation
 /// No comment header spans a blank line, so each part can be scanned for headers alone and
 /// finds what one scan of the page would.
 final class PageFile: @unchecked Sendable {
-    // Immutable after init.
+    // Immutable after init but for `lastPart`, guarded by `lock`.
     private let store: ByteStore
     /// Where each part begins in the store, and the store's end.
     private let partStarts: [Int]
@@ -15,6 +15,10 @@ final class PageFile: @unchecked Sendable {
     private let partPlaces: [[SourceText.Place]]
     /// The number of each part's first line, and then the number of lines.
     private let partFirstLines: [Int]
+
+    private let lock = NSLock()
+    /// The part read whole last, for reads in order (a search through every body).
+    private var lastPart: (part: Int, lines: SourceText.Lines)?
 
     /// Where the page came from, for messages.
     var path: String { store.path }
@@ -25,7 +29,7 @@ final class PageFile: @unchecked Sendable {
 
     /// Splits the page in `store` into lines; a NUL byte means it is not text, and a page
     /// with nothing but blanks is empty. `partSize` is how far apart the parts begin at least.
-    init(store: ByteStore, file: String, partSize: Int = 2 << 20) throws {
+    init(store: ByteStore, file: String, partSize: Int) throws {
         let partStarts = try PageFile.partStarts(of: store, file: file, partSize: partSize)
         let parts = ParallelMap.map(count: partStarts.count - 1, minimumPerPart: 1) { part -> PartLines in
             let range = partStarts[part]..<partStarts[part + 1]
@@ -113,6 +117,18 @@ final class PageFile: @unchecked Sendable {
             places.append(place.moved(by: from - partStarts[part]))
         }
         return store.withBytes(from..<to) { SourceText.Lines(decoding: $0, places: places, startIndex: first) }
+    }
+
+    /// The lines `range`, as slices of the whole part that holds them, read and decoded
+    /// once for the reads that follow: many bodies read in order cost a read of each part,
+    /// not of each body. `wholePartOnly`: nil unless that part is the one read last.
+    func linesReadByPart(_ range: Range<Int>, wholePartOnly: Bool = false) -> SourceText.Lines? {
+        let part = self.part(holding: range.lowerBound)
+        guard range.upperBound <= partFirstLines[part + 1] else { return wholePartOnly ? nil : lines(range) }
+        if let last = lock.withLock({ lastPart }), last.part == part { return last.lines }
+        guard !wholePartOnly, let lines = lines(ofPart: part) else { return nil }
+        lock.withLock { lastPart = (part, lines) }
+        return lines
     }
 
     /// Where line `line`'s text begins and ends in the store.

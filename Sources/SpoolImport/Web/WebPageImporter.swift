@@ -1,3 +1,4 @@
+import Foundation
 import SpoolCore
 
 /// Imports a discussion copied as text from a web page (`--from web`).
@@ -17,14 +18,20 @@ import SpoolCore
 /// opens as an article with a notice, and a stated count that disagrees with what was
 /// found is a notice too, never an error.
 public struct WebPageImporter: Sendable {
-    /// How far apart the parts a page is split in begin at least.
-    private let partSize: Int
+    /// How far apart the parts a page is split in begin at least; nil: by its size.
+    private let partSize: Int?
 
-    public init() { partSize = 2 << 20 }
+    public init() { partSize = nil }
 
     /// An importer that splits pages in parts `partSize` bytes apart (tests use small parts
     /// to show that parts change nothing).
     init(partSize: Int) { self.partSize = partSize }
+
+    /// Four parts a core, for an even share when parts differ, of 64 KiB to 2 MiB (two
+    /// parts a core are held at once, read and decoded).
+    private static func partSize(forPageOf size: Int) -> Int {
+        min(max(size / (ProcessInfo.processInfo.activeProcessorCount * 4), 64 << 10), 2 << 20)
+    }
 
     /// Parses `bytes` read from `file` (the name is used in messages only).
     ///
@@ -39,7 +46,8 @@ public struct WebPageImporter: Sendable {
     /// Parses the page in `store`, which stays its comments' source: a body is read from it
     /// again when it is shown, and the page's text is never held whole.
     func parse(store: ByteStore, file: String) throws -> Discussion {
-        let page = try PageFile(store: store, file: file, partSize: partSize)
+        let page = try PageFile(
+            store: store, file: file, partSize: partSize ?? Self.partSize(forPageOf: store.count))
         var layout = try firstLayout(of: page, file: file)
         var scans = scanParts(of: page, layout: layout, allowUnmarked: false)
         if layout.countSearchStart != nil, let part = scans.firstIndex(where: { $0.countLine != nil }),
