@@ -66,6 +66,9 @@ measure() {
     done
     printf '%-34s %9s s %9s s %8s MiB %9s s\n' "$name" "$(printf '%s\n' "${shown[@]}" | median)" \
         "$(printf '%s\n' "${totals[@]}" | median)" "$(( rss / 1024 ))" "$(printf '%s\n' "${quits[@]}" | median)"
+    # The first run of a spool is its first visit (no state yet); the rest are revisits.
+    first_visit=${shown[0]}
+    revisits=$( [ "$runs" -gt 1 ] && printf '%s\n' "${shown[@]:1}" | median || echo -)
 }
 
 size="$(( $(stat -c %s "$file") / 1048576 )) MiB; median of $runs runs"
@@ -89,4 +92,5 @@ if [ -n "${SPOOL_BEFORE:-}" ]; then
     measure "spool before (in the terminal)" in_pane "$spool_status" "$(realpath "$SPOOL_BEFORE") $file --state-dir $work/state-before"
 fi
 measure "spool (in the terminal)" in_pane "$spool_status" "$spool $file --state-dir $work/state"
+printf '%-34s %9s s %9s s\n' "  first visit, revisits (median)" "$first_visit" "$revisits"
 measure "spool render (headless, 120x40)" headless "$spool" render "$file" --size 120x40 --state-dir "$work/state"

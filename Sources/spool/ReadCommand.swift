@@ -99,6 +99,8 @@ struct ReadCommand: ParsableCommand {
         let terminal = try early ?? setup.openTerminal()
         defer { terminal.close() }
         var (program, visit) = setup.program(for: discussion, in: terminal, skipped: [])
+        // With the log's times: how long the reader took after the import, before the first frame.
+        DebugLog.logger.debug("reader ready")
         var ending = TerminalSession.run(&program, terminal: terminal, pushed: pushed)
         while ending == .quit, program.reader.refreshRequested, let address {
             program.saveAll()
