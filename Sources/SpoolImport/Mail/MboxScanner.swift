@@ -83,6 +83,18 @@ struct ScannedMessages {
     /// Changes the last message (its span and date, known once its end is found).
     mutating func updateLast(_ change: (inout ScannedMessage) -> Void) { change(&messages[messages.count - 1]) }
 
+    /// Reserves room for the messages of `bytes` of archive, a message a KiB and four ids
+    /// named by each (more than archives hold): the columns that grew by doubling copied
+    /// themselves and touched fresh pages at each step, and room never written is never
+    /// made resident (the allocator maps large blocks, the kernel fills pages when written).
+    mutating func reserveCapacity(forArchiveBytes bytes: Int) {
+        let estimate = bytes / 1024 + 16
+        messages.reserveCapacity(estimate)
+        ownHashes.reserveCapacity(estimate)
+        linkEnds.reserveCapacity(estimate)
+        linkHashes.reserveCapacity(estimate * 4)
+    }
+
     /// Reserves exactly the room to append `others` (growing would double the largest
     /// arrays of the import).
     mutating func reserveCapacity(toAppend others: [ScannedMessages]) {
@@ -148,6 +160,7 @@ struct MboxScanner {
     /// separator line.
     mutating func messages(from start: Int, to limit: Int) -> ScannedMessages {
         var found = ScannedMessages()
+        found.reserveCapacity(forArchiveBytes: min(limit, count) - start)
         var position = start
         while position < count && position < limit {
             let headerStart = startOfHeaders(at: position)
