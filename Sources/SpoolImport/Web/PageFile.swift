@@ -30,7 +30,12 @@ final class PageFile: @unchecked Sendable {
     /// Splits the page in `store` into lines; a NUL byte means it is not text, and a page
     /// with nothing but blanks is empty. `partSize` is how far apart the parts begin at least.
     init(store: ByteStore, file: String, partSize: Int) throws {
-        let partStarts = try PageFile.partStarts(of: store, file: file, partSize: partSize)
+        // Places are 32-bit offsets, in a part and in any run of lines read again.
+        guard store.count <= UInt32.max else {
+            throw ImportError(
+                file: file, reason: .malformed("more than 4 GiB; Spool reads a web page's text up to 4 GiB"))
+        }
+        let partStarts = PageFile.partStarts(of: store, partSize: partSize)
         let parts = ParallelMap.map(count: partStarts.count - 1, minimumPerPart: 1) { part -> PartLines in
             let range = partStarts[part]..<partStarts[part + 1]
             let split = store.withBytes(range) { bytes -> PartLines in
@@ -99,7 +104,7 @@ final class PageFile: @unchecked Sendable {
     }
 
     /// The lines `range`, read and decoded from their bytes alone; nil when the file no
-    /// longer holds them, or for a run of more than 4 GiB.
+    /// longer holds them.
     func lines(_ range: Range<Int>) -> SourceText.Lines? {
         guard let first = range.first, let last = range.last else {
             return SourceText.Lines(
@@ -107,7 +112,6 @@ final class PageFile: @unchecked Sendable {
         }
         let from = offset(of: first).start
         let to = offset(of: last).end
-        guard to - from <= UInt32.max else { return nil }
         var places: [SourceText.Place] = []
         places.reserveCapacity(range.count)
         var part = self.part(holding: first)
@@ -139,20 +143,14 @@ final class PageFile: @unchecked Sendable {
     }
 
     /// Where the parts begin: the first at 0, each other at the first blank line at least
-    /// `partSize` bytes after the one before; then the store's end. Places are 32-bit
-    /// offsets in a part, so a page with 4 GiB and no blank line in it is not text.
-    private static func partStarts(of store: ByteStore, file: String, partSize: Int) throws -> [Int] {
+    /// `partSize` bytes after the one before; then the store's end.
+    private static func partStarts(of store: ByteStore, partSize: Int) -> [Int] {
         var starts = [0]
         let reader = store.reader(chunk: 64 << 10)
         while let next = blankLineStart(in: store, reader: reader, from: starts[starts.count - 1] + max(partSize, 1)) {
             starts.append(next)
         }
         starts.append(store.count)
-        for part in 0..<(starts.count - 1) where starts[part + 1] - starts[part] > UInt32.max {
-            throw ImportError(
-                file: file,
-                reason: .malformed("4 GiB without a blank line from byte \(starts[part]); this is not a page's text"))
-        }
         return starts
     }
 
