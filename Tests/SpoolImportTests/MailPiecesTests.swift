@@ -159,3 +159,26 @@ import Testing
         #expect(d.comments[0].body == "From here\n>From there\nFrom nowhere, really")
     }
 }
+
+/// A missing parent's id found again by its hash on a header line.
+@Suite struct MessageIDByHashTests {
+    private func find(_ id: String, in header: String) -> String? {
+        Array(header.utf8).withUnsafeBytes {
+            MailHeaderBytes.messageID(hashing: MessageIDHash.of(id), inHeader: $0)
+        }
+    }
+
+    @Test func theTokenWithTheHashIsFoundOnItsLine() {
+        let header =
+            "From: Zoë <z@x.org>\nReferences: <a@x> <b@x>\n <c@x>\nIn-Reply-To: <c@x>\n\nBody <d@x>\n"
+        #expect(find("<b@x>", in: header) == "<b@x>")
+        #expect(find("<c@x>", in: header) == "<c@x>", "on a continuation line")
+        #expect(find("<z@x.org>", in: header) == nil, "a line with bytes past ASCII is left to the parser")
+        #expect(find("<d@x>", in: header) == nil, "the body is not read")
+        #expect(find("<e@x>", in: header) == nil)
+    }
+
+    @Test func aTokenFoldedOverTwoLinesIsLeftToTheParser() {
+        #expect(find("<a b@x>", in: "References: <a\n b@x>\n\n") == nil)
+    }
+}

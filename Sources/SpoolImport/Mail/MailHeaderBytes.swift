@@ -29,6 +29,26 @@ enum MailHeaderBytes {
         return false
     }
 
+    /// The first `<…>` token of the header lines of `header` (up to the blank line that ends
+    /// them) whose ``MessageIDHash`` is `hash`; nil when no line shows one (a token folded
+    /// over two lines, or on a line the string parser would read, is not seen here).
+    static func messageID(hashing hash: UInt64, inHeader header: UnsafeRawBufferPointer) -> String? {
+        var start = 0
+        while start < header.count {
+            var end = start
+            while end < header.count && header[end] != 0x0A { end += 1 }
+            let line = UnsafeRawBufferPointer(rebasing: header[start..<end])
+            if line.isEmpty || (line.count == 1 && line[0] == 0x0D) { return nil }
+            var found: UnsafeRawBufferPointer?
+            _ = forEachToken(line) { token in
+                if found == nil && MessageIDHash.of(token) == hash { found = token }
+            }
+            if let found { return String(decoding: found, as: UTF8.self) }
+            start = end + 1
+        }
+        return nil
+    }
+
     /// Calls `visit` with each token in order; false when there is none or the value needs
     /// the string parser (tokens visited by then are to be dropped).
     private static func forEachToken(_ value: UnsafeRawBufferPointer, _ visit: (UnsafeRawBufferPointer) -> Void)

@@ -101,6 +101,8 @@ public struct MboxImporter: Sendable {
         let scanned = found.takeMessages()
         let (comments, fingerprints) = Self.comments(rows, scanned: scanned, bodies: bodies, file: file) { number in
             let (message, hash) = table.namer(ofMissing: number)
+            // Most ids are found by their bytes on one header line; the rest by parsing the headers.
+            if let id = bodies.messageID(hashing: hash, namedBy: scanned[message].span) { return id }
             let named = namedIDs[message] ?? Self.idsNamed(by: scanned[message], bodies: bodies)
             namedIDs[message] = named
             return named.first { MessageIDHash.of($0) == hash } ?? "<\(String(hash, radix: 16))@missing>"
