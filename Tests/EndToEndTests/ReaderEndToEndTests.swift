@@ -740,7 +740,9 @@ import Testing
             environment: ["SPOOL_HN_API": server.base + "/api/v1", "SPOOL_CACHE_DIR": cache])
         session.waitFor { $0.contains("Fetching hn:17") && $0.contains("q stops") }
         session.send("q")
-        #expect(session.exitStatus(timeout: 10) == 0)
+        let status = session.exitStatus(timeout: 10)
+        // The pane holds any sanitizer report that made the status 1 (seen once under ASan).
+        #expect(status == 0, "\(session.capture())")
         #expect(session.capture().contains("spool: fetching stopped; nothing was kept."))
         #expect((try? FileManager.default.contentsOfDirectory(atPath: cache + "/hn")) ?? [] == [])
     }
