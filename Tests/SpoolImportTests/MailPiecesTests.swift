@@ -164,7 +164,7 @@ import Testing
 @Suite struct MessageIDByHashTests {
     private func find(_ id: String, in header: String) -> String? {
         Array(header.utf8).withUnsafeBytes {
-            MailHeaderBytes.messageID(hashing: MessageIDHash.of(id), inHeader: $0)
+            MailHeaderBytes.messageIDsByHash(inHeader: $0)[MessageIDHash.of(id)]
         }
     }
 

@@ -54,18 +54,13 @@ final class ByteStore: @unchecked Sendable {
         return read == range.count ? out : nil
     }
 
-    /// `body` of the bytes in `range`: those held, or read into a buffer of their own;
+    /// `body` of the bytes in `range`: those held, or read as ``bytes(_:)`` reads them;
     /// nil when the file no longer holds them.
     func withBytes<Result>(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows
         -> Result?
     {
-        let range = range.clamped(to: 0..<count)
-        if let memory { return try body(UnsafeRawBufferPointer(rebasing: memory[range])) }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(range.count, 1), alignment: 16)
-        defer { buffer.deallocate() }
-        let part = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<range.count])
-        guard readFile(into: part, at: range.lowerBound) == range.count else { return nil }
-        return try body(UnsafeRawBufferPointer(part))
+        if let memory { return try body(UnsafeRawBufferPointer(rebasing: memory[range.clamped(to: 0..<count)])) }
+        return try bytes(range)?.withUnsafeBytes(body)
     }
 
     /// A reader for scanning the store front to back in windows of `chunk` bytes.

@@ -40,10 +40,9 @@ public enum DiscussionFile {
             discussion.sourceName = shown.lastComponent.description
             return discussion
         }
-        if let archiveFile = try openedArchive(path: path, shownAs: shown, format: format, archive: archive) {
-            return archiveFile
+        if let streamed = try openedInPlace(path: path, shownAs: shown, format: format, archive: archive) {
+            return streamed
         }
-        if let page = try openedWebPage(path: path, shownAs: shown, format: format) { return page }
         switch path.contents() {
         case .success(let bytes):
             return try parse(bytes: consume bytes, file: file, format: format, archive: archive)
@@ -60,39 +59,32 @@ public enum DiscussionFile {
         try load(path: DiskPath(path), format: format, archive: archive)
     }
 
-    /// A mailbox imported straight from the file (streamed, bodies left in it), or nil when
-    /// the file is not one (by `format`, or by its first 64 KiB when sniffing).
-    private static func openedArchive(path: DiskPath, shownAs shown: DiskPath, format: Format?, archive: ArchiveOptions)
+    /// A mailbox or a web page's text imported straight from the file (streamed, bodies left
+    /// in it), or nil when the file is neither: by `format`, or when sniffing by its first
+    /// 64 KiB, read once for both (a web page only by a start no other format could follow;
+    /// anything less sure is sniffed whole).
+    private static func openedInPlace(path: DiskPath, shownAs shown: DiskPath, format: Format?, archive: ArchiveOptions)
         throws -> Discussion?
     {
-        guard format == .mbox || format == nil, let store = ByteStore(openingFileAt: path), store.count > 0 else {
-            return nil
-        }
+        guard format == nil || format == .mbox || format == .web, let store = ByteStore(openingFileAt: path),
+            store.count > 0
+        else { return nil }
+        var chosen = format
         if format == nil {
-            guard let start = store.bytes(0..<min(store.count, 64 << 10)), FormatSniffer.textFormat(start) == .mbox
-            else {
+            let prefix = 0..<min(store.count, 64 << 10)
+            guard let start = store.bytes(prefix) else { return nil }
+            if FormatSniffer.textFormat(start) == .mbox {
+                chosen = .mbox
+            } else if FormatSniffer.startsAsWebText(start, isWhole: prefix.count == store.count) {
+                chosen = .web
+            } else {
                 return nil
             }
         }
-        var discussion = try MboxImporter(options: archive).parse(store: store, file: shown.description)
-        discussion.sourceName = shown.lastComponent.description
-        return discussion
-    }
-
-    /// A web page's text imported straight from the file (its bodies left in it), or nil when
-    /// the file is not one: by `format`, or when sniffing by a start that no other format
-    /// could follow (anything less sure is sniffed whole).
-    private static func openedWebPage(path: DiskPath, shownAs shown: DiskPath, format: Format?) throws -> Discussion? {
-        guard path.kind == .regular, format == .web || format == nil, let store = ByteStore(openingFileAt: path),
-            store.count > 0
-        else { return nil }
-        if format == nil {
-            let prefix = 0..<min(store.count, 64 << 10)
-            guard let start = store.bytes(prefix),
-                FormatSniffer.startsAsWebText(start, isWhole: prefix.count == store.count)
-            else { return nil }
-        }
-        var discussion = try WebPageImporter().parse(store: store, file: shown.description)
+        var discussion =
+            chosen == .mbox
+            ? try MboxImporter(options: archive).parse(store: store, file: shown.description)
+            : try WebPageImporter().parse(store: store, file: shown.description)
         discussion.sourceName = shown.lastComponent.description
         return discussion
     }

@@ -24,11 +24,10 @@ final class MailBodies: BodySource, @unchecked Sendable {
         return MailHeaders.parse(bytes[...]).0
     }
 
-    /// The id whose ``MessageIDHash`` is `hash` among those the headers of the message at
-    /// `span` show on a line of their own; nil when not found so.
-    func messageID(hashing hash: UInt64, namedBy span: Range<Int>) -> String? {
-        guard let bytes = headerBytes(of: span) else { return nil }
-        return bytes.withUnsafeBytes { MailHeaderBytes.messageID(hashing: hash, inHeader: $0) }
+    /// The ids the headers of the message at `span` show on lines of their own, by their
+    /// ``MessageIDHash`` (``MailHeaderBytes/messageIDsByHash(inHeader:)``).
+    func messageIDsByHash(namedBy span: Range<Int>) -> [UInt64: String] {
+        headerBytes(of: span)?.withUnsafeBytes(MailHeaderBytes.messageIDsByHash) ?? [:]
     }
 
     /// The start of the message at `span` up to its blank line: the first 16 KiB when they

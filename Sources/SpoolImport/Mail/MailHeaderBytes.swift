@@ -29,24 +29,24 @@ enum MailHeaderBytes {
         return false
     }
 
-    /// The first `<…>` token of the header lines of `header` (up to the blank line that ends
-    /// them) whose ``MessageIDHash`` is `hash`; nil when no line shows one (a token folded
-    /// over two lines, or on a line the string parser would read, is not seen here).
-    static func messageID(hashing hash: UInt64, inHeader header: UnsafeRawBufferPointer) -> String? {
+    /// The `<…>` tokens of the header lines of `header` (up to the blank line that ends
+    /// them) by their ``MessageIDHash``, the first of each hash; a token folded over two
+    /// lines, or on a line the string parser would read, is not among them.
+    static func messageIDsByHash(inHeader header: UnsafeRawBufferPointer) -> [UInt64: String] {
+        var ids: [UInt64: String] = [:]
         var start = 0
         while start < header.count {
             var end = start
             while end < header.count && header[end] != 0x0A { end += 1 }
             let line = UnsafeRawBufferPointer(rebasing: header[start..<end])
-            if line.isEmpty || (line.count == 1 && line[0] == 0x0D) { return nil }
-            var found: UnsafeRawBufferPointer?
+            if line.isEmpty || (line.count == 1 && line[0] == 0x0D) { break }
             _ = forEachToken(line) { token in
-                if found == nil && MessageIDHash.of(token) == hash { found = token }
+                let hash = MessageIDHash.of(token)
+                if ids[hash] == nil { ids[hash] = String(decoding: token, as: UTF8.self) }
             }
-            if let found { return String(decoding: found, as: UTF8.self) }
             start = end + 1
         }
-        return nil
+        return ids
     }
 
     /// Calls `visit` with each token in order; false when there is none or the value needs

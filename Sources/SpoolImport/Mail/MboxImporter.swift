@@ -96,13 +96,16 @@ public struct MboxImporter: Sendable {
         // Ids beyond the messages own are the missing ones replies name: usually few.
         var table = MessageIDTable(capacity: found.count + found.count / 4)
         let (rows, brokenCycles) = thread(&found, table: &table)
-        // A message naming several missing ids has its headers read back once.
+        // A message naming several missing ids has its headers read back once: their ids
+        // by bytes, and parsed only for an id the bytes did not show.
+        var idsByHash: [Int: [UInt64: String]] = [:]
         var namedIDs: [Int: [String]] = [:]
         let scanned = found.takeMessages()
         let (comments, fingerprints) = Self.comments(rows, scanned: scanned, bodies: bodies, file: file) { number in
             let (message, hash) = table.namer(ofMissing: number)
-            // Most ids are found by their bytes on one header line; the rest by parsing the headers.
-            if let id = bodies.messageID(hashing: hash, namedBy: scanned[message].span) { return id }
+            let byHash = idsByHash[message] ?? bodies.messageIDsByHash(namedBy: scanned[message].span)
+            idsByHash[message] = byHash
+            if let id = byHash[hash] { return id }
             let named = namedIDs[message] ?? Self.idsNamed(by: scanned[message], bodies: bodies)
             namedIDs[message] = named
             return named.first { MessageIDHash.of($0) == hash } ?? "<\(String(hash, radix: 16))@missing>"

@@ -44,8 +44,9 @@ final class PageFile: @unchecked Sendable {
                     return .binary(offset: range.lowerBound + UnsafeRawPointer(base).distance(to: nul))
                 }
                 var places = SourceText.places(in: bytes)
-                // The empty line after a part's closing line end is the next part's first line.
-                if part < partStarts.count - 2 { places.removeLast() }
+                // The empty line after a closing line end is the next part's first line, or
+                // no line at the page's end (every part but the last ends with a line end).
+                if bytes.last == 0x0A || bytes.last == 0x0D { places.removeLast() }
                 return .lines(places)
             }
             return split ?? .unread
@@ -58,10 +59,6 @@ final class PageFile: @unchecked Sendable {
             case .binary(let offset): throw ImportError(file: file, reason: .binary(offset: offset))
             case .unread: throw ImportError(file: file, reason: .unreadable(PageFile.changed))
             }
-        }
-        let lastByte = store.bytes((store.count - 1)..<store.count)?.first
-        if let last = partPlaces[partPlaces.count - 1].last, last.isBlank, lastByte == 0x0A || lastByte == 0x0D {
-            partPlaces[partPlaces.count - 1].removeLast()
         }
         guard partPlaces.contains(where: { $0.contains { !$0.isBlank } }) else {
             throw ImportError(file: file, reason: .empty)

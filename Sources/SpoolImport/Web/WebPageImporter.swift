@@ -56,7 +56,7 @@ public struct WebPageImporter: Sendable {
             // The comments begin after the count line: nothing before it is a comment.
             layout.found(count.line, at: count.index)
             for earlier in 0..<part { scans[earlier] = PartScan() }
-            scans[part] = scan(part: part, of: page, layout: layout, allowUnmarked: false) ?? PartScan()
+            scans[part] = scan(part: part, of: page, layout: layout, allowUnmarked: false) ?? PartScan(unread: true)
         }
         if scans.allSatisfy({ $0.headers.isEmpty }) {
             scans = scanParts(of: page, layout: layout, allowUnmarked: true)
