@@ -48,10 +48,74 @@ import Testing
         let rest = [part(["<b>", "<c>"], links: [3]), part(["<d>"], links: [])]
         all.reserveCapacity(toAppend: rest)
         for other in rest { all.append(contentsOf: other) }
-        #expect(all.messages.map(\.id) == ["<a>", "<b>", "<c>", "<d>"])
+        #expect((0..<all.count).map { all[$0].id } == ["<a>", "<b>", "<c>", "<d>"])
         let (hashes, ends) = all.takeLinks()
         #expect(hashes == [1, 2, 9, 3, 9, 3, 9, 9])
         #expect(ends.map(\.references) == [2, 4, 6, 7] && ends.map(\.inReplyTo) == [3, 5, 7, 8])
+    }
+
+    @Test func runsHoldTheMessagesInOrderAndAreGivenUpOneGroupAtATime() {
+        var first = ScannedMessages()
+        var second = ScannedMessages()
+        let total = ScannedMessages.runLength * 2 + 10
+        for index in 0..<total {
+            let message = ScannedMessage(
+                id: "<\(index)>", author: "A", subject: nil, span: index..<(index + 1), date: nil, isReadAtSource: false
+            )
+            if index < ScannedMessages.runLength + 3 {
+                first.append(message, ownHash: nil, references: { _ in }, inReplyTo: { _ in })
+            } else {
+                second.append(message, ownHash: nil, references: { _ in }, inReplyTo: { _ in })
+            }
+        }
+        first.reserveCapacity(toAppend: [second])
+        first.append(contentsOf: second)
+        #expect(first.count == total)
+        for index in [
+            0, 1, ScannedMessages.runLength - 1, ScannedMessages.runLength, ScannedMessages.runLength + 3, total - 1,
+        ] {
+            #expect(first[index].id == "<\(index)>")
+        }
+        var seen: [Int] = []
+        var groups = 0
+        first.consumeRuns(width: 2) { runs in
+            groups += 1
+            #expect(runs.count <= 2)
+            for run in runs {
+                run.takeEach { index, message in seen.append(index == message.span.lowerBound ? index : -1) }
+            }
+        }
+        #expect(seen == Array(0..<total), "every message once, by its index in the file")
+        #expect(groups == 2, "runs of the first part (two) and of the second (two), two at a time")
+        #expect(first.isEmpty)
+    }
+
+    @Test(arguments: [0, 1, 2, 7, 1000])
+    func arrangingMovesEveryElementOnceToItsPlace(count: Int) {
+        final class Census { var alive = 0 }
+        final class Tracked {
+            let value: Int
+            let census: Census
+            init(_ value: Int, census: Census) {
+                (self.value, self.census) = (value, census)
+                census.alive += 1
+            }
+            deinit { census.alive -= 1 }
+        }
+        let census = Census()
+        var generator = SystemRandomNumberGenerator()
+        // A shuffle, with some elements left in place.
+        var sources = Array(0..<count).shuffled(using: &generator)
+        for index in stride(from: 0, to: count, by: 5) {
+            if let at = sources.firstIndex(of: index) { sources.swapAt(at, index) }
+        }
+        do {
+            var elements = (0..<count).map { Tracked($0, census: census) }
+            elements.withUnsafeMutableBufferPointer { ReadingOrder.arrange($0, sources: sources) }
+            #expect(elements.map(\.value) == sources)
+            #expect(census.alive == count)
+        }
+        #expect(census.alive == 0, "nothing kept twice or lost")
     }
 
     @Test func rowsSayWhatTheyWereMadeWith() {

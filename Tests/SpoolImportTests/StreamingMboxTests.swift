@@ -147,3 +147,58 @@ import Testing
         }
     }
 }
+
+/// An archive of more messages than a scan's run holds, threaded out of file order.
+@Suite struct ManyRunsMboxTests {
+    @Test func commentsMadeRunByRunLandInReadingOrderWithTheirParents() throws {
+        // Threads of four: a root, two replies to it and a reply to the second; every tenth
+        // thread's root is missing (its replies hang under a placeholder). Threads are
+        // interleaved in the file and dated so that reading order (newest thread first)
+        // is far from file order.
+        let threads = (ScannedMessages.runLength * 2 + 4000) / 4
+        var expectedParent: [String: String] = [:]
+        var text = ""
+        var messages = 0
+        for round in 0..<4 {
+            for thread in 0..<threads {
+                let id = "<t\(thread).\(round)@x>"
+                let parentID = round == 0 ? nil : round == 3 ? "<t\(thread).2@x>" : "<t\(thread).0@x>"
+                if round == 0 && thread % 10 == 0 { continue }
+                messages += 1
+                expectedParent[id] = parentID
+                let minute = (thread * 7919) % (threads * 4) + round
+                text += "From x Tue Nov 17 15:28:37 2009\nFrom: P\(thread % 13) <p@x>\nSubject: s\(thread)\n"
+                let (day, hour) = ((minute / 1440) % 28 + 1, (minute / 60) % 24)
+                let month = ["Jan", "Feb", "Mar", "Apr"][minute / (1440 * 28)]
+                text += "Date: \(day) \(month) 2017 \(hour):\(minute % 60):00 +0000\n"
+                text += "Message-ID: \(id)\n" + (parentID.map { "In-Reply-To: \($0)\n" } ?? "") + "\nbody\n\n"
+            }
+        }
+        let bytes = Array(text.utf8)
+        let whole = try MboxImporter().parse(bytes, file: "runs.mbox")
+        let comments = whole.comments
+        #expect(comments.count == messages + (threads + 9) / 10)
+        for (index, comment) in comments.enumerated() {
+            if comment.isPlaceholder {
+                #expect(comment.parent == nil && comment.id.hasSuffix(".0@x>"))
+                continue
+            }
+            let parentID = expectedParent[comment.id] ?? nil
+            #expect(comment.parent.map { comments[$0].id } == parentID, "\(comment.id)")
+            #expect((comment.parent ?? -1) < index)
+        }
+        let latest = comments.indices.filter { comments[$0].parent == nil }.map { root in
+            comments[root...].prefix { $0.parent != nil || $0.id == comments[root].id }.compactMap(\.date).map(
+                \.secondsSinceEpoch
+            ).max() ?? 0
+        }
+        #expect(latest == latest.sorted(by: >), "threads newest first")
+        #expect(Set(comments.map(\.id)).count == comments.count)
+        try StreamingMboxTests.withFile(bytes) { path in
+            let store = try #require(ByteStore(openingFileAt: DiskPath(path)))
+            let parts = try MboxImporter().parse(store: store, file: path, parts: 3, chunk: 1 << 16)
+            #expect(StreamingMboxTests.summary(parts) == StreamingMboxTests.summary(whole))
+            #expect(parts.keyFingerprints == whole.keyFingerprints)
+        }
+    }
+}

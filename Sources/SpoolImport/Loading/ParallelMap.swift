@@ -11,7 +11,7 @@ enum ParallelMap {
         let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / max(minimumPerPart, 1)))
         guard parts > 1 else { return (0..<count).map(transform) }
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let slots = Slots(base: buffer.baseAddress!)
+            let slots = ParallelSlots(base: buffer.baseAddress!)
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 // Each part writes only its own slots.
                 for index in (count * part / parts)..<(count * (part + 1) / parts) {
@@ -21,9 +21,10 @@ enum ParallelMap {
             initialized = count
         }
     }
+}
 
-    /// The result's storage, written by the parts at disjoint indices.
-    private struct Slots<T>: @unchecked Sendable {
-        let base: UnsafeMutablePointer<T>
-    }
+/// An array's storage while it is filled, written by parts on several threads at disjoint
+/// indices.
+struct ParallelSlots<T>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<T>
 }

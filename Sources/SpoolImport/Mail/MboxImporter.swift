@@ -100,16 +100,18 @@ public struct MboxImporter: Sendable {
         // by bytes, and parsed only for an id the bytes did not show.
         var idsByHash: [Int: [UInt64: String]] = [:]
         var namedIDs: [Int: [String]] = [:]
-        let scanned = found.takeMessages()
-        let (comments, fingerprints) = Self.comments(rows, scanned: scanned, bodies: bodies, file: file) { number in
+        let placeholderIDs = rows.compactMap(\.missingID).map { number in
             let (message, hash) = table.namer(ofMissing: number)
-            let byHash = idsByHash[message] ?? bodies.messageIDsByHash(namedBy: scanned[message].span)
+            let span = found[message].span
+            let byHash = idsByHash[message] ?? bodies.messageIDsByHash(namedBy: span)
             idsByHash[message] = byHash
             if let id = byHash[hash] { return id }
-            let named = namedIDs[message] ?? Self.idsNamed(by: scanned[message], bodies: bodies)
+            let named = namedIDs[message] ?? Self.idsNamed(by: span, bodies: bodies)
             namedIDs[message] = named
             return named.first { MessageIDHash.of($0) == hash } ?? "<\(String(hash, radix: 16))@missing>"
         }
+        let (comments, fingerprints) = Self.comments(
+            rows, scanned: &found, placeholderIDs: placeholderIDs, bodies: bodies, file: file)
         var notices: [String] = []
         if brokenCycles > 0 {
             notices.append(
@@ -147,51 +149,63 @@ public struct MboxImporter: Sendable {
         // Handed over, not copied: threading lets go of the links before its largest step.
         let links = MailLinks(
             messageIDs: consume own, numbers: consume numbers, ends: consume ends,
-            dates: found.messages.map { $0.date?.secondsSinceEpoch })
-        return MailThreader.thread(consume links, idCount: table.count, options: options) {
-            found.messages[$0].subject
-        }
+            dates: found.dates)
+        return MailThreader.thread(consume links, idCount: table.count, options: options) { found[$0].subject }
     }
 
     /// The comments in reading order. A Message-ID seen twice keeps its id on both copies;
     /// the copies' keys get `#2`, `#3`. A message without one gets a made-up id and a key
-    /// from its content.
+    /// from its content. `placeholderIDs` are the placeholders' ids in row order.
+    ///
+    /// The comments are made in file order from the scan's runs, each let go once made, then
+    /// moved into reading order in place: the scan and the comments are never held whole
+    /// together (at a million messages: 80 and 150 MB).
     private static func comments(
-        _ rows: [MailThreader.Row], scanned: [ScannedMessage], bodies: MailBodies, file: String,
-        missingID: (Int) -> String
+        _ rows: [MailThreader.Row], scanned: inout ScannedMessages, placeholderIDs: [String], bodies: MailBodies,
+        file: String
     ) -> (comments: [Comment], keyFingerprints: [UInt64]) {
         let fileName = file.split(separator: "/").last ?? ""
-        // Every comment is made from its scanned message on all cores (a placeholder's id,
-        // which needs the id table, waits for the pass below).
-        var comments = ParallelMap.map(count: rows.count) { position -> Comment in
-            let row = rows[position]
-            guard let index = row.message else {
-                return Comment(id: "", author: "", date: nil, body: "", parent: row.parent, isPlaceholder: true)
-            }
-            let message = scanned[index]
-            var comment = Comment(
-                id: message.id, author: message.author, date: message.date, subject: message.subject,
-                body: CommentBody(source: bodies, span: message.span), parent: row.parent)
-            comment.isReadAtSource = message.isReadAtSource
-            return comment
-        }
+        let messageCount = scanned.count
         // Key fingerprints as the scan made them; the pass below makes those of the keys it
         // sets.
-        var fingerprints = rows.map { row in row.message.map { scanned[$0].keyFingerprint } ?? 0 }
+        var fingerprints = rows.map { row in row.message.map { scanned.keyFingerprints[$0] } ?? 0 }
+        let sources = ReadingOrder.sources(of: rows, messageCount: messageCount)
+        var comments = [Comment](unsafeUninitializedCapacity: rows.count) { buffer, initialized in
+            let slots = ParallelSlots(base: buffer.baseAddress!)
+            let cores = ProcessInfo.processInfo.activeProcessorCount
+            scanned.consumeRuns(width: cores) { runs in
+                DispatchQueue.concurrentPerform(iterations: runs.count) { run in
+                    runs[run].takeEach { offset, message in
+                        (slots.base + offset).initialize(to: message.comment(bodies: bodies))
+                    }
+                }
+            }
+            for (number, id) in placeholderIDs.enumerated() {
+                (slots.base + messageCount + number).initialize(
+                    to: Comment(id: id, author: "", date: nil, body: "", isPlaceholder: true))
+            }
+            initialized = rows.count
+            ReadingOrder.arrange(buffer, sources: sources)
+        }
+        for (position, row) in rows.enumerated() { comments[position].parent = row.parent }
+        for (position, row) in rows.enumerated() where row.message == nil {
+            fingerprints[position] = comments[position].key.fingerprint
+        }
         // In reading order, where each comment's parent is final before it: placeholders'
         // ids, and keys apart for copies and id-less messages.
         var copies: [String: Int] = [:]
+        // The keys' fingerprints as the ids gave them (the pass changes a copy's), which
+        // tell most parents from copies without reading the parent's id.
+        let idFingerprints = fingerprints
         for (position, row) in rows.enumerated() {
-            guard let index = row.message else {
-                comments[position] = Comment(
-                    id: missingID(row.missingID!), author: "", date: nil, body: "", parent: row.parent,
-                    isPlaceholder: true)
-                fingerprints[position] = comments[position].key.fingerprint
-                continue
-            }
+            guard let index = row.message else { continue }
             let hasID = !comments[position].id.isEmpty
             // A second copy of a Message-ID hangs under the first (which counts as 1).
-            let isCopy = hasID && row.parent.map({ comments[$0].id == comments[position].id }) == true
+            let isCopy =
+                hasID
+                && row.parent.map {
+                    idFingerprints[$0] == idFingerprints[position] && comments[$0].id == comments[position].id
+                } == true
             guard isCopy || !hasID else { continue }
             var comment = comments[position]
             if !hasID {
@@ -213,8 +227,8 @@ public struct MboxImporter: Sendable {
 extension MboxImporter {
     /// The ids a message names in References and In-Reply-To, read again from its headers
     /// (for the text of a missing message's placeholder).
-    fileprivate static func idsNamed(by message: ScannedMessage, bodies: MailBodies) -> [String] {
-        let headers = bodies.headers(of: message.span)
+    fileprivate static func idsNamed(by span: Range<Int>, bodies: MailBodies) -> [String] {
+        let headers = bodies.headers(of: span)
         return MessageIDs.all(in: headers?["references"]) + MessageIDs.all(in: headers?["in-reply-to"])
     }
 }

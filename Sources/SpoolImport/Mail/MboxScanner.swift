@@ -28,36 +28,104 @@ struct ScannedMessage {
     var span: Range<Int>
     var date: Timestamp?
     var isReadAtSource: Bool
-    /// The fingerprint of the read-state key the id gives (`StableKey.sourceID(id)`), made
-    /// while the id is at hand; 0 without an id.
-    var keyFingerprint: UInt64 = 0
+
+    /// What a run holds where a message has been taken out: nothing to release.
+    static let vacant = ScannedMessage(id: "", author: "", subject: nil, span: 0..<0, date: nil, isReadAtSource: false)
+
+    /// The message's comment (no parent yet), its strings handed over rather than shared.
+    consuming func comment(bodies: MailBodies) -> Comment {
+        var comment = Comment(
+            id: id, author: author, date: date, subject: subject, body: CommentBody(source: bodies, span: span))
+        comment.isReadAtSource = isReadAtSource
+        return comment
+    }
+}
+
+/// A run of scanned messages handed out to be made into comments (see
+/// ``ScannedMessages/consumeRuns(width:_:)``); its messages are taken out one by one.
+final class ScannedRun: @unchecked Sendable {
+    /// The index of the run's first message.
+    let start: Int
+    private var messages: [ScannedMessage]
+
+    init(start: Int, messages: consuming [ScannedMessage]) {
+        self.start = start
+        self.messages = messages
+    }
+
+    /// Calls `body` with each message's index and the message, taken out of the run (left
+    /// vacant, so nothing is retained twice); the run is empty afterwards.
+    func takeEach(_ body: (Int, consuming ScannedMessage) -> Void) {
+        for index in messages.indices {
+            var message = ScannedMessage.vacant
+            swap(&message, &messages[index])
+            body(start + index, message)
+        }
+        messages = []
+    }
 }
 
 /// The messages ``MboxScanner`` found, in file order: each message's headers, the hash of
 /// its own Message-ID, and the hashes of the ids it replies to, every message's in one
 /// array (their text is read again only for a missing message's placeholder). No message
 /// owns an array of its own, so a scan allocates little more than the headers' strings.
+///
+/// The messages are kept in runs of at most ``runLength``: their comments are made in
+/// file order a run at a time, each run let go once made, so the scan and the comments
+/// are not both held whole (at a million messages they are 80 and 150 MB).
 struct ScannedMessages {
-    private(set) var messages: [ScannedMessage] = []
+    /// The most messages a run holds (2.5 MiB of them).
+    static let runLength = 1 << 15
+    private var runs: [[ScannedMessage]] = []
+    /// The index of each run's first message.
+    private var runStarts: [Int] = []
     /// Each message's Message-ID hash (``MessageIDHash``); unused where the message has
     /// no id.
     private(set) var ownHashes: [UInt64] = []
+    /// The fingerprint of the read-state key each message's id gives
+    /// (`StableKey.sourceID(id)`), made while the id was at hand; 0 without an id.
+    private(set) var keyFingerprints: [UInt64] = []
     /// Every message's References hashes, then its In-Reply-To hashes, message after message.
     private var linkHashes: [UInt64] = []
     /// Where each message's References and In-Reply-To hashes end in ``linkHashes``.
     private var linkEnds: [(references: Int, inReplyTo: Int)] = []
 
-    var count: Int { messages.count }
-    var isEmpty: Bool { messages.isEmpty }
+    private(set) var count = 0
+    var isEmpty: Bool { count == 0 }
+
+    /// The message at `index` (in file order).
+    subscript(index: Int) -> ScannedMessage {
+        let run = run(holding: index)
+        return runs[run][index - runStarts[run]]
+    }
+
+    /// The run that holds message `index`: the last whose start is at or before it.
+    private func run(holding index: Int) -> Int {
+        precondition(index >= 0 && index < count, "a scanned message's index")
+        var (low, high) = (0, runStarts.count - 1)
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if runStarts[middle] <= index { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
 
     /// Whether the message carries a Message-ID.
-    func hasMessageID(_ message: Int) -> Bool { !messages[message].id.isEmpty }
+    func hasMessageID(_ message: Int) -> Bool { !self[message].id.isEmpty }
+
+    /// Every message's date in seconds, in file order.
+    var dates: [Int64?] {
+        var dates: [Int64?] = []
+        dates.reserveCapacity(count)
+        for run in runs { dates.append(contentsOf: run.lazy.map { $0.date?.secondsSinceEpoch }) }
+        return dates
+    }
 
     /// Adds a message; `references` and `inReplyTo` append its hashes to the array they are
     /// given (the message's own id is left out of both).
     mutating func append(
-        _ message: ScannedMessage, ownHash: UInt64?, references: (inout [UInt64]) -> Void,
-        inReplyTo: (inout [UInt64]) -> Void
+        _ message: ScannedMessage, ownHash: UInt64?, keyFingerprint: UInt64 = 0,
+        references: (inout [UInt64]) -> Void, inReplyTo: (inout [UInt64]) -> Void
     ) {
         let start = linkHashes.count
         references(&linkHashes)
@@ -65,8 +133,15 @@ struct ScannedMessages {
         let referencesEnd = linkHashes.count
         inReplyTo(&linkHashes)
         if let ownHash { Self.remove(ownHash, from: &linkHashes, after: referencesEnd) }
-        messages.append(message)
+        if runs.last.map({ $0.count >= Self.runLength }) ?? true {
+            runs.append([])
+            runs[runs.count - 1].reserveCapacity(Self.runLength)
+            runStarts.append(count)
+        }
+        runs[runs.count - 1].append(message)
+        count += 1
         ownHashes.append(ownHash ?? 0)
+        keyFingerprints.append(keyFingerprint)
         linkEnds.append((referencesEnd, linkHashes.count))
     }
 
@@ -80,8 +155,14 @@ struct ScannedMessages {
         hashes.removeSubrange(kept...)
     }
 
+    /// The last message.
+    var last: ScannedMessage? { runs.last?.last }
+
     /// Changes the last message (its span and date, known once its end is found).
-    mutating func updateLast(_ change: (inout ScannedMessage) -> Void) { change(&messages[messages.count - 1]) }
+    mutating func updateLast(_ change: (inout ScannedMessage) -> Void) {
+        let run = runs.count - 1
+        change(&runs[run][runs[run].count - 1])
+    }
 
     /// Reserves room for the messages of `bytes` of archive, a message a KiB and four ids
     /// named by each (more than archives hold): the columns that grew by doubling copied
@@ -89,8 +170,8 @@ struct ScannedMessages {
     /// made resident (the allocator maps large blocks, the kernel fills pages when written).
     mutating func reserveCapacity(forArchiveBytes bytes: Int) {
         let estimate = bytes / 1024 + 16
-        messages.reserveCapacity(estimate)
         ownHashes.reserveCapacity(estimate)
+        keyFingerprints.reserveCapacity(estimate)
         linkEnds.reserveCapacity(estimate)
         linkHashes.reserveCapacity(estimate * 4)
     }
@@ -98,17 +179,23 @@ struct ScannedMessages {
     /// Reserves exactly the room to append `others` (growing would double the largest
     /// arrays of the import).
     mutating func reserveCapacity(toAppend others: [ScannedMessages]) {
-        messages.reserveCapacity(others.reduce(count) { $0 + $1.count })
-        ownHashes.reserveCapacity(others.reduce(count) { $0 + $1.count })
-        linkEnds.reserveCapacity(others.reduce(count) { $0 + $1.count })
+        let total = others.reduce(count) { $0 + $1.count }
+        ownHashes.reserveCapacity(total)
+        keyFingerprints.reserveCapacity(total)
+        linkEnds.reserveCapacity(total)
         linkHashes.reserveCapacity(others.reduce(linkHashes.count) { $0 + $1.linkHashes.count })
     }
 
-    /// Appends `other`'s messages after these.
+    /// Appends `other`'s messages after these (its runs are taken over, not copied).
     mutating func append(contentsOf other: consuming ScannedMessages) {
         let offset = linkHashes.count
-        messages.append(contentsOf: other.messages)
+        for (run, start) in zip(other.runs, other.runStarts) {
+            runs.append(run)
+            runStarts.append(start + count)
+        }
+        count += other.count
         ownHashes.append(contentsOf: other.ownHashes)
+        keyFingerprints.append(contentsOf: other.keyFingerprints)
         linkHashes.append(contentsOf: other.linkHashes)
         for end in other.linkEnds { linkEnds.append((end.references + offset, end.inReplyTo + offset)) }
     }
@@ -120,10 +207,22 @@ struct ScannedMessages {
         return (linkHashes, linkEnds)
     }
 
-    /// The messages, taken out (the list is left empty).
-    mutating func takeMessages() -> [ScannedMessage] {
-        defer { messages = [] }
-        return messages
+    /// Calls `body` with up to `width` runs at a time, in file order, each run let go once
+    /// `body` returns: the messages are given up as they are used. The list is left empty.
+    mutating func consumeRuns(width: Int, _ body: ([ScannedRun]) -> Void) {
+        var next = 0
+        while next < runs.count {
+            let group = next..<min(next + max(width, 1), runs.count)
+            var taken: [ScannedRun] = []
+            for run in group {
+                var messages: [ScannedMessage] = []
+                swap(&messages, &runs[run])
+                taken.append(ScannedRun(start: runStarts[run], messages: messages))
+            }
+            body(taken)
+            next = group.upperBound
+        }
+        (runs, runStarts, count) = ([], [], 0)
     }
 }
 
@@ -189,7 +288,7 @@ struct MboxScanner {
 
     /// Gives the last message its span and, without a Date header, the separator's date.
     private mutating func finishLast(_ found: inout ScannedMessages, span: Range<Int>, separator: Int?) {
-        let date = found.messages[found.count - 1].date == nil ? separator.flatMap { separatorDate(at: $0) } : nil
+        let date = found.last?.date == nil ? separator.flatMap { separatorDate(at: $0) } : nil
         found.updateLast { message in
             message.span = span
             if let date { message.date = date }
@@ -426,10 +525,10 @@ struct MboxScanner {
         let isRead = values.with(.status, in: bytes, folds: folds) { raw in raw?.contains(UInt8(ascii: "R")) ?? false }
         // An id-less message is named by its place in the file once all parts are joined.
         let message = ScannedMessage(
-            id: messageID ?? "", author: author, subject: subject, span: 0..<0, date: date, isReadAtSource: isRead,
-            keyFingerprint: messageID.map { StableKey.sourceID($0).fingerprint } ?? 0)
+            id: messageID ?? "", author: author, subject: subject, span: 0..<0, date: date, isReadAtSource: isRead)
         found.append(
             message, ownHash: messageID.map { MessageIDHash.of($0) },
+            keyFingerprint: messageID.map { StableKey.sourceID($0).fingerprint } ?? 0,
             references: { appendHashes(.references, to: &$0) }, inReplyTo: { appendHashes(.inReplyTo, to: &$0) })
     }
 }
