@@ -130,15 +130,6 @@ public struct KeyFingerprints: Equatable, Sendable, ExpressibleByArrayLiteral {
     }
 }
 
-extension StableKey {
-    /// 64-bit FNV-1a of the key's text: the same on every run and machine.
-    public var fingerprint: UInt64 {
-        var hash = FNV1a64()
-        forEachTextPiece { hash.add($0) }
-        return hash.value
-    }
-}
-
 /// The little-endian 64-bit words of a stored set, read in place.
 private struct StoredWords {
     let raw: UnsafeRawBufferPointer

@@ -4,12 +4,14 @@
 /// the discussion title, author, date and whitespace-normalised body (`h:` + 16 hex digits).
 public struct StableKey: Hashable, Sendable, CustomStringConvertible {
     /// A source id is kept without its `id:`, so the key shares the comment id's storage
-    /// instead of a string of its own (an archive of a million messages holds a million).
-    /// Every key whose text starts with `id:` is stored as `.sourceID`, so equal texts are
-    /// equal storages.
-    private enum Storage: Hashable, Sendable {
+    /// instead of a string of its own (an archive of a million messages holds a million),
+    /// or is an index into a ``SourceIDList`` that holds the archive's ids together.
+    /// Every key whose text starts with `id:` is stored as `.sourceID` or `.listed`; keys
+    /// are equal when their texts' bytes are.
+    private enum Storage: Sendable {
         case sourceID(String)
         case text(String)
+        case listed(SourceIDList, Int)
     }
 
     private let storage: Storage
@@ -21,6 +23,7 @@ public struct StableKey: Hashable, Sendable, CustomStringConvertible {
         switch storage {
         case .sourceID(let id): return Self.sourcePrefix + id
         case .text(let text): return text
+        case .listed(let list, let index): return Self.sourcePrefix + list[index]
         }
     }
 
@@ -34,19 +37,64 @@ public struct StableKey: Hashable, Sendable, CustomStringConvertible {
     /// The key of a comment that carries its own identity in the source.
     public static func sourceID(_ id: String) -> StableKey { StableKey(storage: .sourceID(id)) }
 
+    /// The key of the comment whose source id is id `index` of `list` (the same key as
+    /// ``sourceID(_:)`` of that id's text).
+    public static func sourceID(in list: SourceIDList, at index: Int) -> StableKey {
+        StableKey(storage: .listed(list, index))
+    }
+
     private init(storage: Storage) { self.storage = storage }
+
+    /// The source id the key is made of; nil for a key from content.
+    public var sourceID: String? {
+        switch storage {
+        case .sourceID(let id): return id
+        case .text: return nil
+        case .listed(let list, let index): return list[index]
+        }
+    }
+
+    /// Calls `body` with whether the key is a source id's, and the UTF-8 bytes of the id
+    /// (without `id:`) or of the whole text, in place.
+    private func withBytes<Result>(_ body: (_ isSourceID: Bool, UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        func bytes(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            text.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
+        }
+        switch storage {
+        case .sourceID(let id): return bytes(of: id) { body(true, $0) }
+        case .text(let text): return bytes(of: text) { body(false, $0) }
+        case .listed(let list, let index): return list.withBytes(of: index) { body(true, $0) }
+        }
+    }
+
+    public static func == (a: StableKey, b: StableKey) -> Bool {
+        if case .listed(let first, let x) = a.storage, case .listed(let second, let y) = b.storage, first === second,
+            x == y
+        {
+            return true
+        }
+        return a.withBytes { aIsSourceID, aBytes in
+            b.withBytes { bIsSourceID, bBytes in aIsSourceID == bIsSourceID && aBytes.elementsEqual(bBytes) }
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        withBytes { isSourceID, bytes in
+            hasher.combine(isSourceID)
+            hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        }
+    }
 
     /// Whether the key's text ends with the bytes of `suffix`, found without making the text
     /// (a search for a key goes through every comment).
     public func textEnds(with suffix: String) -> Bool {
-        switch storage {
-        case .text(let text): return text.utf8.reversed().starts(with: suffix.utf8.reversed())
-        case .sourceID(let id):
-            let idCount = id.utf8.count
-            guard suffix.utf8.count > idCount else { return id.utf8.reversed().starts(with: suffix.utf8.reversed()) }
+        withBytes { isSourceID, bytes in
+            let tail = Array(suffix.utf8)
+            guard isSourceID else { return bytes.reversed().starts(with: tail.reversed()) }
+            guard tail.count > bytes.count else { return bytes.reversed().starts(with: tail.reversed()) }
             // The suffix reaches into `id:`: it is the whole id after a tail of the prefix.
-            return suffix.utf8.reversed().starts(with: id.utf8.reversed())
-                && Self.sourcePrefix.utf8.reversed().starts(with: suffix.utf8.dropLast(idCount).reversed())
+            return tail.reversed().starts(with: bytes.reversed())
+                && Self.sourcePrefix.utf8.reversed().starts(with: tail.dropLast(bytes.count).reversed())
         }
     }
 
@@ -58,7 +106,28 @@ public struct StableKey: Hashable, Sendable, CustomStringConvertible {
             body(Self.sourcePrefix)
             body(id)
         case .text(let text): body(text)
+        case .listed(let list, let index):
+            body(Self.sourcePrefix)
+            body(list[index])
         }
+    }
+
+    /// 64-bit FNV-1a of the key's text: the same on every run and machine.
+    public var fingerprint: UInt64 {
+        withBytes { isSourceID, bytes in
+            var hash = FNV1a64()
+            if isSourceID { hash.add(Self.sourcePrefix) }
+            hash.add(bytes: UnsafeRawBufferPointer(bytes))
+            return hash.value
+        }
+    }
+
+    /// The fingerprint of the key of source id `bytes` (``sourceID(_:)``), from its bytes.
+    public static func sourceIDFingerprint(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash = FNV1a64()
+        hash.add(sourcePrefix)
+        hash.add(bytes: bytes)
+        return hash.value
     }
 
     /// The key of a comment without a source identity, from its content.

@@ -11,12 +11,12 @@ enum MailHeaderBytes {
         return forEachToken(value, { ids.append(String(decoding: $0, as: UTF8.self)) }) ? ids : nil
     }
 
-    /// The first id ``messageIDs(_:)`` finds, without listing the others; nil when the
-    /// value needs the string parser.
-    static func firstMessageID(_ value: UnsafeRawBufferPointer) -> String? {
+    /// The bytes of the first id ``messageIDs(_:)`` finds (within `value`), without listing
+    /// the others; nil when the value needs the string parser.
+    static func firstMessageID(_ value: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
         var first: UnsafeRawBufferPointer?
         guard forEachToken(value, { if first == nil { first = $0 } }), let first else { return nil }
-        return String(decoding: first, as: UTF8.self)
+        return first
     }
 
     /// Appends the hashes (``MessageIDHash``) of the ids ``messageIDs(_:)`` finds to

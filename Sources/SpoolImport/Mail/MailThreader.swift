@@ -4,16 +4,21 @@ import SpoolCore
 /// columns (one entry a message, every message's numbers in one array).
 struct MailLinks {
     /// Each message's own id number; nil without one.
-    let messageIDs: [Int?]
+    let messageIDs: OptionalIndexColumn
     /// Every message's References numbers, then its In-Reply-To numbers (in order: old
     /// mailers put addresses in angle brackets too), message after message.
     private let numbers: [UInt64]
     /// Where each message's References and In-Reply-To numbers end in `numbers`.
     private let ends: [(references: Int, inReplyTo: Int)]
-    /// Seconds since the epoch, for ordering.
-    let dates: [Int64?]
+    /// Seconds since the epoch, for ordering; ``MailLinks/noDate`` for a message without one.
+    let dates: [Int64]
 
-    init(messageIDs: [Int?], numbers: [UInt64], ends: [(references: Int, inReplyTo: Int)], dates: [Int64?]) {
+    /// What ``dates`` holds for a message without a date (no date a message can carry).
+    static let noDate = Int64.min
+
+    init(
+        messageIDs: OptionalIndexColumn, numbers: [UInt64], ends: [(references: Int, inReplyTo: Int)], dates: [Int64]
+    ) {
         precondition(messageIDs.count == ends.count && dates.count == ends.count)
         self.messageIDs = messageIDs
         self.numbers = numbers
@@ -140,26 +145,27 @@ private struct HashNumbers {
 /// Everything is integers and flat arrays: ids are numbers, parents are indices, and the
 /// children lists are built once at the end.
 enum MailThreader {
-    /// One row of the threaded result, in reading order (16 bytes: a million-message
+    /// One row of the threaded result, in reading order (8 bytes: a million-message
     /// archive holds a million while it is threaded).
     struct Row {
         /// The message's index, or the placeholder's Message-ID number inverted (`~id`).
-        private let node: Int
+        private let node: Int32
         /// The parent's row, or -1.
-        private let parentRow: Int
+        private let parentRow: Int32
 
         init(message: Int?, missingID: Int?, parent: Int?) {
             precondition((message == nil) != (missingID == nil), "a row is a message or a placeholder")
-            node = message ?? ~(missingID ?? 0)
-            parentRow = parent ?? -1
+            precondition(max(message ?? 0, missingID ?? 0, parent ?? 0) <= Int32.max, "rows of 31 bits")
+            node = Int32(truncatingIfNeeded: message ?? ~(missingID ?? 0))
+            parentRow = Int32(truncatingIfNeeded: parent ?? -1)
         }
 
         /// The message's index in the input, or nil for a placeholder.
-        var message: Int? { node >= 0 ? node : nil }
+        var message: Int? { node >= 0 ? Int(node) : nil }
         /// The placeholder's Message-ID number.
-        var missingID: Int? { node < 0 ? ~node : nil }
+        var missingID: Int? { node < 0 ? Int(~node) : nil }
         /// The row index of the parent; nil for a thread root.
-        var parent: Int? { parentRow >= 0 ? parentRow : nil }
+        var parent: Int? { parentRow >= 0 ? Int(parentRow) : nil }
     }
 
     /// The rows in reading order and how many links were left out because they would have
@@ -173,6 +179,7 @@ enum MailThreader {
         // JWZ: references presume parents first; then each message's own headers decide
         // its parent definitively, throwing a presumed parent away.
         for index in 0..<messages.count { forest.linkChain(messages.references(of: index)) }
+        forest.endChains()
         for index in 0..<messages.count { forest.setOwnParent(of: index, in: messages) }
         forest.headerless = (0..<messages.count).map {
             messages.references(of: $0).isEmpty && messages.inReplyTo(of: $0).isEmpty
@@ -189,47 +196,51 @@ enum MailThreader {
         return (forest.emit(newestFirst: options.newestThreadsFirst), forest.brokenCycles)
     }
 
+    /// Columns of 32-bit numbers throughout: at a million messages the forest is the
+    /// largest thing an import holds while it threads.
     private struct Forest {
-        /// Each message's own id number and date.
-        let messageIDs: [Int?]
-        let dates: [Int64?]
+        /// Each message's own id number and date (``MailLinks/noDate`` without one).
+        let messageIDs: OptionalIndexColumn
+        let dates: [Int64]
         /// Whether each message has neither References nor In-Reply-To.
         var headerless: [Bool] = []
         /// Container `i < idCount` stands for Message-ID `i`; later ones for messages
         /// without an id and for second copies.
-        var message: [Int?]
-        var parent: [Int?]
-        /// Union-find over the presumed parents while chains are linked.
-        private var chainRoots: [Int] = []
+        var message: OptionalIndexColumn
+        var parent: OptionalIndexColumn
+        /// Union-find over the presumed parents while chains are linked (let go after).
+        private var chainRoots: NodeColumn = []
         /// Each message's own container.
-        var own: [Int]
+        var own: NodeColumn
         var present: [Bool]
         /// Containers of second copies of a Message-ID, and the first copy's container.
         var copyOf: [Int: Int] = [:]
         var brokenCycles = 0
 
-        init(messageIDs: [Int?], dates: [Int64?], idCount: Int) {
+        init(messageIDs: OptionalIndexColumn, dates: [Int64], idCount: Int) {
             self.messageIDs = messageIDs
             self.dates = dates
-            message = Array(repeating: nil, count: idCount)
+            message = OptionalIndexColumn(repeating: nil, count: idCount)
             present = Array(repeating: false, count: idCount)
-            own = []
-            own.reserveCapacity(messageIDs.count)
+            own = NodeColumn(repeating: 0, count: messageIDs.count)
             for (index, messageID) in messageIDs.enumerated() {
                 if let id = messageID, message[id] == nil {
                     message[id] = index
                     present[id] = true
-                    own.append(id)
+                    own[index] = id
                 } else {
                     // No Message-ID, or a second copy of one: a container of its own.
                     message.append(index)
-                    own.append(message.count - 1)
+                    own[index] = message.count - 1
                     if let id = messageID { copyOf[message.count - 1] = id }
                 }
             }
-            parent = Array(repeating: nil, count: message.count)
-            chainRoots = Array(0..<message.count)
+            parent = OptionalIndexColumn(repeating: nil, count: message.count)
+            chainRoots = NodeColumn(0..<message.count)
         }
+
+        /// Lets go of what only the linking of chains needed.
+        mutating func endChains() { chainRoots = [] }
 
         /// Each reference presumed to be the parent of the next, where the next has none yet.
         ///
@@ -352,11 +363,11 @@ enum MailThreader {
         func emit(newestFirst: Bool) -> [Row] {
             let count = parent.count
             // Children in container order, as one flat array (counting sort by parent).
-            var firstChild = [Int](repeating: 0, count: count + 1)
+            var firstChild = NodeColumn(repeating: 0, count: count + 1)
             for p in parent { if let p { firstChild[p + 1] += 1 } }
             for index in 0..<count { firstChild[index + 1] += firstChild[index] }
             var fill = firstChild
-            var children = [Int](repeating: 0, count: firstChild[count])
+            var children = NodeColumn(repeating: 0, count: firstChild[count])
             for index in 0..<count {
                 if let p = parent[index] {
                     children[fill[p]] = index
@@ -364,21 +375,21 @@ enum MailThreader {
                 }
             }
             // Each node's date read once: the sorts below compare dates n log n times.
-            let dates = message.map { $0.flatMap { self.dates[$0] } }
-            func date(_ node: Int) -> Int64? { dates[node] }
+            let dates = message.map { $0.map { self.dates[$0] } ?? MailLinks.noDate }
+            func date(_ node: Int) -> Int64? { dates[node] == MailLinks.noDate ? nil : dates[node] }
             // Latest date in each subtree, bottom-up without recursion.
             var latest = [Int64](repeating: Int64.min, count: count)
             let roots = (0..<count).filter {
                 parent[$0] == nil && (message[$0] != nil || firstChild[$0 + 1] > firstChild[$0])
             }
-            var order: [Int] = []
+            var order: [Int32] = []
             order.reserveCapacity(messageIDs.count)
             var stack = roots
             while let node = stack.popLast() {
-                order.append(node)
+                order.append(Int32(truncatingIfNeeded: node))
                 stack.append(contentsOf: children[firstChild[node]..<firstChild[node + 1]])
             }
-            for node in order.reversed() {
+            for node in order.reversed().lazy.map(Int.init) {
                 if let d = date(node) { latest[node] = max(latest[node], d) }
                 if let p = parent[node] { latest[p] = max(latest[p], latest[node]) }
             }

@@ -95,7 +95,7 @@ public struct MboxImporter: Sendable {
         }
         // Ids beyond the messages own are the missing ones replies name: usually few.
         var table = MessageIDTable(capacity: found.count + found.count / 4)
-        let (rows, brokenCycles) = thread(&found, table: &table)
+        let (rows, brokenCycles) = try thread(&found, table: &table, file: file)
         // A message naming several missing ids has its headers read back once: their ids
         // by bytes, and parsed only for an id the bytes did not show.
         var idsByHash: [Int: [UInt64: String]] = [:]
@@ -128,14 +128,15 @@ public struct MboxImporter: Sendable {
     /// The messages threaded, their Message-IDs numbered in `table`. The links live only
     /// here, so they are gone before the comments are made; each hash is replaced by its
     /// number in place (the archive is at its largest in memory while it is threaded).
-    private func thread(_ found: inout ScannedMessages, table: inout MessageIDTable) -> (
+    /// Threading counts in 31 bits: an archive whose messages and ids need more is refused
+    /// by name (at 2 billion, far beyond any archive, and beyond memory here first).
+    private func thread(_ found: inout ScannedMessages, table: inout MessageIDTable, file: String) throws -> (
         rows: [MailThreader.Row], brokenCycles: Int
     ) {
         // Own ids first: an id numbered later is a missing message's.
-        var own: [Int?] = []
-        own.reserveCapacity(found.count)
-        for index in 0..<found.count {
-            own.append(found.hasMessageID(index) ? table.number(carried: found.ownHashes[index]) : nil)
+        var own = OptionalIndexColumn(repeating: nil, count: found.count)
+        for index in 0..<found.count where found.hasMessageID(index) {
+            own[index] = table.number(carried: found.ownHashes[index])
         }
         var (numbers, ends) = found.takeLinks()
         var start = 0
@@ -146,6 +147,13 @@ public struct MboxImporter: Sendable {
             start = end.inReplyTo
         }
         table.dropLookup()
+        guard table.count + found.count < Int(Int32.max) else {
+            throw ImportError(
+                file: file, line: nil,
+                reason: .malformed(
+                    "\(found.count) messages naming \(table.count) Message-IDs: more than Spool threads at once (2,147,483,647); split the archive."
+                ))
+        }
         // Handed over, not copied: threading lets go of the links before its largest step.
         let links = MailLinks(
             messageIDs: consume own, numbers: consume numbers, ends: consume ends,
@@ -170,13 +178,14 @@ public struct MboxImporter: Sendable {
         // sets.
         var fingerprints = rows.map { row in row.message.map { scanned.keyFingerprints[$0] } ?? 0 }
         let sources = ReadingOrder.sources(of: rows, messageCount: messageCount)
+        let ids = scanned.takeIDs()
         var comments = [Comment](unsafeUninitializedCapacity: rows.count) { buffer, initialized in
             let slots = ParallelSlots(base: buffer.baseAddress!)
             let cores = ProcessInfo.processInfo.activeProcessorCount
             scanned.consumeRuns(width: cores) { runs in
                 DispatchQueue.concurrentPerform(iterations: runs.count) { run in
-                    runs[run].takeEach { offset, message in
-                        (slots.base + offset).initialize(to: message.comment(bodies: bodies))
+                    runs[run].takeEach { index, message in
+                        (slots.base + index).initialize(to: message.comment(index: index, ids: ids, bodies: bodies))
                     }
                 }
             }
@@ -199,7 +208,7 @@ public struct MboxImporter: Sendable {
         let idFingerprints = fingerprints
         for (position, row) in rows.enumerated() {
             guard let index = row.message else { continue }
-            let hasID = !comments[position].id.isEmpty
+            let hasID = !ids.isEmpty(at: index)
             // A second copy of a Message-ID hangs under the first (which counts as 1).
             let isCopy =
                 hasID

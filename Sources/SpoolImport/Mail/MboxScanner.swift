@@ -20,8 +20,6 @@ enum MessageIDHash {
 /// What a scan keeps of one message until it is threaded and its comment is made: half
 /// the size of a ``Comment``, which matters while every message is held twice.
 struct ScannedMessage {
-    /// The Message-ID as written; empty when the message has none.
-    var id: String
     var author: String
     var subject: String?
     /// Where the message lies in the file (its headers and body), set once its end is found.
@@ -30,12 +28,14 @@ struct ScannedMessage {
     var isReadAtSource: Bool
 
     /// What a run holds where a message has been taken out: nothing to release.
-    static let vacant = ScannedMessage(id: "", author: "", subject: nil, span: 0..<0, date: nil, isReadAtSource: false)
+    static let vacant = ScannedMessage(author: "", subject: nil, span: 0..<0, date: nil, isReadAtSource: false)
 
-    /// The message's comment (no parent yet), its strings handed over rather than shared.
-    consuming func comment(bodies: MailBodies) -> Comment {
+    /// The comment of message `index`, whose id is that of `ids` (no parent yet), its
+    /// strings handed over rather than shared.
+    consuming func comment(index: Int, ids: SourceIDList, bodies: MailBodies) -> Comment {
         var comment = Comment(
-            id: id, author: author, date: date, subject: subject, body: CommentBody(source: bodies, span: span))
+            id: index, of: ids, author: author, date: date, subject: subject,
+            body: CommentBody(source: bodies, span: span))
         comment.isReadAtSource = isReadAtSource
         return comment
     }
@@ -85,6 +85,10 @@ struct ScannedMessages {
     /// The fingerprint of the read-state key each message's id gives
     /// (`StableKey.sourceID(id)`), made while the id was at hand; 0 without an id.
     private(set) var keyFingerprints: [UInt64] = []
+    /// Every message's Message-ID as written (none: empty), one after the other, and
+    /// where each ends: the ``SourceIDList`` the comments' ids are kept in.
+    private var idBytes: [UInt8] = []
+    private var idEnds: [Int] = []
     /// Every message's References hashes, then its In-Reply-To hashes, message after message.
     private var linkHashes: [UInt64] = []
     /// Where each message's References and In-Reply-To hashes end in ``linkHashes``.
@@ -111,22 +115,25 @@ struct ScannedMessages {
     }
 
     /// Whether the message carries a Message-ID.
-    func hasMessageID(_ message: Int) -> Bool { !self[message].id.isEmpty }
+    func hasMessageID(_ message: Int) -> Bool { idEnds[message] > (message == 0 ? 0 : idEnds[message - 1]) }
 
-    /// Every message's date in seconds, in file order.
-    var dates: [Int64?] {
-        var dates: [Int64?] = []
+    /// Every message's date in seconds, in file order (``MailLinks/noDate`` without one).
+    var dates: [Int64] {
+        var dates: [Int64] = []
         dates.reserveCapacity(count)
-        for run in runs { dates.append(contentsOf: run.lazy.map { $0.date?.secondsSinceEpoch }) }
+        for run in runs { dates.append(contentsOf: run.lazy.map { $0.date?.secondsSinceEpoch ?? MailLinks.noDate }) }
         return dates
     }
 
-    /// Adds a message; `references` and `inReplyTo` append its hashes to the array they are
-    /// given (the message's own id is left out of both).
+    /// Adds a message with the Message-ID `id` (empty: none); `references` and `inReplyTo`
+    /// append its hashes to the array they are given (the message's own id is left out of
+    /// both).
     mutating func append(
-        _ message: ScannedMessage, ownHash: UInt64?, keyFingerprint: UInt64 = 0,
+        _ message: ScannedMessage, id: UnsafeRawBufferPointer, ownHash: UInt64?, keyFingerprint: UInt64 = 0,
         references: (inout [UInt64]) -> Void, inReplyTo: (inout [UInt64]) -> Void
     ) {
+        idBytes.append(contentsOf: id)
+        idEnds.append(idBytes.count)
         let start = linkHashes.count
         references(&linkHashes)
         if let ownHash { Self.remove(ownHash, from: &linkHashes, after: start) }
@@ -174,6 +181,8 @@ struct ScannedMessages {
         keyFingerprints.reserveCapacity(estimate)
         linkEnds.reserveCapacity(estimate)
         linkHashes.reserveCapacity(estimate * 4)
+        idEnds.reserveCapacity(estimate)
+        idBytes.reserveCapacity(estimate * 48)
     }
 
     /// Reserves exactly the room to append `others` (growing would double the largest
@@ -184,6 +193,8 @@ struct ScannedMessages {
         keyFingerprints.reserveCapacity(total)
         linkEnds.reserveCapacity(total)
         linkHashes.reserveCapacity(others.reduce(linkHashes.count) { $0 + $1.linkHashes.count })
+        idEnds.reserveCapacity(total)
+        idBytes.reserveCapacity(others.reduce(idBytes.count) { $0 + $1.idBytes.count })
     }
 
     /// Appends `other`'s messages after these (its runs are taken over, not copied).
@@ -197,6 +208,9 @@ struct ScannedMessages {
         ownHashes.append(contentsOf: other.ownHashes)
         keyFingerprints.append(contentsOf: other.keyFingerprints)
         linkHashes.append(contentsOf: other.linkHashes)
+        let idOffset = idBytes.count
+        idBytes.append(contentsOf: other.idBytes)
+        idEnds.append(contentsOf: other.idEnds.lazy.map { $0 + idOffset })
         for end in other.linkEnds { linkEnds.append((end.references + offset, end.inReplyTo + offset)) }
     }
 
@@ -205,6 +219,12 @@ struct ScannedMessages {
     mutating func takeLinks() -> (hashes: [UInt64], ends: [(references: Int, inReplyTo: Int)]) {
         defer { (linkHashes, linkEnds, ownHashes) = ([], [], []) }
         return (linkHashes, linkEnds)
+    }
+
+    /// The messages' ids, taken out for their comments to keep.
+    mutating func takeIDs() -> SourceIDList {
+        defer { (idBytes, idEnds) = ([], []) }
+        return SourceIDList(bytes: idBytes, ends: idEnds)
     }
 
     /// Calls `body` with up to `width` runs at a time, in file order, each run let go once
@@ -243,6 +263,8 @@ struct MboxScanner {
     /// The joined bytes of the current message's folded header values (kept between
     /// messages, so a folded References costs no allocation).
     private var folds: [UInt8] = []
+    /// The current message's Message-ID (kept between messages, as `folds`).
+    private var messageID: [UInt8] = []
 
     /// A line break and `From `: how far back a window is re-read so none is missed.
     private static let separatorPattern: [UInt8] = Array("\nFrom ".utf8)
@@ -259,7 +281,9 @@ struct MboxScanner {
     /// separator line.
     mutating func messages(from start: Int, to limit: Int) -> ScannedMessages {
         var found = ScannedMessages()
-        found.reserveCapacity(forArchiveBytes: min(limit, count) - start)
+        // The first part's columns take the other parts' in when they are joined: room for
+        // the whole file (never written, never resident) spares a copy of them all then.
+        found.reserveCapacity(forArchiveBytes: start == 0 ? count : min(limit, count) - start)
         var position = start
         while position < count && position < limit {
             let headerStart = startOfHeaders(at: position)
@@ -506,8 +530,15 @@ struct MboxScanner {
                 hashes.append(contentsOf: MessageIDs.all(in: text(raw)).map { MessageIDHash.of($0) })
             }
         }
-        let messageID = values.with(.messageID, in: bytes, folds: folds) { raw in
-            raw.flatMap { MailHeaderBytes.firstMessageID($0) ?? MessageIDs.all(in: text($0)).first }
+        // The id's bytes as the header has them, else the parsed id's (empty: none).
+        messageID.removeAll(keepingCapacity: true)
+        values.with(.messageID, in: bytes, folds: folds) { raw in
+            guard let raw else { return }
+            if let id = MailHeaderBytes.firstMessageID(raw) {
+                messageID.append(contentsOf: id)
+            } else if let id = MessageIDs.all(in: text(raw)).first {
+                messageID.append(contentsOf: id.utf8)
+            }
         }
         let author = values.with(.from, in: bytes, folds: folds) { raw in
             guard let raw else { return "(no sender)" }
@@ -524,12 +555,13 @@ struct MboxScanner {
         }
         let isRead = values.with(.status, in: bytes, folds: folds) { raw in raw?.contains(UInt8(ascii: "R")) ?? false }
         // An id-less message is named by its place in the file once all parts are joined.
-        let message = ScannedMessage(
-            id: messageID ?? "", author: author, subject: subject, span: 0..<0, date: date, isReadAtSource: isRead)
-        found.append(
-            message, ownHash: messageID.map { MessageIDHash.of($0) },
-            keyFingerprint: messageID.map { StableKey.sourceID($0).fingerprint } ?? 0,
-            references: { appendHashes(.references, to: &$0) }, inReplyTo: { appendHashes(.inReplyTo, to: &$0) })
+        let message = ScannedMessage(author: author, subject: subject, span: 0..<0, date: date, isReadAtSource: isRead)
+        messageID.withUnsafeBytes { id in
+            found.append(
+                message, id: id, ownHash: id.isEmpty ? nil : MessageIDHash.of(id),
+                keyFingerprint: id.isEmpty ? 0 : StableKey.sourceIDFingerprint(id),
+                references: { appendHashes(.references, to: &$0) }, inReplyTo: { appendHashes(.inReplyTo, to: &$0) })
+        }
     }
 }
 
