@@ -43,13 +43,28 @@ enum DebugLog {
         for problem in problems { logger.notice("config", metadata: ["problem": "\(problem.description)"]) }
     }
 
-    /// How long `work` takes, logged as `what` with the seconds.
+    /// How long `work` takes, logged as `what` with the seconds and the memory after it.
     static func timed<T>(_ what: String, _ work: () throws -> T) rethrows -> T {
         let start = DispatchTime.now().uptimeNanoseconds
         let result = try work()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        logger.debug("\(what)", metadata: ["seconds": "\(String(format: "%.3f", seconds))"])
+        logger.debug("\(what)", metadata: memory.merging(["seconds": "\(String(format: "%.3f", seconds))"]) { $1 })
         return result
+    }
+
+    /// The process's resident memory now and at its peak so far, in MiB (`rss_mib`,
+    /// `peak_mib`, from `/proc/self/status`; empty where there is none), for the log's
+    /// steps: which step made the peak.
+    static var memory: Logger.Metadata {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return [:] }
+        var metadata: Logger.Metadata = [:]
+        for line in status.split(separator: "\n") {
+            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard fields.count >= 2, let kilobytes = Int(fields[1]) else { continue }
+            if fields[0] == "VmRSS:" { metadata["rss_mib"] = "\(kilobytes / 1024)" }
+            if fields[0] == "VmHWM:" { metadata["peak_mib"] = "\(kilobytes / 1024)" }
+        }
+        return metadata
     }
 }
 

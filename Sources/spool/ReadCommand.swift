@@ -1,4 +1,5 @@
 import ArgumentParser
+import CSpoolMalloc
 import Foundation
 import SpoolCore
 import SpoolImport
@@ -100,7 +101,7 @@ struct ReadCommand: ParsableCommand {
         defer { terminal.close() }
         var (program, visit) = setup.program(for: discussion, in: terminal, skipped: [])
         // With the log's times: how long the reader took after the import, before the first frame.
-        DebugLog.logger.debug("reader ready")
+        DebugLog.logger.debug("reader ready", metadata: DebugLog.memory)
         var ending = TerminalSession.run(&program, terminal: terminal, pushed: pushed)
         while ending == .quit, program.reader.refreshRequested, let address {
             program.saveAll()
@@ -123,10 +124,10 @@ struct ReadCommand: ParsableCommand {
         visit.wait()
         DebugLog.logger.info(
             "exit",
-            metadata: [
+            metadata: DebugLog.memory.merging([
                 "status": "\(ending.exitStatus)",
                 "seconds after the last key": "\(Double(DispatchTime.now().uptimeNanoseconds - closing) / 1e9)",
-            ])
+            ]) { $1 })
         // Everything is saved and the terminal is back: leave without releasing the model
         // one comment at a time (tens of milliseconds for a large archive).
         Foundation.exit(ending.exitStatus)
@@ -278,6 +279,7 @@ private final class VisitRecording: @unchecked Sendable {
             let seen = KeyFingerprints(
                 fingerprints: comments.indices.compactMap { comments[$0].isPlaceholder ? nil : fingerprints[$0] })
             keeper.recordVisit(title: discussion.title, seen: seen)
+            DebugLog.logger.debug("visit recorded", metadata: DebugLog.memory)
             if let warning = keeper.warning {
                 DebugLog.logger.warning(
                     "visit not recorded", metadata: ["warning": "\(warning)", "error": "\(keeper.failure ?? "")"])
@@ -357,6 +359,8 @@ private struct Setup {
             discussion: discussion, columns: size.columns, rows: size.rows, options: options, keyMap: config.keyMap,
             saved: saved, view: colorless ? view.withoutColor : view, store: writer, fingerprinted: visit.start)
         program.setThemes(current: themeIndex)
+        // The reader is built, and what building it freed has gone back to the system.
+        spool_keep_freed_blocks()
         if let summary = ConfigFile.summary(problems) { program.queue(notice: summary) }
         if !skipped.isEmpty { program.queue(notice: "Not discussions, left out: \(skipped.joined(separator: ", "))") }
         return (program, PendingWrites(visit: visit, writer: writer))

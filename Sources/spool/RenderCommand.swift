@@ -1,4 +1,5 @@
 import ArgumentParser
+import CSpoolMalloc
 import Foundation
 import SpoolReader
 import SpoolScreen
@@ -48,6 +49,7 @@ struct RenderCommand: ParsableCommand {
             saved: keeper.load(),
             view: ReaderView(themes: themes, options: options))
         program.setThemes(current: themeIndex)
+        spool_keep_freed_blocks()  // as `spool` once its reader is built
         if let warning = keeper.warning { program.queue(notice: warning) }
         if let summary = ConfigFile.summary(problems) { program.queue(notice: summary) }
         if reading.linear {

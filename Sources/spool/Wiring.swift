@@ -36,7 +36,6 @@ enum Wiring {
                 try DiscussionFile.load(paths: paths, format: format, archive: archive)
             }
             log(discussion, forced: format)
-            spool_keep_freed_blocks()
             return discussion
         } catch let error as ImportError {
             throw RuntimeFailure(message: Sanitizer.clean(error.description))
@@ -55,7 +54,6 @@ enum Wiring {
                 try DiscussionFile.load(path: path, format: format, archive: archive)
             }
             log(discussion, forced: format)
-            spool_keep_freed_blocks()
             return discussion
         } catch let error as ImportError {
             throw RuntimeFailure(message: Sanitizer.clean(error.description))
