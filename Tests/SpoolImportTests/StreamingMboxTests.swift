@@ -62,6 +62,31 @@ import Testing
         }
     }
 
+    @Test(arguments: [128, 300, 4096])
+    func bodiesFullOfFAndFromLikeLinesSplitOnlyAtSeparators(chunk: Int) throws {
+        // The separator search looks for `F` first: bodies of them, and lines that start
+        // like a separator but are not one, must not split a message or hide one.
+        var text = ""
+        for index in 0..<60 {
+            text += "From sender\(index)@example.org Tue Nov 17 15:28:37 2009\n"
+            text += "From: F\(index) <f@example.org>\nSubject: FF \(index)\nMessage-ID: <f\(index)@x>\n\n"
+            text += String(repeating: "F", count: index * 7) + "\nFFrom x\nX-Note: a field\nFrom\nFromage\nxFrom y\n"
+            text += "Note: a field\n"
+            text += "From the shop, no header after this line\n\nF\nF" + (index % 3 == 0 ? "\n" : " end\n")
+        }
+        let bytes = Array(text.utf8)
+        let expected = Self.summary(try MboxImporter().parse(bytes, file: "f.mbox"))
+        #expect(expected.count == 60)
+        #expect(expected.allSatisfy { $0.contains("Fromage") && $0.contains("From the shop") })
+        try Self.withFile(bytes) { path in
+            for parts in [1, 2, 5] {
+                let store = try #require(ByteStore(openingFileAt: DiskPath(path)))
+                let d = try MboxImporter().parse(store: store, file: path, parts: parts, chunk: chunk)
+                #expect(Self.summary(d) == expected, "chunk \(chunk), \(parts) parts")
+            }
+        }
+    }
+
     @Test(arguments: [
         "mbox/notmuch-list-2009.mbox", "mbox/notmuch-threading-and-duplicates.mbox",
         "mbox/comp.os.linux.alpha-2004-03-part1.mbox",

@@ -2,7 +2,7 @@
 public enum Subject {
     /// Whether the subject marks a reply: `Re:` (or `AW:`, `SV:`, `VS:`), after any `[list]` tags.
     public static func isReply(_ subject: String) -> Bool {
-        if let ascii = asciiPrefixes(subject) { return ascii.isReply }
+        if let isReply = asciiPrefixes(subject, { isReply, _ in isReply }) { return isReply }
         var text = Substring(subject.lowercased())
         while true {
             let trimmed = text.drop { $0 == " " || $0 == "\t" }
@@ -17,7 +17,9 @@ public enum Subject {
 
     /// The subject without `Re:`/`Fwd:`/`AW:` prefixes and `[list]` tags, lower-cased.
     public static func normalised(_ subject: String) -> String {
-        if let ascii = asciiPrefixes(subject) { return ascii.rest }
+        if let rest = asciiPrefixes(subject, { _, rest in String(decoding: rest, as: UTF8.self).lowercased() }) {
+            return rest
+        }
         var text = Substring(subject.lowercased())
         while true {
             let trimmed = text.drop { $0 == " " || $0 == "\t" }
@@ -33,13 +35,16 @@ public enum Subject {
         }
     }
 
-    /// Both answers for an ASCII subject without a carriage return (nearly every one), read
-    /// from its bytes in one pass with no lower-cased copy; nil for any other subject, which
-    /// the `Character` reading above handles. Grouping an archive's threads by subject asks
-    /// this of every thread root.
-    private static func asciiPrefixes(_ subject: String) -> (isReply: Bool, rest: String)? {
+    /// `answer` of both answers for an ASCII subject without a carriage return (nearly every
+    /// one), read from its bytes in one pass with no lower-cased copy: whether it is a reply,
+    /// and its bytes after the prefixes and tags (not lower-cased); nil for any other
+    /// subject, which the `Character` reading above handles. Grouping an archive's threads
+    /// by subject asks this of every thread root.
+    private static func asciiPrefixes<Answer>(
+        _ subject: String, _ answer: (_ isReply: Bool, _ rest: Slice<UnsafeBufferPointer<UInt8>>) -> Answer
+    ) -> Answer? {
         var subject = subject
-        return subject.withUTF8 { bytes -> (isReply: Bool, rest: String)? in
+        return subject.withUTF8 { bytes -> Answer? in
             guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
             var start = 0
             var isReply: Bool?
@@ -59,8 +64,7 @@ public enum Subject {
                 guard ["re", "fwd", "fw", "aw", "sv", "vs"].contains(word) else { break }
                 start = colon + 1
             }
-            let rest = String(decoding: bytes[start...], as: UTF8.self).lowercased()
-            return (isReply ?? false, rest)
+            return answer(isReply ?? false, bytes[start...])
         }
     }
 }

@@ -7,7 +7,9 @@ public struct NodeColumn: RandomAccessCollection, MutableCollection, Sendable, E
     /// `count` copies of `value`.
     public init(repeating value: Int, count: Int) { values = Array(repeating: Int32(value), count: count) }
 
-    /// The values of `numbers`.
+    /// The values of `numbers` (inlinable: made in other modules, unspecialised, it went
+    /// through the sequence's witnesses for each number).
+    @inlinable
     public init<Numbers: Sequence>(_ numbers: Numbers) where Numbers.Element == Int {
         values = numbers.map { Int32($0) }
     }
