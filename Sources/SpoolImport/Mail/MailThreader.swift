@@ -418,15 +418,15 @@ enum MailThreader {
                     Row(message: message[node], missingID: message[node] == nil ? node : nil, parent: parentRow))
                 let row = rows.count - 1
                 let range = firstChild[node]..<firstChild[node + 1]
-                if range.count == 1 {
-                    walk.append((children[range.lowerBound], row))
-                } else if !range.isEmpty {
-                    let sorted = children[range].enumerated().sorted { a, b in
-                        let (x, y) = (ownDate(a.element), ownDate(b.element))
-                        return x != y ? x < y : a.offset < b.offset
+                if range.count > 1 {
+                    // In place, by date; siblings of one date stay in container order, which
+                    // is the order they were filled in.
+                    children[range].sort { a, b in
+                        let (x, y) = (ownDate(a), ownDate(b))
+                        return x != y ? x < y : a < b
                     }
-                    walk.append(contentsOf: sorted.reversed().map { ($0.element, row) })
                 }
+                for child in children[range].reversed() { walk.append((child, row)) }
             }
             return rows
         }
