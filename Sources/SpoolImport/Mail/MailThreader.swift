@@ -413,20 +413,25 @@ enum MailThreader {
             var rows: [Row] = []
             rows.reserveCapacity(order.count)
             var walk: [(node: Int, parent: Int?)] = sortedRoots.reversed().map { ($0, nil) }
+            var siblings: [Int] = []
             while let (node, parentRow) = walk.popLast() {
                 rows.append(
                     Row(message: message[node], missingID: message[node] == nil ? node : nil, parent: parentRow))
                 let row = rows.count - 1
                 let range = firstChild[node]..<firstChild[node + 1]
-                if range.count > 1 {
-                    // In place, by date; siblings of one date stay in container order, which
-                    // is the order they were filled in.
-                    children[range].sort { a, b in
+                if range.count == 1 {
+                    walk.append((children[range.lowerBound], row))
+                } else if !range.isEmpty {
+                    // By date in one reused array; siblings of one date stay in container
+                    // order, the order they were filled in.
+                    siblings.removeAll(keepingCapacity: true)
+                    siblings.append(contentsOf: children[range])
+                    siblings.sort { a, b in
                         let (x, y) = (ownDate(a), ownDate(b))
                         return x != y ? x < y : a < b
                     }
+                    for child in siblings.reversed() { walk.append((child, row)) }
                 }
-                for child in children[range].reversed() { walk.append((child, row)) }
             }
             return rows
         }
