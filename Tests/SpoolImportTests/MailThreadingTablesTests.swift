@@ -63,6 +63,12 @@ import Testing
         #expect(ends.map(\.references) == [2, 4, 6, 7] && ends.map(\.inReplyTo) == [3, 5, 7, 8])
     }
 
+    @Test func aScannedMessageIsSixtyFourBytes() {
+        // A million are held while an archive is scanned: every 8 bytes here is 8 MB.
+        #expect(MemoryLayout<ScannedMessage>.stride <= 64)
+        #expect(MemoryLayout<MailThreader.Row>.stride == 8)
+    }
+
     @Test func runsHoldTheMessagesInOrderAndAreGivenUpOneGroupAtATime() {
         var first = ScannedMessages()
         var second = ScannedMessages()

@@ -89,9 +89,8 @@ public struct StableKey: Hashable, Sendable, CustomStringConvertible {
     /// (a search for a key goes through every comment).
     public func textEnds(with suffix: String) -> Bool {
         withBytes { isSourceID, bytes in
-            let tail = Array(suffix.utf8)
-            guard isSourceID else { return bytes.reversed().starts(with: tail.reversed()) }
-            guard tail.count > bytes.count else { return bytes.reversed().starts(with: tail.reversed()) }
+            let tail = suffix.utf8
+            guard isSourceID, tail.count > bytes.count else { return bytes.reversed().starts(with: tail.reversed()) }
             // The suffix reaches into `id:`: it is the whole id after a tail of the prefix.
             return tail.reversed().starts(with: bytes.reversed())
                 && Self.sourcePrefix.utf8.reversed().starts(with: tail.dropLast(bytes.count).reversed())

@@ -17,8 +17,8 @@ enum MessageIDHash {
     }
 }
 
-/// What a scan keeps of one message until it is threaded and its comment is made: half
-/// the size of a ``Comment``, which matters while every message is held twice.
+/// What a scan keeps of one message until its comment is made (64 bytes; its Message-ID is
+/// kept apart, in ``ScannedMessages``' one array of ids).
 struct ScannedMessage {
     var author: String
     var subject: String?
@@ -72,9 +72,9 @@ final class ScannedRun: @unchecked Sendable {
 ///
 /// The messages are kept in runs of at most ``runLength``: their comments are made in
 /// file order a run at a time, each run let go once made, so the scan and the comments
-/// are not both held whole (at a million messages they are 80 and 150 MB).
+/// are not both held whole (at a million messages they are 64 and 136 MB).
 struct ScannedMessages {
-    /// The most messages a run holds (2.5 MiB of them).
+    /// The most messages a run holds (2 MiB of them).
     static let runLength = 1 << 15
     private var runs: [[ScannedMessage]] = []
     /// The index of each run's first message.
