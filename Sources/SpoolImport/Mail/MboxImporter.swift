@@ -133,6 +133,18 @@ public struct MboxImporter: Sendable {
     private func thread(_ found: inout ScannedMessages, table: inout MessageIDTable, file: String) throws -> (
         rows: [MailThreader.Row], brokenCycles: Int
     ) {
+        // Checked before any number is stored in 32 bits, and again once the missing ids
+        // are numbered too.
+        func checkFits(ids: Int) throws {
+            guard ids + found.count < Int(Int32.max) else {
+                throw ImportError(
+                    file: file, line: nil,
+                    reason: .malformed(
+                        "\(found.count) messages naming \(ids) Message-IDs: more than Spool threads at once (2,147,483,647); split the archive."
+                    ))
+            }
+        }
+        try checkFits(ids: found.count)
         // Own ids first: an id numbered later is a missing message's.
         var own = OptionalIndexColumn(repeating: nil, count: found.count)
         for index in 0..<found.count where found.hasMessageID(index) {
@@ -147,13 +159,7 @@ public struct MboxImporter: Sendable {
             start = end.inReplyTo
         }
         table.dropLookup()
-        guard table.count + found.count < Int(Int32.max) else {
-            throw ImportError(
-                file: file, line: nil,
-                reason: .malformed(
-                    "\(found.count) messages naming \(table.count) Message-IDs: more than Spool threads at once (2,147,483,647); split the archive."
-                ))
-        }
+        try checkFits(ids: table.count)
         // Handed over, not copied: threading lets go of the links before its largest step.
         let links = MailLinks(
             messageIDs: consume own, numbers: consume numbers, ends: consume ends,
