@@ -1,4 +1,5 @@
 import SpoolCore
+import SpoolTestSupport
 import Testing
 
 @testable import SpoolImport
@@ -65,6 +66,47 @@ import Testing
             MailAddress.displayName("jgb at example.com (Jesus M. Gonzalez-Barahona)") == "Jesus M. Gonzalez-Barahona")
         #expect(MailAddress.displayName("<only@address.org>") == "only@address.org")
         #expect(MailAddress.displayName("bare@address.org") == "bare@address.org")
+    }
+
+    /// The From and Subject values read from bytes (plain ASCII) are the ones read from
+    /// their text: hand-made edge cases and every From and Subject line of the mail fixtures.
+    @Test func plainValuesReadFromBytesAsFromTheirText() throws {
+        var froms = [
+            "\"Mikhail Gusarov\" <dottedmag@dottedmag.net>", " Carl Worth <cworth@cworth.org>  ", "<>", "()", "<", ">",
+            "\"\"", "\"", "\" \\\" \"", "\"a\\\\\"b\" <x@y>", "  \t", "", "x (  ) ", "\"q\\\"\" (n)", "a < b > c <d>",
+            "(a) (b)", "jgb at example.com (\"Quoted\")", "\t\"Tab\"\t<t@x>\t", "=?x <a@b>", "<a@b>=",
+            "Name <a@b> (c)", "((x))", "\"Only quote",
+        ]
+        var subjects = ["  Re: hello\t", "", " ", "=? not a word", "Re: [PATCH] =3D", "a\tb"]
+        for file in MboxImporterTests.fixtures {
+            let text = String(decoding: try Fixture.bytes(file), as: UTF8.self)
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                if line.hasPrefix("From: ") { froms.append(String(line.dropFirst(5))) }
+                if line.hasPrefix("Subject:") { subjects.append(String(line.dropFirst(8))) }
+            }
+        }
+        func text(_ value: String) -> String { Charset.bestEffort(Array(value.utf8)).trimmingWhitespace() }
+        var plain = 0
+        for from in froms {
+            let bytes = Array(from.utf8)
+            let fast = bytes.withUnsafeBytes { MailAddress.displayName(plainBytes: $0) }
+            if let fast {
+                plain += 1
+                #expect(fast == MailAddress.displayName(text(from)), "From: \(from)")
+            } else {
+                #expect(!from.utf8.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 9 } || from.contains("=?"))
+            }
+        }
+        for subject in subjects {
+            let fast = Array(subject.utf8).withUnsafeBytes { MailHeaderBytes.plainText($0) }
+            if let fast {
+                plain += 1
+                #expect(fast == EncodedWords.decode(text(subject)), "Subject: \(subject)")
+            }
+        }
+        #expect(plain > 200, "most values are plain")
+        #expect(Array("Andr\u{E9} <a@b>".utf8).withUnsafeBytes { MailAddress.displayName(plainBytes: $0) } == nil)
+        #expect(Array("=?UTF-8?Q?x?= <a@b>".utf8).withUnsafeBytes { MailAddress.displayName(plainBytes: $0) } == nil)
     }
 
     @Test func messageIDs() {

@@ -80,6 +80,28 @@ enum MailHeaderBytes {
         return found
     }
 
+    /// Whether `value` is printable ASCII and tabs without an encoded word (`=?`): a value
+    /// whose bytes are its characters and which RFC 2047 decoding leaves as it is.
+    static func isPlainText(_ value: UnsafeRawBufferPointer) -> Bool {
+        var previous: UInt8 = 0
+        for byte in value {
+            guard (byte >= 0x20 && byte < 0x7F) || byte == 0x09 else { return false }
+            if byte == UInt8(ascii: "?") && previous == UInt8(ascii: "=") { return false }
+            previous = byte
+        }
+        return true
+    }
+
+    /// A plain value (``isPlainText(_:)``) as text, without white space at either end: what
+    /// decoding its text would give; nil for any other value.
+    static func plainText(_ value: UnsafeRawBufferPointer) -> String? {
+        guard isPlainText(value) else { return nil }
+        var (start, end) = (0, value.count)
+        while start < end && (value[start] == 0x20 || value[start] == 0x09) { start += 1 }
+        while end > start && (value[end - 1] == 0x20 || value[end - 1] == 0x09) { end -= 1 }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: value[start..<end]), as: UTF8.self)
+    }
+
     /// An RFC 5322 date, `[Sat, ]5 Jan 2019 19:13:12 -0400` (seconds optional, a trailing
     /// comment allowed); nil for any other shape.
     static func date(_ value: UnsafeRawBufferPointer) -> Timestamp? {

@@ -544,12 +544,14 @@ struct MboxScanner {
         let author = values.with(.from, in: bytes, folds: folds) { raw in
             guard let raw else { return "(no sender)" }
             return authors.value(for: raw) {
-                let name = MailAddress.displayName(text(raw))
+                let name = MailAddress.displayName(plainBytes: raw) ?? MailAddress.displayName(text(raw))
                 return name.isEmpty ? "(no sender)" : name
             }
         }
         let subject = values.with(.subject, in: bytes, folds: folds) { raw in
-            raw.map { raw in subjects.value(for: raw) { EncodedWords.decode(text(raw)) } }
+            raw.map { raw in
+                subjects.value(for: raw) { MailHeaderBytes.plainText(raw) ?? EncodedWords.decode(text(raw)) }
+            }
         }
         let date = values.with(.date, in: bytes, folds: folds) { raw in
             raw.flatMap { MailHeaderBytes.date($0) ?? MailDate.parse(text($0)) }
