@@ -9,7 +9,8 @@ import SpoolCore
 enum MailDate {
     static func parse(_ raw: String?) -> Timestamp? {
         guard let raw else { return nil }
-        var words = raw.replacing(",", with: " ").split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        // Commas part words as spaces do (split by hand: `replacing` took 20 µs a date).
+        var words = raw.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init)
         words = words.filter { !$0.hasPrefix("(") && !$0.hasSuffix(")") }
         if let first = words.first, first.count >= 3, WebCommentHeader.monthNumber(first[...]) == nil,
             Int(first) == nil, first.first?.isLetter == true
@@ -26,7 +27,7 @@ enum MailDate {
                 word.count <= 9
             {
                 month = m
-            } else if word.contains(":"), time == nil {
+            } else if word.utf8.contains(UInt8(ascii: ":")), time == nil {
                 let parts = word.split(separator: ":").compactMap { Int($0) }
                 if parts.count >= 2 { time = (parts[0], parts[1], parts.count > 2 ? parts[2] : 0) }
             } else if word.hasPrefix("+") || word.hasPrefix("-"), word.count == 5, let value = Int(word.dropFirst()) {

@@ -63,7 +63,7 @@ public enum AgeText {
 
     /// The full date for the article header: `2014-10-28 12:33`.
     public static func absolute(_ date: Timestamp) -> String {
-        date.iso8601.replacing("T", with: " ")
+        String(date.iso8601.map { $0 == "T" ? " " : $0 })
     }
 
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
