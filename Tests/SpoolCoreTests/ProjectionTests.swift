@@ -100,6 +100,38 @@ import Testing
         #expect(folds.nodes.isEmpty)
     }
 
+    /// `C`'s folds and rows, read from the list of threads, are those a walk of the tree
+    /// finds: on trees of every shape (threads without replies first, between and last;
+    /// the root alone).
+    @Test func foldingToTheTopLevelMatchesAWalkOfTheTree() {
+        var generator = SystemRandomNumberGenerator()
+        var shapes: [[(String, Int?)]] = [[], [("a", nil)], [("a", nil), ("b", 0)], [("a", nil), ("b", nil)]]
+        for size in [3, 10, 40, 200] {
+            for _ in 0..<20 {
+                shapes.append(
+                    (0..<size).map { index in
+                        index == 0 || Int.random(in: 0..<3, using: &generator) == 0
+                            ? ("n\(index)", nil) : ("n\(index)", Int.random(in: 0..<index, using: &generator))
+                    })
+            }
+        }
+        for shape in shapes {
+            let tree = ThreadTree(discussion(shape))
+            var walked = CollapseState()
+            var node = tree.count > 1 ? 1 : -1
+            while node >= 0 {
+                if tree.hasChildren(node) { walked.collapse(node) }
+                node = tree.nextSibling[node]
+            }
+            var folds = CollapseState()
+            folds.collapse(ThreadTree.root)
+            folds.collapseToTopLevel(in: tree)
+            #expect(folds == walked, "\(shape)")
+            #expect(VisibleRows(foldedToTopLevel: tree) == VisibleRows(tree: tree, collapsed: walked), "\(shape)")
+            #expect(tree.topLevelCount == (0..<tree.count).filter { tree.depth[$0] == 1 }.count)
+        }
+    }
+
     // MARK: - Visible rows
 
     @Test func rowsFollowTheFolds() {

@@ -58,18 +58,23 @@ public struct CollapseState: Sendable, Equatable {
         }
     }
 
-    /// Collapses every top-level comment that has replies (the root stays open).
+    /// Collapses every top-level comment that has replies (the root stays open): the bits
+    /// set in words made at their full size, from the tree's list of top-level nodes (a
+    /// node has replies when the next one is not right after it), so `C` on a million
+    /// messages reads 60,000 numbers in a row, not a column at 60,000 places.
     public mutating func collapseToTopLevel(in tree: ThreadTree) {
-        var folded = CollapseState()
-        var node = tree.firstChild(of: ThreadTree.root)
-        while let current = node {
-            if tree.hasChildren(current) { folded.collapse(current) }
-            node = tree.nextSibling[current] >= 0 ? tree.nextSibling[current] : nil
+        var folded = [UInt64](repeating: 0, count: (tree.count + 63) >> 6)
+        let threads = tree.topLevel
+        for (index, node) in threads.enumerated() {
+            let next = index + 1 < threads.count ? threads[index + 1] : tree.count
+            if next > node + 1 { folded[node >> 6] |= 1 << UInt64(node & 63) }
         }
-        guard folded != self else { return }
-        words = folded.words
+        guard CollapseState(words: folded) != self else { return }
+        words = folded
         version += 1
     }
+
+    private init(words: [UInt64]) { self.words = words }
 
     public mutating func expandAll() {
         guard words.contains(where: { $0 != 0 }) else { return }

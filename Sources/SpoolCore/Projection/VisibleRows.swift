@@ -23,6 +23,17 @@ public struct VisibleRows: Sendable, Equatable {
             ? .all(range) : .listed(Self.visible(in: range, tree: tree, collapsed: collapsed, kept: kept))
     }
 
+    /// The rows of `tree` with every thread folded to its top (``CollapseState/collapseToTopLevel(in:)``):
+    /// the root and the top-level nodes, the rows the walk under those folds finds, read
+    /// from the tree's list without the walk.
+    public init(foldedToTopLevel tree: ThreadTree) {
+        var nodes: [Int] = []
+        nodes.reserveCapacity(tree.topLevel.count + 1)
+        nodes.append(ThreadTree.root)
+        nodes.append(contentsOf: tree.topLevel)
+        storage = .listed(nodes)
+    }
+
     /// The node of every row, in order (a list made for the asking).
     public var nodes: [Int] {
         switch storage {

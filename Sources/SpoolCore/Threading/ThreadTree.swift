@@ -30,8 +30,11 @@ public struct ThreadTree: Sendable {
     public let nodeOfComment: NodeColumn
     /// The top-level ancestor of each node (itself for a top-level node; the root for the root).
     public let threadRoot: NodeColumn
+    /// The top-level nodes (the threads of an archive), ascending: each one's replies lie
+    /// between it and the next.
+    public let topLevel: NodeColumn
     /// How many top-level nodes (threads of an archive) there are.
-    public let topLevelCount: Int
+    public var topLevelCount: Int { topLevel.count }
     /// How many nodes stand for real comments (not placeholders for missing ones).
     public let messageCount: Int
 
@@ -116,7 +119,7 @@ public struct ThreadTree: Sendable {
         self.nodesByAuthor = nodesByAuthor
         self.nodeOfComment = nodeOfComment
         self.threadRoot = threadRoot
-        topLevelCount = depth.lazy.filter { $0 == 1 }.count
+        topLevel = NodeColumn(depth.indices.lazy.filter { depth[$0] == 1 })
         messageCount = comments.indices.lazy.filter { !comments[$0].isPlaceholder }.count
     }
 
