@@ -23,6 +23,58 @@ import Testing
         #expect(table.namer(ofMissing: missing) == (12, 0xDEAD_BEEF) && table.count == carried.count + 1)
     }
 
+    /// Message-IDs hash apart: ids alike but for a digit or their length, and the same id
+    /// as text or bytes.
+    @Test func messageIDHashesTellSimilarIDsApart() {
+        var seen: Set<UInt64> = []
+        for number in 0..<50_000 {
+            for id in ["<\(number)@example.org>", "<msg-\(number).x@lists.example.org>", "<\(number)>", "<a\(number)"] {
+                let hash = MessageIDHash.of(id)
+                #expect(seen.insert(hash).inserted, "\(id)")
+                #expect(Array(id.utf8).withUnsafeBytes { MessageIDHash.of($0) } == hash)
+            }
+        }
+        #expect(MessageIDHash.of("") != MessageIDHash.of("\u{0}"), "the length counts")
+    }
+
+    /// Links numbered on several cores get the numbers one pass in file order gives: the
+    /// carried ids' found by lookup, the missing ones' by their first naming.
+    @Test func linksNumberedInPartsAsInOnePass() {
+        var generator = SystemRandomNumberGenerator()
+        let carried = (0..<3000).map { _ in UInt64.random(in: 0...UInt64.max, using: &generator) }
+        let absent = (0..<500).map { _ in UInt64.random(in: 0...UInt64.max, using: &generator) }
+        var links: [UInt64] = []
+        var ends: [(references: Int, inReplyTo: Int)] = []
+        for _ in 0..<2000 {
+            for _ in 0..<Int.random(in: 0...6, using: &generator) {
+                links.append(Bool.random(using: &generator) ? carried.randomElement()! : absent.randomElement()!)
+            }
+            let references = links.count
+            if Bool.random(using: &generator) { links.append(carried.randomElement()!) }
+            ends.append((references, links.count))
+        }
+        var (oneTable, partsTable) = (MessageIDTable(capacity: 0), MessageIDTable(capacity: 0))
+        for hash in carried {
+            _ = oneTable.number(carried: hash)
+            _ = partsTable.number(carried: hash)
+        }
+        var one = links
+        var start = 0
+        for (message, end) in ends.enumerated() {
+            for position in start..<end.inReplyTo {
+                one[position] = UInt64(oneTable.number(one[position], namedBy: message))
+            }
+            start = end.inReplyTo
+        }
+        var inParts = links
+        MboxImporter.numberLinks(&inParts, ends: ends, in: &partsTable, minimumPerPart: 100)
+        #expect(inParts.elementsEqual(one), "numbered as in one pass")
+        #expect(partsTable.count == oneTable.count && partsTable.count > carried.count)
+        for missing in carried.count..<oneTable.count {
+            #expect(partsTable.namer(ofMissing: missing) == oneTable.namer(ofMissing: missing))
+        }
+    }
+
     static func append(
         _ message: ScannedMessage, id: String, to found: inout ScannedMessages, ownHash: UInt64?, links: [UInt64],
         inReplyTo: [UInt64]

@@ -74,6 +74,10 @@ struct MessageIDTable {
         return number
     }
 
+    /// The number of an id already numbered, nil for one not yet seen: read only, so
+    /// several threads may look up at once while nothing is numbered.
+    func existingNumber(_ hash: UInt64) -> Int? { numbers.existingNumber(for: hash) }
+
     /// The first message naming the missing id `number`, and the id's hash.
     func namer(ofMissing number: Int) -> (message: Int, hash: UInt64) { missing[number - carriedCount] }
 
@@ -117,6 +121,17 @@ private struct HashNumbers {
         entries[slot] = Entry(hash: hash, number: next)
         count += 1
         return (next, true)
+    }
+
+    /// The number stored for `hash`, nil when there is none.
+    func existingNumber(for hash: UInt64) -> Int? {
+        let mask = entries.count - 1
+        var slot = start(hash, mask)
+        while entries[slot].number >= 0 {
+            if entries[slot].hash == hash { return entries[slot].number }
+            slot = (slot + 1) & mask
+        }
+        return nil
     }
 
     private func start(_ hash: UInt64, _ mask: Int) -> Int { slots.start(of: hash, mask: mask) }

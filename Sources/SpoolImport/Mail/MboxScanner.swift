@@ -1,19 +1,38 @@
 import Foundation
 import SpoolCore
 
-/// The 64-bit FNV-1a hash (``FNV1a64``) of a Message-ID's bytes, which threading numbers
-/// ids by (so the id table compares integers, not strings).
+/// A 64-bit hash of a Message-ID's bytes, which threading numbers ids by (so the id table
+/// compares integers, not strings). Eight bytes at a step, each word multiplied in and
+/// shifted down, the length in the seed: FNV-1a's byte at a time (a multiply's wait per
+/// byte) took a fifth of a million-message scan, whose References name ten ids a message.
+/// Two ids of one length that differ in one word never collide (each step is one-to-one).
+/// The hashes live only while an archive is read, but in the made-up id of a missing
+/// message whose id's text is not found again (`<hash@missing>`).
 enum MessageIDHash {
     static func of(_ text: String) -> UInt64 {
-        var hash = FNV1a64()
-        hash.add(text)
-        return hash.value
+        var text = text
+        return text.withUTF8 { of(UnsafeRawBufferPointer($0)) }
     }
 
     static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash = FNV1a64()
-        hash.add(bytes: bytes)
-        return hash.value
+        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var hash = 0x243F_6A88_85A3_08D3 ^ UInt64(truncatingIfNeeded: bytes.count) &* multiplier
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            hash =
+                (hash ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+                &* multiplier
+            hash ^= hash >> 29
+            offset += 8
+        }
+        if offset < bytes.count {
+            var tail: UInt64 = 0
+            for index in offset..<bytes.count { tail |= UInt64(bytes[index]) << UInt64((index - offset) * 8) }
+            hash = (hash ^ tail) &* multiplier
+            hash ^= hash >> 29
+        }
+        hash = (hash ^ hash >> 32) &* 0xD6E8_FEB8_6659_FD93
+        return hash ^ hash >> 32
     }
 }
 
@@ -103,6 +122,13 @@ struct ScannedMessages {
         return runs[run][index - runStarts[run]]
     }
 
+    /// The subject of the message at `index`, read in place (not through a copy of the
+    /// message, which would retain its author too).
+    func subject(of index: Int) -> String? {
+        let run = run(holding: index)
+        return runs[run][index - runStarts[run]].subject
+    }
+
     /// The run that holds message `index`: the last whose start is at or before it.
     private func run(holding index: Int) -> Int {
         precondition(index >= 0 && index < count, "a scanned message's index")
@@ -121,7 +147,13 @@ struct ScannedMessages {
     var dates: [Int64] {
         var dates: [Int64] = []
         dates.reserveCapacity(count)
-        for run in runs { dates.append(contentsOf: run.lazy.map { $0.date?.secondsSinceEpoch ?? MailLinks.noDate }) }
+        // Each date read in place (a `map` over the runs copied every message, retaining
+        // its strings, for its date).
+        for run in runs.indices {
+            for index in runs[run].indices {
+                dates.append(runs[run][index].date?.secondsSinceEpoch ?? MailLinks.noDate)
+            }
+        }
         return dates
     }
 
