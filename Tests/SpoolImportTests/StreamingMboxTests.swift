@@ -156,7 +156,48 @@ import Testing
         if let fast { #expect(fast == MailDate.parse(raw), "the byte reader only answers when it agrees") }
     }
 
-    @Test(arguments: ["<a@b> <c@d>", "  <a@b>\t<c d@e> <>", "<a@b", "plain@address", "<ä@b>"])
+    /// The ids read a word at a time are those a byte at a time finds: random values of
+    /// brackets, spaces, letters and bytes past ASCII, of every length around a word's.
+    @Test func idsReadByWordsAsByBytes() {
+        func byBytes(_ value: [UInt8]) -> [String]? {
+            var ids: [String] = []
+            var index = 0
+            while index < value.count {
+                guard value[index] < 0x80 else { return nil }
+                guard value[index] == UInt8(ascii: "<") else {
+                    index += 1
+                    continue
+                }
+                var close = index + 1
+                var hasSpace = false
+                while close < value.count && value[close] != UInt8(ascii: ">") {
+                    if value[close] == 0x20 { hasSpace = true }
+                    if value[close] >= 0x80 { return nil }
+                    close += 1
+                }
+                guard close < value.count else { break }
+                if close - index > 1 && !hasSpace { ids.append(String(decoding: value[index...close], as: UTF8.self)) }
+                index = close + 1
+            }
+            return ids.isEmpty ? nil : ids
+        }
+        let alphabet: [[UInt8]] = ["<", ">", " ", "a", "@", ".", "\t", "\u{E9}", "x1"].map { Array($0.utf8) }
+        var generator = SystemRandomNumberGenerator()
+        for length in 0..<60 {
+            for _ in 0..<200 {
+                var value: [UInt8] = []
+                while value.count < length { value += alphabet.randomElement(using: &generator)! }
+                let fast = value.withUnsafeBytes { MailHeaderBytes.messageIDs($0) }
+                #expect(fast == byBytes(value), "\(String(decoding: value, as: UTF8.self))")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        "<a@b> <c@d>", "  <a@b>\t<c d@e> <>", "<a@b", "plain@address", "<ä@b>",
+        "<20091117212837.GA1234@long.example.org> <second.id.which.is.long@lists.example.org>",
+        "<a-long-id-with no-closing@example.org", "<a-long-id-past-ascii@éxample.org>",
+    ])
     func byteIDsAgreeWithTheStringParser(raw: String) {
         let fast = Array(raw.utf8).withUnsafeBytes { MailHeaderBytes.messageIDs($0) }
         var hashes: [UInt64] = [7]

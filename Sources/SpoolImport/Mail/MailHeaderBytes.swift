@@ -50,32 +50,34 @@ enum MailHeaderBytes {
     }
 
     /// Calls `visit` with each token in order; false when there is none or the value needs
-    /// the string parser (tokens visited by then are to be dropped).
+    /// the string parser (tokens visited by then are to be dropped). The bytes are looked at
+    /// eight at a time for the next `<` (then `>` or a space), or a byte past ASCII.
     private static func forEachToken(_ value: UnsafeRawBufferPointer, _ visit: (UnsafeRawBufferPointer) -> Void)
         -> Bool
     {
         var found = false
         var index = 0
-        while index < value.count {
-            let byte = value[index]
-            guard byte < 0x80 else { return false }
-            if byte == UInt8(ascii: "<") {
-                var close = index + 1
-                var hasSpace = false
-                while close < value.count && value[close] != UInt8(ascii: ">") {
-                    if value[close] == 0x20 { hasSpace = true }
-                    if value[close] >= 0x80 { return false }
-                    close += 1
+        while true {
+            index = ByteWords.next(in: value, from: index) { ByteWords.high($0) | ByteWords.bytes($0, equalTo: 0x3C) }
+            guard index < value.count else { break }
+            guard value[index] < 0x80 else { return false }
+            var close = index + 1
+            var hasSpace = false
+            while true {
+                close = ByteWords.next(in: value, from: close) { word in
+                    ByteWords.high(word) | ByteWords.bytes(word, equalTo: 0x3E) | ByteWords.bytes(word, equalTo: 0x20)
                 }
-                guard close < value.count else { break }
-                if close - index > 1 && !hasSpace {
-                    visit(UnsafeRawBufferPointer(rebasing: value[index...close]))
-                    found = true
-                }
-                index = close + 1
-            } else {
-                index += 1
+                guard close < value.count, value[close] != UInt8(ascii: ">") else { break }
+                guard value[close] < 0x80 else { return false }
+                hasSpace = true
+                close += 1
             }
+            guard close < value.count else { break }
+            if close - index > 1 && !hasSpace {
+                visit(UnsafeRawBufferPointer(rebasing: value[index...close]))
+                found = true
+            }
+            index = close + 1
         }
         return found
     }
@@ -173,5 +175,38 @@ enum MailHeaderBytes {
             return index + 1
         }
         return nil
+    }
+}
+
+/// Bytes looked at eight at a time: a word's bytes that are past ASCII or equal to a byte,
+/// each marked by its high bit (the lowest mark is exact; marks above a match may be false,
+/// which is all a search for the first match needs).
+enum ByteWords {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The bytes of `word` past ASCII.
+    @inline(__always) static func high(_ word: UInt64) -> UInt64 { word & highs }
+
+    /// The bytes of `word` equal to `byte`.
+    @inline(__always) static func bytes(_ word: UInt64, equalTo byte: UInt8) -> UInt64 {
+        let difference = word ^ (ones &* UInt64(byte))
+        return (difference &- ones) & ~difference & highs
+    }
+
+    /// The index of the first byte at or after `start` that `marks` marks in its word (a
+    /// byte past the last whole word is tested alone, as the low byte of a word of its
+    /// own), or the end of `value`.
+    @inline(__always) static func next(
+        in value: UnsafeRawBufferPointer, from start: Int, _ marks: (UInt64) -> UInt64
+    ) -> Int {
+        var index = start
+        while index + 8 <= value.count {
+            let hits = marks(UInt64(littleEndian: value.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+            if hits != 0 { return index + hits.trailingZeroBitCount >> 3 }
+            index += 8
+        }
+        while index < value.count && marks(UInt64(value[index])) & 0x80 == 0 { index += 1 }
+        return index
     }
 }
