@@ -73,6 +73,9 @@ import Testing
         for missing in carried.count..<oneTable.count {
             #expect(partsTable.namer(ofMissing: missing) == oneTable.namer(ofMissing: missing))
         }
+        var none: [UInt64] = []
+        MboxImporter.numberLinks(&none, ends: [(0, 0), (0, 0)], in: &partsTable, minimumPerPart: 1)
+        #expect(none.isEmpty, "messages without links")
     }
 
     static func append(

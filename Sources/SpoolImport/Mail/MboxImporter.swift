@@ -171,10 +171,12 @@ public struct MboxImporter: Sendable {
         _ links: inout [UInt64], ends: [(references: Int, inReplyTo: Int)], in table: inout MessageIDTable,
         minimumPerPart: Int = 1 << 16
     ) {
+        guard !links.isEmpty else { return }
         let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, links.count / minimumPerPart))
-        // Each part's messages, and the positions it could not number with their message.
         let messageBounds = (0...parts).map { ends.count * $0 / parts }
-        var unnumbered = [[(position: Int, message: Int)]](repeating: [], count: parts)
+        // The positions each part could not number, ascending (8 bytes each, the message
+        // found again by walking `ends`).
+        var unnumbered = [[Int]](repeating: [], count: parts)
         do {
             // A copy that shares the table's storage, gone before the table numbers again
             // (or numbering would copy all 32 MB).
@@ -185,26 +187,26 @@ public struct MboxImporter: Sendable {
                         ParallelSlots(base: links.baseAddress!), ParallelSlots(base: unnumbered.baseAddress!)
                     )
                     DispatchQueue.concurrentPerform(iterations: parts) { part in
-                        var missed: [(position: Int, message: Int)] = []
+                        var missed: [Int] = []
                         let first = messageBounds[part]
-                        var start = first == 0 ? 0 : ends[first - 1].inReplyTo
-                        for message in first..<messageBounds[part + 1] {
-                            for position in start..<ends[message].inReplyTo {
-                                if let number = lookup.existingNumber(slots.base[position]) {
-                                    slots.base[position] = UInt64(number)
-                                } else {
-                                    missed.append((position, message))
-                                }
+                        let start = first == 0 ? 0 : ends[first - 1].inReplyTo
+                        let end = messageBounds[part + 1] == 0 ? 0 : ends[messageBounds[part + 1] - 1].inReplyTo
+                        for position in start..<max(start, end) {
+                            if let number = lookup.existingNumber(slots.base[position]) {
+                                slots.base[position] = UInt64(number)
+                            } else {
+                                missed.append(position)
                             }
-                            start = ends[message].inReplyTo
                         }
                         missing.base[part] = missed
                     }
                 }
             }
         }
+        var message = 0
         for part in unnumbered {
-            for (position, message) in part {
+            for position in part {
+                while ends[message].inReplyTo <= position { message += 1 }
                 links[position] = UInt64(table.number(links[position], namedBy: message))
             }
         }
