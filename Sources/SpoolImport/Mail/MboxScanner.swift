@@ -6,8 +6,8 @@ import SpoolCore
 /// shifted down, the length in the seed: FNV-1a's byte at a time (a multiply's wait per
 /// byte) took a fifth of a million-message scan, whose References name ten ids a message.
 /// Two ids of one length that differ in one word never collide (each step is one-to-one).
-/// The hashes live only while an archive is read, but in the made-up id of a missing
-/// message whose id's text is not found again (`<hash@missing>`).
+/// The hashes live only while an archive is read, except in the made-up id of a missing
+/// message whose id's text is not found again (`<hash@missing>`), which changed with them.
 enum MessageIDHash {
     static func of(_ text: String) -> UInt64 {
         var text = text
