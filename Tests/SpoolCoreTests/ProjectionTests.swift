@@ -127,7 +127,30 @@ import Testing
             folds.collapse(ThreadTree.root)
             folds.collapseToTopLevel(in: tree)
             #expect(folds == walked, "\(shape)")
-            #expect(VisibleRows(foldedToTopLevel: tree) == VisibleRows(tree: tree, collapsed: walked), "\(shape)")
+            // Rows found thread by thread from the list of threads are those a node-by-node
+            // walk finds: under C's folds, under random folds, and under a random limit.
+            func walkedRows(_ folds: CollapseState, kept: [Bool]? = nil) -> [Int] {
+                var rows: [Int] = []
+                var node = 0
+                while node < tree.count {
+                    if let kept, !kept[node] {
+                        node = tree.subtreeEnd[node]
+                        continue
+                    }
+                    rows.append(node)
+                    node = folds.isCollapsed(node) ? tree.subtreeEnd[node] : node + 1
+                }
+                return rows
+            }
+            #expect(VisibleRows(tree: tree, collapsed: folds).nodes == [0] + tree.topLevel, "\(shape)")
+            #expect(VisibleRows(tree: tree, collapsed: walked).nodes == walkedRows(walked), "\(shape)")
+            var random = CollapseState()
+            for node in 0..<tree.count where Bool.random(using: &generator) { random.collapse(node) }
+            let kept = (0..<tree.count).map { $0 == 0 || Int.random(in: 0..<4, using: &generator) > 0 }
+            #expect(VisibleRows(tree: tree, collapsed: random).nodes == walkedRows(random), "\(shape)")
+            #expect(
+                VisibleRows(tree: tree, collapsed: random, kept: kept).nodes == walkedRows(random, kept: kept),
+                "\(shape)")
             #expect(tree.topLevelCount == (0..<tree.count).filter { tree.depth[$0] == 1 }.count)
         }
     }

@@ -67,14 +67,14 @@ import Testing
             start = end.inReplyTo
         }
         var inParts = links
-        MboxImporter.numberLinks(&inParts, ends: ends, in: &partsTable, minimumPerPart: 100)
+        partsTable.number(links: &inParts, ends: ends, minimumPerPart: 100)
         #expect(inParts.elementsEqual(one), "numbered as in one pass")
         #expect(partsTable.count == oneTable.count && partsTable.count > carried.count)
         for missing in carried.count..<oneTable.count {
             #expect(partsTable.namer(ofMissing: missing) == oneTable.namer(ofMissing: missing))
         }
         var none: [UInt64] = []
-        MboxImporter.numberLinks(&none, ends: [(0, 0), (0, 0)], in: &partsTable, minimumPerPart: 1)
+        partsTable.number(links: &none, ends: [(0, 0), (0, 0)], minimumPerPart: 1)
         #expect(none.isEmpty, "messages without links")
     }
 

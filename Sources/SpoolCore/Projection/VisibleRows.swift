@@ -23,17 +23,6 @@ public struct VisibleRows: Sendable, Equatable {
             ? .all(range) : .listed(Self.visible(in: range, tree: tree, collapsed: collapsed, kept: kept))
     }
 
-    /// The rows of `tree` with every thread folded to its top (``CollapseState/collapseToTopLevel(in:)``):
-    /// the root and the top-level nodes, the rows the walk under those folds finds, read
-    /// from the tree's list without the walk.
-    public init(foldedToTopLevel tree: ThreadTree) {
-        var nodes: [Int] = []
-        nodes.reserveCapacity(tree.topLevel.count + 1)
-        nodes.append(ThreadTree.root)
-        nodes.append(contentsOf: tree.topLevel)
-        storage = .listed(nodes)
-    }
-
     /// The node of every row, in order (a list made for the asking).
     public var nodes: [Int] {
         switch storage {
@@ -42,11 +31,37 @@ public struct VisibleRows: Sendable, Equatable {
         }
     }
 
-    /// The nodes of `range` (a node's subtree, or what is below the node) on view.
+    /// The nodes of `range` (a node's subtree, or what is below the node) on view. The
+    /// whole tree is walked thread by thread from the tree's list of top-level nodes, so a
+    /// folded thread costs its row and one bit, not a read of its subtree's end (`C` on a
+    /// million messages: 60,000 threads, one sequential list).
     private static func visible(in range: Range<Int>, tree: ThreadTree, collapsed: CollapseState, kept: [Bool]?)
         -> [Int]
     {
         var nodes: [Int] = []
+        guard range.lowerBound == ThreadTree.root, range.upperBound == tree.count, tree.count > 0 else {
+            walk(range, tree: tree, collapsed: collapsed, kept: kept, into: &nodes)
+            return nodes
+        }
+        let root = ThreadTree.root
+        if let kept, !kept[root] { return [] }
+        nodes.append(root)
+        guard !collapsed.isCollapsed(root) else { return nodes }
+        let threads = tree.topLevel
+        for (index, thread) in threads.enumerated() {
+            if let kept, !kept[thread] { continue }
+            nodes.append(thread)
+            guard !collapsed.isCollapsed(thread) else { continue }
+            let end = index + 1 < threads.count ? threads[index + 1] : tree.count
+            walk((thread + 1)..<end, tree: tree, collapsed: collapsed, kept: kept, into: &nodes)
+        }
+        return nodes
+    }
+
+    /// Appends the nodes of `range` on view, found by a walk that steps over folded subtrees.
+    private static func walk(
+        _ range: Range<Int>, tree: ThreadTree, collapsed: CollapseState, kept: [Bool]?, into nodes: inout [Int]
+    ) {
         var node = range.lowerBound
         while node < range.upperBound {
             if let kept, !kept[node] {
@@ -56,7 +71,6 @@ public struct VisibleRows: Sendable, Equatable {
             nodes.append(node)
             node = collapsed.isCollapsed(node) ? tree.subtreeEnd[node] : node + 1
         }
-        return nodes
     }
 
     /// Hides what is below `node` after it was collapsed: the rows of its subtree go, the

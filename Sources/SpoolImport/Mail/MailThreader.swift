@@ -1,3 +1,4 @@
+import Foundation
 import SpoolCore
 
 /// The messages' threading headers, their Message-IDs numbered by ``MessageIDTable``, as
@@ -74,9 +75,56 @@ struct MessageIDTable {
         return number
     }
 
-    /// The number of an id already numbered, nil for one not yet seen: read only, so
-    /// several threads may look up at once while nothing is numbered.
-    func existingNumber(_ hash: UInt64) -> Int? { numbers.existingNumber(for: hash) }
+    /// Replaces each hash of `links` (every message's, ending at `ends`) by its id's number:
+    /// the ids messages carry looked up
+    /// on the cores (the table only read), then the others numbered in file order, as one
+    /// pass numbers them (a missing id's number is its place among the missing by first
+    /// naming). The lookups are random reads of a table of 32 MB at a million messages: a
+    /// third of threading on one core.
+    /// `minimumPerPart` (links a part) is for tests.
+    mutating func number(
+        links: inout [UInt64], ends: [(references: Int, inReplyTo: Int)], minimumPerPart: Int = 1 << 16
+    ) {
+        guard !links.isEmpty else { return }
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, links.count / minimumPerPart))
+        let messageBounds = (0...parts).map { ends.count * $0 / parts }
+        // The positions each part could not number, ascending (8 bytes each, the message
+        // found again by walking `ends`).
+        var unnumbered = [[Int]](repeating: [], count: parts)
+        do {
+            // A copy that shares the lookup's storage, gone before numbering starts again
+            // (or numbering would copy all 32 MB).
+            let lookup = numbers
+            links.withUnsafeMutableBufferPointer { links in
+                unnumbered.withUnsafeMutableBufferPointer { unnumbered in
+                    let (slots, missing) = (
+                        ParallelSlots(base: links.baseAddress!), ParallelSlots(base: unnumbered.baseAddress!)
+                    )
+                    DispatchQueue.concurrentPerform(iterations: parts) { part in
+                        var missed: [Int] = []
+                        let first = messageBounds[part]
+                        let start = first == 0 ? 0 : ends[first - 1].inReplyTo
+                        let end = messageBounds[part + 1] == 0 ? 0 : ends[messageBounds[part + 1] - 1].inReplyTo
+                        for position in start..<max(start, end) {
+                            if let number = lookup.existingNumber(for: slots.base[position]) {
+                                slots.base[position] = UInt64(number)
+                            } else {
+                                missed.append(position)
+                            }
+                        }
+                        missing.base[part] = missed
+                    }
+                }
+            }
+        }
+        var message = 0
+        for part in unnumbered {
+            for position in part {
+                while ends[message].inReplyTo <= position { message += 1 }
+                links[position] = UInt64(number(links[position], namedBy: message))
+            }
+        }
+    }
 
     /// The first message naming the missing id `number`, and the id's hash.
     func namer(ofMissing number: Int) -> (message: Int, hash: UInt64) { missing[number - carriedCount] }

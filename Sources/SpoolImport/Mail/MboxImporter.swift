@@ -151,7 +151,7 @@ public struct MboxImporter: Sendable {
             own[index] = table.number(carried: found.ownHashes[index])
         }
         var (numbers, ends) = found.takeLinks()
-        Self.numberLinks(&numbers, ends: ends, in: &table)
+        table.number(links: &numbers, ends: ends)
         table.dropLookup()
         try checkFits(ids: table.count)
         // Handed over, not copied: threading lets go of the links before its largest step.
@@ -159,57 +159,6 @@ public struct MboxImporter: Sendable {
             messageIDs: consume own, numbers: consume numbers, ends: consume ends,
             dates: found.dates)
         return MailThreader.thread(consume links, idCount: table.count, options: options) { found.subject(of: $0) }
-    }
-
-    /// Replaces each hash of `links` by its id's number: the ids messages carry looked up
-    /// on the cores (the table only read), then the others numbered in file order, as one
-    /// pass numbers them (a missing id's number is its place among the missing by first
-    /// naming). The lookups are random reads of a table of 32 MB at a million messages: a
-    /// third of threading on one core.
-    /// `minimumPerPart` (links a part) is for tests.
-    static func numberLinks(
-        _ links: inout [UInt64], ends: [(references: Int, inReplyTo: Int)], in table: inout MessageIDTable,
-        minimumPerPart: Int = 1 << 16
-    ) {
-        guard !links.isEmpty else { return }
-        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, links.count / minimumPerPart))
-        let messageBounds = (0...parts).map { ends.count * $0 / parts }
-        // The positions each part could not number, ascending (8 bytes each, the message
-        // found again by walking `ends`).
-        var unnumbered = [[Int]](repeating: [], count: parts)
-        do {
-            // A copy that shares the table's storage, gone before the table numbers again
-            // (or numbering would copy all 32 MB).
-            let lookup = table
-            links.withUnsafeMutableBufferPointer { links in
-                unnumbered.withUnsafeMutableBufferPointer { unnumbered in
-                    let (slots, missing) = (
-                        ParallelSlots(base: links.baseAddress!), ParallelSlots(base: unnumbered.baseAddress!)
-                    )
-                    DispatchQueue.concurrentPerform(iterations: parts) { part in
-                        var missed: [Int] = []
-                        let first = messageBounds[part]
-                        let start = first == 0 ? 0 : ends[first - 1].inReplyTo
-                        let end = messageBounds[part + 1] == 0 ? 0 : ends[messageBounds[part + 1] - 1].inReplyTo
-                        for position in start..<max(start, end) {
-                            if let number = lookup.existingNumber(slots.base[position]) {
-                                slots.base[position] = UInt64(number)
-                            } else {
-                                missed.append(position)
-                            }
-                        }
-                        missing.base[part] = missed
-                    }
-                }
-            }
-        }
-        var message = 0
-        for part in unnumbered {
-            for position in part {
-                while ends[message].inReplyTo <= position { message += 1 }
-                links[position] = UInt64(table.number(links[position], namedBy: message))
-            }
-        }
     }
 
     /// The comments in reading order. A Message-ID seen twice keeps its id on both copies;

@@ -24,7 +24,7 @@ extension Reader {
         case .markThreadRead: markThreadRead()
         case .collapseAll:
             collapse.collapseToTopLevel(in: tree)
-            rebuildRows(foldedToTopLevel: true)
+            rebuildRows()
             messages.say("Collapsed to the top level.")
         case .expandAll:
             collapse.expandAll()
@@ -202,13 +202,8 @@ extension Reader {
         rebuildRows()
     }
 
-    /// `foldedToTopLevel`: the folds are those of `C`, whose rows, unless a focus or a limit
-    /// narrows them, are the top-level nodes (read from the tree, not found by a walk).
-    mutating func rebuildRows(foldedToTopLevel: Bool = false) {
-        rows =
-            foldedToTopLevel && narrowedTo == nil && limit == nil
-            ? VisibleRows(foldedToTopLevel: tree)
-            : VisibleRows(tree: tree, collapsed: collapse, root: narrowedTo ?? ThreadTree.root, kept: limit?.kept)
+    mutating func rebuildRows() {
+        rows = VisibleRows(tree: tree, collapsed: collapse, root: narrowedTo ?? ThreadTree.root, kept: limit?.kept)
         if rows.row(of: selected) == nil {
             // The selection was folded away: select the collapsed ancestor that hides it.
             selected = rows[rows.rowAtOrBefore(selected)]
