@@ -72,6 +72,25 @@ import Testing
         #expect(WebCommentHeader.cleanAuthor(" , ") == nil)
     }
 
+    /// Count lines are looked for on every line of a page, most told apart by their first
+    /// byte or scalar: numbers of any script still open one, other characters do not.
+    @Test func countLinesOpenWithANumberOfAnyScript() throws {
+        let text = [
+            "日本語 the archive", "“quoted” 12 Responses", "Café 3 Comments", "\u{301}12 Comments", "*\u{301}12 Comments",
+            "١٢ Comments", "  ** 12 Responses to “Hello”**", "# 3 replies", "12,000 Comments", "12x Comments",
+        ].joined(separator: "\n")
+        var bytes = Array(text.utf8)
+        let lines = bytes.withUnsafeMutableBufferPointer { buffer in
+            SourceText.Lines(
+                decoding: UnsafeRawBufferPointer(buffer), places: SourceText.places(in: UnsafeBufferPointer(buffer)),
+                startIndex: 0)
+        }
+        let counts = lines.indices.map { CountLine(lines, at: $0)?.count }
+        #expect(counts == [nil, nil, nil, nil, nil, 0, 12, 3, 12000, nil])
+        #expect(CountLine.first(in: lines, from: 0)?.index == 5)
+        #expect(CountLine.first(in: lines, from: 6)?.line.title == "Hello")
+    }
+
     @Test func bodiesKeptAsLinesReadAndHashAsTheTextTheyStandFor() throws {
         let page = """
             T

@@ -32,6 +32,40 @@ import Testing
         #expect(d.notices.isEmpty)
     }
 
+    /// A page that numbers its comments twice over: the second `1.` is told apart by its
+    /// place, and its replies' ids are made from that id.
+    @Test func aNumberUsedTwiceGetsItsPlace() throws {
+        let d = try Fixture.web(
+            """
+            T
+
+            5 Comments
+
+              1. Ann March 2, 2024 at 9:38 am #
+
+                First.
+
+              2. Bo March 2, 2024 at 9:40 am #
+
+                Second.
+
+              1. Cy March 3, 2024 at 9:38 am #
+
+                Again one.
+
+                  • Di March 3, 2024 at 9:50 am #
+
+                    A reply.
+
+              • Ed March 4, 2024 at 9:38 am #
+
+                A bullet.
+            """)
+        #expect(d.comments.map(\.id) == ["1", "2", "1~3", "1~3.1", "4"])
+        #expect(d.comments.map(\.parent) == [nil, nil, nil, 2, nil])
+        #expect(Set(d.comments.map(\.key)).count == 5)
+    }
+
     @Test func parenthesisNumberingAndTwentyFourHourTimesWithoutPermalink() throws {
         let d = try Fixture.web(
             """

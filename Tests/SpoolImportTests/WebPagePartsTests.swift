@@ -37,6 +37,13 @@ import Testing
             #expect(lines.indices == page.lineNumbers(ofPart: part))
             if part > 0 { #expect(lines[lines.startIndex].isBlank, "a part begins at a blank line") }
             byParts += lines.map { "\($0.indent)|\($0.text)" }
+            // What the scans read of a line without making it is what the line holds.
+            for index in lines.indices {
+                let line = lines[index]
+                #expect(lines.withBytes(of: index) { $0.elementsEqual(line.text.utf8) })
+                #expect(lines.firstByte(index) == line.text.utf8.first)
+                #expect(lines.indent(index) == line.indent && lines.isBlank(index) == line.isBlank)
+            }
         }
         #expect(byParts == expected)
         // Any run of lines read alone: across parts, from and to blank lines, a single line.

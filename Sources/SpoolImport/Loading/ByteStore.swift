@@ -49,8 +49,12 @@ final class ByteStore: @unchecked Sendable {
     func bytes(_ range: Range<Int>) -> [UInt8]? {
         let range = range.clamped(to: 0..<count)
         if let memory { return Array(memory[range]) }
-        var out = [UInt8](repeating: 0, count: range.count)
-        let read = out.withUnsafeMutableBytes { readFile(into: $0, at: range.lowerBound) }
+        // Not zeroed first: `pread` fills it, and a short read returns nil.
+        var read = 0
+        let out = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, initialized in
+            read = readFile(into: UnsafeMutableRawBufferPointer(buffer), at: range.lowerBound)
+            initialized = read
+        }
         return read == range.count ? out : nil
     }
 

@@ -32,11 +32,11 @@ enum BodyText {
     static func hash(_ lines: Slice<SourceText.Lines>, into hasher: inout ContentHasher) {
         guard let (content, base) = layout(lines) else { return }
         var isFirst = true
-        for line in content where !line.isBlank {
-            if !isFirst || line.indent > base { hasher.addBodySpace() }
+        let source = lines.base
+        for index in content.indices where !source.isBlank(index) {
+            if !isFirst || source.indent(index) > base { hasher.addBodySpace() }
             isFirst = false
-            var text = line.text
-            text.withUTF8 { hasher.addBody($0) }
+            source.withBytes(of: index) { hasher.addBody($0) }
         }
     }
 
@@ -48,10 +48,9 @@ enum BodyText {
         guard let first = lines.indices.first(where: { !isBlank($0) }),
             let last = lines.indices.last(where: { !isBlank($0) })
         else { return nil }
-        let content = lines[first...last]
         var base = Int.max
-        for line in content where !line.isBlank { base = min(base, line.indent) }
-        return (content, base)
+        for index in first...last where !isBlank(index) { base = min(base, lines.base.indent(index)) }
+        return (lines[first...last], base)
     }
 
     /// The same for Markdown: each paragraph's soft-wrapped lines joined (see `MarkdownText`).

@@ -36,9 +36,13 @@ struct CommentHeaderScanner {
     }
 
     private func recognise(at index: Int, start: Int, allowUnmarked: Bool) -> FoundHeader? {
+        // A header ends like a time or opens with a marker: the bytes tell most lines apart
+        // (body lines, blank lines) without the line being made.
+        guard let lead = lines.firstByte(index) else { return nil }
+        let endsLikeATime = lines.withBytes(of: index, WebCommentHeader.endsLikeATime)
+        guard endsLikeATime || WebCommentHeader.mayOpenWithMarker(lead) else { return nil }
         let line = lines[index]
-        guard !line.isBlank else { return nil }
-        if let header = WebCommentHeader.parse(line.text) {
+        if endsLikeATime, let header = WebCommentHeader.parse(line.text) {
             if header.marker != .none {
                 return FoundHeader(lineIndex: index, lineCount: 1, indent: line.indent, header: header)
             }

@@ -88,12 +88,13 @@ struct CountLine {
     /// The count line at `index` of `lines`, if that is one.
     init?(_ lines: SourceText.Lines, at index: Int) {
         // A count line is short; long lines (a 10 MB one) never reach the regex.
-        guard lines[index].text.utf8.count < 1000, CountLine.mayOpenCountLine(lines[index].text),
-            lines[index].text.drop(while: { $0 == "*" || $0 == "#" || $0 == " " }).first?.isNumber == true
+        let line = lines[index].text
+        guard line.utf8.count < 1000, CountLine.mayOpenCountLine(line),
+            line.drop(while: { $0 == "*" || $0 == "#" || $0 == " " }).first?.isNumber == true
         else {
             return nil
         }
-        var text = String(lines[index].text)
+        var text = String(line)
         var end = index + 1
         if text.hasPrefix("**") && !text.dropFirst(2).contains("**") {
             while end < lines.endIndex, end < index + 4, !lines[end].isBlank {
@@ -112,7 +113,12 @@ struct CountLine {
 
     /// The first count line among `lines` from `start` on.
     static func first(in lines: SourceText.Lines, from start: Int) -> (index: Int, line: CountLine)? {
-        for index in max(start, lines.startIndex)..<lines.endIndex where !lines.isBlank(index) {
+        for index in max(start, lines.startIndex)..<lines.endIndex {
+            // The test `mayOpenCountLine` begins with, on the first byte alone: most lines
+            // are not made at all (it is run on every line of the page).
+            guard let first = lines.firstByte(index),
+                first == UInt8(ascii: "*") || first == UInt8(ascii: "#") || first >= 0x80 || isDigit(first)
+            else { continue }
             if let count = CountLine(lines, at: index) { return (index, count) }
         }
         return nil
@@ -121,10 +127,13 @@ struct CountLine {
     /// False when `text` surely does not open a count line: the first character after `*`,
     /// `#` and spaces is a number, and after its digits and commas come a space, a tab or
     /// the line's end. An ASCII byte is a character of its own (anything joining it is not
-    /// ASCII), so only bytes above ASCII are left for characters and the pattern to judge.
+    /// ASCII), so only numbers past ASCII are left for characters and the pattern to judge.
     private static func mayOpenCountLine(_ text: Substring) -> Bool {
         var bytes = text.utf8.drop { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "#") || $0 == 0x20 }
         guard let first = bytes.first, first >= 0x80 || isDigit(first) else { return false }
+        // Past ASCII, a character is a number when its first scalar is (`Character.isNumber`),
+        // told without making characters (a page of text in Japanese opens many lines so).
+        if first >= 0x80 { return text.unicodeScalars[bytes.startIndex].properties.numericType != nil }
         bytes = bytes.drop { isDigit($0) || $0 == UInt8(ascii: ",") }
         guard let after = bytes.first else { return true }
         return after == 0x20 || after == 0x09 || after >= 0x80

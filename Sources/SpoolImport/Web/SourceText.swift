@@ -82,6 +82,32 @@ enum SourceText {
 
         /// Whether the line at `position` is blank, without making it.
         func isBlank(_ position: Int) -> Bool { places[position - startIndex].isBlank }
+
+        /// The indentation of the line at `position`, without making the line.
+        func indent(_ position: Int) -> Int { Int(places[position - startIndex].indent) }
+
+        /// `body` of the UTF-8 bytes of the line at `position` (the bytes of its `text`),
+        /// in place: the scans that look at every line of a page test bytes, and make a
+        /// line only when its bytes pass.
+        func withBytes<Result>(of position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            switch texts {
+            case .whole(let text):
+                let place = places[position - startIndex]
+                let inPlace = text.utf8.withContiguousStorageIfAvailable {
+                    body(UnsafeBufferPointer(rebasing: $0[Int(place.start)..<Int(place.end)]))
+                }
+                if let inPlace { return inPlace }
+            case .eachLine(let lines):
+                if let inPlace = lines[position - startIndex].utf8.withContiguousStorageIfAvailable(body) {
+                    return inPlace
+                }
+            }
+            return Array(self[position].text.utf8).withUnsafeBufferPointer(body)
+        }
+
+        /// The first byte of the line at `position` after its indentation, without making
+        /// the line; nil when it is blank.
+        func firstByte(_ position: Int) -> UInt8? { withBytes(of: position) { $0.first } }
     }
 
     /// Where the lines of `text` lie in it, the last ending at its end (an empty line when

@@ -22,12 +22,9 @@ struct WebCommentHeader: Equatable {
 
     /// The marker at the start of `text` and the text after it.
     static func splitMarker(_ text: Substring) -> (Marker, Substring) {
-        // Digits and the mark after them are ASCII: read as bytes. A marker starts with a
-        // digit, `*`, `-` or the first byte of `•◦▪‣·` (C2 or E2): most lines say no at once.
+        // Digits and the mark after them are ASCII: read as bytes. Most lines say no at once.
         let utf8 = text.utf8
-        guard let lead = utf8.first,
-            (0x30...0x39).contains(lead) || lead == 0x2A || lead == 0x2D || lead == 0xC2 || lead == 0xE2
-        else { return (.none, text) }
+        guard let lead = utf8.first, mayOpenWithMarker(lead) else { return (.none, text) }
         var index = utf8.startIndex
         var digits = 0
         while index < utf8.endIndex, (0x30...0x39).contains(utf8[index]), digits < 6 {
@@ -71,22 +68,31 @@ struct WebCommentHeader: Equatable {
     /// A cheap test on the last bytes: every header ends in a time (`11:24`, `9.05`),
     /// perhaps followed by am/pm, `#` and spaces, so most body lines are rejected here.
     static func endsLikeATime(_ text: Substring) -> Bool {
-        func test(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            var digitsAfter = 0
-            var previous: UInt8 = 0
-            for byte in bytes.reversed() {
-                if byte >= 0x30 && byte <= 0x39 {
-                    if previous == 0x3A || previous == 0x2E, digitsAfter == 2 { return true }
-                    digitsAfter = previous >= 0x30 && previous <= 0x39 ? digitsAfter + 1 : 1
-                } else if byte != 0x3A && byte != 0x2E {
-                    digitsAfter = 0
-                }
-                previous = byte
-            }
-            return false
-        }
         let tail = text.utf8.suffix(16)
-        return tail.withContiguousStorageIfAvailable(test) ?? Array(tail).withUnsafeBufferPointer(test)
+        return tail.withContiguousStorageIfAvailable(endsLikeATime)
+            ?? Array(tail).withUnsafeBufferPointer(endsLikeATime)
+    }
+
+    /// The same test on a line's bytes.
+    static func endsLikeATime(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var digitsAfter = 0
+        var previous: UInt8 = 0
+        for byte in bytes.suffix(16).reversed() {
+            if byte >= 0x30 && byte <= 0x39 {
+                if previous == 0x3A || previous == 0x2E, digitsAfter == 2 { return true }
+                digitsAfter = previous >= 0x30 && previous <= 0x39 ? digitsAfter + 1 : 1
+            } else if byte != 0x3A && byte != 0x2E {
+                digitsAfter = 0
+            }
+            previous = byte
+        }
+        return false
+    }
+
+    /// Whether a line whose first byte is `lead` may open with a marker: a marker starts with
+    /// a digit, `*`, `-` or the first byte of `•◦▪‣·` (C2 or E2).
+    static func mayOpenWithMarker(_ lead: UInt8) -> Bool {
+        (0x30...0x39).contains(lead) || lead == 0x2A || lead == 0x2D || lead == 0xC2 || lead == 0xE2
     }
 
     private static func isSpace(_ c: Character) -> Bool { c == " " || c == "\t" || c == "\u{A0}" }

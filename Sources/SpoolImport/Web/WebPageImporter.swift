@@ -27,11 +27,11 @@ public struct WebPageImporter: Sendable {
     /// to show that parts change nothing).
     init(partSize: Int) { self.partSize = partSize }
 
-    /// Four parts a core, for an even share when parts differ, of 64 KiB to 2 MiB (two
-    /// parts a core are held at once, read and decoded).
-    private static func partSize(forPageOf size: Int) -> Int {
-        min(max(size / (ProcessInfo.processInfo.activeProcessorCount * 4), 64 << 10), 2 << 20)
-    }
+    /// How far apart parts begin: 64 KiB, so that a part's bytes and text (held at once on
+    /// each core) stay below the allocator's threshold for blocks mapped on their own and
+    /// in the cache: each is carved from memory the part before freed, where 2 MiB parts
+    /// were mapped, zeroed by page faults and unmapped (a 100k-comment page, 870 parts).
+    private static let defaultPartSize = 64 << 10
 
     /// Parses `bytes` read from `file` (the name is used in messages only).
     ///
@@ -47,7 +47,7 @@ public struct WebPageImporter: Sendable {
     /// again when it is shown, and the page's text is never held whole.
     func parse(store: ByteStore, file: String) throws -> Discussion {
         let page = try PageFile(
-            store: store, file: file, partSize: partSize ?? Self.partSize(forPageOf: store.count))
+            store: store, file: file, partSize: partSize ?? Self.defaultPartSize)
         var layout = try firstLayout(of: page, file: file)
         var scans = scanParts(of: page, layout: layout, allowUnmarked: false)
         if layout.countSearchStart != nil, let part = scans.firstIndex(where: { $0.countLine != nil }),
@@ -72,18 +72,10 @@ public struct WebPageImporter: Sendable {
         }
         let article = BodyText.normalise(articleLines[layout.articleRange], markdown: layout.isMarkdown)
         var comments = buildComments(
-            headers: headers, bodies: bodies, source: WebPageBodies(page: page), lineCount: page.lineCount)
+            headers: headers, bodies: bodies, keys: Self.keys(of: bodies), source: WebPageBodies(page: page),
+            lineCount: page.lineCount)
         if comments.allSatisfy({ $0.parent == nil }) {
             MentionThreading.link(&comments, mentions: bodies.map(\.mention))
-        }
-        // Two comments with the same author, date and body get distinct keys by order.
-        var occurrences: [UInt64: Int] = [:]
-        occurrences.reserveCapacity(comments.count)
-        for index in comments.indices {
-            let hash = bodies[index].hash
-            let occurrence = occurrences[hash, default: 0] + 1
-            occurrences[hash] = occurrence
-            comments[index].key = StableKey(contentHash: hash, occurrence: occurrence)
         }
         var discussion = Discussion(
             title: layout.title, article: article.isEmpty ? nil : article, format: .web, comments: comments,
@@ -154,24 +146,30 @@ public struct WebPageImporter: Sendable {
     }
 
     /// Every header's body in order: those the parts scanned, and the last of each part's
-    /// read again up to the next part's first header.
+    /// read again up to the next part's first header (on the cores: a page has hundreds of
+    /// parts).
     private func bodies(of headers: [FoundHeader], scans: [PartScan], page: PageFile, layout: PageLayout, file: String)
         throws -> [ScannedBody]
     {
         let (title, markdown) = (layout.title, layout.isMarkdown)
-        var bodies: [ScannedBody] = []
-        bodies.reserveCapacity(headers.count)
-        var next = 0
-        for scan in scans where !scan.headers.isEmpty {
-            bodies += scan.bodies
-            next += scan.headers.count
-            let last = scan.headers[scan.headers.count - 1]
+        // The index of each part's first header, and then the number of headers.
+        let firstHeaders = scans.reduce(into: [0]) { starts, scan in starts.append(starts.last! + scan.headers.count) }
+        let parts = scans.indices.filter { !scans[$0].headers.isEmpty }
+        // Each part's last body, nil when the file no longer holds it.
+        let lastBodies = ParallelMap.map(count: parts.count, minimumPerPart: 16) { n -> ScannedBody? in
+            let next = firstHeaders[parts[n] + 1]
+            let last = headers[next - 1]
             let span =
                 (last.lineIndex + last.lineCount)..<(next < headers.count ? headers[next].lineIndex : page.lineCount)
-            guard let lines = page.lines(span) else {
-                throw ImportError(file: file, reason: .unreadable(PageFile.changed))
-            }
-            bodies.append(body(lines[span], of: last, title: title, markdown: markdown))
+            guard let lines = page.lines(span) else { return nil }
+            return body(lines[span], of: last, title: title, markdown: markdown)
+        }
+        var bodies: [ScannedBody] = []
+        bodies.reserveCapacity(headers.count)
+        for (part, last) in zip(parts, lastBodies) {
+            guard let last else { throw ImportError(file: file, reason: .unreadable(PageFile.changed)) }
+            bodies += scans[part].bodies
+            bodies.append(last)
         }
         return bodies
     }
@@ -195,15 +193,31 @@ public struct WebPageImporter: Sendable {
         return ScannedBody(hash: hasher.value, mention: MentionThreading.mention(opening: lines), text: nil)
     }
 
+    /// Each comment's key, from its body's hash: two comments with the same author, date
+    /// and body get distinct keys by order (occurrences counted in order, keys made on the
+    /// cores).
+    private static func keys(of bodies: [ScannedBody]) -> [StableKey] {
+        var occurrences: [UInt64: Int] = [:]
+        occurrences.reserveCapacity(bodies.count)
+        func counted(_ count: inout Int) -> Int {
+            count += 1
+            return count
+        }
+        let counts = bodies.map { counted(&occurrences[$0.hash, default: 0]) }
+        return ParallelMap.map(count: bodies.count) { StableKey(contentHash: bodies[$0].hash, occurrence: counts[$0]) }
+    }
+
     private func buildComments(
-        headers: [FoundHeader], bodies: [ScannedBody], source: WebPageBodies, lineCount: Int
+        headers: [FoundHeader], bodies: [ScannedBody], keys: [StableKey], source: WebPageBodies, lineCount: Int
     ) -> [Comment] {
         var comments: [Comment] = []
         var stack: [(indent: Int, index: Int)] = []
-        var usedIDs: Set<String> = []
         comments.reserveCapacity(headers.count)
-        usedIDs.reserveCapacity(headers.count)
-        var replyCounts: [Int: Int] = [:]
+        // A reply's id is its parent's and its place among the parent's replies, so it is
+        // new when its parent's is: only a top-level number can repeat (a page that numbers
+        // its comments twice over), and is then told apart by `~` and the comment's place.
+        var usedNumbers: Set<Int> = []
+        var replyCounts = [Int](repeating: 0, count: headers.count)
         var topLevelCount = 0
         for (n, found) in headers.enumerated() {
             while let top = stack.last, top.indent >= found.indent { stack.removeLast() }
@@ -212,23 +226,18 @@ public struct WebPageImporter: Sendable {
             let bodyLines = (found.lineIndex + found.lineCount)..<bodyEnd
             var id: String
             if let parent {
-                replyCounts[parent, default: 0] += 1
-                id = comments[parent].id + "." + String(replyCounts[parent]!)
+                replyCounts[parent] += 1
+                id = comments[parent].id + "." + String(replyCounts[parent])
             } else {
                 topLevelCount += 1
-                if case .number(let number) = found.header.marker {
-                    id = String(number)
-                } else {
-                    id = String(topLevelCount)
-                }
-            }
-            if !usedIDs.insert(id).inserted {
-                id += "~" + String(comments.count + 1)
-                usedIDs.insert(id)
+                var number = topLevelCount
+                if case .number(let printed) = found.header.marker { number = printed }
+                id = String(number)
+                if !usedNumbers.insert(number).inserted { id += "~" + String(comments.count + 1) }
             }
             comments.append(
                 Comment(
-                    id: id, author: found.header.author, date: found.header.date,
+                    id: id, key: keys[n], author: found.header.author, date: found.header.date,
                     body: bodies[n].text.map { CommentBody($0) } ?? CommentBody(source: source, span: bodyLines),
                     parent: parent))
             stack.append((found.indent, comments.count - 1))
