@@ -33,7 +33,7 @@ enum BodyText {
         guard let (content, base) = layout(lines) else { return }
         var isFirst = true
         let source = lines.base
-        for index in content.indices where !source.isBlank(index) {
+        for index in content.startIndex..<content.endIndex where !source.isBlank(index) {
             if !isFirst || source.indent(index) > base { hasher.addBodySpace() }
             isFirst = false
             source.withBytes(of: index) { hasher.addBody($0) }
@@ -45,8 +45,10 @@ enum BodyText {
         _ lines: Slice<SourceText.Lines>
     ) -> (content: Slice<SourceText.Lines>, base: Int)? {
         let isBlank = lines.base.isBlank
-        guard let first = lines.indices.first(where: { !isBlank($0) }),
-            let last = lines.indices.last(where: { !isBlank($0) })
+        // A range, not `lines.indices`: a slice's indices are made unspecialised, at a cost
+        // for every body of a page.
+        let indices = lines.startIndex..<lines.endIndex
+        guard let first = indices.first(where: { !isBlank($0) }), let last = indices.last(where: { !isBlank($0) })
         else { return nil }
         var base = Int.max
         for index in first...last where !isBlank(index) { base = min(base, lines.base.indent(index)) }

@@ -46,9 +46,12 @@ enum MentionThreading {
     /// The same for a body kept as lines: it opens with its first line that is not blank,
     /// and only a line whose first byte after spaces, `*` and `_` is `@` can name anyone.
     static func mention(opening lines: Slice<SourceText.Lines>) -> String? {
-        guard let first = lines.indices.first(where: { !lines.base.isBlank($0) }) else { return nil }
-        let text = lines[first].text
-        let opening = text.utf8.first { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") }
-        return opening == UInt8(ascii: "@") ? mention(in: text) : nil
+        guard let first = (lines.startIndex..<lines.endIndex).first(where: { !lines.base.isBlank($0) }) else {
+            return nil
+        }
+        let opening = lines.base.withBytes(of: first) { bytes in
+            bytes.first { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") }
+        }
+        return opening == UInt8(ascii: "@") ? mention(in: lines[first].text) : nil
     }
 }
