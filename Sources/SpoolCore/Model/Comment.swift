@@ -45,14 +45,14 @@ public struct Comment: Hashable, Sendable {
     /// Index of the parent in ``Discussion/comments``; nil for a top-level comment.
     public var parent: Int? {
         get { storedParent < 0 ? nil : Int(storedParent) }
-        set {
-            guard let newValue, newValue >= 0 else {
-                storedParent = -1
-                return
-            }
-            precondition(newValue <= Int32.max, "a comment's index fits in 31 bits")
-            storedParent = Int32(truncatingIfNeeded: newValue)
-        }
+        set { storedParent = Self.stored(parent: newValue) }
+    }
+
+    /// `parent` as it is stored.
+    private static func stored(parent: Int?) -> Int32 {
+        guard let parent, parent >= 0 else { return -1 }
+        precondition(parent <= Int32.max, "a comment's index fits in 31 bits")
+        return Int32(truncatingIfNeeded: parent)
     }
 
     /// The votes the source gives it (Hacker News points, a Reddit, Lobsters or Stack
@@ -60,40 +60,6 @@ public struct Comment: Hashable, Sendable {
     public var score: Int? {
         get { storedScore == .min ? nil : storedScore }
         set { storedScore = newValue.map { max($0, .min + 1) } ?? .min }
-    }
-
-    public init(
-        id: String, key: StableKey? = nil, author: String, date: Timestamp?, subject: String? = nil, body: CommentBody,
-        parent: Int? = nil, isPlaceholder: Bool = false
-    ) {
-        self.subject = subject
-        self.storedID = id
-        self.storedKey = key ?? .sourceID(id)
-        self.author = author
-        self.date = date
-        self.body = body
-        self.isPlaceholder = isPlaceholder
-        self.parent = parent
-    }
-
-    /// A comment whose body is held as text.
-    public init(
-        id: String, key: StableKey? = nil, author: String, date: Timestamp?, subject: String? = nil, body: String,
-        parent: Int? = nil, isPlaceholder: Bool = false
-    ) {
-        self.init(
-            id: id, key: key, author: author, date: date, subject: subject, body: CommentBody(body), parent: parent,
-            isPlaceholder: isPlaceholder)
-    }
-
-    /// A comment whose id is id `index` of `ids` (a mail archive's Message-ID), held there
-    /// and not as a string of its own; its key is that id's.
-    public init(
-        id index: Int, of ids: SourceIDList, author: String, date: Timestamp?, subject: String? = nil,
-        body: CommentBody
-    ) {
-        self.init(id: "", key: .sourceID(in: ids, at: index), author: author, date: date, subject: subject, body: body)
-        storedID = nil
     }
 
     public static func == (a: Comment, b: Comment) -> Bool {
@@ -113,5 +79,42 @@ public struct Comment: Hashable, Sendable {
         hasher.combine(isPlaceholder)
         hasher.combine(isReadAtSource)
         hasher.combine(score)
+    }
+}
+
+// The initializers are in an extension, so that the struct keeps the memberwise initializer
+// the compiler makes (private, as its fields are): each sets the fields through it. An
+// initializer in the struct that sets them one by one, or through another, made the comment
+// twice, an outlined copy and a destroy (a retain and a release of each of its references),
+// for every message of an archive: the compiler's handling of large structs.
+extension Comment {
+    public init(
+        id: String, key: StableKey? = nil, author: String, date: Timestamp?, subject: String? = nil, body: CommentBody,
+        parent: Int? = nil, isPlaceholder: Bool = false
+    ) {
+        self.init(
+            storedID: id, storedKey: key ?? .sourceID(id), author: author, subject: subject, body: body,
+            storedParent: Self.stored(parent: parent), date: date, isPlaceholder: isPlaceholder)
+    }
+
+    /// A comment whose body is held as text.
+    public init(
+        id: String, key: StableKey? = nil, author: String, date: Timestamp?, subject: String? = nil, body: String,
+        parent: Int? = nil, isPlaceholder: Bool = false
+    ) {
+        self.init(
+            id: id, key: key, author: author, date: date, subject: subject, body: CommentBody(body), parent: parent,
+            isPlaceholder: isPlaceholder)
+    }
+
+    /// A comment whose id is id `index` of `ids` (a mail archive's Message-ID), held there
+    /// and not as a string of its own; its key is that id's.
+    public init(
+        id index: Int, of ids: SourceIDList, author: String, date: Timestamp?, subject: String? = nil,
+        body: CommentBody
+    ) {
+        self.init(
+            storedID: nil, storedKey: .sourceID(in: ids, at: index), author: author, subject: subject, body: body,
+            date: date, isPlaceholder: false)
     }
 }
