@@ -218,6 +218,9 @@ public struct WebPageImporter: Sendable {
         // its comments twice over), and is then told apart by `~` and the comment's place.
         var usedNumbers: Set<Int> = []
         var replyCounts = [Int](repeating: 0, count: headers.count)
+        // The ids apart: a comment's `id` read from the array copies the whole comment.
+        var ids: [String] = []
+        ids.reserveCapacity(headers.count)
         var topLevelCount = 0
         for (n, found) in headers.enumerated() {
             while let top = stack.last, top.indent >= found.indent { stack.removeLast() }
@@ -227,7 +230,7 @@ public struct WebPageImporter: Sendable {
             var id: String
             if let parent {
                 replyCounts[parent] += 1
-                id = comments[parent].id + "." + String(replyCounts[parent])
+                id = ids[parent] + "." + String(replyCounts[parent])
             } else {
                 topLevelCount += 1
                 var number = topLevelCount
@@ -235,6 +238,7 @@ public struct WebPageImporter: Sendable {
                 id = String(number)
                 if !usedNumbers.insert(number).inserted { id += "~" + String(comments.count + 1) }
             }
+            ids.append(id)
             comments.append(
                 Comment(
                     id: id, key: keys[n], author: found.header.author, date: found.header.date,
