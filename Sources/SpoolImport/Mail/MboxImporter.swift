@@ -165,9 +165,9 @@ public struct MboxImporter: Sendable {
     /// the copies' keys get `#2`, `#3`. A message without one gets a made-up id and a key
     /// from its content. `placeholderIDs` are the placeholders' ids in row order.
     ///
-    /// The comments are made in file order from the scan's runs, each let go once made, then
-    /// moved into reading order in place: the scan and the comments are never held whole
-    /// together (at a million messages: 64 and 136 MB).
+    /// The comments are made in file order from the scan's runs, each let go once made, each
+    /// comment made at its row (`ReadingOrder`): the scan and the comments are never held
+    /// whole together (at a million messages: 64 and 136 MB), and no comment is moved.
     private static func comments(
         _ rows: [MailThreader.Row], scanned: inout ScannedMessages, placeholderIDs: [String], bodies: MailBodies,
         file: String
@@ -177,24 +177,24 @@ public struct MboxImporter: Sendable {
         // Key fingerprints as the scan made them; the pass below makes those of the keys it
         // sets.
         var fingerprints = rows.map { row in row.message.map { scanned.keyFingerprints[$0] } ?? 0 }
-        let sources = ReadingOrder.sources(of: rows, messageCount: messageCount)
         let ids = scanned.takeIDs()
         var comments = [Comment](unsafeUninitializedCapacity: rows.count) { buffer, initialized in
+            let destinations = ReadingOrder.destinations(of: rows, messageCount: messageCount)
             let slots = ParallelSlots(base: buffer.baseAddress!)
             let cores = ProcessInfo.processInfo.activeProcessorCount
             scanned.consumeRuns(width: cores) { runs in
                 DispatchQueue.concurrentPerform(iterations: runs.count) { run in
                     runs[run].takeEach { index, message in
-                        (slots.base + index).initialize(to: message.comment(index: index, ids: ids, bodies: bodies))
+                        (slots.base + destinations[index]).initialize(
+                            to: message.comment(index: index, ids: ids, bodies: bodies))
                     }
                 }
             }
             for (number, id) in placeholderIDs.enumerated() {
-                (slots.base + messageCount + number).initialize(
+                (slots.base + destinations[messageCount + number]).initialize(
                     to: Comment(id: id, author: "", date: nil, body: "", isPlaceholder: true))
             }
             initialized = rows.count
-            ReadingOrder.arrange(buffer, sources: sources)
         }
         for (position, row) in rows.enumerated() { comments[position].parent = row.parent }
         for (position, row) in rows.enumerated() where row.message == nil {
