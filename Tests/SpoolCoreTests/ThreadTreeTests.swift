@@ -1,5 +1,6 @@
-import SpoolCore
 import Testing
+
+@testable import SpoolCore
 
 /// Builds a discussion from (author, parent) pairs.
 func discussion(_ shape: [(String, Int?)]) -> Discussion {
@@ -52,6 +53,23 @@ func discussion(_ shape: [(String, Int?)]) -> Discussion {
         let t = ThreadTree(discussion([("x", nil), ("y", 0), ("x", 1), ("x", nil)]))
         #expect(t.authors == ["x", "y"])
         #expect(t.nodesByAuthor[0] == [1, 3, 4])
+    }
+
+    /// Names found through the table of recent names are numbered as a dictionary of their
+    /// bytes numbers them: names alike at both ends (one slot), short and long, composed and
+    /// decomposed (different bytes), in a random order with repeats.
+    @Test func authorsAreNumberedByTheirBytesInOrderOfComing() {
+        var generator = SystemRandomNumberGenerator()
+        let middles = (0..<300).map { "Anne-Marie \($0) van der Berg-Smith" } + ["Zoë", "Zoe\u{308}", "", "x", "日本 太郎"]
+        let names = (0..<20_000).map { _ in middles.randomElement(using: &generator)! }
+        var numbering = AuthorNumbering()
+        var expected: [[UInt8]: Int] = [:]
+        for name in names {
+            let number = expected[Array(name.utf8)] ?? expected.count
+            expected[Array(name.utf8)] = number
+            #expect(numbering.number(of: name) == number, "\(name)")
+        }
+        #expect(numbering.names.map { Array($0.utf8) } == expected.sorted { $0.value < $1.value }.map(\.key))
     }
 
     @Test func cyclesAndBadParentsBecomeTopLevel() {

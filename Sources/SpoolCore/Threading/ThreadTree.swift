@@ -91,23 +91,15 @@ public struct ThreadTree: Sendable {
             }
         }
         var authorIDs = NodeColumn(repeating: -1, count: n)
-        var authors: [String] = []
-        var idOfAuthor: [NameBytes: Int] = [:]
+        var numbering = AuthorNumbering()
         var nodesByAuthor: [[Int]] = []
         for node in 1..<max(n, 1) {
-            let name = comments[commentIndex[node]].author
-            let id: Int
-            if let known = idOfAuthor[NameBytes(name: name)] {
-                id = known
-            } else {
-                id = authors.count
-                idOfAuthor[NameBytes(name: name)] = id
-                authors.append(name)
-                nodesByAuthor.append([])
-            }
+            let id = numbering.number(of: comments[commentIndex[node]].author)
+            if id == nodesByAuthor.count { nodesByAuthor.append([]) }
             authorIDs[node] = id
             nodesByAuthor[id].append(node)
         }
+        let authors = numbering.names
         self.commentIndex = commentIndex
         self.parent = parent
         self.depth = depth
@@ -209,8 +201,57 @@ extension ThreadTree {
     }
 }
 
-/// An author's name hashed and compared by its bytes: every node's name is looked up once
-/// as a tree is laid out, and a `String` key would be normalised (NFC) at each look.
+/// Authors numbered in the order they first come, a name being its bytes (a `String` key
+/// would be normalised, NFC, at each look). Every node's name is looked up as a tree is laid
+/// out: most are found in a small table of the names met last, by a cheap hash of their
+/// length and first and last bytes and then compared byte for byte; the others, and any
+/// names made to collide there, through a dictionary hashed by the seeded `Hasher`, so no
+/// crafted run of names makes the numbering slow.
+struct AuthorNumbering {
+    /// The names, by number.
+    private(set) var names: [String] = []
+    private var numberOfName: [NameBytes: Int] = [:]
+    private var recent = [(name: String, number: Int)?](repeating: nil, count: 1 << recentBits)
+    private static let recentBits = 10
+
+    /// The number of `name`, given now if it is new.
+    mutating func number(of name: String) -> Int {
+        if let found = name.utf8.withContiguousStorageIfAvailable({ number(of: name, bytes: $0) }) { return found }
+        return numbered(name)
+    }
+
+    private mutating func number(of name: String, bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let slot = Self.slot(bytes)
+        if let entry = recent[slot],
+            entry.name.utf8.withContiguousStorageIfAvailable({ $0.elementsEqual(bytes) })
+                ?? entry.name.utf8.elementsEqual(bytes)
+        {
+            return entry.number
+        }
+        let number = numbered(name)
+        recent[slot] = (name, number)
+        return number
+    }
+
+    /// The number of `name` from the dictionary.
+    private mutating func numbered(_ name: String) -> Int {
+        if let known = numberOfName[NameBytes(name: name)] { return known }
+        numberOfName[NameBytes(name: name)] = names.count
+        names.append(name)
+        return names.count - 1
+    }
+
+    /// A slot of the table from the name's length and up to eight bytes at each end.
+    private static func slot(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var hash = UInt64(bytes.count)
+        for byte in bytes.prefix(8) { hash = hash &* 31 &+ UInt64(byte) }
+        for byte in bytes.suffix(8) { hash = hash &* 31 &+ UInt64(byte) }
+        hash = (hash ^ (hash >> 29)) &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: hash >> UInt64(64 - recentBits))
+    }
+}
+
+/// An author's name hashed and compared by its bytes.
 private struct NameBytes: Hashable {
     let name: String
 
