@@ -38,12 +38,13 @@ import Testing
             if part > 0 { #expect(lines[lines.startIndex].isBlank, "a part begins at a blank line") }
             byParts += lines.map { "\($0.indent)|\($0.text)" }
             // What the scans read of a line without making it is what the line holds.
-            for index in lines.indices {
+            let differing = lines.indices.filter { index in
                 let line = lines[index]
-                #expect(lines.withBytes(of: index) { $0.elementsEqual(line.text.utf8) })
-                #expect(lines.firstByte(index) == line.text.utf8.first)
-                #expect(lines.indent(index) == line.indent && lines.isBlank(index) == line.isBlank)
+                return !lines.withBytes(of: index) { $0.elementsEqual(line.text.utf8) }
+                    || lines.firstByte(index) != line.text.utf8.first || lines.indent(index) != line.indent
+                    || lines.isBlank(index) != line.isBlank
             }
+            #expect(differing.isEmpty, "lines read in place unlike the lines made: \(differing.prefix(3))")
         }
         #expect(byParts == expected)
         // Any run of lines read alone: across parts, from and to blank lines, a single line.

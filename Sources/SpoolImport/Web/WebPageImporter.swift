@@ -30,7 +30,7 @@ public struct WebPageImporter: Sendable {
     /// How far apart parts begin: 64 KiB, so that a part's bytes and text (held at once on
     /// each core) stay below the allocator's threshold for blocks mapped on their own and
     /// in the cache: each is carved from memory the part before freed, where 2 MiB parts
-    /// were mapped, zeroed by page faults and unmapped (a 100k-comment page, 870 parts).
+    /// were mapped, zeroed by page faults and unmapped (a 100k-comment page has hundreds).
     private static let defaultPartSize = 64 << 10
 
     /// Parses `bytes` read from `file` (the name is used in messages only).
