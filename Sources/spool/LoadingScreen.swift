@@ -26,9 +26,10 @@ enum LoadingScreen {
         var program = LoadingProgram(
             title: title, status: status, theme: theme, columns: size.columns, rows: size.rows)
         let ending = TerminalSession.run(&program, terminal: terminal, pushed: [])
+        if status.isRunning { ProcessEnd.fetchLeftRunning = true }
         if case .signal(let number) = ending {
             terminal.close()
-            Foundation.exit(128 + number)
+            ProcessEnd.exit(128 + number)
         }
         // Stopped before the fetch finished: nothing was kept.
         return try status.result?.get()
@@ -42,6 +43,7 @@ private final class FetchStatus: LoadingSource, @unchecked Sendable {
     private var news = false
     private var outcome: Result<[RemoteArguments.Opened], Error>?
     private var cancelled = false
+    private var done = false
 
     func report(_ text: String) {
         lock.withLock {
@@ -54,8 +56,12 @@ private final class FetchStatus: LoadingSource, @unchecked Sendable {
         lock.withLock {
             outcome = cancelled ? nil : result
             news = true
+            done = true
         }
     }
+
+    /// Whether the fetch's thread has not finished yet.
+    var isRunning: Bool { lock.withLock { !done } }
 
     /// The fetch's outcome, once it finished and was not stopped.
     var result: Result<[RemoteArguments.Opened], Error>? { lock.withLock { cancelled ? nil : outcome } }

@@ -69,7 +69,7 @@ struct ReadCommand: ParsableCommand {
             else {
                 terminal.close()
                 Terminal.printError("spool: fetching stopped; nothing was kept.")
-                return
+                ProcessEnd.exit(0)
             }
             opened = fetched
         } else {
@@ -130,7 +130,7 @@ struct ReadCommand: ParsableCommand {
             ]) { $1 })
         // Everything is saved and the terminal is back: leave without releasing the model
         // one comment at a time (tens of milliseconds for a large archive).
-        Foundation.exit(ending.exitStatus)
+        ProcessEnd.exit(ending.exitStatus)
     }
 
     /// `$`: the discussion at `address` fetched again, or why it could not be (the reader then
@@ -176,7 +176,7 @@ struct ReadCommand: ParsableCommand {
         reader.saveAll()
         terminal.close()
         visit.wait()
-        Foundation.exit(ending.exitStatus)
+        ProcessEnd.exit(ending.exitStatus)
     }
 
     /// Keys from `/dev/tty` once the discussion was read from standard input.
@@ -237,7 +237,7 @@ struct ReadCommand: ParsableCommand {
             keys = []
             if case .signal(let number) = ending {
                 terminal.close()
-                Foundation.exit(128 + number)
+                ProcessEnd.exit(128 + number)
             }
             guard let index = program.chosen else { return }
             var (reader, visit) = setup.program(for: discussions[index], in: terminal, skipped: skipped)
@@ -246,7 +246,7 @@ struct ReadCommand: ParsableCommand {
             visit.wait()
             if case .signal(let number) = readerEnding {
                 terminal.close()
-                Foundation.exit(128 + number)
+                ProcessEnd.exit(128 + number)
             }
             program.returned(updating: index, with: setup.entry(for: discussions[index]))
         }

@@ -37,12 +37,12 @@ struct SpoolCommand: ParsableCommand {
         } catch let failure as RuntimeFailure {
             DebugLog.logger.error("failed", metadata: ["message": "\(failure.message)", "status": "\(failure.status)"])
             Terminal.printError("spool: \(failure.message)")
-            Foundation.exit(failure.status)
+            ProcessEnd.exit(failure.status)
         } catch {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }
             Terminal.printError(fullMessage(for: error))
-            Foundation.exit(2)
+            ProcessEnd.exit(2)
         }
     }
 }
