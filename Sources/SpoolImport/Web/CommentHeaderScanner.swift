@@ -38,9 +38,11 @@ struct CommentHeaderScanner {
     private func recognise(at index: Int, start: Int, allowUnmarked: Bool) -> FoundHeader? {
         // A header ends like a time or opens with a marker: the bytes tell most lines apart
         // (body lines, blank lines) without the line being made.
-        guard let lead = lines.firstByte(index) else { return nil }
-        let endsLikeATime = lines.withBytes(of: index, WebCommentHeader.endsLikeATime)
-        guard endsLikeATime || WebCommentHeader.mayOpenWithMarker(lead) else { return nil }
+        guard
+            let (lead, endsLikeATime) = lines.withBytes(
+                of: index, { bytes in bytes.first.map { ($0, WebCommentHeader.endsLikeATime(bytes)) } }),
+            endsLikeATime || WebCommentHeader.mayOpenWithMarker(lead)
+        else { return nil }
         let line = lines[index]
         if endsLikeATime, let header = WebCommentHeader.parse(line.text) {
             if header.marker != .none {
